@@ -1,0 +1,136 @@
+"""The jgsw command: the one error boundary.
+
+Exit codes: 0 clean, 1 errors (in the data, or a run that cannot start),
+2 warnings under --strict (or a malformed command line, typer's usage error),
+3 a bug in jgsw.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from jgsw_std import __version__
+
+app = typer.Typer(
+    name="jgsw",
+    help="标准仓工具：校验、统计指标、出报告、审计历史。\n\n"
+    "Standards warehouse toolkit for government-affairs administration "
+    "standardization: check, indicators, reports, history.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS, EXIT_BUG = 0, 1, 2, 3
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"jgsw {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """标准仓工具 / standards warehouse toolkit."""
+
+
+def _register() -> None:
+    # Command modules import only typer at module level; the heavy work lives in
+    # the functions, so registering them all keeps `jgsw --version` fast.
+    from jgsw_std.cli import check, demo, explain
+
+    for module in (check, demo, explain):
+        module.register(app)
+
+
+_register()
+
+
+def _fix_console_encoding() -> None:
+    """Never crash on a console that cannot show a character (GBK on Windows).
+
+    Chinese is in GBK; symbols such as ✓ are not. Replace what cannot be shown.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - exotic streams
+                pass
+
+
+def _lang_from_argv(argv: list[str]) -> str:
+    from jgsw_std.i18n import resolve_lang
+
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return resolve_lang(argv[index + 1])
+        if arg.startswith("--lang="):
+            return resolve_lang(arg.split("=", 1)[1])
+    return resolve_lang(None)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run jgsw with ``argv`` and return the exit code; never raises."""
+    from jgsw_std.errors import JgswError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from_argv(args)
+    try:
+        # standalone mode: typer prints usage errors itself and exits with 2
+        app(args=args, prog_name="jgsw")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_ERRORS)
+    except JgswError as exc:
+        label = "error" if lang == "en" else "错误"
+        sys.stderr.write(f"jgsw: {label}: {exc.text(lang)}\n")
+        hint = exc.hint(lang)
+        if hint:
+            sys.stderr.write(f"  {hint}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the boundary: a bug, said plainly, without a wall of traceback
+        _report_bug(exc, lang)
+        return EXIT_BUG
+    return EXIT_OK
+
+
+def _report_bug(exc: Exception, lang: str) -> None:
+    import os
+    import traceback
+
+    if os.environ.get("JGSW_DEBUG"):
+        traceback.print_exc()
+    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
+    place = ""
+    if frames:
+        last = frames[-1]
+        place = f" ({os.path.basename(last.filename)}:{last.lineno})"
+    if lang == "en":
+        sys.stderr.write(
+            f"jgsw: internal error, this is a bug in jgsw: {type(exc).__name__}: {exc}{place}\n"
+            "  Please report it with the command you ran; JGSW_DEBUG=1 shows the traceback.\n"
+        )
+    else:
+        sys.stderr.write(
+            f"jgsw: 内部错误，这是 jgsw 的缺陷：{type(exc).__name__}: {exc}{place}\n"
+            "  请连同所运行的命令一起反馈；设置 JGSW_DEBUG=1 可显示详细的调用栈。\n"
+        )
+
+
+def main() -> None:
+    _fix_console_encoding()
+    sys.exit(run())

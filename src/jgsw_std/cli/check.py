@@ -1,0 +1,91 @@
+"""`jgsw check`: validate the warehouse and find its gaps and overdue duties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    RootOption,
+    emit,
+    parse_as_of,
+    split_codes,
+    use_color,
+)
+
+FORMATS = ("text", "json", "github")
+
+
+def check(
+    root: RootOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f",
+            help="Output: text (people), json (documented shape), github (Actions annotations).",
+        ),
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 2 when there are warnings but no errors.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these codes or prefixes (D4, S101); repeatable or a,b."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these codes or prefixes; repeatable or a,b."),
+    ] = None,
+    as_of: AsOfOption = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """校验标准仓 / Validate every file and cross-file rule; report problems.
+
+    Exit codes: 0 clean, 1 errors, 2 warnings with --strict, 3 internal error.
+    """
+    from jgsw_std.check import CheckRequest, run_check
+    from jgsw_std.i18n import resolve_lang
+    from jgsw_std.reports.findings import WRITERS, FindingsContext
+
+    language = resolve_lang(lang)
+    if fmt not in WRITERS:
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "bad_format",
+            zh=f"不支持的输出格式 {fmt}；可选：{', '.join(WRITERS)}",
+            en=f"unknown format {fmt}; choose one of {', '.join(WRITERS)}",
+        )
+    outcome = run_check(
+        CheckRequest(
+            root=root,
+            as_of=parse_as_of(as_of),
+            select=split_codes(select),
+            ignore=split_codes(ignore),
+        )
+    )
+    ctx = FindingsContext(
+        result=outcome.result,
+        counts=outcome.warehouse.counts,
+        lang=language,
+        root=str(outcome.warehouse.root or ""),
+        as_of=outcome.as_of.isoformat(),
+        color=fmt == "text" and output is None and use_color(),
+    )
+    emit(WRITERS[fmt](ctx), output)
+    if output is not None and fmt != "text":
+        from jgsw_std.reports.findings import summary_line
+
+        typer.echo(summary_line(ctx), err=True)
+    raise typer.Exit(outcome.exit_code(strict))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)

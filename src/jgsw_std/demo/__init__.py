@@ -1,0 +1,1 @@
+"""Synthetic, clearly labelled warehouses for demos, tests and benchmarks."""

@@ -1,0 +1,1 @@
+"""Reading the warehouse: fast YAML, positions, root discovery, the loader."""

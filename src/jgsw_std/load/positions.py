@@ -1,0 +1,48 @@
+"""Turn a key path inside a YAML document into a line and column.
+
+Only files that have problems pay for this: the happy path never keeps marks.
+"""
+
+from __future__ import annotations
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from jgsw_std.load.yamlread import YamlSyntaxError, compose, resolve_scalar
+
+
+def _key_value(node: Node) -> object:
+    if isinstance(node, ScalarNode):
+        return resolve_scalar(node.value) if not node.style else node.value
+    return None
+
+
+def locate(text: str, loc: tuple[str | int, ...], key: bool = False) -> tuple[int, int]:
+    """1-based (line, col) of ``loc``; the deepest existing ancestor if it is absent.
+
+    With ``key=True`` the position of the last mapping key is returned (for
+    "unknown field" the key itself is what a person must change).
+    """
+    try:
+        node = compose(text)
+    except YamlSyntaxError:
+        return 1, 1
+    if node is None:
+        return 1, 1
+    best: tuple[int, int] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    for step in loc:
+        found: Node | None = None
+        key_node: Node | None = None
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if _key_value(k) == step or (isinstance(step, str) and k.value == step):
+                    found, key_node = v, k
+                    break
+        elif isinstance(node, SequenceNode) and isinstance(step, int):
+            if 0 <= step < len(node.value):
+                found = node.value[step]
+        if found is None:
+            return best
+        node = found
+        target = key_node if (key and key_node is not None) else found
+        best = (target.start_mark.line + 1, target.start_mark.column + 1)
+    return best

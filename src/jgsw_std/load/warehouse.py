@@ -1,0 +1,309 @@
+"""Build one Warehouse from the files under data/, collecting every problem.
+
+One bad file never stops the load: each file is decoded, parsed and validated
+on its own, and what fails becomes a Problem. Cross-file checks run later on
+the records that did validate (rules/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
+from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.positions import locate
+from jgsw_std.load.yamlread import YamlSyntaxError, load
+from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
+from jgsw_std.model.district import District
+from jgsw_std.model.framework import Framework
+from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.standard import Standard
+from jgsw_std.problems import Problem
+from jgsw_std.rules import files as file_rules
+from jgsw_std.rules.schema import problems_from_validation
+
+Kind = Literal["framework", "indicators", "standard", "district", "unknown"]
+FRAMEWORK_PATH = "data/framework.yaml"
+INDICATORS_PATH = "data/indicators.yaml"
+
+
+def kind_of(rel: str) -> Kind:
+    parts = rel.split("/")
+    if rel == FRAMEWORK_PATH:
+        return "framework"
+    if rel == INDICATORS_PATH:
+        return "indicators"
+    if len(parts) >= 3 and parts[1] == "standards":
+        return "standard"
+    if len(parts) == 3 and parts[1] == "districts":
+        return "district"
+    return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class StandardRecord:
+    model: Standard
+    path: str
+    parsed: ParsedCode
+
+    @property
+    def code(self) -> str:
+        return self.model.code
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictRecord:
+    model: District
+    path: str
+
+    @property
+    def slug(self) -> str:
+        return self.model.slug
+
+
+@dataclass
+class FileEntry:
+    rel: str
+    kind: Kind
+    source: SourceFile
+    data: Any = None
+    valid: bool = False
+
+
+@dataclass
+class Warehouse:
+    """Everything the warehouse holds, as validated records plus file problems."""
+
+    root: Path | None
+    framework: Framework
+    indicators: IndicatorSet | None
+    standards: list[StandardRecord]
+    districts: list[DistrictRecord]
+    files: dict[str, FileEntry]
+    problems: list[Problem]
+    revision: str | None = None
+    #: codes of standard files that failed validation (known, but not usable)
+    broken_codes: set[str] = field(default_factory=set)
+
+    @cached_property
+    def by_code(self) -> dict[str, list[StandardRecord]]:
+        out: dict[str, list[StandardRecord]] = defaultdict(list)
+        for rec in self.standards:
+            out[rec.code].append(rec)
+        return dict(out)
+
+    def standard(self, code: str) -> StandardRecord | None:
+        found = self.by_code.get(normalize_code(code))
+        return found[0] if found else None
+
+    @cached_property
+    def district_by_slug(self) -> dict[str, DistrictRecord]:
+        out: dict[str, DistrictRecord] = {}
+        for rec in self.districts:
+            out.setdefault(rec.slug, rec)
+        return out
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "files": len(self.files),
+            "standards": len(self.standards),
+            "districts": len(self.districts),
+        }
+
+    def text_of(self, rel: str) -> str | None:
+        entry = self.files.get(rel)
+        if entry is None:
+            return None
+        text, _ = decode_utf8(entry.source.data)
+        return text
+
+    def place(self, problems: list[Problem]) -> list[Problem]:
+        """Give every problem that has a key path its line and column.
+
+        Files are re-read with positions only if they have such problems.
+        """
+        by_file: dict[str, list[int]] = defaultdict(list)
+        for index, problem in enumerate(problems):
+            if problem.line == 0 and (problem.loc or problem.key):
+                by_file[problem.path].append(index)
+        placed = list(problems)
+        for rel, indexes in by_file.items():
+            text = self.text_of(rel)
+            if text is None:
+                continue
+            for index in indexes:
+                problem = placed[index]
+                line, col = locate(text, problem.loc, problem.key)
+                placed[index] = problem.with_position(line, col)
+        for index, problem in enumerate(placed):
+            if problem.line == 0 and problem.path in self.files:
+                placed[index] = problem.with_position(1, 1)
+        return placed
+
+
+# Parsed and validated results keyed by git blob id: history reads the same blob
+# in many revisions, and parsing it once is what makes `trend` fast.
+_BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem]]] = {}
+
+_MODELS: dict[Kind, type[BaseModel]] = {
+    "framework": Framework,
+    "indicators": IndicatorSet,
+    "standard": Standard,
+    "district": District,
+}
+
+
+def _describe(value: Any, lang_neutral: bool = True) -> str:
+    if value is None:
+        return "nothing (empty file)"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__} value"
+
+
+def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
+    """Decode, parse and validate one file. Never raises for bad input."""
+    rel, raw = entry.rel, entry.source.data
+    text, bad = decode_utf8(raw)
+    if text is None:
+        guess = guess_encoding(raw)
+        line, col = line_col_of_byte(raw, bad)
+        return None, None, [
+            file_rules.NOT_UTF8.problem(
+                rel, line=line, col=col, byte=bad,
+                encoding=guess or "GBK",
+                guess_zh=f"，看起来是 {guess}" if guess else "",
+                guess_en=f"; it looks like {guess}" if guess else "",
+            )
+        ]
+    try:
+        data, dups = load(text)
+    except YamlSyntaxError as exc:
+        return None, None, [
+            file_rules.YAML_SYNTAX.problem(rel, line=exc.line, col=exc.col, detail=exc.message)
+        ]
+    problems = [
+        file_rules.DUPLICATE_KEY.problem(
+            rel, line=d.line, col=d.col, key=d.key, first_line=d.first_line or "?"
+        )
+        for d in dups
+    ]
+    if not isinstance(data, dict):
+        problems.append(file_rules.NOT_MAPPING.problem(rel, line=1, col=1, found=_describe(data)))
+        return data, None, problems
+    model_cls = _MODELS.get(entry.kind)
+    if model_cls is None:
+        return data, None, problems
+    try:
+        model = model_cls.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(rel, exc, model_cls, data))
+        return data, None, problems
+    return data, model, problems
+
+
+def _read_cached(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
+    blob = entry.source.blob
+    if blob is None:
+        return _read_one(entry)
+    key = (blob, entry.kind)
+    cached = _BLOB_CACHE.get(key)
+    if cached is None:
+        cached = _read_one(entry)
+        _BLOB_CACHE[key] = cached
+    data, model, problems = cached
+    if problems and problems[0].path != entry.rel:  # same blob under another path
+        problems = [
+            Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
+            for p in problems
+        ]
+    return data, model, problems
+
+
+def build_warehouse(
+    sources: list[SourceFile], root: Path | None = None, revision: str | None = None
+) -> Warehouse:
+    """Validate every file and assemble the warehouse. Never raises for bad data."""
+    files: dict[str, FileEntry] = {}
+    problems: list[Problem] = []
+    framework: Framework | None = None
+    indicators: IndicatorSet | None = None
+    standard_models: list[tuple[Standard, str]] = []
+    districts: list[DistrictRecord] = []
+    broken: set[str] = set()
+
+    for source in sources:
+        entry = FileEntry(source.rel, kind_of(source.rel), source)
+        files[source.rel] = entry
+        if entry.kind == "unknown":
+            problems.append(file_rules.UNEXPECTED_FILE.problem(source.rel, path=source.rel))
+            continue
+        data, model, file_problems = _read_cached(entry)
+        entry.data = data
+        entry.valid = model is not None
+        problems.extend(file_problems)
+        if model is None:
+            if entry.kind == "standard" and isinstance(data, dict):
+                code = data.get("code")
+                if isinstance(code, str):
+                    broken.add(normalize_code(code))
+            continue
+        if isinstance(model, Framework):
+            framework = model
+        elif isinstance(model, IndicatorSet):
+            indicators = model
+        elif isinstance(model, Standard):
+            standard_models.append((model, source.rel))
+        elif isinstance(model, District):
+            districts.append(DistrictRecord(model, source.rel))
+
+    for required in (FRAMEWORK_PATH, INDICATORS_PATH):
+        if required not in files:
+            problems.append(file_rules.MISSING_FILE.problem(required, path=required))
+
+    framework = framework or Framework()
+    prefixes = tuple(framework.internal_prefixes)
+    standards = [
+        StandardRecord(model, rel, parse_code(model.code, prefixes))
+        for model, rel in standard_models
+    ]
+    return Warehouse(
+        root=root,
+        framework=framework,
+        indicators=indicators,
+        standards=standards,
+        districts=districts,
+        files=files,
+        problems=problems,
+        revision=revision,
+        broken_codes=broken,
+    )
+
+
+def load_worktree(root: Path) -> Warehouse:
+    """The warehouse as it is on disk now."""
+    return build_warehouse(read_worktree(root), root=root)
+
+
+def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]:
+    """Read another plan's indicators (``--indicators PATH``) with the same checks."""
+    rel = path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, [file_rules.MISSING_FILE.problem(rel, path=rel)]
+    entry = FileEntry(rel, "indicators", SourceFile(rel, raw))
+    _, model, problems = _read_one(entry)
+    return (model if isinstance(model, IndicatorSet) else None), problems
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,172 @@
+"""Fast YAML reading with YAML 1.2 scalars and duplicate-key detection.
+
+libyaml's C parser builds the node tree; a small converter turns nodes into
+Python values. We skip PyYAML's Python constructor and resolver because they
+cost twice the time and follow YAML 1.1 (where ``NO`` is false and ``1:20`` is
+a number). Here, as in ruamel on write, ``yes``, ``on`` and ``NO`` stay text.
+Dates stay text too, so that the schema layer can say "2021-02-30 does not
+exist" with a position instead of the reader crashing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # libyaml is bundled in PyYAML's wheels; fall back for exotic builds
+    from yaml._yaml import CParser as _Parser
+
+    FAST = True
+except ImportError:  # pragma: no cover - exercised only without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str | bytes) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    FAST = False
+
+
+class _NodeParser(_Parser):  # type: ignore[misc,valid-type]
+    """Compose nodes without PyYAML's YAML 1.1 resolver: we resolve scalars ourselves."""
+
+    def descend_resolver(self, *args: Any) -> None:
+        return None
+
+    def ascend_resolver(self, *args: Any) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"),
+    ".Inf": float("inf"), "+.Inf": float("inf"), "-.Inf": float("-inf"),
+    ".INF": float("inf"), "+.INF": float("inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}
+
+
+def resolve_scalar(value: str) -> Any:
+    """Resolve a plain scalar per the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    first = value[0]
+    if first in "0123456789+-.":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        if first == "0":
+            if _OCT.match(value):
+                return int(value[2:], 8)
+            if _HEX.match(value):
+                return int(value[2:], 16)
+        special = _SPECIAL_FLOATS.get(value)
+        if special is not None:
+            return special
+        return value
+    boolean = _BOOLS.get(value)
+    return value if boolean is None else boolean
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    key: str
+    line: int  # 1-based, of the repeated key
+    col: int
+    first_line: int
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
+    cls = node.__class__
+    if cls is ScalarNode:
+        # style '' (or None) is plain; quoted and block scalars are always text
+        return resolve_scalar(node.value) if not node.style else node.value
+    known = memo.get(id(node))
+    if known is not None:  # an alias: reuse, never expand twice
+        return known
+    if cls is MappingNode:
+        out: dict[Any, Any] = {}
+        memo[id(node)] = out
+        seen: dict[Any, int] | None = None
+        for key_node, value_node in node.value:
+            key = _convert(key_node, dups, memo)
+            if isinstance(key, (list, dict)):
+                key = str(key)
+            if key in out:
+                if seen is None:
+                    seen = {}
+                dups.append(
+                    DuplicateKey(
+                        str(key),
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        seen.get(key, 0),
+                    )
+                )
+                continue  # the first occurrence wins, as a person reading top-down expects
+            out[key] = _convert(value_node, dups, memo)
+        return out
+    if cls is SequenceNode:
+        seq: list[Any] = []
+        memo[id(node)] = seq
+        seq.extend(_convert(child, dups, memo) for child in node.value)
+        return seq
+    return None
+
+
+def compose(text: str | bytes) -> Node | None:
+    """The node tree of a single-document stream (raises YamlSyntaxError)."""
+    parser = _NodeParser(text)
+    try:
+        return parser.get_single_node()  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        detail = exc.problem or str(exc)
+        if exc.context:
+            detail = f"{exc.context}; {detail}"
+        raise YamlSyntaxError(detail, line, col) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(str(exc), 1, 1) from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+
+
+def load(text: str | bytes) -> tuple[Any, list[DuplicateKey]]:
+    """Parse one document into plain Python values; report repeated keys."""
+    node = compose(text)
+    if node is None:
+        return None, []
+    dups: list[DuplicateKey] = []
+    return _convert(node, dups, {}), dups

@@ -1,0 +1,1 @@
+"""Pydantic models of the data contract (see DOMAIN.md, "The data contract")."""

@@ -1,0 +1,87 @@
+"""Shared pieces of the data-contract models: strictness, dates, codes, slugs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from jgsw_std.model.codes import CodeError, normalize_code, parse_code
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class StrictModel(BaseModel):
+    """Unknown fields are errors: a misspelt key must never be silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, populate_by_name=True)
+
+
+def _to_date(value: Any) -> dt.date:
+    # The YAML reader keeps dates as text (YAML 1.2 has no timestamp type), so an
+    # impossible date such as 2021-02-30 reaches us as text and gets a clear error.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "impossible_date", "impossible date {value}", {"value": value}
+            ) from None
+    raise PydanticCustomError("date_format", "not a date in YYYY-MM-DD form", {"value": value})
+
+
+def _to_code(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("code_type", "a standard code must be text", {"value": value})
+    try:
+        return parse_code(value).code
+    except CodeError as exc:
+        raise PydanticCustomError(
+            "malformed_code", "malformed standard code {value}: {reason}",
+            {"value": value, "reason": str(exc)},
+        ) from None
+
+
+def _code_text(value: Any) -> Any:
+    return normalize_code(value) if isinstance(value, str) else value
+
+
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_to_date),
+    Field(json_schema_extra={"type": "string", "format": "date"}),
+]
+"""A calendar date written YYYY-MM-DD."""
+
+StandardCode = Annotated[
+    str,
+    BeforeValidator(_code_text),
+    AfterValidator(_to_code),
+    Field(
+        json_schema_extra={
+            "pattern": r"^[A-Za-z]+[0-9]*( ?/ ?[A-Za-z]+)? ?[0-9A-Za-z.]+-[0-9]{2,4}$",
+            "examples": ["DB50/T 1056-2020", "GB/T 41568-2022", "T/CSUS 15-2021"],
+        }
+    ),
+]
+"""A standard code, stored in canonical form (full-width slashes and dashes fixed)."""
+
+Slug = Annotated[str, Field(pattern=_SLUG, examples=["shapingba"])]
+"""A lower-case identifier made of letters, digits and dashes."""
+
+NonEmptyText = Annotated[str, Field(min_length=1)]
+Count = Annotated[int, Field(ge=0, strict=True)]
+Year = Annotated[int, Field(ge=1949, le=2100, strict=True)]
+
+
+def describe(zh: str, en: str) -> str:
+    """Bilingual field description for the generated JSON Schema (editor hover)."""
+    return f"{zh} / {en}"

@@ -1,0 +1,108 @@
+"""A district-level unit or the city: data/districts/<slug>.yaml."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from jgsw_std.model.base import Count, IsoDate, NonEmptyText, Slug, StrictModel, Year, describe
+
+Kind = Literal["city", "district", "county", "autonomous-county", "zone"]
+Region = Literal["main-urban", "northeast", "southeast"]
+Subregion = Literal["central", "new"]
+ActivityKind = Literal["meeting", "training", "publicity", "exchange"]
+
+
+class Staff(StrictModel):
+    full_time: Count = Field(0, description=describe("专职人员数", "full-time staff"))
+    part_time: Count = Field(0, description=describe("兼职人员数", "part-time staff"))
+
+
+class Mechanism(StrictModel):
+    leading_group: IsoDate | None = Field(
+        None, description=describe("领导小组成立日期", "leading group set up")
+    )
+    working_body: IsoDate | None = Field(
+        None, description=describe("工作机构明确日期", "working body set up")
+    )
+    staff: Staff | None = Field(None, description=describe("专（兼）职人员", "staff"))
+    staff_date: IsoDate | None = Field(
+        None, description=describe("人员明确日期（可选）", "date staff were assigned (optional)")
+    )
+    budget_channel: IsoDate | None = Field(
+        None, description=describe("稳定经费渠道建立日期", "stable budget channel set up")
+    )
+
+
+class Pilot(StrictModel):
+    level: Literal["municipal", "national"] = Field(
+        description=describe("试点级别：市级/国家级", "pilot level")
+    )
+    topic: NonEmptyText = Field(description=describe("试点项目名称", "pilot topic"))
+    started: IsoDate | None = Field(None, description=describe("启动日期", "started"))
+    applied: IsoDate | None = Field(None, description=describe("申报日期", "applied"))
+    accepted: IsoDate | None = Field(None, description=describe("验收通过日期", "accepted"))
+    source: str | None = Field(None, description=describe("信息来源", "source"))
+
+
+class DemoSite(StrictModel):
+    name: NonEmptyText = Field(description=describe("示范点名称", "site name"))
+    established: IsoDate | None = Field(None, description=describe("建成日期", "established"))
+    source: str | None = Field(None, description=describe("信息来源", "source"))
+
+
+class Activity(StrictModel):
+    date: IsoDate = Field(description=describe("活动日期", "date"))
+    kind: ActivityKind = Field(
+        description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange")
+    )
+    title: NonEmptyText = Field(description=describe("活动名称", "title"))
+    attendees: Count | None = Field(None, description=describe("参加人次", "person-times"))
+    source: str | None = Field(None, description=describe("信息来源", "source"))
+
+
+class Summary(StrictModel):
+    year: Year = Field(description=describe("总结所属年度", "year summarized"))
+    sent: IsoDate = Field(description=describe("报送日期", "date sent up"))
+
+
+class Article(StrictModel):
+    title: NonEmptyText = Field(description=describe("文章题目", "title"))
+    journal: NonEmptyText = Field(description=describe("刊物", "journal"))
+    level: Literal["provincial", "national"] = Field(
+        description=describe("刊物级别：省级/国家级", "journal level")
+    )
+    date: IsoDate = Field(description=describe("发表日期", "publication date"))
+    source: str | None = Field(None, description=describe("信息来源", "source"))
+
+
+class District(StrictModel):
+    """One bureau: the city or a district-level unit, and its standardization record."""
+
+    slug: Slug = Field(description=describe("标识（必填，等于文件名）", "identifier (required)"))
+    name: NonEmptyText = Field(description=describe("名称（必填）", "name (required)"))
+    name_en: str | None = Field(None, description=describe("英文名称", "English name"))
+    kind: Kind | None = Field(None, description=describe("类型", "kind"))
+    region: Region | None = Field(None, description=describe("一区两群归属", "region"))
+    subregion: Subregion | None = Field(
+        None, description=describe("主城都市区内：中心城区/主城新区", "subregion")
+    )
+    mechanism: Mechanism | None = Field(None, description=describe("工作机制", "mechanism"))
+    framework_built: IsoDate | None = Field(
+        None, description=describe("标准体系框架搭建完成日期", "framework built")
+    )
+    pilots: list[Pilot] = Field(default_factory=list, description=describe("试点", "pilots"))
+    demo_sites: list[DemoSite] = Field(
+        default_factory=list, description=describe("标准化示范点", "demonstration sites")
+    )
+    activities: list[Activity] = Field(
+        default_factory=list, description=describe("会议、培训、宣贯、交流", "activities")
+    )
+    summaries: list[Summary] = Field(
+        default_factory=list, description=describe("年度总结报送", "annual summaries sent up")
+    )
+    articles: list[Article] = Field(
+        default_factory=list, description=describe("公开发表文章", "published articles")
+    )
+    source: str | None = Field(None, description=describe("信息来源", "source"))

@@ -1,0 +1,138 @@
+"""A standard (标准): one file under data/standards/<area>/<slug>.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from jgsw_std.model.base import (
+    Count,
+    IsoDate,
+    NonEmptyText,
+    Slug,
+    StandardCode,
+    StrictModel,
+    Year,
+    describe,
+)
+
+Level = Literal["national", "industry", "local", "group", "enterprise", "internal"]
+Category = Literal["general", "operation", "evaluation"]
+Status = Literal[
+    "planned", "drafting", "consultation", "technical-review", "approval", "published", "repealed"
+]
+IN_PROGRESS: frozenset[str] = frozenset(
+    {"planned", "drafting", "consultation", "technical-review", "approval"}
+)
+#: Levels the bureaus issue themselves; indicators 10, 16 and 17 count only these.
+OWN_LEVELS: frozenset[str] = frozenset({"local", "group", "internal"})
+
+
+class PlanEntry(StrictModel):
+    year: Year = Field(description=describe("计划完成（发布）年度", "plan year it is due in"))
+    kind: Literal["new", "revision"] = Field(
+        "new", description=describe("制定 new / 修订 revision", "formulation or revision")
+    )
+
+
+class Review(StrictModel):
+    date: IsoDate = Field(description=describe("复审日期", "review date"))
+    conclusion: Literal["continue", "revise", "repeal"] = Field(
+        description=describe("复审结论：继续有效/修订/废止", "continue / revise / repeal")
+    )
+    note: str | None = Field(None, description=describe("备注", "note"))
+
+
+class Evaluation(StrictModel):
+    date: IsoDate = Field(description=describe("实施效果评价日期", "effect evaluation date"))
+    method: str | None = Field(
+        None, description=describe("评价依据，如 DB50/T 1053-2020", "evaluation method")
+    )
+    score: float | None = Field(None, ge=0, le=100, description=describe("得分", "score"))
+    note: str | None = Field(None, description=describe("备注", "note"))
+
+
+class Usage(StrictModel):
+    year: Year = Field(description=describe("统计年度", "year counted"))
+    applying: Count = Field(description=describe("实际运用单位数", "units applying it"))
+    applicable: Count = Field(description=describe("适用单位数", "units it applies to"))
+
+    @model_validator(mode="after")
+    def _applying_within_applicable(self) -> Usage:
+        if self.applying > self.applicable:
+            raise PydanticCustomError(
+                "applying_exceeds_applicable",
+                "applying ({applying}) exceeds applicable ({applicable})",
+                {"applying": self.applying, "applicable": self.applicable},
+            )
+        return self
+
+    @property
+    def rate(self) -> float | None:
+        return self.applying / self.applicable if self.applicable else None
+
+
+class Standard(StrictModel):
+    """One published or planned standard and its lifecycle record."""
+
+    code: StandardCode = Field(description=describe("标准编号（必填）", "standard code (required)"))
+    title: NonEmptyText = Field(description=describe("标准名称（必填）", "title (required)"))
+    title_en: str | None = Field(None, description=describe("英文名称", "English title"))
+    level: Level | None = Field(None, description=describe("标准层级", "level"))
+    category: Category | None = Field(
+        None, description=describe("体系大类：基础通用/运行保障/监督评价", "framework category")
+    )
+    area: str | None = Field(
+        None, description=describe("业务方面（framework.yaml 的 area 代码，或 general）", "area")
+    )
+    items: list[str] = Field(
+        default_factory=list,
+        description=describe("覆盖的业务事项代码，如 logistics.property", "business items"),
+    )
+    owner: Slug | None = Field(None, description=describe("牵头单位（地区 slug）", "lead unit"))
+    joint: list[Slug] = Field(
+        default_factory=list, description=describe("联合发布的其他省份，如 sichuan", "joint with")
+    )
+    collab_group: Slug | None = Field(
+        None, description=describe("川渝协作组代码（团体标准）", "collaboration group")
+    )
+    status: Status | None = Field(None, description=describe("生命周期状态", "lifecycle status"))
+    plan: PlanEntry | None = Field(None, description=describe("制修订计划", "formulation plan"))
+    published: IsoDate | None = Field(None, description=describe("发布日期", "publication date"))
+    effective: IsoDate | None = Field(None, description=describe("实施日期", "effective date"))
+    repealed: IsoDate | None = Field(None, description=describe("废止日期", "repeal date"))
+    supersedes: list[StandardCode] = Field(
+        default_factory=list, description=describe("本标准代替的标准", "codes this replaces")
+    )
+    superseded_by: StandardCode | None = Field(
+        None, description=describe("代替本标准的标准", "code that replaces this")
+    )
+    references: list[StandardCode] = Field(
+        default_factory=list, description=describe("规范性引用文件", "codes it cites")
+    )
+    reviews: list[Review] = Field(default_factory=list, description=describe("复审记录", "reviews"))
+    evaluations: list[Evaluation] = Field(
+        default_factory=list, description=describe("实施效果评价", "effect evaluations")
+    )
+    usage: list[Usage] = Field(
+        default_factory=list, description=describe("标准综合运用率统计", "usage counts")
+    )
+    source: str | None = Field(None, description=describe("信息来源", "where the facts come from"))
+
+    @property
+    def lifecycle(self) -> str:
+        """The status, inferred from the dates when the file does not say it."""
+        if self.status is not None:
+            return self.status
+        if self.repealed is not None:
+            return "repealed"
+        if self.published is not None or self.effective is not None:
+            return "published"
+        return "planned"
+
+    def last_review(self, on_or_before: dt.date) -> dt.date | None:
+        dates = [r.date for r in self.reviews if r.date <= on_or_before]
+        return max(dates) if dates else None

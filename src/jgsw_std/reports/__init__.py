@@ -1,0 +1,1 @@
+"""Writers: findings (text/json/github/...) and rendered reports."""

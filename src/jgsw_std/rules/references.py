@@ -1,0 +1,235 @@
+"""References between records: owners, areas, items, groups and supersession."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from jgsw_std.load.warehouse import StandardRecord, Warehouse
+from jgsw_std.model.framework import GENERAL_AREA
+from jgsw_std.problems import Problem, Severity
+from jgsw_std.rules.registry import CheckContext, rule
+
+
+def _suggest(value: str, options: list[str], lang_zh: bool) -> str:
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return f"；是不是 {close[0]}？" if lang_zh else f"; did you mean {close[0]}?"
+
+
+@rule(
+    "R301", "unknown-owner", Severity.ERROR,
+    zh="牵头单位 {owner} 不在 data/districts/ 中{suggestion_zh}",
+    en="owner {owner} is not a district in data/districts/{suggestion_en}",
+    hint_zh="owner 填地区文件的 slug（如 shapingba，市级为 chongqing）。",
+    hint_en="owner is a district file's slug (e.g. shapingba; the city is chongqing).",
+)
+def unknown_owner(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A standard's `owner` names no district file."""
+    slugs = list(wh.district_by_slug)
+    for rec in wh.standards:
+        owner = rec.model.owner
+        if owner is not None and owner not in wh.district_by_slug:
+            yield unknown_owner.problem(
+                rec.path, ("owner",), owner=owner,
+                suggestion_zh=_suggest(owner, slugs, True),
+                suggestion_en=_suggest(owner, slugs, False),
+            )
+
+
+@rule(
+    "R302", "unknown-area", Severity.ERROR,
+    zh="方面 {area} 不在 framework.yaml 中{suggestion_zh}",
+    en="area {area} is not in framework.yaml{suggestion_en}",
+    hint_zh="使用 framework.yaml 中的方面代码，跨方面的标准用 general；新方面先加到 framework.yaml。",
+    hint_en="Use an area code of framework.yaml, or general; add a new area there first.",
+)
+def unknown_area(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A standard's `area` is neither an area of framework.yaml nor `general`."""
+    options = [*wh.framework.area_by_code, GENERAL_AREA]
+    for rec in wh.standards:
+        area = rec.model.area
+        if area is not None and area not in options:
+            yield unknown_area.problem(
+                rec.path, ("area",), area=area,
+                suggestion_zh=_suggest(area, options, True),
+                suggestion_en=_suggest(area, options, False),
+            )
+
+
+@rule(
+    "R303", "unknown-item", Severity.ERROR,
+    zh="业务事项 {item} 不在 framework.yaml 中{suggestion_zh}",
+    en="business item {item} is not in framework.yaml{suggestion_en}",
+    hint_zh="事项代码写成 <方面>.<事项>，如 logistics.property。",
+    hint_en="Item codes are <area>.<item>, e.g. logistics.property.",
+)
+def unknown_item(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A code in `items` is not a business item of framework.yaml."""
+    options = list(wh.framework.item_area)
+    for rec in wh.standards:
+        for index, item in enumerate(rec.model.items):
+            if item not in wh.framework.item_area:
+                yield unknown_item.problem(
+                    rec.path, ("items", index), item=item,
+                    suggestion_zh=_suggest(item, options, True),
+                    suggestion_en=_suggest(item, options, False),
+                )
+
+
+@rule(
+    "R304", "unknown-collab-group", Severity.ERROR,
+    zh="协作组 {group} 不在 framework.yaml 的 collab_groups 中",
+    en="collaboration group {group} is not in framework.yaml's collab_groups",
+    hint_zh="先在 framework.yaml 的 collab_groups 中登记该协作组。",
+    hint_en="Register the group under collab_groups in framework.yaml first.",
+)
+def unknown_collab_group(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A standard's `collab_group` is not declared in framework.yaml."""
+    for rec in wh.standards:
+        group = rec.model.collab_group
+        if group is not None and group not in wh.framework.collab_codes:
+            yield unknown_collab_group.problem(rec.path, ("collab_group",), group=group)
+
+
+def _exists(wh: Warehouse, code: str) -> bool:
+    return code in wh.by_code or code in wh.broken_codes
+
+
+@rule(
+    "R305", "supersedes-missing", Severity.ERROR,
+    zh="supersedes 中的 {code} 在标准仓中不存在",
+    en="{code} in supersedes is not in the warehouse",
+    hint_zh="为被代替的标准建立文件（status: published，superseded_by 指回本标准），或改正编号。",
+    hint_en="Add a file for the replaced standard (with superseded_by pointing back), "
+    "or correct the code.",
+)
+def supersedes_missing(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """`supersedes` names a code that no file in the warehouse holds.
+
+    The replaced standard must be in the warehouse: its end of force is what
+    the supersession records.
+    """
+    for rec in wh.standards:
+        for index, code in enumerate(rec.model.supersedes):
+            if not _exists(wh, code):
+                yield supersedes_missing.problem(rec.path, ("supersedes", index), code=code)
+
+
+@rule(
+    "R306", "superseded-by-missing", Severity.ERROR,
+    zh="superseded_by 指向的 {code} 在标准仓中不存在",
+    en="superseded_by names {code}, which is not in the warehouse",
+    hint_zh="为新标准建立文件（supersedes 列出本标准），或改正编号。",
+    hint_en="Add a file for the new standard (listing this one in supersedes), "
+    "or correct the code.",
+)
+def superseded_by_missing(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """`superseded_by` names a code that no file in the warehouse holds."""
+    for rec in wh.standards:
+        code = rec.model.superseded_by
+        if code is not None and not _exists(wh, code):
+            yield superseded_by_missing.problem(rec.path, ("superseded_by",), code=code)
+
+
+@rule(
+    "R307", "supersession-disagrees", Severity.ERROR,
+    zh="{this} 与 {other} 的代替关系两边不一致：{detail_zh}",
+    en="{this} and {other} disagree about supersession: {detail_en}",
+    hint_zh="新标准的 supersedes 列出旧标准，旧标准的 superseded_by 指向新标准，两边都写。",
+    hint_en="The new standard lists the old in supersedes; the old names the new in "
+    "superseded_by. Write both.",
+)
+def supersession_disagrees(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """`supersedes` and `superseded_by` must mirror each other.
+
+    If A supersedes B, then B is superseded_by A, and the other way round. The
+    problem is reported on the file that is missing its half.
+    """
+    for rec in wh.standards:
+        for index, old_code in enumerate(rec.model.supersedes):
+            old = wh.standard(old_code)
+            if old is None or old.model.superseded_by == rec.code:
+                continue
+            yield supersession_disagrees.problem(
+                old.path, ("superseded_by",) if old.model.superseded_by else ("code",),
+                this=old.code, other=rec.code,
+                detail_zh=f"{rec.code} 声明代替它，但它的 superseded_by 是 "
+                f"{old.model.superseded_by or '空'}",
+                detail_en=f"{rec.code} says it supersedes it, but its superseded_by is "
+                f"{old.model.superseded_by or 'empty'}",
+            )
+        new_code = rec.model.superseded_by
+        if new_code is None:
+            continue
+        new = wh.standard(new_code)
+        if new is None or rec.code in new.model.supersedes:
+            continue
+        yield supersession_disagrees.problem(
+            new.path, ("supersedes",) if new.model.supersedes else ("code",),
+            this=new.code, other=rec.code,
+            detail_zh=f"{rec.code} 写明被它代替，但它的 supersedes 没有列出 {rec.code}",
+            detail_en=f"{rec.code} says it is superseded by it, but its supersedes "
+            f"does not list {rec.code}",
+        )
+
+
+def _successor(wh: Warehouse, rec: StandardRecord) -> StandardRecord | None:
+    code = rec.model.superseded_by
+    return wh.standard(code) if code else None
+
+
+@rule(
+    "R308", "supersession-cycle", Severity.ERROR,
+    zh="代替关系形成循环：{cycle}",
+    en="supersession forms a cycle: {cycle}",
+    hint_zh="代替关系只能从旧到新；检查循环中各标准的 superseded_by。",
+    hint_en="Supersession runs from old to new; check superseded_by along the cycle.",
+)
+def supersession_cycle(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """Following `superseded_by` (or `supersedes`) comes back to where it started.
+
+    Each cycle is reported once, on its alphabetically first standard. Linear
+    time: every standard is walked at most once.
+    """
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    edges: dict[str, set[str]] = {}
+    for rec in wh.standards:
+        targets = edges.setdefault(rec.code, set())
+        if rec.model.superseded_by:
+            targets.add(rec.model.superseded_by)
+        for old in rec.model.supersedes:
+            edges.setdefault(old, set()).add(rec.code)
+    reported: set[frozenset[str]] = set()
+    for start in sorted(edges):
+        if state.get(start):
+            continue
+        stack: list[tuple[str, list[str]]] = [(start, sorted(edges.get(start, ())))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, pending = stack[-1]
+            if not pending:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+                continue
+            nxt = pending.pop()
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt):]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    first = min(cycle)
+                    rec = wh.standard(first)
+                    if rec is not None:
+                        loop = cycle[cycle.index(first):] + cycle[: cycle.index(first)] + [first]
+                        yield supersession_cycle.problem(
+                            rec.path, ("superseded_by",) if rec.model.superseded_by else ("code",),
+                            cycle=" → ".join(loop),
+                        )
+            elif not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, sorted(edges.get(nxt, ()))))

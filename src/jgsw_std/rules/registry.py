@@ -1,0 +1,161 @@
+"""The rule registry: every problem code, its severity, message and user doc.
+
+Codes are stable: they appear in CI logs, suppression comments and settings.
+Families: Y file and YAML, S schema, N names and placement, R references,
+D dates and lifecycle consistency, G framework gaps, L lifecycle duties,
+Q quality, U districts (units).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from jgsw_std.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import Warehouse
+
+
+@dataclass
+class CheckContext:
+    """What a check may depend on besides the warehouse: the date and settings."""
+
+    as_of: dt.date
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold(self, name: str, default: float) -> float:
+        return float(self.thresholds.get(name, default))
+
+
+CheckFn = Callable[["Warehouse", CheckContext], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    zh: str
+    en: str
+    hint_zh: str
+    hint_en: str
+    doc: str
+    check: CheckFn | None = None
+
+    def problem(
+        self, path: str, loc: tuple[str | int, ...] = (), *, key: bool = False,
+        line: int = 0, col: int = 0, **args: Any,
+    ) -> Problem:
+        return Problem(path, self.code, self.severity, args, line, col, loc, key)
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+    def __call__(self, wh: Warehouse, ctx: CheckContext) -> Iterable[Problem]:
+        if self.check is None:
+            return ()
+        return self.check(wh, ctx)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def declare(
+    code: str, name: str, severity: Severity, *, zh: str, en: str,
+    hint_zh: str = "", hint_en: str = "", doc: str,
+) -> Rule:
+    """Register a code emitted by the loader itself (no separate check function)."""
+    if code in RULES:
+        raise ValueError(f"duplicate rule code {code}")
+    rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, inspect.cleandoc(doc))
+    RULES[code] = rule_
+    return rule_
+
+
+def rule(
+    code: str, name: str, severity: Severity, *, zh: str, en: str,
+    hint_zh: str = "", hint_en: str = "",
+) -> Callable[[CheckFn], Rule]:
+    """Register a warehouse check; its docstring is the user documentation.
+
+    The decorated name becomes the Rule, so a check builds its problems with
+    ``its_name.problem(path, loc, **args)``.
+    """
+
+    def register(fn: CheckFn) -> Rule:
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code}")
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, doc, fn)
+        RULES[code] = rule_
+        return rule_
+
+    return register
+
+
+def get(code: str) -> Rule:
+    return RULES[code]
+
+
+def find_rule(text: str) -> Rule | None:
+    """Look a rule up by code (any case) or by name."""
+    ensure_loaded()
+    key = text.strip()
+    return RULES.get(key.upper()) or next((r for r in RULES.values() if r.name == key), None)
+
+
+class _Args(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _localize(args: dict[str, Any], lang: str) -> _Args:
+    out = _Args()
+    sep = ", " if lang == "en" else "、"
+    for key, value in args.items():
+        if isinstance(value, (list, tuple, set, frozenset)):
+            value = sep.join(str(v) for v in value)
+        out[key] = value
+    suffix = "_en" if lang == "en" else "_zh"
+    for key, value in args.items():
+        if key.endswith(suffix):
+            out[key[: -len(suffix)]] = value
+    return out
+
+
+def render_message(problem: Problem, lang: str) -> str:
+    rule_ = RULES.get(problem.code)
+    if rule_ is None:
+        return problem.code
+    template = rule_.en if lang == "en" else rule_.zh
+    return template.format_map(_localize(problem.args, lang))
+
+
+def render_hint(problem: Problem, lang: str) -> str:
+    rule_ = RULES.get(problem.code)
+    if rule_ is None:
+        return ""
+    template = rule_.hint_en if lang == "en" else rule_.hint_zh
+    return template.format_map(_localize(problem.args, lang)) if template else ""
+
+
+_LOADED = False
+
+
+def ensure_loaded() -> None:
+    """Import every rule module once so that the registry is complete."""
+    global _LOADED
+    if _LOADED:
+        return
+    import importlib
+
+    from jgsw_std.rules import RULE_MODULES
+
+    for module in RULE_MODULES:
+        importlib.import_module(f"jgsw_std.rules.{module}")
+    _LOADED = True

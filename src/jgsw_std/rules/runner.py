@@ -1,0 +1,121 @@
+"""Run the checks: loader problems plus every registered rule, then settle them.
+
+Settling is the same for every command: severity overrides, select/ignore,
+positions, and suppression comments in the files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.problems import Problem, Severity, sort_problems
+from jgsw_std.rules.registry import RULES, CheckContext, ensure_loaded
+
+_SUPPRESS = re.compile(
+    r"#\s*jgsw:\s*disable(?P<file>-file)?=(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)"
+)
+
+
+@dataclass
+class CheckOptions:
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # code/prefix -> level|off
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem]
+    suppressed: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(p.strip().upper()) for p in patterns if p.strip())
+
+
+def _override(code: str, table: dict[str, str]) -> str | None:
+    """The most specific override: full code beats family prefix."""
+    best: tuple[int, str] | None = None
+    for pattern, level in table.items():
+        pattern = pattern.strip().upper()
+        if code.startswith(pattern) and (best is None or len(pattern) > best[0]):
+            best = (len(pattern), level.strip().lower())
+    return best[1] if best else None
+
+
+def _suppressions(text: str) -> tuple[dict[int, set[str]], set[str]]:
+    by_line: dict[int, set[str]] = {}
+    whole: set[str] = set()
+    if "jgsw:" not in text:
+        return by_line, whole
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _SUPPRESS.finditer(line):
+            codes = {c.strip().upper() for c in match["codes"].split(",") if c.strip()}
+            if match["file"]:
+                whole |= codes
+            else:
+                by_line.setdefault(number, set()).update(codes)
+    return by_line, whole
+
+
+def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> CheckResult:
+    """Apply overrides and filters, place, drop suppressed, sort."""
+    kept: list[Problem] = []
+    for problem in problems:
+        if options.select and not _matches(problem.code, options.select):
+            continue
+        if options.ignore and _matches(problem.code, options.ignore):
+            continue
+        level = _override(problem.code, options.severity)
+        if level == "off":
+            continue
+        if level in ("error", "warning", "info"):
+            problem = problem.with_severity(Severity(level))
+        kept.append(problem)
+    placed = wh.place(kept)
+    suppressed = 0
+    final: list[Problem] = []
+    cache: dict[str, tuple[dict[int, set[str]], set[str]]] = {}
+    for problem in placed:
+        if problem.path not in cache:
+            text = wh.text_of(problem.path) or ""
+            cache[problem.path] = _suppressions(text)
+        by_line, whole = cache[problem.path]
+        codes = whole | by_line.get(problem.line, set())
+        if problem.code in codes or "ALL" in codes:
+            suppressed += 1
+            continue
+        final.append(problem)
+    return CheckResult(sort_problems(final), suppressed)
+
+
+def collect(wh: Warehouse, ctx: CheckContext, only: Sequence[str] = ()) -> list[Problem]:
+    """Loader problems plus every rule's findings (rules limited to ``only`` prefixes)."""
+    ensure_loaded()
+    problems = list(wh.problems)
+    for rule_ in RULES.values():
+        if rule_.check is None:
+            continue
+        if only and not _matches(rule_.code, only):
+            continue
+        problems.extend(rule_(wh, ctx))
+    return problems
+
+
+def run_checks(wh: Warehouse, ctx: CheckContext, options: CheckOptions | None = None) -> CheckResult:
+    options = options or CheckOptions()
+    return settle(wh, collect(wh, ctx, options.select), options)
