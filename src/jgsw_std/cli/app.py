@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 errors (in the data, or a run that cannot start),
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated
 
@@ -87,6 +88,11 @@ def run(argv: list[str] | None = None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(args)
+    # A run builds hundreds of thousands of small acyclic objects (parsed YAML,
+    # models) and then ends; the cyclic collector would walk them again and
+    # again for nothing (about 0.6 s of a 10,000-standard check). Reference
+    # counting still frees everything that is dropped.
+    gc.disable()
     try:
         # standalone mode: typer prints usage errors itself and exits with 2
         app(args=args, prog_name="jgsw")

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
 from jgsw_std.load.positions import locate
-from jgsw_std.load.yamlread import YamlSyntaxError, load
 from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
@@ -169,11 +169,11 @@ def _describe(value: Any, lang_neutral: bool = True) -> str:
     return f"a {type(value).__name__} value"
 
 
-def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
-    """Decode, parse and validate one file. Never raises for bad input."""
+def _validate(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, list[Problem]]:
+    """Stage two: turn a parsed document into a model or problems. Never raises."""
     rel, raw = entry.rel, entry.source.data
-    text, bad = decode_utf8(raw)
-    if text is None:
+    data, dups, syntax, bad = parsed
+    if bad >= 0:
         guess = guess_encoding(raw)
         line, col = line_col_of_byte(raw, bad)
         return None, None, [
@@ -184,17 +184,14 @@ def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
                 guess_en=f"; it looks like {guess}" if guess else "",
             )
         ]
-    try:
-        data, dups = load(text)
-    except YamlSyntaxError as exc:
-        return None, None, [
-            file_rules.YAML_SYNTAX.problem(rel, line=exc.line, col=exc.col, detail=exc.message)
-        ]
+    if syntax is not None:
+        message, line, col = syntax
+        return None, None, [file_rules.YAML_SYNTAX.problem(rel, line=line, col=col, detail=message)]
     problems = [
         file_rules.DUPLICATE_KEY.problem(
-            rel, line=d.line, col=d.col, key=d.key, first_line=d.first_line or "?"
+            rel, line=line, col=col, key=key, first_line=first or "?"
         )
-        for d in dups
+        for key, line, col, first in dups
     ]
     if not isinstance(data, dict):
         problems.append(file_rules.NOT_MAPPING.problem(rel, line=1, col=1, found=_describe(data)))
@@ -210,22 +207,35 @@ def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
     return data, model, problems
 
 
-def _read_cached(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
-    blob = entry.source.blob
-    if blob is None:
-        return _read_one(entry)
-    key = (blob, entry.kind)
-    cached = _BLOB_CACHE.get(key)
-    if cached is None:
-        cached = _read_one(entry)
-        _BLOB_CACHE[key] = cached
-    data, model, problems = cached
-    if problems and problems[0].path != entry.rel:  # same blob under another path
-        problems = [
-            Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
-            for p in problems
-        ]
-    return data, model, problems
+def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
+    return _validate(entry, parse_bytes(entry.source.data))
+
+
+def _read_all(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
+    """Read every entry, from the blob cache where possible, parsing the rest in bulk."""
+    results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
+    todo: list[int] = []
+    for index, entry in enumerate(entries):
+        blob = entry.source.blob
+        cached = _BLOB_CACHE.get((blob, entry.kind)) if blob else None
+        if cached is None:
+            todo.append(index)
+            continue
+        data, model, problems = cached
+        if problems and problems[0].path != entry.rel:  # same blob under another path
+            problems = [
+                Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
+                for p in problems
+            ]
+        results[index] = (data, model, problems)
+    parsed = parse_many([entries[i].source.data for i in todo])
+    for index, one in zip(todo, parsed, strict=True):
+        entry = entries[index]
+        result = _validate(entry, one)
+        if entry.source.blob:
+            _BLOB_CACHE[(entry.source.blob, entry.kind)] = result
+        results[index] = result
+    return [r for r in results if r is not None]
 
 
 def build_warehouse(
@@ -240,13 +250,16 @@ def build_warehouse(
     districts: list[DistrictRecord] = []
     broken: set[str] = set()
 
+    readable: list[FileEntry] = []
     for source in sources:
         entry = FileEntry(source.rel, kind_of(source.rel), source)
         files[source.rel] = entry
         if entry.kind == "unknown":
             problems.append(file_rules.UNEXPECTED_FILE.problem(source.rel, path=source.rel))
-            continue
-        data, model, file_problems = _read_cached(entry)
+        else:
+            readable.append(entry)
+
+    for entry, (data, model, file_problems) in zip(readable, _read_all(readable), strict=True):
         entry.data = data
         entry.valid = model is not None
         problems.extend(file_problems)
@@ -261,9 +274,9 @@ def build_warehouse(
         elif isinstance(model, IndicatorSet):
             indicators = model
         elif isinstance(model, Standard):
-            standard_models.append((model, source.rel))
+            standard_models.append((model, entry.rel))
         elif isinstance(model, District):
-            districts.append(DistrictRecord(model, source.rel))
+            districts.append(DistrictRecord(model, entry.rel))
 
     for required in (FRAMEWORK_PATH, INDICATORS_PATH):
         if required not in files:

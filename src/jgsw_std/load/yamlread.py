@@ -65,11 +65,20 @@ _SPECIAL_FLOATS = {
 }
 
 
+# First characters that can start a non-text plain scalar; anything else is text.
+# Checking one character first skips the regexes for most keys and values.
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+
 def resolve_scalar(value: str) -> Any:
     """Resolve a plain scalar per the YAML 1.2 core schema."""
-    if value in _NULLS:
+    if not value:
         return None
     first = value[0]
+    if first not in _MAYBE_TYPED:
+        return value
+    if value in _NULLS:
+        return None
     if first in "0123456789+-.":
         if _INT.match(value):
             return int(value)

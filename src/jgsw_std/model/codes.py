@@ -25,6 +25,7 @@ _SPLIT = re.compile(
     r"(?P<number>[0-9A-Z][0-9A-Z.]*?)\s*-\s*(?P<year>\d{4}|\d{2})$",
     re.IGNORECASE,
 )
+_CANONICAL = re.compile(r"^[A-Z]+[0-9]*(?:/[A-Z]+)? [0-9A-Za-z][0-9A-Za-z.]*-\d{4}$")
 _NATIONAL = re.compile(r"^GB(?:/(?P<kind>[TZ]))?$")
 _LOCAL = re.compile(r"^DB(?P<region>\d{2}|\d{4}|\d{6})(?:/(?P<kind>[TZ]))?$")
 _LOCAL_ENGINEERING = re.compile(r"^DBJ(?P<region>\d{2})(?:/(?P<kind>[TZ]))?$")
@@ -67,6 +68,8 @@ def normalize_code(text: str) -> str:
     ``"DB 50／T 1056—2020"`` becomes ``"DB50/T 1056-2020"``. Text that does not
     look like a code is returned with only the character fixes applied.
     """
+    if _CANONICAL.match(text):  # the common case: already canonical
+        return text
     cleaned = _SPACES.sub(" ", text.translate(_SLASHES).translate(_DASHES)).strip()
     match = _SPLIT.match(cleaned)
     if not match:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from jgsw_std.model.base import (
     Count,
@@ -59,16 +58,6 @@ class Usage(StrictModel):
     year: Year = Field(description=describe("统计年度", "year counted"))
     applying: Count = Field(description=describe("实际运用单位数", "units applying it"))
     applicable: Count = Field(description=describe("适用单位数", "units it applies to"))
-
-    @model_validator(mode="after")
-    def _applying_within_applicable(self) -> Usage:
-        if self.applying > self.applicable:
-            raise PydanticCustomError(
-                "applying_exceeds_applicable",
-                "applying ({applying}) exceeds applicable ({applicable})",
-                {"applying": self.applying, "applicable": self.applicable},
-            )
-        return self
 
     @property
     def rate(self) -> float | None:

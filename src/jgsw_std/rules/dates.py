@@ -196,3 +196,21 @@ def district_dates_order(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                     what_en=f"the {summary.year} summary was sent before that year began",
                     later=summary.sent, earlier=f"{summary.year}-01-01",
                 )
+
+
+@rule(
+    "D410", "usage-exceeds-applicable", Severity.ERROR,
+    zh="{year} 年运用单位数 {applying} 大于适用单位数 {applicable}",
+    en="in {year}, applying ({applying}) exceeds applicable ({applicable})",
+    hint_zh="applying 是实际运用该标准的单位数，不能多于 applicable（适用单位数）。",
+    hint_en="applying counts units that apply the standard; it cannot exceed applicable.",
+)
+def usage_exceeds_applicable(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A usage count (标准综合运用率) has more applying units than applicable ones."""
+    for rec in wh.standards:
+        for index, usage in enumerate(rec.model.usage):
+            if usage.applying > usage.applicable:
+                yield usage_exceeds_applicable.problem(
+                    rec.path, ("usage", index, "applying"), year=usage.year,
+                    applying=usage.applying, applicable=usage.applicable,
+                )

@@ -91,10 +91,6 @@ _DETAILS: dict[str, tuple[str, str]] = {
     "string_pattern_mismatch": (
         "格式不对：只能用小写字母、数字和连字符", "bad format: use lower-case letters, digits, dashes"
     ),
-    "applying_exceeds_applicable": (
-        "运用单位数 {applying} 大于适用单位数 {applicable}",
-        "applying ({applying}) exceeds applicable ({applicable})",
-    ),
     "plan_order": ("规划期结束日期早于开始日期", "the plan ends before it starts"),
     "union_tag_invalid": ("类型不对", "wrong type"),
 }
@@ -167,6 +163,7 @@ def _lookup(data: Any, loc: tuple[str | int, ...]) -> Any:
 
 
 _QUOTED = re.compile(r"'([^']*)'")
+_ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def problems_from_validation(
@@ -201,12 +198,14 @@ def problems_from_validation(
                 path, real, value=_short(ctx.get("value", error.get("input"))),
                 reason=ctx.get("reason", "not text"),
             )
-        elif etype in ("impossible_date", "date_format"):
+        elif etype.startswith("date_"):
             real = _real_loc(data, loc)
+            value = error.get("input")
+            impossible = isinstance(value, str) and bool(_ISO_SHAPE.match(value))
             problem = BAD_DATE.problem(
-                path, real, field=_field_path(real), value=_short(error.get("input")),
-                detail_zh="日历上没有这一天" if etype == "impossible_date" else "应写成 YYYY-MM-DD",
-                detail_en="no such day" if etype == "impossible_date" else "write YYYY-MM-DD",
+                path, real, field=_field_path(real), value=_short(value),
+                detail_zh="日历上没有这一天" if impossible else "应写成 YYYY-MM-DD",
+                detail_en="no such day" if impossible else "write YYYY-MM-DD",
             )
         else:
             real = _real_loc(data, loc)
