@@ -1,0 +1,124 @@
+"""Where a standard stands on a date: in force, upcoming, superseded, repealed.
+
+Metrics (indicators) and rules (duties) both ask these questions; answering
+them in one place keeps `jgsw status` and `jgsw check` in agreement.
+A standard whose dates are not recorded is "unknown", never silently "not in
+force": the figures that depend on it say "no data" instead of counting it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Literal
+
+from jgsw_std.model.standard import IN_PROGRESS, OWN_LEVELS, Standard
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import StandardRecord, Warehouse
+
+State = Literal["in-force", "upcoming", "superseded", "repealed", "in-progress", "unknown"]
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by whole years; 29 February becomes 28 February when needed."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def last_full_year(as_of: dt.date) -> int:
+    """The as-of year when it is 31 December, else the year before."""
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+def effective_level(rec: StandardRecord) -> str:
+    """The level the code states; the `level` field only when it agrees."""
+    return rec.parsed.level
+
+
+def is_own(rec: StandardRecord) -> bool:
+    """Local, group and internal standards: the ones the bureaus issue and maintain."""
+    return effective_level(rec) in OWN_LEVELS
+
+
+def successor_effective(wh: Warehouse, std: Standard) -> dt.date | None:
+    """Effective date of the standard that replaces this one, if recorded."""
+    if std.superseded_by is None:
+        return None
+    successor = wh.standard(std.superseded_by)
+    return successor.model.effective if successor else None
+
+
+def state_at(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> State:
+    """The standard's state on ``as_of`` (DOMAIN.md, "In force at D").
+
+    In force: status published, effective on or before the date, not repealed
+    on or before it, not superseded by a standard already effective then.
+    """
+    std = rec.model
+    status = std.lifecycle
+    if status in IN_PROGRESS:
+        return "in-progress"
+    if std.repealed is not None and std.repealed <= as_of:
+        return "repealed"
+    if std.effective is None:
+        if status == "repealed" and std.repealed is None:
+            return "repealed"
+        return "unknown"
+    if std.published is not None and std.published > as_of:
+        return "in-progress"  # not yet published on that date
+    if std.effective > as_of:
+        return "upcoming"
+    replaced = successor_effective(wh, std)
+    if replaced is not None and replaced <= as_of:
+        return "superseded"
+    return "in-force"
+
+
+def in_force(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> bool | None:
+    """True / False, or None when the dates needed to tell are missing."""
+    state = state_at(wh, rec, as_of)
+    if state == "unknown":
+        return None
+    return state == "in-force"
+
+
+def in_force_years(wh: Warehouse, rec: StandardRecord, as_of: dt.date, years: int) -> bool | None:
+    """In force on ``as_of`` and effective on or before ``as_of`` minus ``years``.
+
+    A standard effective 2020-12-31 is in force ≥ 5 years on 2025-12-31.
+    """
+    current = in_force(wh, rec, as_of)
+    if current is not True:
+        return current
+    effective = rec.model.effective
+    assert effective is not None  # in force implies a known effective date
+    return effective <= add_years(as_of, -years)
+
+
+def reviewed_within(std: Standard, as_of: dt.date, years: int) -> bool:
+    """A review dated in [as_of − years, as_of]; any review restarts the clock."""
+    start = add_years(as_of, -years)
+    return any(start <= r.date <= as_of for r in std.reviews)
+
+
+def review_due_date(std: Standard, years: int) -> dt.date | None:
+    """When the next review falls due: `years` after the last review or the effective date.
+
+    Reviews dated after ``as_of`` are the caller's to filter; this uses every review.
+    """
+    if std.effective is None:
+        return None
+    last = max((r.date for r in std.reviews), default=None)
+    base = max(last, std.effective) if last else std.effective
+    return add_years(base, years)
+
+
+def review_due_on(std: Standard, as_of: dt.date, years: int) -> dt.date | None:
+    """Next review due date counting only reviews recorded on or before ``as_of``."""
+    if std.effective is None:
+        return None
+    last = std.last_review(as_of)
+    base = max(last, std.effective) if last else std.effective
+    return add_years(base, years)

@@ -1,0 +1,1 @@
+"""The plan's indicators: one pure function per metric name (see registry)."""
