@@ -9,10 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jgsw_std.load.root import find_root
-from jgsw_std.load.warehouse import Warehouse, load_worktree
+from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.rules.registry import CheckContext
 from jgsw_std.rules.runner import CheckOptions, CheckResult, run_checks
+from jgsw_std.session import open_warehouse
 
 
 @dataclass
@@ -57,7 +57,6 @@ def check_warehouse(
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
-    root = find_root(request.root)
-    wh = load_worktree(root)
+    wh = open_warehouse(request.root)
     result = check_warehouse(wh, request.as_of, request.select, request.ignore)
     return CheckOutcome(wh, result, request.as_of)
