@@ -132,7 +132,7 @@ class Warehouse:
         """
         by_file: dict[str, list[int]] = defaultdict(list)
         for index, problem in enumerate(problems):
-            if problem.line == 0 and (problem.loc or problem.key):
+            if problem.line == 0:
                 by_file[problem.path].append(index)
         placed = list(problems)
         for rel, indexes in by_file.items():
@@ -161,12 +161,12 @@ _MODELS: dict[Kind, type[BaseModel]] = {
 }
 
 
-def _describe(value: Any, lang_neutral: bool = True) -> str:
+def _describe(value: Any) -> dict[str, str]:
     if value is None:
-        return "nothing (empty file)"
+        return {"found_zh": "空文件", "found_en": "nothing (empty file)"}
     if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__} value"
+        return {"found_zh": "列表", "found_en": "a list"}
+    return {"found_zh": f"单个值 {value!r}", "found_en": f"a single value {value!r}"}
 
 
 def _validate(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, list[Problem]]:
@@ -186,15 +186,19 @@ def _validate(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, 
         ]
     if syntax is not None:
         message, line, col = syntax
-        return None, None, [file_rules.YAML_SYNTAX.problem(rel, line=line, col=col, detail=message)]
+        return None, None, [
+            file_rules.YAML_SYNTAX.problem(
+                rel, line=line, col=col, **file_rules.syntax_detail(message)
+            )
+        ]
     problems = [
         file_rules.DUPLICATE_KEY.problem(
-            rel, line=line, col=col, key=key, first_line=first or "?"
+            rel, line=line, col=col, name=key, first_line=first or "?"
         )
         for key, line, col, first in dups
     ]
     if not isinstance(data, dict):
-        problems.append(file_rules.NOT_MAPPING.problem(rel, line=1, col=1, found=_describe(data)))
+        problems.append(file_rules.NOT_MAPPING.problem(rel, **_describe(data)))
         return data, None, problems
     model_cls = _MODELS.get(entry.kind)
     if model_cls is None:
@@ -255,7 +259,9 @@ def build_warehouse(
         entry = FileEntry(source.rel, kind_of(source.rel), source)
         files[source.rel] = entry
         if entry.kind == "unknown":
-            problems.append(file_rules.UNEXPECTED_FILE.problem(source.rel, path=source.rel))
+            problems.append(
+                file_rules.UNEXPECTED_FILE.problem(source.rel, line=1, col=1, file=source.rel)
+            )
         else:
             readable.append(entry)
 
@@ -280,7 +286,7 @@ def build_warehouse(
 
     for required in (FRAMEWORK_PATH, INDICATORS_PATH):
         if required not in files:
-            problems.append(file_rules.MISSING_FILE.problem(required, path=required))
+            problems.append(file_rules.MISSING_FILE.problem(required, file=required))
 
     framework = framework or Framework()
     prefixes = tuple(framework.internal_prefixes)
@@ -312,7 +318,7 @@ def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]
     try:
         raw = path.read_bytes()
     except OSError:
-        return None, [file_rules.MISSING_FILE.problem(rel, path=rel)]
+        return None, [file_rules.MISSING_FILE.problem(rel, file=rel)]
     entry = FileEntry(rel, "indicators", SourceFile(rel, raw))
     _, model, problems = _read_one(entry)
     return (model if isinstance(model, IndicatorSet) else None), problems

@@ -124,20 +124,18 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
     if cls is MappingNode:
         out: dict[Any, Any] = {}
         memo[id(node)] = out
-        seen: dict[Any, int] | None = None
         for key_node, value_node in node.value:
             key = _convert(key_node, dups, memo)
             if isinstance(key, (list, dict)):
                 key = str(key)
             if key in out:
-                if seen is None:
-                    seen = {}
+                first = next(k for k, _ in node.value if _convert(k, [], {}) == key)
                 dups.append(
                     DuplicateKey(
                         str(key),
                         key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
-                        seen.get(key, 0),
+                        first.start_mark.line + 1,
                     )
                 )
                 continue  # the first occurrence wins, as a person reading top-down expects
@@ -158,6 +156,8 @@ def compose(text: str | bytes) -> Node | None:
         return parser.get_single_node()  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point where it opened
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
         detail = exc.problem or str(exc)

@@ -28,7 +28,7 @@ def _to_code(value: Any) -> str:
     except CodeError as exc:
         raise PydanticCustomError(
             "malformed_code", "malformed standard code {value}: {reason}",
-            {"value": value, "reason": str(exc)},
+            {"value": value, "reason": str(exc), "reason_zh": exc.zh},
         ) from None
 
 

@@ -41,7 +41,11 @@ _JOINT_NUMBER = re.compile(r"^1\d{4}$")
 
 
 class CodeError(ValueError):
-    """The text is not a standard code we can read."""
+    """The text is not a standard code we can read; says why in English and Chinese."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +104,19 @@ def parse_code(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode
     code = normalize_code(text)
     match = _SPLIT.match(code)
     if not match:
-        raise CodeError(f"not of the form PREFIX NUMBER-YEAR: {text!r}")
+        raise CodeError(
+            "not of the form PREFIX NUMBER-YEAR (e.g. DB50/T 1056-2020)",
+            "不是“前缀 编号-年份”的形式（如 DB50/T 1056-2020）",
+        )
     prefix, number, year_text = match["prefix"], match["number"], match["year"]
     year = int(year_text)
     if len(year_text) == 2:
         year += 1900 if year >= 50 else 2000
     if not 1950 <= year <= 2100:
-        raise CodeError(f"year {year_text} is out of range")
+        raise CodeError(
+            f"year {year_text} is not plausible; write PREFIX NUMBER-YEAR (e.g. DB50/T 1056-2020)",
+            f"年份 {year_text} 不合理；应写成“前缀 编号-年份”（如 DB50/T 1056-2020）",
+        )
 
     if m := _NATIONAL.match(prefix):
         return ParsedCode(code, prefix, number, year, "national", m["kind"] is None)
@@ -125,11 +135,11 @@ def parse_code(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode
         return ParsedCode(code, prefix, number, year, "internal", False)
     if m := _INDUSTRY.match(prefix):
         if m["org"] in ("GB", "DB", "T", "Q"):
-            raise CodeError(f"prefix {prefix!r} is incomplete")
+            raise CodeError(f"prefix {prefix} is incomplete", f"前缀 {prefix} 不完整")
         return ParsedCode(code, prefix, number, year, "industry", m["kind"] is None)
     if _INTERNAL.match(prefix):
         return ParsedCode(code, prefix, number, year, "internal", False)
-    raise CodeError(f"unknown prefix {prefix!r}")
+    raise CodeError(f"unknown prefix {prefix}", f"不认识的前缀 {prefix}")
 
 
 def try_parse(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode | None:

@@ -7,8 +7,8 @@ from jgsw_std.rules.registry import declare
 
 YAML_SYNTAX = declare(
     "Y001", "yaml-syntax", Severity.ERROR,
-    zh="YAML 语法错误：{detail}",
-    en="YAML syntax error: {detail}",
+    zh="YAML 语法错误：{detail_zh}",
+    en="YAML syntax error: {detail_en}",
     hint_zh="检查该行的缩进、冒号后的空格和引号是否成对。",
     hint_en="Check indentation, the space after each colon and that quotes are paired.",
     doc="""
@@ -20,8 +20,8 @@ YAML_SYNTAX = declare(
 
 DUPLICATE_KEY = declare(
     "Y002", "duplicate-key", Severity.ERROR,
-    zh="键 {key} 重复出现（第一次在第 {first_line} 行）；只有第一个值会被读取",
-    en="key {key} appears twice (first on line {first_line}); only the first value is read",
+    zh="键 {name} 重复出现（第一次在第 {first_line} 行）；只有第一个值会被读取",
+    en="key {name} appears twice (first on line {first_line}); only the first value is read",
     hint_zh="删除或合并重复的键。",
     hint_en="Delete or merge the repeated key.",
     doc="""
@@ -33,8 +33,8 @@ DUPLICATE_KEY = declare(
 
 NOT_MAPPING = declare(
     "Y003", "not-a-mapping", Severity.ERROR,
-    zh="文件内容应是键值映射（如 code: ...），实际是 {found}",
-    en="the file should hold a mapping (key: value), but holds {found}",
+    zh="文件内容应是键值映射（如 code: ...），实际是{found_zh}",
+    en="the file should hold a mapping (key: value), but holds {found_en}",
     hint_zh="参照 DOMAIN.md 的数据约定，每个文件顶层是 字段: 值 的映射。",
     hint_en="Each file's top level is a mapping of field: value, as in the data contract.",
     doc="""
@@ -60,9 +60,9 @@ NOT_UTF8 = declare(
 
 UNEXPECTED_FILE = declare(
     "Y005", "unexpected-file", Severity.WARNING,
-    zh="不认识的文件位置：{path} 不在 standards/ 或 districts/ 下，也不是 framework.yaml 或 "
+    zh="不认识的文件位置：{file} 不在 standards/ 或 districts/ 下，也不是 framework.yaml 或 "
     "indicators.yaml，未被读取",
-    en="unexpected file: {path} is not under standards/ or districts/ and is not "
+    en="unexpected file: {file} is not under standards/ or districts/ and is not "
     "framework.yaml or indicators.yaml; it was not read",
     hint_zh="把标准放在 data/standards/<方面>/，地区放在 data/districts/。",
     hint_en="Standards go in data/standards/<area>/, districts in data/districts/.",
@@ -74,8 +74,8 @@ UNEXPECTED_FILE = declare(
 
 MISSING_FILE = declare(
     "Y006", "missing-file", Severity.ERROR,
-    zh="缺少必需的文件 {path}",
-    en="required file {path} is missing",
+    zh="缺少必需的文件 {file}",
+    en="required file {file} is missing",
     hint_zh="从示例仓复制一份（jgsw demo DIR），再按本单位情况修改。",
     hint_en="Copy one from a demo warehouse (jgsw demo DIR) and adapt it.",
     doc="""
@@ -83,3 +83,28 @@ MISSING_FILE = declare(
     plan; without them the framework checks and the indicators cannot run.
     """,
 )
+
+
+# libyaml's messages, in words a bureau's staff will recognize. The original
+# English stays in brackets so that a search engine still finds it.
+_SYNTAX_ZH: tuple[tuple[str, str], ...] = (
+    ("cannot start any token", "出现不能开始 YAML 内容的字符（常见原因：用了 Tab 缩进，YAML 只能用空格）"),
+    ("mapping values are not allowed", "此处不能再出现“键: 值”（值里含“: ”时请给整个值加引号）"),
+    ("end of stream", "引号没有闭合"),
+    ("could not find expected ':'", "缺少冒号“:”，或上一行的引号没有闭合"),
+    ("did not find expected key", "缩进不一致，或列表项缺少“- ”"),
+    ("did not find expected '-' indicator", "列表缩进不一致"),
+    ("expected a single document", "一个文件只能有一个文档（删去多余的 ---）"),
+    ("found duplicate anchor", "锚点（&name）重复"),
+    ("found undefined alias", "引用了未定义的锚点（*name）"),
+    ("did not find expected ',' or '}'", "花括号 { } 中缺少逗号或右括号"),
+    ("did not find expected ',' or ']'", "方括号 [ ] 中缺少逗号或右括号"),
+)
+
+
+def syntax_detail(detail: str) -> dict[str, str]:
+    """Message arguments for Y001: a Chinese explanation plus libyaml's own words."""
+    for needle, zh in _SYNTAX_ZH:
+        if needle in detail:
+            return {"detail_zh": f"{zh}（{detail}）", "detail_en": detail}
+    return {"detail_zh": detail, "detail_en": detail}

@@ -80,9 +80,13 @@ def wrong_area_folder(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 def duplicate_code(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """Two files hold the same standard code (after normalizing slashes and dashes).
 
-    Every later file is reported, pointing at the first.
+    A file whose name is the code's slug is taken as the original; every other
+    file is reported, pointing at it.
     """
     for code, recs in wh.by_code.items():
+        if len(recs) < 2:
+            continue
+        recs = sorted(recs, key=lambda r: (not slug_matches(_stem(r.path), r.code), r.path))
         for rec in recs[1:]:
             yield duplicate_code.problem(rec.path, ("code",), code=code, other=recs[0].path)
 
@@ -95,9 +99,14 @@ def duplicate_code(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     hint_en="One file per district, each with its own slug.",
 )
 def duplicate_slug(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
-    """Two district files declare the same slug."""
+    """Two district files declare the same slug.
+
+    The file whose name matches the slug is taken as the original; the others
+    are reported.
+    """
     first: dict[str, str] = {}
-    for rec in wh.districts:
+    ordered = sorted(wh.districts, key=lambda r: (_stem(r.path) != r.slug, r.path))
+    for rec in ordered:
         if rec.slug in first:
             yield duplicate_slug.problem(rec.path, ("slug",), slug=rec.slug, other=first[rec.slug])
         else:

@@ -47,9 +47,11 @@ class Rule:
     check: CheckFn | None = None
 
     def problem(
-        self, path: str, loc: tuple[str | int, ...] = (), *, key: bool = False,
+        self, path: str, loc: tuple[str | int, ...] = (), /, *, key: bool = False,
         line: int = 0, col: int = 0, **args: Any,
     ) -> Problem:
+        """A finding of this rule. ``key``/``line``/``col`` place it; ``args`` fill the
+        message, so they must not use those three names."""
         return Problem(path, self.code, self.severity, args, line, col, loc, key)
 
     @property

@@ -196,7 +196,8 @@ def problems_from_validation(
             real = _real_loc(data, loc)
             problem = MALFORMED_CODE.problem(
                 path, real, value=_short(ctx.get("value", error.get("input"))),
-                reason=ctx.get("reason", "not text"),
+                reason_en=ctx.get("reason", "not text"),
+                reason_zh=ctx.get("reason_zh", "编号应为文本"),
             )
         elif etype.startswith("date_"):
             real = _real_loc(data, loc)

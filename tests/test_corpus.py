@@ -1,0 +1,111 @@
+"""The broken-file corpus: one defect a file, each found at its line and column.
+
+Every file in tests/corpus/broken/ starts with
+``# path: <where it goes in a warehouse> | expect: CODE line:col[, ...]``.
+All of them go into one warehouse together, which also proves that one bad file
+never hides the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from jgsw_std.check import check_warehouse
+from jgsw_std.rules.registry import RULES, ensure_loaded
+
+CORPUS = Path(__file__).parent / "corpus" / "broken"
+HEADER = re.compile(rb"^# path: (?P<path>\S+) \| expect: (?P<expect>.*)$")
+FAMILIES = ["Y", "S", "N", "R", "D"]  # the validation layer; gap rules have their own tests
+
+
+def corpus() -> list[tuple[str, str, bytes, set[tuple[str, int, int]]]]:
+    cases = []
+    for file in sorted(CORPUS.glob("*.yaml")):
+        raw = file.read_bytes()
+        match = HEADER.match(raw.split(b"\n", 1)[0])
+        assert match, f"{file.name}: missing '# path: ... | expect: ...' header"
+        expected: set[tuple[str, int, int]] = set()
+        for item in match["expect"].decode().split(","):
+            parts = item.split()
+            if len(parts) == 2 and re.fullmatch(r"\d+:\d+", parts[1]):
+                line, col = parts[1].split(":")
+                expected.add((parts[0], int(line), int(col)))
+        cases.append((file.name, match["path"].decode(), raw, expected))
+    return cases
+
+
+CASES = corpus()
+
+
+def test_corpus_is_big_and_covers_every_validation_code() -> None:
+    ensure_loaded()
+    covered = {code for *_, expected in CASES for code, _, _ in expected}
+    validation_codes = {c for c in RULES if c[0] in FAMILIES} - {"Y006"}  # Y006: a test below
+    assert len(CASES) >= 30
+    assert validation_codes <= covered, f"codes without a corpus file: {validation_codes - covered}"
+
+
+@pytest.fixture(scope="module")
+def corpus_findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[tuple[str, int, int]]]:
+    from tests.conftest import MINI_DISTRICTS, MINI_FRAMEWORK, MINI_INDICATORS, write_tree
+    from jgsw_std.load.warehouse import load_worktree
+
+    root = tmp_path_factory.mktemp("corpus")
+    write_tree(
+        root,
+        {"data/framework.yaml": MINI_FRAMEWORK, "data/indicators.yaml": MINI_INDICATORS,
+         **MINI_DISTRICTS},
+    )
+    for _, rel, raw, _ in CASES:
+        write_tree(root, {rel: raw})
+    wh = load_worktree(root)
+    result = check_warehouse(wh, dt.date(2025, 12, 31), select=FAMILIES)
+    found: dict[str, set[tuple[str, int, int]]] = {}
+    for problem in result.problems:
+        found.setdefault(problem.path, set()).add((problem.code, problem.line, problem.col))
+    return found
+
+
+@pytest.mark.parametrize(("name", "rel", "raw", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_broken_file_yields_its_code_at_its_position(
+    corpus_findings: dict[str, set[tuple[str, int, int]]],
+    name: str, rel: str, raw: bytes, expected: set[tuple[str, int, int]],
+) -> None:
+    assert corpus_findings.get(rel, set()) == expected
+
+
+def test_clean_files_beside_the_corpus_stay_clean(
+    corpus_findings: dict[str, set[tuple[str, int, int]]]
+) -> None:
+    # The mini warehouse's own files are fine; nothing leaks onto them.
+    assert "data/framework.yaml" not in corpus_findings
+    assert "data/districts/shapingba.yaml" not in corpus_findings
+
+
+def test_cli_reports_corpus_without_traceback(
+    mini: Callable[..., object], cli: Callable[..., object]
+) -> None:
+    wh = mini({rel: raw for _, rel, raw, _ in CASES})
+    result = cli("check", "--format", "json", "--select", ",".join(FAMILIES), "--root",
+                 str(wh.root))  # type: ignore[attr-defined]
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    payload = json.loads(result.stdout)  # type: ignore[attr-defined]
+    reported = {p["path"] for p in payload["problems"]}
+    assert {rel for _, rel, _, expected in CASES if expected} <= reported
+    assert payload["summary"]["errors"] >= len([c for c in CASES if c[3]]) - 1
+
+
+def test_missing_required_files_are_reported(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+    wh = mini(framework=None)
+    # The warehouse is still found through data/standards + indicators; framework is missing.
+    result = cli("check", "--root", str(wh.root))  # type: ignore[attr-defined]
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    # A missing file has no line to point at: 0:0 means "the whole file".
+    assert "data/framework.yaml:0:0: error Y006" in result.stdout  # type: ignore[attr-defined]
