@@ -52,15 +52,20 @@ def test_corpus_is_big_and_covers_every_validation_code() -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus_findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[tuple[str, int, int]]]:
-    from tests.conftest import MINI_DISTRICTS, MINI_FRAMEWORK, MINI_INDICATORS, write_tree
+def corpus_findings(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, set[tuple[str, int, int]]]:
     from jgsw_std.load.warehouse import load_worktree
+    from tests.conftest import MINI_DISTRICTS, MINI_FRAMEWORK, MINI_INDICATORS, write_tree
 
     root = tmp_path_factory.mktemp("corpus")
     write_tree(
         root,
-        {"data/framework.yaml": MINI_FRAMEWORK, "data/indicators.yaml": MINI_INDICATORS,
-         **MINI_DISTRICTS},
+        {
+            "data/framework.yaml": MINI_FRAMEWORK,
+            "data/indicators.yaml": MINI_INDICATORS,
+            **MINI_DISTRICTS,
+        },
     )
     for _, rel, raw, _ in CASES:
         write_tree(root, {rel: raw})
@@ -75,13 +80,16 @@ def corpus_findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[t
 @pytest.mark.parametrize(("name", "rel", "raw", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_each_broken_file_yields_its_code_at_its_position(
     corpus_findings: dict[str, set[tuple[str, int, int]]],
-    name: str, rel: str, raw: bytes, expected: set[tuple[str, int, int]],
+    name: str,
+    rel: str,
+    raw: bytes,
+    expected: set[tuple[str, int, int]],
 ) -> None:
     assert corpus_findings.get(rel, set()) == expected
 
 
 def test_clean_files_beside_the_corpus_stay_clean(
-    corpus_findings: dict[str, set[tuple[str, int, int]]]
+    corpus_findings: dict[str, set[tuple[str, int, int]]],
 ) -> None:
     # The mini warehouse's own files are fine; nothing leaks onto them.
     assert "data/framework.yaml" not in corpus_findings
@@ -92,8 +100,9 @@ def test_cli_reports_corpus_without_traceback(
     mini: Callable[..., object], cli: Callable[..., object]
 ) -> None:
     wh = mini({rel: raw for _, rel, raw, _ in CASES})
-    result = cli("check", "--format", "json", "--select", ",".join(FAMILIES), "--root",
-                 str(wh.root))  # type: ignore[attr-defined]
+    result = cli(
+        "check", "--format", "json", "--select", ",".join(FAMILIES), "--root", str(wh.root)
+    )  # type: ignore[attr-defined]
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
     payload = json.loads(result.stdout)  # type: ignore[attr-defined]
@@ -102,7 +111,9 @@ def test_cli_reports_corpus_without_traceback(
     assert payload["summary"]["errors"] >= len([c for c in CASES if c[3]]) - 1
 
 
-def test_missing_required_files_are_reported(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+def test_missing_required_files_are_reported(
+    mini: Callable[..., object], cli: Callable[..., object]
+) -> None:
     wh = mini(framework=None)
     # The warehouse is still found through data/standards + indicators; framework is missing.
     result = cli("check", "--root", str(wh.root))  # type: ignore[attr-defined]

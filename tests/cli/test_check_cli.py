@@ -1,0 +1,164 @@
+"""`jgsw check` as a person and a CI job see it: output, formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO
+
+BAD_LEVEL = "code: DB50/T 7-2020\ntitle: 测试\nlevel: provincial\nstatus: planned\n"
+UNEXPECTED = "note: x\n"
+
+
+def test_shipped_data_passes_with_a_summary(cli: Callable[..., object]) -> None:
+    result = cli("check", "--root", str(REPO))
+    assert result.exit_code == 0, result.stdout  # type: ignore[attr-defined]
+    assert "检查了" in result.stdout and "地区 42 个" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_errors_exit_1_with_parsable_lines(
+    mini: Callable[..., object], cli: Callable[..., object]
+) -> None:
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    result = cli("check", "--root", str(wh.root))  # type: ignore[attr-defined]
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    line = next(l for l in result.stdout.splitlines() if "S103" in l)  # type: ignore[attr-defined]
+    assert line.startswith("data/standards/general/db50-t-7-2020.yaml:3:8: error S103 ")
+    assert "是不是 local" in line
+
+
+def test_english_messages(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    result = cli("check", "--lang", "en", "--root", str(wh.root))  # type: ignore[attr-defined]
+    assert "did you mean local?" in result.stdout  # type: ignore[attr-defined]
+    assert "Checked" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_warnings_fail_only_under_strict(
+    mini: Callable[..., object], cli: Callable[..., object]
+) -> None:
+    wh = mini({"data/notes/x.yaml": UNEXPECTED})
+    root = str(wh.root)  # type: ignore[attr-defined]
+    assert cli("check", "--select", "Y", "--root", root).exit_code == 0  # type: ignore[attr-defined]
+    assert cli("check", "--select", "Y", "--strict", "--root", root).exit_code == 2  # type: ignore[attr-defined]
+
+
+def test_select_and_ignore(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    root = str(wh.root)  # type: ignore[attr-defined]
+    assert cli("check", "--ignore", "S103", "--select", "S", "--root", root).exit_code == 0  # type: ignore[attr-defined]
+
+
+def test_json_shape(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    result = cli("check", "--format", "json", "--select", "S", "--root", str(wh.root))  # type: ignore[attr-defined]
+    payload = json.loads(result.stdout)  # type: ignore[attr-defined]
+    assert payload["version"] == 1
+    assert set(payload["summary"]) >= {
+        "files",
+        "standards",
+        "districts",
+        "errors",
+        "warnings",
+        "infos",
+        "suppressed",
+    }
+    (problem,) = payload["problems"]
+    assert problem["code"] == "S103" and problem["name"] == "bad-value"
+    assert (problem["line"], problem["col"], problem["severity"]) == (3, 8, "error")
+    assert problem["message"] and problem["hint"] and len(problem["fingerprint"]) == 40
+
+
+def test_github_annotations(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    result = cli("check", "--format", "github", "--select", "S", "--root", str(wh.root))  # type: ignore[attr-defined]
+    first = result.stdout.splitlines()[0]  # type: ignore[attr-defined]
+    assert first.startswith(
+        "::error file=data/standards/general/db50-t-7-2020.yaml,line=3,col=8,title=S103 bad-value::"
+    )
+
+
+def test_output_file(
+    mini: Callable[..., object], cli: Callable[..., object], tmp_path: Path
+) -> None:
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    out = tmp_path / "findings.json"
+    cli("check", "--format", "json", "-o", str(out), "--root", str(wh.root))  # type: ignore[attr-defined]
+    assert json.loads(out.read_text("utf-8"))["summary"]["errors"] >= 1
+
+
+def test_suppression_comment(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+    text = "code: DB50/T 7-2020\ntitle: 测试\nlevel: provincial  # jgsw: disable=S103 kept on purpose\n"
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": text})
+    result = cli("check", "--select", "S", "--root", str(wh.root))  # type: ignore[attr-defined]
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert "按注释忽略 1 个" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_no_warehouse_is_a_message_not_a_traceback(
+    cli: Callable[..., object], tmp_path: Path
+) -> None:
+    result = cli("check", cwd=tmp_path)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "没有找到标准仓" in result.stderr and "Traceback" not in result.stderr  # type: ignore[attr-defined]
+
+
+def test_bad_option_value(cli: Callable[..., object]) -> None:
+    result = cli("check", "--as-of", "2025-13-01", "--root", str(REPO))
+    assert result.exit_code == 1 and "不是有效日期" in result.stderr  # type: ignore[attr-defined]
+
+
+def test_a_bug_exits_3_with_a_short_message(
+    cli: Callable[..., object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jgsw_std.check
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(jgsw_std.check, "run_check", broken)
+    result = cli("check", "--root", str(REPO))
+    assert result.exit_code == 3  # type: ignore[attr-defined]
+    assert "这是 jgsw 的缺陷" in result.stderr and "RuntimeError: boom" in result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
+
+
+def test_gbk_console_does_not_crash(mini: Callable[..., object]) -> None:
+    # A Windows console in the Chinese locale encodes output as GBK.
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "jgsw_std", "check", "--root", str(wh.root)],  # type: ignore[attr-defined]
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr.decode("gbk", "replace")
+    text = proc.stdout.decode("gbk")
+    assert "错误" in text and "S103" in text
+
+
+def test_help_explains_every_option(cli: Callable[..., object]) -> None:
+    result = cli("check", "--help")
+    for option in (
+        "--root",
+        "--format",
+        "--strict",
+        "--select",
+        "--ignore",
+        "--as-of",
+        "--lang",
+        "--output",
+    ):
+        assert option in result.stdout  # type: ignore[attr-defined]
+
+
+def test_version(cli: Callable[..., object]) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("jgsw ")  # type: ignore[attr-defined]
