@@ -85,6 +85,9 @@ class MiniWarehouse:
         return load_worktree(self.root)
 
 
+MiniFactory = Callable[..., MiniWarehouse]
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Callable[..., MiniWarehouse]:
     """Build a small warehouse: mini({...}) with the mini framework, plan and districts.
@@ -121,6 +124,9 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+
+
+CliRunner = Callable[..., CliResult]
 
 
 @pytest.fixture

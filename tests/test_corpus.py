@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from jgsw_std.check import check_warehouse
 from jgsw_std.rules.registry import RULES, ensure_loaded
+from tests.conftest import CliRunner, MiniFactory
 
 CORPUS = Path(__file__).parent / "corpus" / "broken"
 HEADER = re.compile(rb"^# path: (?P<path>\S+) \| expect: (?P<expect>.*)$")
@@ -56,7 +56,12 @@ def corpus_findings(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, set[tuple[str, int, int]]]:
     from jgsw_std.load.warehouse import load_worktree
-    from tests.conftest import MINI_DISTRICTS, MINI_FRAMEWORK, MINI_INDICATORS, write_tree
+    from tests.conftest import (
+        MINI_DISTRICTS,
+        MINI_FRAMEWORK,
+        MINI_INDICATORS,
+        write_tree,
+    )
 
     root = tmp_path_factory.mktemp("corpus")
     write_tree(
@@ -96,27 +101,23 @@ def test_clean_files_beside_the_corpus_stay_clean(
     assert "data/districts/shapingba.yaml" not in corpus_findings
 
 
-def test_cli_reports_corpus_without_traceback(
-    mini: Callable[..., object], cli: Callable[..., object]
-) -> None:
+def test_cli_reports_corpus_without_traceback(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({rel: raw for _, rel, raw, _ in CASES})
     result = cli(
         "check", "--format", "json", "--select", ",".join(FAMILIES), "--root", str(wh.root)
-    )  # type: ignore[attr-defined]
-    assert result.exit_code == 1  # type: ignore[attr-defined]
-    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
-    payload = json.loads(result.stdout)  # type: ignore[attr-defined]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    payload = json.loads(result.stdout)
     reported = {p["path"] for p in payload["problems"]}
     assert {rel for _, rel, _, expected in CASES if expected} <= reported
     assert payload["summary"]["errors"] >= len([c for c in CASES if c[3]]) - 1
 
 
-def test_missing_required_files_are_reported(
-    mini: Callable[..., object], cli: Callable[..., object]
-) -> None:
+def test_missing_required_files_are_reported(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini(framework=None)
     # The warehouse is still found through data/standards + indicators; framework is missing.
-    result = cli("check", "--root", str(wh.root))  # type: ignore[attr-defined]
-    assert result.exit_code == 1  # type: ignore[attr-defined]
+    result = cli("check", "--root", str(wh.root))
+    assert result.exit_code == 1
     # A missing file has no line to point at: 0:0 means "the whole file".
-    assert "data/framework.yaml:0:0: error Y006" in result.stdout  # type: ignore[attr-defined]
+    assert "data/framework.yaml:0:0: error Y006" in result.stdout

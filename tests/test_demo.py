@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from jgsw_std.demo.generator import SYNTHETIC, build_demo
+from tests.conftest import CliRunner
 
 
 def test_same_seed_same_files() -> None:
@@ -25,16 +25,16 @@ def test_every_invented_record_is_labelled() -> None:
     assert indicators.text.startswith(f"# {SYNTHETIC}")
 
 
-def test_demo_passes_check(demo_root: Path, cli: Callable[..., object]) -> None:
+def test_demo_passes_check(demo_root: Path, cli: CliRunner) -> None:
     result = cli("check", "--root", str(demo_root), "--as-of", "2025-12-31")
-    assert result.exit_code == 0, result.stdout  # type: ignore[attr-defined]
-    assert "标准 300 项" in result.stdout  # type: ignore[attr-defined]
+    assert result.exit_code == 0, result.stdout
+    assert "标准 300 项" in result.stdout
 
 
-def test_demo_refuses_a_non_empty_folder(cli: Callable[..., object], tmp_path: Path) -> None:
+def test_demo_refuses_a_non_empty_folder(cli: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("x")
     result = cli("demo", str(tmp_path), "-n", "5")
-    assert result.exit_code == 1 and not (tmp_path / "data").exists()  # type: ignore[attr-defined]
+    assert result.exit_code == 1 and not (tmp_path / "data").exists()
 
 
 def test_demo_spreads_levels_and_lifecycle() -> None:

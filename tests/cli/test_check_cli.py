@@ -6,59 +6,54 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO
+from tests.conftest import REPO, CliRunner, MiniFactory
 
 BAD_LEVEL = "code: DB50/T 7-2020\ntitle: 测试\nlevel: provincial\nstatus: planned\n"
 UNEXPECTED = "note: x\n"
 
 
-def test_shipped_data_passes_with_a_summary(cli: Callable[..., object]) -> None:
+def test_shipped_data_passes_with_a_summary(cli: CliRunner) -> None:
     result = cli("check", "--root", str(REPO))
-    assert result.exit_code == 0, result.stdout  # type: ignore[attr-defined]
-    assert "检查了" in result.stdout and "地区 42 个" in result.stdout  # type: ignore[attr-defined]
+    assert result.exit_code == 0, result.stdout
+    assert "检查了" in result.stdout and "地区 42 个" in result.stdout
 
 
-def test_errors_exit_1_with_parsable_lines(
-    mini: Callable[..., object], cli: Callable[..., object]
-) -> None:
+def test_errors_exit_1_with_parsable_lines(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
-    result = cli("check", "--root", str(wh.root))  # type: ignore[attr-defined]
-    assert result.exit_code == 1  # type: ignore[attr-defined]
-    line = next(l for l in result.stdout.splitlines() if "S103" in l)  # type: ignore[attr-defined]
+    result = cli("check", "--root", str(wh.root))
+    assert result.exit_code == 1
+    line = next(x for x in result.stdout.splitlines() if "S103" in x)
     assert line.startswith("data/standards/general/db50-t-7-2020.yaml:3:8: error S103 ")
     assert "是不是 local" in line
 
 
-def test_english_messages(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+def test_english_messages(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
-    result = cli("check", "--lang", "en", "--root", str(wh.root))  # type: ignore[attr-defined]
-    assert "did you mean local?" in result.stdout  # type: ignore[attr-defined]
-    assert "Checked" in result.stdout  # type: ignore[attr-defined]
+    result = cli("check", "--lang", "en", "--root", str(wh.root))
+    assert "did you mean local?" in result.stdout
+    assert "Checked" in result.stdout
 
 
-def test_warnings_fail_only_under_strict(
-    mini: Callable[..., object], cli: Callable[..., object]
-) -> None:
+def test_warnings_fail_only_under_strict(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({"data/notes/x.yaml": UNEXPECTED})
-    root = str(wh.root)  # type: ignore[attr-defined]
-    assert cli("check", "--select", "Y", "--root", root).exit_code == 0  # type: ignore[attr-defined]
-    assert cli("check", "--select", "Y", "--strict", "--root", root).exit_code == 2  # type: ignore[attr-defined]
+    root = str(wh.root)
+    assert cli("check", "--select", "Y", "--root", root).exit_code == 0
+    assert cli("check", "--select", "Y", "--strict", "--root", root).exit_code == 2
 
 
-def test_select_and_ignore(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+def test_select_and_ignore(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
-    root = str(wh.root)  # type: ignore[attr-defined]
-    assert cli("check", "--ignore", "S103", "--select", "S", "--root", root).exit_code == 0  # type: ignore[attr-defined]
+    root = str(wh.root)
+    assert cli("check", "--ignore", "S103", "--select", "S", "--root", root).exit_code == 0
 
 
-def test_json_shape(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+def test_json_shape(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
-    result = cli("check", "--format", "json", "--select", "S", "--root", str(wh.root))  # type: ignore[attr-defined]
-    payload = json.loads(result.stdout)  # type: ignore[attr-defined]
+    result = cli("check", "--format", "json", "--select", "S", "--root", str(wh.root))
+    payload = json.loads(result.stdout)
     assert payload["version"] == 1
     assert set(payload["summary"]) >= {
         "files",
@@ -75,47 +70,43 @@ def test_json_shape(mini: Callable[..., object], cli: Callable[..., object]) -> 
     assert problem["message"] and problem["hint"] and len(problem["fingerprint"]) == 40
 
 
-def test_github_annotations(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+def test_github_annotations(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
-    result = cli("check", "--format", "github", "--select", "S", "--root", str(wh.root))  # type: ignore[attr-defined]
-    first = result.stdout.splitlines()[0]  # type: ignore[attr-defined]
+    result = cli("check", "--format", "github", "--select", "S", "--root", str(wh.root))
+    first = result.stdout.splitlines()[0]
     assert first.startswith(
         "::error file=data/standards/general/db50-t-7-2020.yaml,line=3,col=8,title=S103 bad-value::"
     )
 
 
-def test_output_file(
-    mini: Callable[..., object], cli: Callable[..., object], tmp_path: Path
-) -> None:
+def test_output_file(mini: MiniFactory, cli: CliRunner, tmp_path: Path) -> None:
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
     out = tmp_path / "findings.json"
-    cli("check", "--format", "json", "-o", str(out), "--root", str(wh.root))  # type: ignore[attr-defined]
+    cli("check", "--format", "json", "-o", str(out), "--root", str(wh.root))
     assert json.loads(out.read_text("utf-8"))["summary"]["errors"] >= 1
 
 
-def test_suppression_comment(mini: Callable[..., object], cli: Callable[..., object]) -> None:
+def test_suppression_comment(mini: MiniFactory, cli: CliRunner) -> None:
     text = "code: DB50/T 7-2020\ntitle: 测试\nlevel: provincial  # jgsw: disable=S103 kept on purpose\n"
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": text})
-    result = cli("check", "--select", "S", "--root", str(wh.root))  # type: ignore[attr-defined]
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert "按注释忽略 1 个" in result.stdout  # type: ignore[attr-defined]
+    result = cli("check", "--select", "S", "--root", str(wh.root))
+    assert result.exit_code == 0
+    assert "按注释忽略 1 个" in result.stdout
 
 
-def test_no_warehouse_is_a_message_not_a_traceback(
-    cli: Callable[..., object], tmp_path: Path
-) -> None:
+def test_no_warehouse_is_a_message_not_a_traceback(cli: CliRunner, tmp_path: Path) -> None:
     result = cli("check", cwd=tmp_path)
-    assert result.exit_code == 1  # type: ignore[attr-defined]
-    assert "没有找到标准仓" in result.stderr and "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    assert result.exit_code == 1
+    assert "没有找到标准仓" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_bad_option_value(cli: Callable[..., object]) -> None:
+def test_bad_option_value(cli: CliRunner) -> None:
     result = cli("check", "--as-of", "2025-13-01", "--root", str(REPO))
-    assert result.exit_code == 1 and "不是有效日期" in result.stderr  # type: ignore[attr-defined]
+    assert result.exit_code == 1 and "不是有效日期" in result.stderr
 
 
 def test_a_bug_exits_3_with_a_short_message(
-    cli: Callable[..., object], monkeypatch: pytest.MonkeyPatch
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import jgsw_std.check
 
@@ -124,17 +115,17 @@ def test_a_bug_exits_3_with_a_short_message(
 
     monkeypatch.setattr(jgsw_std.check, "run_check", broken)
     result = cli("check", "--root", str(REPO))
-    assert result.exit_code == 3  # type: ignore[attr-defined]
-    assert "这是 jgsw 的缺陷" in result.stderr and "RuntimeError: boom" in result.stderr  # type: ignore[attr-defined]
-    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    assert result.exit_code == 3
+    assert "这是 jgsw 的缺陷" in result.stderr and "RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
-def test_gbk_console_does_not_crash(mini: Callable[..., object]) -> None:
+def test_gbk_console_does_not_crash(mini: MiniFactory) -> None:
     # A Windows console in the Chinese locale encodes output as GBK.
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
     env = {**os.environ, "PYTHONIOENCODING": "gbk"}
     proc = subprocess.run(
-        [sys.executable, "-m", "jgsw_std", "check", "--root", str(wh.root)],  # type: ignore[attr-defined]
+        [sys.executable, "-m", "jgsw_std", "check", "--root", str(wh.root)],
         capture_output=True,
         env=env,
         check=False,
@@ -144,7 +135,7 @@ def test_gbk_console_does_not_crash(mini: Callable[..., object]) -> None:
     assert "错误" in text and "S103" in text
 
 
-def test_help_explains_every_option(cli: Callable[..., object]) -> None:
+def test_help_explains_every_option(cli: CliRunner) -> None:
     result = cli("check", "--help")
     for option in (
         "--root",
@@ -156,9 +147,9 @@ def test_help_explains_every_option(cli: Callable[..., object]) -> None:
         "--lang",
         "--output",
     ):
-        assert option in result.stdout  # type: ignore[attr-defined]
+        assert option in result.stdout
 
 
-def test_version(cli: Callable[..., object]) -> None:
+def test_version(cli: CliRunner) -> None:
     result = cli("--version")
-    assert result.exit_code == 0 and result.stdout.startswith("jgsw ")  # type: ignore[attr-defined]
+    assert result.exit_code == 0 and result.stdout.startswith("jgsw ")

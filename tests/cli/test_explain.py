@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from tests.conftest import CliRunner
 
 from jgsw_std.rules.registry import RULES, ensure_loaded
 
@@ -16,18 +16,18 @@ def test_every_rule_has_doc_messages_and_hint() -> None:
         assert rule.name and rule.name == rule.name.lower(), code
 
 
-def test_explain_a_code(cli: Callable[..., object]) -> None:
+def test_explain_a_code(cli: CliRunner) -> None:
     result = cli("explain", "D405")
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert "published-without-dates" in result.stdout and "修改建议" in result.stdout  # type: ignore[attr-defined]
+    assert result.exit_code == 0
+    assert "published-without-dates" in result.stdout and "修改建议" in result.stdout
 
 
-def test_explain_by_name_in_english(cli: Callable[..., object]) -> None:
+def test_explain_by_name_in_english(cli: CliRunner) -> None:
     result = cli("explain", "duplicate-key", "--lang", "en")
-    assert "Y002" in result.stdout and "Fix:" in result.stdout  # type: ignore[attr-defined]
+    assert "Y002" in result.stdout and "Fix:" in result.stdout
 
 
-def test_list_and_unknown(cli: Callable[..., object]) -> None:
-    listing = cli("explain").stdout  # type: ignore[attr-defined]
+def test_list_and_unknown(cli: CliRunner) -> None:
+    listing = cli("explain").stdout
     assert "Y001" in listing and "D410" in listing
-    assert cli("explain", "Z999").exit_code == 1  # type: ignore[attr-defined]
+    assert cli("explain", "Z999").exit_code == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from tests.conftest import MiniFactory
 
 from jgsw_std.load import parse as parse_module
 from jgsw_std.load.files import SourceFile
@@ -11,14 +11,14 @@ from jgsw_std.load.warehouse import build_warehouse
 GOOD = "code: DB50/T 1-2020\ntitle: 甲\nstatus: planned\n"
 
 
-def test_a_bad_file_does_not_hide_good_ones(mini: Callable[..., object]) -> None:
+def test_a_bad_file_does_not_hide_good_ones(mini: MiniFactory) -> None:
     wh = mini(
         {
             "data/standards/general/db50-t-1-2020.yaml": GOOD,
             "data/standards/general/db50-t-2-2020.yaml": "code: [unclosed\n",
             "data/standards/general/db50-t-3-2020.yaml": b"title: \xce\xd2\n",
         }
-    ).load()  # type: ignore[attr-defined]
+    ).load()
     assert [r.code for r in wh.standards] == ["DB50/T 1-2020"]
     assert {p.code for p in wh.problems} == {"Y001", "Y004"}
     assert len(wh.districts) == 3
@@ -49,13 +49,13 @@ def test_same_blob_is_parsed_once_and_renamed_paths_keep_their_own_name() -> Non
     assert paths2 == {"data/standards/energy/db50-t-5-2020.yaml"}
 
 
-def test_utf8_bom_is_accepted(mini: Callable[..., object]) -> None:
-    wh = mini({"data/standards/general/db50-t-1-2020.yaml": b"\xef\xbb\xbf" + GOOD.encode()}).load()  # type: ignore[attr-defined]
+def test_utf8_bom_is_accepted(mini: MiniFactory) -> None:
+    wh = mini({"data/standards/general/db50-t-1-2020.yaml": b"\xef\xbb\xbf" + GOOD.encode()}).load()
     assert [r.code for r in wh.standards] == ["DB50/T 1-2020"]
 
 
-def test_crlf_files_are_read(mini: Callable[..., object]) -> None:
+def test_crlf_files_are_read(mini: MiniFactory) -> None:
     wh = mini(
         {"data/standards/general/db50-t-1-2020.yaml": GOOD.replace("\n", "\r\n").encode()}
-    ).load()  # type: ignore[attr-defined]
+    ).load()
     assert [r.code for r in wh.standards] == ["DB50/T 1-2020"]
