@@ -73,7 +73,23 @@ def state_at(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> State:
     replaced = successor_effective(wh, std)
     if replaced is not None and replaced <= as_of:
         return "superseded"
+    if replaced is None and _successor_undated(wh, std, as_of):
+        return "unknown"  # replaced or not depends on a date nobody recorded
     return "in-force"
+
+
+def _successor_undated(wh: Warehouse, std: Standard, as_of: dt.date) -> bool:
+    """The replacing standard is published by ``as_of`` but its effective date is missing."""
+    if std.superseded_by is None:
+        return False
+    successor = wh.standard(std.superseded_by)
+    if successor is None:
+        return False
+    new = successor.model
+    if new.effective is not None or new.lifecycle in IN_PROGRESS:
+        return False
+    # published after as_of: it cannot have taken effect yet, so the old one still holds
+    return new.published is None or new.published <= as_of
 
 
 def in_force(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> bool | None:
@@ -122,3 +138,38 @@ def review_due_on(std: Standard, as_of: dt.date, years: int) -> dt.date | None:
     last = std.last_review(as_of)
     base = max(last, std.effective) if last else std.effective
     return add_years(base, years)
+
+
+def has_evaluation(std: Standard, as_of: dt.date) -> bool:
+    """At least one effect evaluation dated on or before ``as_of``."""
+    return any(e.date <= as_of for e in std.evaluations)
+
+
+def review_overdue(wh: Warehouse, rec: StandardRecord, as_of: dt.date, years: int) -> bool | None:
+    """An own standard in force ≥ ``years`` with no review in [as_of − years, as_of].
+
+    Exactly the standards indicator 17 counts against, so the duty rule and the
+    indicator agree. None when the dates needed to tell are missing; False for
+    national, industry and enterprise standards (their issuers review them).
+    """
+    if not is_own(rec):
+        return False
+    due = in_force_years(wh, rec, as_of, years)
+    if due is not True:
+        return due
+    return not reviewed_within(rec.model, as_of, years)
+
+
+def evaluation_missing(
+    wh: Warehouse, rec: StandardRecord, as_of: dt.date, years: int
+) -> bool | None:
+    """An own standard in force ≥ ``years`` with no effect evaluation dated ≤ ``as_of``.
+
+    Exactly the standards indicator 16 counts against (see :func:`review_overdue`).
+    """
+    if not is_own(rec):
+        return False
+    due = in_force_years(wh, rec, as_of, years)
+    if due is not True:
+        return due
+    return not has_evaluation(rec.model, as_of)
