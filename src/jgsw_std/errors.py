@@ -8,9 +8,7 @@ class JgswError(Exception):
 
     exit_code = 1
 
-    def __init__(
-        self, key: str, *, zh: str, en: str, hint_zh: str = "", hint_en: str = ""
-    ) -> None:
+    def __init__(self, key: str, *, zh: str, en: str, hint_zh: str = "", hint_en: str = "") -> None:
         super().__init__(en)
         self.key = key
         self.zh = zh

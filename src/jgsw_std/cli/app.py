@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 errors (in the data, or a run that cannot start),
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 from typing import Annotated
@@ -65,10 +66,8 @@ def _fix_console_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # exotic streams keep their setting
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - exotic streams
-                pass
 
 
 def _lang_from_argv(argv: list[str]) -> str:

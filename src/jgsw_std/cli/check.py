@@ -25,7 +25,8 @@ def check(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f",
+            "--format",
+            "-f",
             help="Output: text (people), json (documented shape), github (Actions annotations).",
         ),
     ] = "text",
@@ -34,7 +35,9 @@ def check(
     ] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these codes or prefixes (D4, S101); repeatable or a,b."),
+        typer.Option(
+            "--select", help="Only these codes or prefixes (D4, S101); repeatable or a,b."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,

@@ -36,7 +36,8 @@ def demo(
     typer.echo(
         pick(
             language,
-            f"已在 {directory} 生成合成示例标准仓：{count} 个文件（{standards} 项虚构标准，种子 {seed}）。",
+            f"已在 {directory} 生成合成示例标准仓：{count} 个文件"
+            f"（{standards} 项虚构标准，种子 {seed}）。",
             f"Wrote a synthetic warehouse to {directory}: {count} files "
             f"({standards} invented standards, seed {seed}).",
         )

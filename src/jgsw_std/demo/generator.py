@@ -10,6 +10,7 @@ something to count.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -24,12 +25,22 @@ from jgsw_std.resources import resource_dir
 SYNTHETIC = "合成示例数据（jgsw demo 生成，非真实记录） / SYNTHETIC demo data, not real records"
 PROVINCES_JOINT = ["sichuan"]
 LEVEL_WEIGHTS = [
-    ("internal", 40), ("local", 22), ("national", 14), ("industry", 8),
-    ("group", 10), ("enterprise", 6),
+    ("internal", 40),
+    ("local", 22),
+    ("national", 14),
+    ("industry", 8),
+    ("group", 10),
+    ("enterprise", 6),
 ]
 AREA_WEIGHTS = [
-    ("general", 8), ("reception", 10), ("office-space", 16), ("vehicles", 16),
-    ("energy", 16), ("logistics", 18), ("assets", 8), ("emergency", 8),
+    ("general", 8),
+    ("reception", 10),
+    ("office-space", 16),
+    ("vehicles", 16),
+    ("energy", 16),
+    ("logistics", 18),
+    ("assets", 8),
+    ("emergency", 8),
 ]
 OWN_LEVELS = ("local", "group", "internal")
 
@@ -55,7 +66,8 @@ def _rng_date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
 
 
 def _weighted(rng: random.Random, table: list[tuple[str, int]]) -> str:
-    names, weights = zip(*table, strict=True)
+    names = [name for name, _ in table]
+    weights = [weight for _, weight in table]
     return rng.choices(names, weights=weights, k=1)[0]
 
 
@@ -76,6 +88,7 @@ class _Builder:
         self.counters: dict[str, int] = {}
         self.titles: set[str] = set()
         self.codes: set[str] = set()
+        self.district_names: dict[str, str] = {}
 
     # -- codes --------------------------------------------------------------
     def _next(self, key: str, start: int) -> int:
@@ -118,8 +131,6 @@ class _Builder:
         self.titles.add(title)
         return title
 
-    district_names: dict[str, str] = {}
-
     # -- one standard ---------------------------------------------------------
     def standard(self, index: int, total: int) -> dict[str, Any]:
         rng = self.rng
@@ -137,7 +148,9 @@ class _Builder:
         today = dt.date(2026, 6, 30)
         if stage < 0.08:  # still in the pipeline
             year = rng.randint(2024, 2027)
-            status = rng.choice(["planned", "drafting", "consultation", "technical-review", "approval"])
+            status = rng.choice(
+                ["planned", "drafting", "consultation", "technical-review", "approval"]
+            )
             published = effective = None
         else:
             published = _rng_date(rng, dt.date(2010, 1, 1), today)
@@ -178,27 +191,37 @@ class _Builder:
         reviews = []
         day = _add_years(effective, rng.choice([3, 4, 5, 5]))
         while day <= today and rng.random() < 0.8:
-            reviews.append({"date": day, "conclusion": rng.choices(
-                ["continue", "revise", "repeal"], [85, 12, 3])[0]})
+            reviews.append(
+                {
+                    "date": day,
+                    "conclusion": rng.choices(["continue", "revise", "repeal"], [85, 12, 3])[0],
+                }
+            )
             day = _add_years(day, rng.choice([4, 5]))
         if reviews:
             record["reviews"] = reviews
         evaluations = []
         first_eval = _add_years(effective, 1) + dt.timedelta(days=rng.randint(0, 400))
         if first_eval <= today and rng.random() < 0.45:
-            evaluations.append({
-                "date": first_eval, "method": "DB50/T 1053-2020",
-                "score": round(rng.uniform(55, 98), 1),
-            })
+            evaluations.append(
+                {
+                    "date": first_eval,
+                    "method": "DB50/T 1053-2020",
+                    "score": round(rng.uniform(55, 98), 1),
+                }
+            )
         if evaluations:
             record["evaluations"] = evaluations
         usage = []
         for year in range(max(effective.year + 1, 2021), 2026):
             if rng.random() < 0.85:
                 applicable = rng.randint(10, 60)
-                rate = rng.choice([rng.uniform(0.1, 0.5), rng.uniform(0.5, 1.0), rng.uniform(0.6, 1.0)])
-                usage.append({"year": year, "applying": int(applicable * rate),
-                              "applicable": applicable})
+                rate = rng.choice(
+                    [rng.uniform(0.1, 0.5), rng.uniform(0.5, 1.0), rng.uniform(0.6, 1.0)]
+                )
+                usage.append(
+                    {"year": year, "applying": int(applicable * rate), "applicable": applicable}
+                )
         if usage:
             record["usage"] = usage
 
@@ -212,7 +235,7 @@ class _Builder:
                 by_area.setdefault(rec["area"], []).append(rec)
         for recs in by_area.values():
             recs.sort(key=lambda r: r["effective"])
-            for old, new in zip(recs, recs[1:], strict=False):
+            for old, new in itertools.pairwise(recs):
                 if rng.random() > 0.06 or "superseded_by" in old or new.get("supersedes"):
                     continue
                 if new["effective"] <= old["effective"] or "repealed" in old:
@@ -253,35 +276,74 @@ class _Builder:
         for pilot in base.get("pilots", []):
             if pilot.get("level") == "municipal":
                 started = _rng_date(rng, dt.date(2019, 3, 1), dt.date(2019, 12, 31))
-                pilots.append({"level": "municipal", "topic": pilot["topic"], "started": started,
-                               "accepted": _rng_date(rng, dt.date(2021, 9, 1), dt.date(2021, 12, 20))})
+                pilots.append(
+                    {
+                        "level": "municipal",
+                        "topic": pilot["topic"],
+                        "started": started,
+                        "accepted": _rng_date(rng, dt.date(2021, 9, 1), dt.date(2021, 12, 20)),
+                    }
+                )
         if slug == "chongqing":
-            pilots.append({"level": "national", "topic": "国家级社会管理和公共服务标准化综合试点（示例）",
-                           "applied": dt.date(2024, 4, 15)})
+            pilots.append(
+                {
+                    "level": "national",
+                    "topic": "国家级社会管理和公共服务标准化综合试点（示例）",
+                    "applied": dt.date(2024, 4, 15),
+                }
+            )
         if pilots:
             out["pilots"] = pilots
         if rng.random() < 0.18 or slug == "chongqing":
-            out["demo_sites"] = [{"name": f"{base['name']}标准化示范点",
-                                  "established": _rng_date(rng, dt.date(2021, 6, 1), dt.date(2025, 10, 31))}]
-        activities = []
-        summaries = []
+            out["demo_sites"] = [
+                {
+                    "name": f"{base['name']}标准化示范点",
+                    "established": _rng_date(rng, dt.date(2021, 6, 1), dt.date(2025, 10, 31)),
+                }
+            ]
+        activities: list[dict[str, Any]] = []
+        summaries: list[dict[str, Any]] = []
         for year in range(2021, 2026):
             if rng.random() < (0.75 if year == 2021 else 0.93):
-                activities.append({"date": _rng_date(rng, dt.date(year, 2, 1), dt.date(year, 6, 30)),
-                                   "kind": "meeting", "title": f"{year}年{rng.choice(vocab.MEETING_TITLES)}"})
+                activities.append(
+                    {
+                        "date": _rng_date(rng, dt.date(year, 2, 1), dt.date(year, 6, 30)),
+                        "kind": "meeting",
+                        "title": f"{year}年{rng.choice(vocab.MEETING_TITLES)}",
+                    }
+                )
             if rng.random() < (0.7 if year == 2021 else 0.9):
-                activities.append({"date": _rng_date(rng, dt.date(year, 3, 1), dt.date(year, 11, 30)),
-                                   "kind": "training", "title": rng.choice(vocab.TRAINING_TITLES),
-                                   "attendees": rng.randint(15, 60 if slug != "chongqing" else 400)})
+                activities.append(
+                    {
+                        "date": _rng_date(rng, dt.date(year, 3, 1), dt.date(year, 11, 30)),
+                        "kind": "training",
+                        "title": rng.choice(vocab.TRAINING_TITLES),
+                        "attendees": rng.randint(15, 60 if slug != "chongqing" else 400),
+                    }
+                )
             if rng.random() < 0.5:
-                activities.append({"date": dt.date(year, 10, 14), "kind": "publicity",
-                                   "title": rng.choice(vocab.PUBLICITY_TITLES)})
+                activities.append(
+                    {
+                        "date": dt.date(year, 10, 14),
+                        "kind": "publicity",
+                        "title": rng.choice(vocab.PUBLICITY_TITLES),
+                    }
+                )
             if rng.random() < 0.3:
-                activities.append({"date": _rng_date(rng, dt.date(year, 4, 1), dt.date(year, 12, 15)),
-                                   "kind": "exchange", "title": rng.choice(vocab.EXCHANGE_TITLES)})
+                activities.append(
+                    {
+                        "date": _rng_date(rng, dt.date(year, 4, 1), dt.date(year, 12, 15)),
+                        "kind": "exchange",
+                        "title": rng.choice(vocab.EXCHANGE_TITLES),
+                    }
+                )
             if year < 2026 and rng.random() < 0.88:
-                summaries.append({"year": year, "sent": _rng_date(rng, dt.date(year + 1, 1, 5),
-                                                                  dt.date(year + 1, 2, 28))})
+                summaries.append(
+                    {
+                        "year": year,
+                        "sent": _rng_date(rng, dt.date(year + 1, 1, 5), dt.date(year + 1, 2, 28)),
+                    }
+                )
         activities.sort(key=lambda a: a["date"])
         out["activities"] = activities
         summaries = [s for s in summaries if s["sent"] <= dt.date(2026, 6, 30)]
@@ -289,8 +351,14 @@ class _Builder:
             out["summaries"] = summaries
         if rng.random() < 0.15 or slug == "chongqing":
             journal, level = rng.choice(vocab.JOURNALS)
-            out["articles"] = [{"title": f"{base['name']}机关事务标准化实践与思考", "journal": journal,
-                                "level": level, "date": _rng_date(rng, dt.date(2021, 3, 1), dt.date(2025, 11, 30))}]
+            out["articles"] = [
+                {
+                    "title": f"{base['name']}机关事务标准化实践与思考",
+                    "journal": journal,
+                    "level": level,
+                    "date": _rng_date(rng, dt.date(2021, 3, 1), dt.date(2025, 11, 30)),
+                }
+            ]
         out["source"] = SYNTHETIC
         return out
 
@@ -337,22 +405,38 @@ def build_demo(standards: int = 200, seed: int = 1) -> DemoWarehouse:
     header = [SYNTHETIC, f"seed {seed}"]
     demo.files.append(DemoFile("data/framework.yaml", (base / "framework.yaml").read_text("utf-8")))
     demo.files.append(
-        DemoFile("data/indicators.yaml", _demo_indicators((base / "indicators.yaml").read_text("utf-8")))
+        DemoFile(
+            "data/indicators.yaml", _demo_indicators((base / "indicators.yaml").read_text("utf-8"))
+        )
     )
     for district in district_bases:
         record = builder.district(district)
-        demo.files.append(DemoFile(
-            f"data/districts/{district['slug']}.yaml",
-            document(record, ["yaml-language-server: $schema=../../schemas/district.schema.json", *header]),
-        ))
+        demo.files.append(
+            DemoFile(
+                f"data/districts/{district['slug']}.yaml",
+                document(
+                    record,
+                    ["yaml-language-server: $schema=../../schemas/district.schema.json", *header],
+                ),
+            )
+        )
     records = [builder.standard(i, standards) for i in range(standards)]
     builder.link_revisions(records)
     builder.repeal_some(records)
     for record in records:
         rel = f"data/standards/{record['area']}/{code_slug(record['code'])}.yaml"
-        demo.files.append(DemoFile(rel, document(
-            record, ["yaml-language-server: $schema=../../../schemas/standard.schema.json", *header]
-        )))
+        demo.files.append(
+            DemoFile(
+                rel,
+                document(
+                    record,
+                    [
+                        "yaml-language-server: $schema=../../../schemas/standard.schema.json",
+                        *header,
+                    ],
+                ),
+            )
+        )
     return demo
 
 

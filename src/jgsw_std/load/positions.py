@@ -38,8 +38,7 @@ def locate(text: str, loc: tuple[str | int, ...], key: bool = False) -> tuple[in
                     found, key_node = v, k
                     break
         elif isinstance(node, SequenceNode) and isinstance(step, int):
-            if 0 <= step < len(node.value):
-                found = node.value[step]
+            found = node.value[step] if 0 <= step < len(node.value) else None
         if found is None:
             return best
         node = found

@@ -176,29 +176,48 @@ def _validate(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, 
     if bad >= 0:
         guess = guess_encoding(raw)
         line, col = line_col_of_byte(raw, bad)
-        return None, None, [
-            file_rules.NOT_UTF8.problem(
-                rel, line=line, col=col, byte=bad,
-                encoding=guess or "GBK",
-                guess_zh=f"，看起来是 {guess}" if guess else "",
-                guess_en=f"; it looks like {guess}" if guess else "",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                file_rules.NOT_UTF8.problem(
+                    rel,
+                    line=line,
+                    col=col,
+                    byte=bad,
+                    encoding=guess or "GBK",
+                    guess_zh=f"，看起来是 {guess}" if guess else "",
+                    guess_en=f"; it looks like {guess}" if guess else "",
+                )
+            ],
+        )
     if syntax is not None:
         message, line, col = syntax
-        return None, None, [
-            file_rules.YAML_SYNTAX.problem(
-                rel, line=line, col=col, **file_rules.syntax_detail(message)
-            )
-        ]
-    problems = [
-        file_rules.DUPLICATE_KEY.problem(
-            rel, line=line, col=col, name=key, first_line=first or "?"
+        detail = file_rules.syntax_detail(message)
+        return (
+            None,
+            None,
+            [
+                file_rules.YAML_SYNTAX.problem(
+                    rel,
+                    line=line,
+                    col=col,
+                    detail_zh=detail["detail_zh"],
+                    detail_en=detail["detail_en"],
+                )
+            ],
         )
+    problems = [
+        file_rules.DUPLICATE_KEY.problem(rel, line=line, col=col, name=key, first_line=first or "?")
         for key, line, col, first in dups
     ]
     if not isinstance(data, dict):
-        problems.append(file_rules.NOT_MAPPING.problem(rel, **_describe(data)))
+        found = _describe(data)
+        problems.append(
+            file_rules.NOT_MAPPING.problem(
+                rel, found_zh=found["found_zh"], found_en=found["found_en"]
+            )
+        )
         return data, None, problems
     model_cls = _MODELS.get(entry.kind)
     if model_cls is None:

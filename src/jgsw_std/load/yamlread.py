@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - exercised only without libyaml
     FAST = False
 
 
-class _NodeParser(_Parser):  # type: ignore[misc,valid-type]
+class _NodeParser(_Parser):
     """Compose nodes without PyYAML's YAML 1.1 resolver: we resolve scalars ourselves."""
 
     def descend_resolver(self, *args: Any) -> None:
@@ -58,10 +58,18 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL_FLOATS = {
-    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"),
-    ".Inf": float("inf"), "+.Inf": float("inf"), "-.Inf": float("-inf"),
-    ".INF": float("inf"), "+.INF": float("inf"), "-.INF": float("-inf"),
-    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+    ".inf": float("inf"),
+    "+.inf": float("inf"),
+    "-.inf": float("-inf"),
+    ".Inf": float("inf"),
+    "+.Inf": float("inf"),
+    "-.Inf": float("-inf"),
+    ".INF": float("inf"),
+    "+.INF": float("inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
 }
 
 
@@ -117,7 +125,8 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
     cls = node.__class__
     if cls is ScalarNode:
         # style '' (or None) is plain; quoted and block scalars are always text
-        return resolve_scalar(node.value) if not node.style else node.value
+        scalar = cast(ScalarNode, node)
+        return resolve_scalar(scalar.value) if not scalar.style else scalar.value
     known = memo.get(id(node))
     if known is not None:  # an alias: reuse, never expand twice
         return known
@@ -153,7 +162,8 @@ def compose(text: str | bytes) -> Node | None:
     """The node tree of a single-document stream (raises YamlSyntaxError)."""
     parser = _NodeParser(text)
     try:
-        return parser.get_single_node()  # type: ignore[no-any-return]
+        node: Node | None = parser.get_single_node()
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "end of stream" in (exc.problem or ""):

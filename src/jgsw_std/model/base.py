@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -27,7 +26,8 @@ def _to_code(value: Any) -> str:
         return parse_code(normalize_code(value)).code
     except CodeError as exc:
         raise PydanticCustomError(
-            "malformed_code", "malformed standard code {value}: {reason}",
+            "malformed_code",
+            "malformed standard code {value}: {reason}",
             {"value": value, "reason": str(exc), "reason_zh": exc.zh},
         ) from None
 

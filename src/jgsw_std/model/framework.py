@@ -64,7 +64,9 @@ class CheckSettings(StrictModel):
 class Framework(StrictModel):
     """The framework: categories × areas, items, collaboration groups, rule settings."""
 
-    categories: list[Named] = Field(default_factory=list, description=describe("大类", "categories"))
+    categories: list[Named] = Field(
+        default_factory=list, description=describe("大类", "categories")
+    )
     areas: list[Area] = Field(default_factory=list, description=describe("业务方面", "areas"))
     collab_groups: list[Named] = Field(
         default_factory=list, description=describe("川渝协作组", "collaboration groups")
@@ -73,7 +75,9 @@ class Framework(StrictModel):
         default_factory=list,
         description=describe("组织内部标准编号前缀", "internal standard code prefixes"),
     )
-    review_period_years: int = Field(5, ge=1, description=describe("复审周期（年）", "review period"))
+    review_period_years: int = Field(
+        5, ge=1, description=describe("复审周期（年）", "review period")
+    )
     evaluation_after_years: int = Field(
         1, ge=0, description=describe("实施满几年应评价", "evaluate after years")
     )

@@ -119,7 +119,9 @@ def write_github(ctx: FindingsContext) -> str:
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for p in ctx.result.problems:
-        title = _gh_escape(f"{p.code} {RULES[p.code].name if p.code in RULES else ''}".strip(), True)
+        title = _gh_escape(
+            f"{p.code} {RULES[p.code].name if p.code in RULES else ''}".strip(), True
+        )
         message = p.message(ctx.lang)
         hint = p.hint(ctx.lang)
         if hint:

@@ -11,7 +11,9 @@ from jgsw_std.rules.registry import CheckContext, rule
 
 
 @rule(
-    "D401", "effective-before-published", Severity.ERROR,
+    "D401",
+    "effective-before-published",
+    Severity.ERROR,
     zh="实施日期 {effective} 早于发布日期 {published}",
     en="effective date {effective} is before the publication date {published}",
     hint_zh="核对发布公告：实施日期不早于发布日期。",
@@ -28,7 +30,9 @@ def effective_before_published(wh: Warehouse, ctx: CheckContext) -> Iterator[Pro
 
 
 @rule(
-    "D402", "review-before-effective", Severity.ERROR,
+    "D402",
+    "review-before-effective",
+    Severity.ERROR,
     zh="复审日期 {date} 早于实施日期 {effective}",
     en="review dated {date} is before the effective date {effective}",
     hint_zh="复审针对实施中的标准；核对复审日期或实施日期。",
@@ -48,7 +52,9 @@ def review_before_effective(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
 
 
 @rule(
-    "D403", "evaluation-before-effective", Severity.ERROR,
+    "D403",
+    "evaluation-before-effective",
+    Severity.ERROR,
     zh="实施效果评价日期 {date} 早于实施日期 {effective}",
     en="evaluation dated {date} is before the effective date {effective}",
     hint_zh="效果评价针对实施中的标准；核对评价日期或实施日期。",
@@ -68,7 +74,9 @@ def evaluation_before_effective(wh: Warehouse, ctx: CheckContext) -> Iterator[Pr
 
 
 @rule(
-    "D404", "repealed-before-published", Severity.ERROR,
+    "D404",
+    "repealed-before-published",
+    Severity.ERROR,
     zh="废止日期 {repealed} 早于发布日期 {published}",
     en="repeal date {repealed} is before the publication date {published}",
     hint_zh="核对废止公告的日期。",
@@ -85,7 +93,9 @@ def repealed_before_published(wh: Warehouse, ctx: CheckContext) -> Iterator[Prob
 
 
 @rule(
-    "D405", "published-without-dates", Severity.ERROR,
+    "D405",
+    "published-without-dates",
+    Severity.ERROR,
     zh="状态为 {status}，但缺少{missing_zh}",
     en="status is {status} but {missing_en} missing",
     hint_zh="从发布公告中补上 published（发布日期）和 effective（实施日期）。",
@@ -111,7 +121,9 @@ def published_without_dates(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
 
 
 @rule(
-    "D406", "repealed-without-date", Severity.ERROR,
+    "D406",
+    "repealed-without-date",
+    Severity.ERROR,
     zh="状态为 repealed（废止），但没有 repealed 日期",
     en="status is repealed but there is no repealed date",
     hint_zh="补上 repealed: YYYY-MM-DD（废止公告日期）。",
@@ -125,7 +137,9 @@ def repealed_without_date(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
 
 
 @rule(
-    "D407", "in-progress-with-dates", Severity.ERROR,
+    "D407",
+    "in-progress-with-dates",
+    Severity.ERROR,
     zh="状态为 {status}（尚未发布），却写了{fields_zh}",
     en="status is {status} (not yet published) but {fields_en} is set",
     hint_zh="已发布的标准把 status 改为 published；未发布的删去这些日期。",
@@ -141,13 +155,18 @@ def in_progress_with_dates(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
         if present:
             names = {"published": "发布日期", "effective": "实施日期", "repealed": "废止日期"}
             yield in_progress_with_dates.problem(
-                rec.path, (present[0],), status=m.status,
-                fields_zh="、".join(names[n] for n in present), fields_en=", ".join(present),
+                rec.path,
+                (present[0],),
+                status=m.status,
+                fields_zh="、".join(names[n] for n in present),
+                fields_en=", ".join(present),
             )
 
 
 @rule(
-    "D408", "repeal-date-not-repealed", Severity.ERROR,
+    "D408",
+    "repeal-date-not-repealed",
+    Severity.ERROR,
     zh="写了废止日期 {repealed}，但状态是 {status}",
     en="a repeal date {repealed} is set but the status is {status}",
     hint_zh="已废止的标准 status 改为 repealed；否则删去 repealed 日期。",
@@ -157,14 +176,20 @@ def repeal_date_not_repealed(wh: Warehouse, ctx: CheckContext) -> Iterator[Probl
     """A standard has a repeal date but its status is not `repealed`."""
     for rec in wh.standards:
         m = rec.model
-        if m.repealed is not None and m.status not in (None, "repealed") and m.status not in IN_PROGRESS:
+        if (
+            m.repealed is not None
+            and m.status not in (None, "repealed")
+            and m.status not in IN_PROGRESS
+        ):
             yield repeal_date_not_repealed.problem(
                 rec.path, ("repealed",), repealed=m.repealed, status=m.status
             )
 
 
 @rule(
-    "D409", "district-dates-order", Severity.ERROR,
+    "D409",
+    "district-dates-order",
+    Severity.ERROR,
     zh="{what_zh}：{later} 早于 {earlier}",
     en="{what_en}: {later} is before {earlier}",
     hint_zh="核对这两个日期。",
@@ -183,23 +208,31 @@ def district_dates_order(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 first = getattr(pilot, field_name)
                 if pilot.accepted and first and pilot.accepted < first:
                     yield district_dates_order.problem(
-                        rec.path, ("pilots", index, "accepted"),
-                        what_zh=f"试点验收日期早于{'启动' if field_name == 'started' else '申报'}日期",
+                        rec.path,
+                        ("pilots", index, "accepted"),
+                        what_zh="试点验收日期早于"
+                        + ("启动" if field_name == "started" else "申报")
+                        + "日期",
                         what_en=f"pilot accepted before it was {field_name}",
-                        later=pilot.accepted, earlier=first,
+                        later=pilot.accepted,
+                        earlier=first,
                     )
         for index, summary in enumerate(rec.model.summaries):
             if summary.sent.year < summary.year:
                 yield district_dates_order.problem(
-                    rec.path, ("summaries", index, "sent"),
+                    rec.path,
+                    ("summaries", index, "sent"),
                     what_zh=f"{summary.year} 年度总结的报送日期早于该年度",
                     what_en=f"the {summary.year} summary was sent before that year began",
-                    later=summary.sent, earlier=f"{summary.year}-01-01",
+                    later=summary.sent,
+                    earlier=f"{summary.year}-01-01",
                 )
 
 
 @rule(
-    "D410", "usage-exceeds-applicable", Severity.ERROR,
+    "D410",
+    "usage-exceeds-applicable",
+    Severity.ERROR,
     zh="{year} 年运用单位数 {applying} 大于适用单位数 {applicable}",
     en="in {year}, applying ({applying}) exceeds applicable ({applicable})",
     hint_zh="applying 是实际运用该标准的单位数，不能多于 applicable（适用单位数）。",
@@ -211,6 +244,9 @@ def usage_exceeds_applicable(wh: Warehouse, ctx: CheckContext) -> Iterator[Probl
         for index, usage in enumerate(rec.model.usage):
             if usage.applying > usage.applicable:
                 yield usage_exceeds_applicable.problem(
-                    rec.path, ("usage", index, "applying"), year=usage.year,
-                    applying=usage.applying, applicable=usage.applicable,
+                    rec.path,
+                    ("usage", index, "applying"),
+                    year=usage.year,
+                    applying=usage.applying,
+                    applicable=usage.applicable,
                 )

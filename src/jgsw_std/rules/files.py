@@ -6,7 +6,9 @@ from jgsw_std.problems import Severity
 from jgsw_std.rules.registry import declare
 
 YAML_SYNTAX = declare(
-    "Y001", "yaml-syntax", Severity.ERROR,
+    "Y001",
+    "yaml-syntax",
+    Severity.ERROR,
     zh="YAML 语法错误：{detail_zh}",
     en="YAML syntax error: {detail_en}",
     hint_zh="检查该行的缩进、冒号后的空格和引号是否成对。",
@@ -19,7 +21,9 @@ YAML_SYNTAX = declare(
 )
 
 DUPLICATE_KEY = declare(
-    "Y002", "duplicate-key", Severity.ERROR,
+    "Y002",
+    "duplicate-key",
+    Severity.ERROR,
     zh="键 {name} 重复出现（第一次在第 {first_line} 行）；只有第一个值会被读取",
     en="key {name} appears twice (first on line {first_line}); only the first value is read",
     hint_zh="删除或合并重复的键。",
@@ -32,7 +36,9 @@ DUPLICATE_KEY = declare(
 )
 
 NOT_MAPPING = declare(
-    "Y003", "not-a-mapping", Severity.ERROR,
+    "Y003",
+    "not-a-mapping",
+    Severity.ERROR,
     zh="文件内容应是键值映射（如 code: ...），实际是{found_zh}",
     en="the file should hold a mapping (key: value), but holds {found_en}",
     hint_zh="参照 DOMAIN.md 的数据约定，每个文件顶层是 字段: 值 的映射。",
@@ -44,7 +50,9 @@ NOT_MAPPING = declare(
 )
 
 NOT_UTF8 = declare(
-    "Y004", "not-utf8", Severity.ERROR,
+    "Y004",
+    "not-utf8",
+    Severity.ERROR,
     zh="文件不是 UTF-8 编码（第 {byte} 字节起无法解码）{guess_zh}",
     en="the file is not UTF-8 (cannot decode from byte {byte}){guess_en}",
     hint_zh="用编辑器另存为 UTF-8，或运行：iconv -f {encoding} -t UTF-8 原文件 > 新文件"
@@ -59,7 +67,9 @@ NOT_UTF8 = declare(
 )
 
 UNEXPECTED_FILE = declare(
-    "Y005", "unexpected-file", Severity.WARNING,
+    "Y005",
+    "unexpected-file",
+    Severity.WARNING,
     zh="不认识的文件位置：{file} 不在 standards/ 或 districts/ 下，也不是 framework.yaml 或 "
     "indicators.yaml，未被读取",
     en="unexpected file: {file} is not under standards/ or districts/ and is not "
@@ -73,7 +83,9 @@ UNEXPECTED_FILE = declare(
 )
 
 MISSING_FILE = declare(
-    "Y006", "missing-file", Severity.ERROR,
+    "Y006",
+    "missing-file",
+    Severity.ERROR,
     zh="缺少必需的文件 {file}",
     en="required file {file} is missing",
     hint_zh="从示例仓复制一份（jgsw demo DIR），再按本单位情况修改。",
@@ -88,7 +100,10 @@ MISSING_FILE = declare(
 # libyaml's messages, in words a bureau's staff will recognize. The original
 # English stays in brackets so that a search engine still finds it.
 _SYNTAX_ZH: tuple[tuple[str, str], ...] = (
-    ("cannot start any token", "出现不能开始 YAML 内容的字符（常见原因：用了 Tab 缩进，YAML 只能用空格）"),
+    (
+        "cannot start any token",
+        "出现不能开始 YAML 内容的字符（常见原因：用了 Tab 缩进，YAML 只能用空格）",
+    ),
     ("mapping values are not allowed", "此处不能再出现“键: 值”（值里含“: ”时请给整个值加引号）"),
     ("end of stream", "引号没有闭合"),
     ("could not find expected ':'", "缺少冒号“:”，或上一行的引号没有闭合"),

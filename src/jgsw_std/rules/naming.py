@@ -16,7 +16,9 @@ def _stem(rel: str) -> str:
 
 
 @rule(
-    "N201", "file-name-not-slug", Severity.ERROR,
+    "N201",
+    "file-name-not-slug",
+    Severity.ERROR,
     zh="文件名 {name} 与{what}不符，应为 {expected}",
     en="file name {name} does not match the {what_en}; expected {expected}",
     hint_zh="把文件改名为 {expected}（git mv 旧名 新名，保留历史）。",
@@ -33,20 +35,32 @@ def file_name_not_slug(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         stem = _stem(rec.path)
         if not slug_matches(stem, rec.code):
             suffix = rec.path.rsplit(".", 1)[-1]
-            yield file_name_not_slug.problem(rec.path, ("code",), name=stem,
-                                          expected=f"{code_slug(rec.code)}.{suffix}",
-                                          what="标准编号", what_en="standard code")
+            yield file_name_not_slug.problem(
+                rec.path,
+                ("code",),
+                name=stem,
+                expected=f"{code_slug(rec.code)}.{suffix}",
+                what="标准编号",
+                what_en="standard code",
+            )
     for drec in wh.districts:
         stem = _stem(drec.path)
         if stem != drec.slug:
             suffix = drec.path.rsplit(".", 1)[-1]
-            yield file_name_not_slug.problem(drec.path, ("slug",), name=stem,
-                                          expected=f"{drec.slug}.{suffix}",
-                                          what="slug", what_en="district slug")
+            yield file_name_not_slug.problem(
+                drec.path,
+                ("slug",),
+                name=stem,
+                expected=f"{drec.slug}.{suffix}",
+                what="slug",
+                what_en="district slug",
+            )
 
 
 @rule(
-    "N202", "wrong-area-folder", Severity.ERROR,
+    "N202",
+    "wrong-area-folder",
+    Severity.ERROR,
     zh="标准属于方面 {area}，却放在 {folder}",
     en="the standard belongs to area {area} but sits in {folder}",
     hint_zh="移到 data/standards/{area}/ 下（git mv）。",
@@ -71,7 +85,9 @@ def wrong_area_folder(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule(
-    "N203", "duplicate-code", Severity.ERROR,
+    "N203",
+    "duplicate-code",
+    Severity.ERROR,
     zh="标准编号 {code} 已在 {other} 中出现",
     en="standard code {code} is already used by {other}",
     hint_zh="一个编号只对应一个文件：合并两个文件，或改正其中一个的编号。",
@@ -92,7 +108,9 @@ def duplicate_code(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule(
-    "N204", "duplicate-slug", Severity.ERROR,
+    "N204",
+    "duplicate-slug",
+    Severity.ERROR,
     zh="地区标识 {slug} 已在 {other} 中出现",
     en="district slug {slug} is already used by {other}",
     hint_zh="每个地区一个文件，slug 各不相同。",
@@ -114,7 +132,9 @@ def duplicate_slug(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule(
-    "N205", "level-mismatch", Severity.ERROR,
+    "N205",
+    "level-mismatch",
+    Severity.ERROR,
     zh="层级 {level} 与编号 {code} 不符（编号表明是 {expected}）",
     en="level {level} does not match code {code} (the code says {expected})",
     hint_zh="改为 level: {expected}，或核对编号。",
@@ -132,5 +152,3 @@ def level_mismatch(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             yield level_mismatch.problem(
                 rec.path, ("level",), level=level, code=rec.code, expected=rec.parsed.level
             )
-
-

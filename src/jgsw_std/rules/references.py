@@ -19,7 +19,9 @@ def _suggest(value: str, options: list[str], lang_zh: bool) -> str:
 
 
 @rule(
-    "R301", "unknown-owner", Severity.ERROR,
+    "R301",
+    "unknown-owner",
+    Severity.ERROR,
     zh="牵头单位 {owner} 不在 data/districts/ 中{suggestion_zh}",
     en="owner {owner} is not a district in data/districts/{suggestion_en}",
     hint_zh="owner 填地区文件的 slug（如 shapingba，市级为 chongqing）。",
@@ -32,17 +34,22 @@ def unknown_owner(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         owner = rec.model.owner
         if owner is not None and owner not in wh.district_by_slug:
             yield unknown_owner.problem(
-                rec.path, ("owner",), owner=owner,
+                rec.path,
+                ("owner",),
+                owner=owner,
                 suggestion_zh=_suggest(owner, slugs, True),
                 suggestion_en=_suggest(owner, slugs, False),
             )
 
 
 @rule(
-    "R302", "unknown-area", Severity.ERROR,
+    "R302",
+    "unknown-area",
+    Severity.ERROR,
     zh="方面 {area} 不在 framework.yaml 中{suggestion_zh}",
     en="area {area} is not in framework.yaml{suggestion_en}",
-    hint_zh="使用 framework.yaml 中的方面代码，跨方面的标准用 general；新方面先加到 framework.yaml。",
+    hint_zh="使用 framework.yaml 中的方面代码，跨方面的标准用 general；"
+    "新方面先加到 framework.yaml。",
     hint_en="Use an area code of framework.yaml, or general; add a new area there first.",
 )
 def unknown_area(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
@@ -52,14 +59,18 @@ def unknown_area(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         area = rec.model.area
         if area is not None and area not in options:
             yield unknown_area.problem(
-                rec.path, ("area",), area=area,
+                rec.path,
+                ("area",),
+                area=area,
                 suggestion_zh=_suggest(area, options, True),
                 suggestion_en=_suggest(area, options, False),
             )
 
 
 @rule(
-    "R303", "unknown-item", Severity.ERROR,
+    "R303",
+    "unknown-item",
+    Severity.ERROR,
     zh="业务事项 {item} 不在 framework.yaml 中{suggestion_zh}",
     en="business item {item} is not in framework.yaml{suggestion_en}",
     hint_zh="事项代码写成 <方面>.<事项>，如 logistics.property。",
@@ -72,14 +83,18 @@ def unknown_item(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         for index, item in enumerate(rec.model.items):
             if item not in wh.framework.item_area:
                 yield unknown_item.problem(
-                    rec.path, ("items", index), item=item,
+                    rec.path,
+                    ("items", index),
+                    item=item,
                     suggestion_zh=_suggest(item, options, True),
                     suggestion_en=_suggest(item, options, False),
                 )
 
 
 @rule(
-    "R304", "unknown-collab-group", Severity.ERROR,
+    "R304",
+    "unknown-collab-group",
+    Severity.ERROR,
     zh="协作组 {group} 不在 framework.yaml 的 collab_groups 中",
     en="collaboration group {group} is not in framework.yaml's collab_groups",
     hint_zh="先在 framework.yaml 的 collab_groups 中登记该协作组。",
@@ -98,7 +113,9 @@ def _exists(wh: Warehouse, code: str) -> bool:
 
 
 @rule(
-    "R305", "supersedes-missing", Severity.ERROR,
+    "R305",
+    "supersedes-missing",
+    Severity.ERROR,
     zh="supersedes 中的 {code} 在标准仓中不存在",
     en="{code} in supersedes is not in the warehouse",
     hint_zh="为被代替的标准建立文件（status: published，superseded_by 指回本标准），或改正编号。",
@@ -118,7 +135,9 @@ def supersedes_missing(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
 
 @rule(
-    "R306", "superseded-by-missing", Severity.ERROR,
+    "R306",
+    "superseded-by-missing",
+    Severity.ERROR,
     zh="superseded_by 指向的 {code} 在标准仓中不存在",
     en="superseded_by names {code}, which is not in the warehouse",
     hint_zh="为新标准建立文件（supersedes 列出本标准），或改正编号。",
@@ -134,7 +153,9 @@ def superseded_by_missing(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
 
 
 @rule(
-    "R307", "supersession-disagrees", Severity.ERROR,
+    "R307",
+    "supersession-disagrees",
+    Severity.ERROR,
     zh="{this} 与 {other} 的代替关系两边不一致：{detail_zh}",
     en="{this} and {other} disagree about supersession: {detail_en}",
     hint_zh="新标准的 supersedes 列出旧标准，旧标准的 superseded_by 指向新标准，两边都写。",
@@ -148,13 +169,15 @@ def supersession_disagrees(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     problem is reported on the file that is missing its half.
     """
     for rec in wh.standards:
-        for index, old_code in enumerate(rec.model.supersedes):
+        for old_code in rec.model.supersedes:
             old = wh.standard(old_code)
             if old is None or old.model.superseded_by == rec.code:
                 continue
             yield supersession_disagrees.problem(
-                old.path, ("superseded_by",) if old.model.superseded_by else ("code",),
-                this=old.code, other=rec.code,
+                old.path,
+                ("superseded_by",) if old.model.superseded_by else ("code",),
+                this=old.code,
+                other=rec.code,
                 detail_zh=f"{rec.code} 声明代替它，但它的 superseded_by 是 "
                 f"{old.model.superseded_by or '空'}",
                 detail_en=f"{rec.code} says it supersedes it, but its superseded_by is "
@@ -167,8 +190,10 @@ def supersession_disagrees(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
         if new is None or rec.code in new.model.supersedes:
             continue
         yield supersession_disagrees.problem(
-            new.path, ("supersedes",) if new.model.supersedes else ("code",),
-            this=new.code, other=rec.code,
+            new.path,
+            ("supersedes",) if new.model.supersedes else ("code",),
+            this=new.code,
+            other=rec.code,
             detail_zh=f"{rec.code} 写明被它代替，但它的 supersedes 没有列出 {rec.code}",
             detail_en=f"{rec.code} says it is superseded by it, but its supersedes "
             f"does not list {rec.code}",
@@ -181,7 +206,9 @@ def _successor(wh: Warehouse, rec: StandardRecord) -> StandardRecord | None:
 
 
 @rule(
-    "R308", "supersession-cycle", Severity.ERROR,
+    "R308",
+    "supersession-cycle",
+    Severity.ERROR,
     zh="代替关系形成循环：{cycle}",
     en="supersession forms a cycle: {cycle}",
     hint_zh="代替关系只能从旧到新；检查循环中各标准的 superseded_by。",
@@ -217,16 +244,17 @@ def supersession_cycle(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 continue
             nxt = pending.pop()
             if state.get(nxt) == 1:
-                cycle = path[path.index(nxt):]
+                cycle = path[path.index(nxt) :]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
                     first = min(cycle)
-                    rec = wh.standard(first)
-                    if rec is not None:
-                        loop = cycle[cycle.index(first):] + cycle[: cycle.index(first)] + [first]
+                    holder = wh.standard(first)
+                    if holder is not None:
+                        loop = cycle[cycle.index(first) :] + cycle[: cycle.index(first)] + [first]
                         yield supersession_cycle.problem(
-                            rec.path, ("superseded_by",) if rec.model.superseded_by else ("code",),
+                            holder.path,
+                            ("superseded_by",) if holder.model.superseded_by else ("code",),
                             cycle=" → ".join(loop),
                         )
             elif not state.get(nxt):

@@ -47,8 +47,15 @@ class Rule:
     check: CheckFn | None = None
 
     def problem(
-        self, path: str, loc: tuple[str | int, ...] = (), /, *, key: bool = False,
-        line: int = 0, col: int = 0, **args: Any,
+        self,
+        path: str,
+        loc: tuple[str | int, ...] = (),
+        /,
+        *,
+        key: bool = False,
+        line: int = 0,
+        col: int = 0,
+        **args: Any,
     ) -> Problem:
         """A finding of this rule. ``key``/``line``/``col`` place it; ``args`` fill the
         message, so they must not use those three names."""
@@ -68,8 +75,15 @@ RULES: dict[str, Rule] = {}
 
 
 def declare(
-    code: str, name: str, severity: Severity, *, zh: str, en: str,
-    hint_zh: str = "", hint_en: str = "", doc: str,
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    zh: str,
+    en: str,
+    hint_zh: str = "",
+    hint_en: str = "",
+    doc: str,
 ) -> Rule:
     """Register a code emitted by the loader itself (no separate check function)."""
     if code in RULES:
@@ -80,8 +94,14 @@ def declare(
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, zh: str, en: str,
-    hint_zh: str = "", hint_en: str = "",
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    zh: str,
+    en: str,
+    hint_zh: str = "",
+    hint_en: str = "",
 ) -> Callable[[CheckFn], Rule]:
     """Register a warehouse check; its docstring is the user documentation.
 

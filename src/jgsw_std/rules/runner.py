@@ -116,6 +116,8 @@ def collect(wh: Warehouse, ctx: CheckContext, only: Sequence[str] = ()) -> list[
     return problems
 
 
-def run_checks(wh: Warehouse, ctx: CheckContext, options: CheckOptions | None = None) -> CheckResult:
+def run_checks(
+    wh: Warehouse, ctx: CheckContext, options: CheckOptions | None = None
+) -> CheckResult:
     options = options or CheckOptions()
     return settle(wh, collect(wh, ctx, options.select), options)

@@ -14,7 +14,9 @@ from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import declare
 
 MISSING = declare(
-    "S101", "missing-field", Severity.ERROR,
+    "S101",
+    "missing-field",
+    Severity.ERROR,
     zh="缺少必填字段 {field}",
     en="required field {field} is missing",
     hint_zh="补上 {field}: ...（见 DOMAIN.md 数据约定）。",
@@ -23,7 +25,9 @@ MISSING = declare(
 )
 
 UNKNOWN_FIELD = declare(
-    "S102", "unknown-field", Severity.ERROR,
+    "S102",
+    "unknown-field",
+    Severity.ERROR,
     zh="未知字段 {field}{suggestion_zh}",
     en="unknown field {field}{suggestion_en}",
     hint_zh="字段名须与数据约定一致；拼写错误的字段会被忽略，所以这里报错。",
@@ -36,7 +40,9 @@ UNKNOWN_FIELD = declare(
 )
 
 BAD_VALUE = declare(
-    "S103", "bad-value", Severity.ERROR,
+    "S103",
+    "bad-value",
+    Severity.ERROR,
     zh="字段 {field} 的值 {value} 不合要求：{detail}",
     en="field {field} has a bad value {value}: {detail}",
     hint_zh="按数据约定填写该字段的类型和取值。",
@@ -49,7 +55,9 @@ BAD_VALUE = declare(
 )
 
 MALFORMED_CODE = declare(
-    "S104", "malformed-code", Severity.ERROR,
+    "S104",
+    "malformed-code",
+    Severity.ERROR,
     zh="标准编号 {value} 格式不对：{reason}",
     en="malformed standard code {value}: {reason}",
     hint_zh="编号形如 DB50/T 1056-2020、GB/T 41568-2022、T/CSUS 15-2021。",
@@ -62,7 +70,9 @@ MALFORMED_CODE = declare(
 )
 
 BAD_DATE = declare(
-    "S105", "bad-date", Severity.ERROR,
+    "S105",
+    "bad-date",
+    Severity.ERROR,
     zh="字段 {field} 的日期 {value} 无效：{detail}",
     en="field {field} has an invalid date {value}: {detail}",
     hint_zh="日期写成 YYYY-MM-DD，且须是日历上存在的日期。",
@@ -89,7 +99,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
     "less_than_equal": ("不能大于 {le}", "must be at most {le}"),
     "string_too_short": ("不能为空", "must not be empty"),
     "string_pattern_mismatch": (
-        "格式不对：只能用小写字母、数字和连字符", "bad format: use lower-case letters, digits, dashes"
+        "格式不对：只能用小写字母、数字和连字符",
+        "bad format: use lower-case letters, digits, dashes",
     ),
     "plan_order": ("规划期结束日期早于开始日期", "the plan ends before it starts"),
     "union_tag_invalid": ("类型不对", "wrong type"),
@@ -136,6 +147,9 @@ def fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     return list(current.model_fields) if current is not None else []
 
 
+_MISSING = object()
+
+
 def _real_loc(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     """The longest prefix of ``loc`` that exists in ``data``.
 
@@ -143,14 +157,16 @@ def _real_loc(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     are not keys in the file and must not reach the user.
     """
     out: list[str | int] = []
-    node = data
+    node: Any = data
     for step in loc:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
+        child: Any = _MISSING
+        if isinstance(node, dict):
+            child = node.get(step, _MISSING)
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            node = node[step]
-        else:
+            child = node[step]
+        if child is _MISSING:
             break
+        node = child
         out.append(step)
     return tuple(out)
 
@@ -188,14 +204,19 @@ def problems_from_validation(
             name = str(loc[-1])
             close = difflib.get_close_matches(name, fields_at(model, loc[:-1]), n=1, cutoff=0.6)
             problem = UNKNOWN_FIELD.problem(
-                path, loc, key=True, field=_field_path(loc),
+                path,
+                loc,
+                key=True,
+                field=_field_path(loc),
                 suggestion_zh=f"；是不是 {close[0]}？" if close else "",
                 suggestion_en=f"; did you mean {close[0]}?" if close else "",
             )
         elif etype in ("malformed_code", "code_type"):
             real = _real_loc(data, loc)
             problem = MALFORMED_CODE.problem(
-                path, real, value=_short(ctx.get("value", error.get("input"))),
+                path,
+                real,
+                value=_short(ctx.get("value", error.get("input"))),
                 reason_en=ctx.get("reason", "not text"),
                 reason_zh=ctx.get("reason_zh", "编号应为文本"),
             )
@@ -204,7 +225,10 @@ def problems_from_validation(
             value = error.get("input")
             impossible = isinstance(value, str) and bool(_ISO_SHAPE.match(value))
             problem = BAD_DATE.problem(
-                path, real, field=_field_path(real), value=_short(value),
+                path,
+                real,
+                field=_field_path(real),
+                value=_short(value),
                 detail_zh="日历上没有这一天" if impossible else "应写成 YYYY-MM-DD",
                 detail_en="no such day" if impossible else "write YYYY-MM-DD",
             )
@@ -222,7 +246,10 @@ def problems_from_validation(
                     en += f"; did you mean {close[0]}?"
             value = _lookup(data, real) if real else error.get("input")
             problem = BAD_VALUE.problem(
-                path, real, field=_field_path(real), value=_short(value),
+                path,
+                real,
+                field=_field_path(real),
+                value=_short(value),
                 detail_zh=(zh or error["msg"]).format(**values),
                 detail_en=(en or error["msg"]).format(**values),
             )
