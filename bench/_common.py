@@ -1,0 +1,43 @@
+"""Shared helpers for the benchmark scripts: demo warehouses and timing.
+
+Benchmarks are scripts, not tests: timing depends on the machine, so they print
+figures against the budgets instead of failing a test suite.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from jgsw_std.demo.generator import build_demo, write_demo
+
+
+def demo_warehouse(parent: Path, standards: int, seed: int = 1) -> Path:
+    root = parent / f"demo-{standards}"
+    if not (root / "data" / "indicators.yaml").exists():
+        write_demo(root, build_demo(standards, seed))
+    return root
+
+
+def time_command(args: list[str], runs: int, cwd: Path | None = None) -> list[float]:
+    """Wall time of a fresh `jgsw` process per run (start-up included)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "jgsw_std", *args],
+            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+        )
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def report(label: str, times: list[float], budget: float | None = None) -> str:
+    median = statistics.median(times)
+    line = f"{label}: median {median:.3f} s over {len(times)} runs (min {min(times):.3f}, max {max(times):.3f})"
+    if budget is not None:
+        line += f"; budget {budget:.1f} s: {'OK' if median <= budget else 'OVER BUDGET'}"
+    return line
