@@ -10,6 +10,7 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    RevOption,
     RootOption,
     emit,
     parse_as_of,
@@ -44,6 +45,7 @@ def check(
         typer.Option("--ignore", help="Skip these codes or prefixes; repeatable or a,b."),
     ] = None,
     as_of: AsOfOption = None,
+    rev: RevOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")
     ] = None,
@@ -66,14 +68,21 @@ def check(
             zh=f"不支持的输出格式 {fmt}；可选：{', '.join(WRITERS)}",
             en=f"unknown format {fmt}; choose one of {', '.join(WRITERS)}",
         )
-    outcome = run_check(
-        CheckRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            select=split_codes(select),
-            ignore=split_codes(ignore),
-        )
+    request = CheckRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        select=split_codes(select),
+        ignore=split_codes(ignore),
     )
+    if rev is None:
+        outcome = run_check(request)
+    else:  # the same checks on the files as recorded at a revision
+        from jgsw_std.check import CheckOutcome, check_warehouse
+        from jgsw_std.session import open_warehouse
+
+        wh = open_warehouse(root, rev=rev)
+        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        outcome = CheckOutcome(wh, result, request.as_of)
     ctx = FindingsContext(
         result=outcome.result,
         counts=outcome.warehouse.counts,

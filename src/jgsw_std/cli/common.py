@@ -39,6 +39,17 @@ AsOfOption = Annotated[
     ),
 ]
 
+RevOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        help="Read the warehouse as recorded at this git revision (commit, branch, tag, "
+        "HEAD~3) instead of the working tree, which is left untouched: what had been "
+        "recorded by then. Combine with --as-of for what those records said was true on a date.",
+        show_default=False,
+    ),
+]
+
 
 def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     """A YYYY-MM-DD option value, or today when absent."""

@@ -1,0 +1,93 @@
+"""The warehouse as recorded at a git revision, read without touching the working tree.
+
+One ``git ls-tree -r`` lists the revision's data files with their blob ids,
+one batch of ``cat-file`` reads the blobs this run has not read yet, and
+:func:`~jgsw_std.load.warehouse.build_warehouse` validates them exactly as it
+validates the working tree (parsing each distinct blob once per run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jgsw_std.errors import UsageError
+from jgsw_std.history.gitrepo import GitRepo, open_repo
+from jgsw_std.history.log import REGULAR, is_data_path
+from jgsw_std.load.files import SourceFile
+from jgsw_std.load.warehouse import Warehouse, build_warehouse
+
+
+def tree_files(repo: GitRepo, sha: str) -> dict[str, str]:
+    """``{warehouse path: blob id}`` of the data files in commit ``sha``."""
+    raw = repo.git_bytes("ls-tree", "-r", "-z", "--full-tree", sha, "--", repo.to_repo_path("data"))
+    files: dict[str, str] = {}
+    for entry in raw.decode("utf-8", errors="replace").split("\0"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition("\t")
+        mode, kind, blob = meta.split(" ")
+        rel = repo.from_repo_path(path)
+        if kind == "blob" and mode in REGULAR and rel is not None and is_data_path(rel):
+            files[rel] = blob
+    return files
+
+
+def sources_of(repo: GitRepo, files: Mapping[str, str]) -> list[SourceFile]:
+    """SourceFiles carrying their blob ids, sorted by path as the working tree's are."""
+    contents = repo.blobs.read_many(files.values())
+    return [SourceFile(rel, contents[blob], blob) for rel, blob in sorted(files.items())]
+
+
+def warehouse_at(repo: GitRepo, sha: str, files: Mapping[str, str] | None = None) -> Warehouse:
+    """Build the warehouse of commit ``sha`` (``files`` when the caller already knows them)."""
+    listing = tree_files(repo, sha) if files is None else files
+    return build_warehouse(sources_of(repo, listing), root=repo.root, revision=sha)
+
+
+def revision_root(explicit: Path | None) -> Path:
+    """The warehouse root for ``--rev``: found as usual, or else the git top level.
+
+    A revision can hold a warehouse that the working tree no longer has (data/
+    deleted or not yet checked out), so a missing data/ on disk is not fatal.
+    """
+    from jgsw_std.load.root import find_root
+
+    try:
+        return find_root(explicit)
+    except UsageError:
+        if explicit is not None:  # the user said where the root is: trust it
+            path = explicit.expanduser().resolve()
+            return path.parent if path.name == "data" else path
+        start = Path.cwd().resolve()
+        with open_repo(start) as repo:
+            return Path(repo.repo.working_tree_dir or start).resolve()
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """Which commit a revision expression named, for headers and JSON."""
+
+    rev: str
+    sha: str
+    date: str
+    author: str
+    subject: str
+
+
+def load_revision(root: Path | None, rev: str) -> Warehouse:
+    """The warehouse as recorded at ``rev`` (a commit, branch, tag or HEAD~2)."""
+    base = revision_root(root)
+    with open_repo(base) as repo:
+        sha = repo.resolve(rev)
+        return warehouse_at(repo, sha)
+
+
+def describe_revision(root: Path | None, rev: str) -> RevisionInfo:
+    base = revision_root(root)
+    with open_repo(base) as repo:
+        commit = repo.commit(repo.resolve(rev))
+        return RevisionInfo(
+            rev, commit.sha, commit.committed.date().isoformat(), commit.author, commit.subject
+        )
