@@ -37,7 +37,8 @@ def time_command(args: list[str], runs: int, cwd: Path | None = None) -> list[fl
 
 def report(label: str, times: list[float], budget: float | None = None) -> str:
     median = statistics.median(times)
-    line = f"{label}: median {median:.3f} s over {len(times)} runs (min {min(times):.3f}, max {max(times):.3f})"
+    spread = f"min {min(times):.3f}, max {max(times):.3f}"
+    line = f"{label}: median {median:.3f} s over {len(times)} runs ({spread})"
     if budget is not None:
         line += f"; budget {budget:.1f} s: {'OK' if median <= budget else 'OVER BUDGET'}"
     return line

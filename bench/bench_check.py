@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import demo_warehouse, report, time_command  # noqa: E402
+from _common import demo_warehouse, report, time_command
 
 BUDGETS = {1_000: None, 10_000: 1.5}
 
