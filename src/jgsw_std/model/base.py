@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from jgsw_std.model.codes import CodeError, normalize_code, parse_code
@@ -14,9 +15,37 @@ _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 class StrictModel(BaseModel):
-    """Unknown fields are errors: a misspelt key must never be silently dropped."""
+    """Unknown fields are errors: a misspelt key must never be silently dropped.
+
+    A list field written with nothing after the colon (``reviews:``) reads as
+    null in YAML; people mean "none yet", so it is taken as an empty list.
+    """
 
     model_config = ConfigDict(extra="forbid", validate_default=False, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        if isinstance(data, dict) and None in data.values():
+            lists = _list_fields(cls)
+            if lists:
+                return {k: ([] if v is None and k in lists else v) for k, v in data.items()}
+        return data
+
+
+_LIST_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _list_fields(model: type[BaseModel]) -> frozenset[str]:
+    found = _LIST_FIELDS.get(model)
+    if found is None:
+        found = frozenset(
+            name
+            for name, info in model.model_fields.items()
+            if typing.get_origin(info.annotation) is list
+        )
+        _LIST_FIELDS[model] = found
+    return found
 
 
 def _to_code(value: Any) -> str:

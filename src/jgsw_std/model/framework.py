@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from jgsw_std.model.base import NonEmptyText, Slug, StrictModel, describe
 
@@ -87,16 +86,6 @@ class Framework(StrictModel):
     )
     check: CheckSettings | None = Field(None, description=describe("检查设置", "checker settings"))
     source: str | None = Field(None, description=describe("信息来源", "source"))
-
-    @model_validator(mode="before")
-    @classmethod
-    def _accept_missing_lists(cls, data: Any) -> Any:
-        # `areas:` with nothing under it reads as None; treat it as an empty list.
-        if isinstance(data, dict):
-            for key in ("categories", "areas", "collab_groups", "internal_prefixes"):
-                if key in data and data[key] is None:
-                    data = {**data, key: []}
-        return data
 
     @cached_property
     def area_by_code(self) -> dict[str, Area]:

@@ -261,3 +261,42 @@ def supersession_cycle(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 state[nxt] = 1
                 path.append(nxt)
                 stack.append((nxt, sorted(edges.get(nxt, ()))))
+
+
+@rule(
+    "R309",
+    "subregion-outside-main-urban",
+    Severity.ERROR,
+    zh="subregion（{subregion}）只用于主城都市区，但 region 是 {region}",
+    en="subregion ({subregion}) applies only within main-urban, but region is {region}",
+    hint_zh="主城都市区内写 subregion: central 或 new；其他地区删去 subregion。",
+    hint_en="Within main-urban use subregion: central or new; elsewhere remove subregion.",
+)
+def subregion_outside_main_urban(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A district outside 主城都市区 names a subregion (中心城区 / 主城新区)."""
+    for rec in wh.districts:
+        d = rec.model
+        if d.subregion is not None and d.region != "main-urban":
+            yield subregion_outside_main_urban.problem(
+                rec.path, ("subregion",), subregion=d.subregion, region=d.region or "-"
+            )
+
+
+@rule(
+    "R310",
+    "district-without-region",
+    Severity.WARNING,
+    zh="{name} 没有 region（一区两群归属），按区域统计时不会计入任何区域",
+    en="{name} has no region, so no regional figure counts it",
+    hint_zh="写 region: main-urban / northeast / southeast（市级文件 chongqing 不写）。",
+    hint_en="Add region: main-urban, northeast or southeast (not for the city file).",
+)
+def district_without_region(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A district-level unit has no `region`, so regional breakdowns leave it out.
+
+    The city's own file (kind `city`) has no region and is not reported.
+    """
+    for rec in wh.districts:
+        d = rec.model
+        if d.region is None and d.kind != "city":
+            yield district_without_region.problem(rec.path, ("slug",), name=d.name)
