@@ -1,7 +1,8 @@
 """What every metric returns: value, target, status and the records behind it.
 
 Reports, `status`, `trend` and `diff` all consume :class:`MetricResult`; none of
-them recompute a figure.
+them recompute a figure. :meth:`MetricResult.to_dict` is the JSON shape that
+``jgsw status --format json`` prints (documented in docs/status.md).
 """
 
 from __future__ import annotations
@@ -12,13 +13,27 @@ from typing import Any, Literal
 
 Status = Literal["met", "not-met", "on-track", "behind", "no-data"]
 STATUSES: tuple[Status, ...] = ("met", "on-track", "behind", "not-met", "no-data")
+Unit = Literal["rate", "count", "done"]
+RefKind = Literal[
+    "standard",
+    "district",
+    "unit-year",
+    "item",
+    "area",
+    "group",
+    "evidence",
+    "pilot",
+    "site",
+    "activity",
+    "article",
+]
 
 
 @dataclass(frozen=True)
 class RecordRef:
     """One record a figure counts: a standard, a district, a unit-year, an item."""
 
-    kind: Literal["standard", "district", "unit-year", "item", "area", "group", "evidence"]
+    kind: RefKind
     key: str  # code, slug, "slug:2023", item code, area code...
     label: str = ""  # title or name, for people
     path: str | None = None  # file that holds it, when there is one
@@ -27,9 +42,16 @@ class RecordRef:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "key": self.key, "label": self.label,
-            "path": self.path, "note": self.note, "note_en": self.note_en,
+            "kind": self.kind,
+            "key": self.key,
+            "label": self.label,
+            "path": self.path,
+            "note": self.note,
+            "note_en": self.note_en,
         }
+
+    def why(self, lang: str) -> str:
+        return self.note_en if lang == "en" else self.note
 
 
 @dataclass
@@ -44,7 +66,7 @@ class MetricResult:
     value: float | None = None  # the headline figure (a rate 0-1, a count, 1.0 done)
     numerator: float | None = None
     denominator: float | None = None
-    unit: Literal["rate", "count", "done"] = "rate"
+    unit: Unit = "rate"
     target: float | None = None  # value >= target
     target_min: float | None = None  # for {min, max} targets
     target_max: float | None = None
@@ -54,7 +76,54 @@ class MetricResult:
     counted_against: list[RecordRef] = field(default_factory=list)
     unknown: list[RecordRef] = field(default_factory=list)  # dates missing: not counted
     breakdown: dict[str, MetricResult] = field(default_factory=dict)  # e.g. per area
-    extra: dict[str, Any] = field(default_factory=dict)  # second figures (indicator 3, 7, 10)
+    extra: dict[str, Any] = field(default_factory=dict)  # expected pace value, low-usage list
+    #: second figures the status also depends on ("summaries" of 3, "joint" of 7);
+    #: each is judged like the headline, and the indicator takes the worse status.
+    figures: dict[str, MetricResult] = field(default_factory=dict)
 
     def why(self, lang: str) -> str:
         return self.why_en if lang == "en" else self.why_zh
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        """The stable JSON shape (docs/status.md); counts are integers, rates floats."""
+        expected = self.extra.get("expected")
+        low = self.extra.get("low_usage", [])
+        return {
+            "id": self.indicator_id,
+            "metric": self.metric,
+            "scope": self.scope,
+            "as_of": self.as_of.isoformat(),
+            "status": self.status,
+            "unit": self.unit,
+            "value": _number(self.value, self.unit),
+            "numerator": _number(self.numerator, "count"),
+            "denominator": _number(self.denominator, "count"),
+            "target": _number(self.target, self.unit),
+            "target_min": _number(self.target_min, self.unit),
+            "target_max": _number(self.target_max, self.unit),
+            "expected": None if expected is None else round(float(expected), 4),
+            "why": self.why(lang),
+            "counts": {
+                "for": len(self.counted_for),
+                "against": len(self.counted_against),
+                "unknown": len(self.unknown),
+            },
+            "counted_for": [r.as_dict() for r in self.counted_for],
+            "counted_against": [r.as_dict() for r in self.counted_against],
+            "unknown": [r.as_dict() for r in self.unknown],
+            "low_usage": [r.as_dict() for r in low],
+            "figures": {k: v.to_dict(lang) for k, v in self.figures.items()},
+            "breakdown": {k: v.to_dict(lang) for k, v in self.breakdown.items()},
+        }
+
+
+def _number(value: float | None, unit: str) -> float | int | None:
+    if value is None:
+        return None
+    if unit in ("count", "done") and float(value).is_integer():
+        return int(value)
+    return round(float(value), 6)

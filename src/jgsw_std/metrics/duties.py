@@ -1,0 +1,185 @@
+"""Duties on the bureaus' own standards: usage counts (10), effect evaluation (16),
+review (17).
+
+Own standards are local, group and internal ones (by the level their code
+states); national and industry standards are reviewed and evaluated by their
+issuers. The per-standard questions come from :mod:`jgsw_std.lifecycle`, the
+same functions the duty rules of `jgsw check` use, so the standards counted
+against 16 and 17 are exactly those `check` flags as evaluation due and review
+overdue on the same date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from jgsw_std.lifecycle import (
+    add_years,
+    has_evaluation,
+    in_force,
+    in_force_years,
+    is_own,
+    last_full_year,
+    reviewed_within,
+)
+from jgsw_std.metrics.common import new_result, percent, set_rate, standard_ref, why
+from jgsw_std.metrics.judge import judged
+from jgsw_std.metrics.scope import Scope
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import StandardRecord, Warehouse
+    from jgsw_std.metrics.base import MetricResult
+    from jgsw_std.model.indicators import Indicator, IndicatorSet
+
+
+def _own(wh: Warehouse, scope: Scope) -> list[StandardRecord]:
+    return [rec for rec in scope.standards(wh) if is_own(rec)]
+
+
+def _no_denominator(result: MetricResult, zh: str, en: str) -> MetricResult:
+    n = len(result.unknown)
+    tail_zh = f"另有 {n} 项日期不详，未计入。" if n else ""
+    tail_en = f" {n} more have missing dates and are not counted." if n else ""
+    return why(result, zh + tail_zh, en + tail_en)
+
+
+@judged("standing")
+def usage_records(
+    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+) -> MetricResult:
+    """Indicator 10: own standards in force at D with a usage count for the last full year.
+
+    ``extra["low_usage"]`` lists those whose rate that year is below
+    ``low_usage_rate`` (framework.yaml): candidates for revision or cleanup.
+    """
+    result = new_result(indicator, as_of, scope, "rate")
+    year = last_full_year(as_of)
+    threshold = wh.framework.low_usage_rate
+    low = []
+    for rec in _own(wh, scope):
+        current = in_force(wh, rec, as_of)
+        if current is None:
+            result.unknown.append(standard_ref(rec, "实施日期不详", "effective date not recorded"))
+        elif current:
+            usage = next((u for u in rec.model.usage if u.year == year), None)
+            if usage is None:
+                result.counted_against.append(
+                    standard_ref(rec, f"无 {year} 年运用率统计", f"no usage count for {year}")
+                )
+                continue
+            rate = usage.rate
+            shown = "—" if rate is None else percent(rate)
+            result.counted_for.append(
+                standard_ref(rec, f"{year} 年运用率 {shown}", f"{year} usage {shown}")
+            )
+            if rate is not None and rate < threshold:
+                low.append(
+                    standard_ref(
+                        rec,
+                        f"{year} 年运用率 {shown}，低于 {percent(threshold)}",
+                        f"{year} usage {shown}, below {percent(threshold)}",
+                    )
+                )
+    result.extra["low_usage"] = low
+    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
+    set_rate(result, done, total)
+    if result.value is None:
+        return _no_denominator(
+            result, "范围内没有现行的自有标准。", "No own standard in force in scope."
+        )
+    return why(
+        result,
+        f"现行自有标准 {total} 项中 {done} 项有 {year} 年运用率统计（{percent(result.value)}）；"
+        f"运用率低于 {percent(threshold)} 的 {len(low)} 项。",
+        f"{done} of {total} own standards in force have a {year} usage count "
+        f"({percent(result.value)}); {len(low)} below {percent(threshold)}.",
+    )
+
+
+@judged("cumulative")
+def evaluation_rate(
+    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+) -> MetricResult:
+    """Indicator 16: own standards in force ≥ N years at D with ≥1 effect evaluation dated ≤ D.
+
+    N is ``evaluation_after_years`` of framework.yaml (the plan: 1).
+    """
+    result = new_result(indicator, as_of, scope, "rate")
+    years = wh.framework.evaluation_after_years
+    for rec in _own(wh, scope):
+        due = in_force_years(wh, rec, as_of, years)
+        if due is None:
+            result.unknown.append(standard_ref(rec, "实施日期不详", "effective date not recorded"))
+        elif due and has_evaluation(rec.model, as_of):
+            last = max(e.date for e in rec.model.evaluations if e.date <= as_of)
+            result.counted_for.append(standard_ref(rec, f"{last} 评价", f"evaluated {last}"))
+        elif due:
+            result.counted_against.append(
+                standard_ref(
+                    rec,
+                    f"{rec.model.effective} 实施，满 {years} 年未开展实施效果评价",
+                    f"in force since {rec.model.effective}, no effect evaluation",
+                )
+            )
+    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
+    set_rate(result, done, total)
+    if result.value is None:
+        return _no_denominator(
+            result,
+            f"没有实施满 {years} 年的自有标准。",
+            f"No own standard in force for {years} years.",
+        )
+    return why(
+        result,
+        f"实施满 {years} 年的自有标准 {total} 项中 {done} 项开展了实施效果评价"
+        f"（{percent(result.value)}）。",
+        f"{done} of {total} own standards in force for {years} years have an effect "
+        f"evaluation ({percent(result.value)}).",
+    )
+
+
+@judged("standing")
+def review_rate(
+    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+) -> MetricResult:
+    """Indicator 17: own standards in force ≥ N years at D reviewed in [D − N years, D].
+
+    N is ``review_period_years`` of framework.yaml (the plan: 5).
+    """
+    result = new_result(indicator, as_of, scope, "rate")
+    years = wh.framework.review_period_years
+    since = add_years(as_of, -years)
+    for rec in _own(wh, scope):
+        due = in_force_years(wh, rec, as_of, years)
+        if due is None:
+            result.unknown.append(standard_ref(rec, "实施日期不详", "effective date not recorded"))
+        elif due and reviewed_within(rec.model, as_of, years):
+            last = rec.model.last_review(as_of)
+            result.counted_for.append(standard_ref(rec, f"{last} 复审", f"reviewed {last}"))
+        elif due:
+            last = rec.model.last_review(as_of)
+            seen_zh = f"上次复审 {last}" if last else "从未复审"
+            seen_en = f"last reviewed {last}" if last else "never reviewed"
+            result.counted_against.append(
+                standard_ref(
+                    rec,
+                    f"{rec.model.effective} 实施，{since} 以来未复审（{seen_zh}）",
+                    f"in force since {rec.model.effective}, no review since {since} ({seen_en})",
+                )
+            )
+    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
+    set_rate(result, done, total)
+    if result.value is None:
+        return _no_denominator(
+            result,
+            f"没有实施满 {years} 年的自有标准。",
+            f"No own standard in force for {years} years.",
+        )
+    return why(
+        result,
+        f"实施满 {years} 年的自有标准 {total} 项中 {done} 项在 {since} 以来复审过"
+        f"（{percent(result.value)}）；逾期 {total - done} 项。",
+        f"{done} of {total} own standards in force for {years} years were reviewed since "
+        f"{since} ({percent(result.value)}); {total - done} overdue.",
+    )

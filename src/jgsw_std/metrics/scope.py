@@ -1,0 +1,108 @@
+"""Which units and which standards a figure counts: the city, a region, a district.
+
+Units (the city file and each district file) belong to a scope by their
+``region`` / ``subregion`` fields. Standards belong to a scope by their
+``owner``, the unit that leads them: the city total counts every standard, a
+region or district counts the standards its units lead. National and industry
+standards, and own standards with no ``owner`` recorded, therefore count only
+in the city total (docs/status.md, "Scopes").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from jgsw_std.errors import UsageError
+from jgsw_std.i18n import word
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import DistrictRecord, StandardRecord, Warehouse
+
+ScopeKind = Literal["city", "region", "subregion", "district"]
+REGIONS: tuple[str, ...] = ("main-urban", "northeast", "southeast")
+SUBREGIONS: tuple[str, ...] = ("central", "new")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A parsed ``--scope``: its kind and the region, subregion or district slug."""
+
+    kind: ScopeKind
+    value: str = ""
+
+    @property
+    def key(self) -> str:
+        """The canonical text: ``city``, ``region:northeast``, ``district:shapingba``."""
+        return "city" if self.kind == "city" else f"{self.kind}:{self.value}"
+
+    def has_unit(self, rec: DistrictRecord) -> bool:
+        m = rec.model
+        if self.kind == "city":
+            return True
+        if self.kind == "region":
+            return m.region == self.value
+        if self.kind == "subregion":
+            return m.subregion == self.value
+        return m.slug == self.value
+
+    def units(self, wh: Warehouse) -> list[DistrictRecord]:
+        """The units in scope, in file order (the city file included for ``city``)."""
+        return [rec for rec in wh.districts if self.has_unit(rec)]
+
+    def standards(self, wh: Warehouse) -> list[StandardRecord]:
+        """The standards in scope: all for the city, else those led by a unit in scope."""
+        if self.kind == "city":
+            return list(wh.standards)
+        slugs = {rec.slug for rec in self.units(wh)}
+        return [rec for rec in wh.standards if rec.model.owner in slugs]
+
+    def label(self, wh: Warehouse, lang: str) -> str:
+        if self.kind == "city":
+            return "Whole city" if lang == "en" else "全市"
+        if self.kind in ("region", "subregion"):
+            return word(f"{self.kind}.{self.value}", lang)
+        rec = wh.district_by_slug.get(self.value)
+        if rec is None:
+            return self.value
+        return (rec.model.name_en or rec.slug) if lang == "en" else rec.model.name
+
+
+def parse_scope(text: str | Scope, wh: Warehouse | None = None) -> Scope:
+    """``city``, ``region:R``, ``subregion:S`` or ``district:SLUG``; a bad value stops the run.
+
+    ``region:central`` and ``region:new`` name the 主城都市区 subregions too, since
+    people think of them as regions. With ``wh``, a district slug must exist.
+    """
+    if isinstance(text, Scope):
+        return text
+    raw = text.strip().lower()
+    if raw in ("", "city", "all"):
+        return Scope("city")
+    kind, _, value = raw.partition(":")
+    if kind == "region" and value in SUBREGIONS:
+        kind = "subregion"
+    if kind == "region" and value in REGIONS:
+        return Scope("region", value)
+    if kind == "subregion" and value in SUBREGIONS:
+        return Scope("subregion", value)
+    if kind == "district" and value and (wh is None or value in wh.district_by_slug):
+        return Scope("district", value)
+    raise UsageError(
+        "bad_scope",
+        zh=f"--scope 的值 {text!r} 无法识别。",
+        en=f"--scope value {text!r} is not a known scope.",
+        hint_zh="可选：city、region:main-urban|northeast|southeast、"
+        "subregion:central|new、district:<地区标识，如 shapingba>。",
+        hint_en="Choose city, region:main-urban|northeast|southeast, "
+        "subregion:central|new or district:<slug, e.g. shapingba>.",
+    )
+
+
+def all_scopes(wh: Warehouse) -> list[str]:
+    """Every scope a breakdown reports: the city, regions, subregions, each unit."""
+    out = ["city"]
+    out += [f"region:{r}" for r in REGIONS]
+    out += [f"subregion:{s}" for s in SUBREGIONS]
+    out += [f"district:{rec.slug}" for rec in wh.districts]
+    return out
