@@ -102,6 +102,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "view.why": ("说明", "Notes"),
     "view.done": ("已完成", "done"),
     "view.not-done": ("未完成", "not done"),
+    "view.target-done": ("完成", "done"),
     "view.expected": ("按进度应达", "pace expects"),
     "view.as-of": ("截至", "As of"),
     "view.scope": ("范围", "Scope"),

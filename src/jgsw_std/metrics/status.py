@@ -1,0 +1,128 @@
+"""The status use case: open the warehouse, pick the plan, compute every indicator.
+
+`jgsw status` is a thin layer over :func:`run_status`; its JSON is
+:func:`status_document` (shape documented in docs/status.md, versioned by
+``format``). Options that change *which* records are read (a git revision,
+another root) belong on :class:`StatusRequest`, so the command stays thin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jgsw_std.errors import DataError
+from jgsw_std.i18n import word
+from jgsw_std.load.warehouse import INDICATORS_PATH, Warehouse, load_indicator_file
+from jgsw_std.metrics.base import STATUSES, MetricResult
+from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
+from jgsw_std.metrics.scope import Scope, parse_scope
+from jgsw_std.metrics.view import indicator_label
+from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.problems import Severity
+from jgsw_std.session import open_warehouse
+
+FORMAT = "jgsw-status/1"
+
+
+@dataclass
+class StatusRequest:
+    root: Path | None = None
+    as_of: dt.date = field(default_factory=dt.date.today)
+    scope: str = "city"
+    indicator: int | None = None
+    indicators_path: Path | None = None
+
+
+@dataclass
+class StatusOutcome:
+    warehouse: Warehouse
+    indicators: IndicatorSet
+    indicators_file: str
+    scope: Scope
+    as_of: dt.date
+    results: list[MetricResult]
+
+    @property
+    def data_errors(self) -> int:
+        """Files the loader could not use: their records are missing from every figure."""
+        return sum(1 for p in self.warehouse.problems if p.severity == Severity.ERROR)
+
+    def summary(self) -> dict[str, int]:
+        return {s: sum(1 for r in self.results if r.status == s) for s in STATUSES}
+
+
+def read_indicators(path: Path) -> IndicatorSet:
+    """Another plan's indicators file (``--indicators``); unreadable stops the run."""
+    iset, problems = load_indicator_file(path)
+    if iset is not None:
+        return iset
+    first = problems[0] if problems else None
+    detail_zh = first.message("zh") if first else "无法读取"
+    detail_en = first.message("en") if first else "cannot be read"
+    raise DataError(
+        "bad_indicators",
+        zh=f"指标文件 {path} 无法使用：{detail_zh}",
+        en=f"Indicators file {path} cannot be used: {detail_en}",
+        hint_zh="指标文件的写法与 data/indicators.yaml 相同（plan 和 indicators）。",
+        hint_en="It is written like data/indicators.yaml (plan and indicators).",
+    )
+
+
+def run_status(request: StatusRequest) -> StatusOutcome:
+    """Compute what `jgsw status` shows; bad options raise UsageError / DataError."""
+    wh = open_warehouse(request.root)
+    given = read_indicators(request.indicators_path) if request.indicators_path else None
+    iset = indicators_of(wh, given)
+    scope = parse_scope(request.scope, wh)
+    if request.indicator is None:
+        results = compute_all(wh, iset, request.as_of, scope)
+    else:
+        results = [compute_one(wh, iset, request.indicator, request.as_of, scope)]
+    source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
+    return StatusOutcome(wh, iset, source, scope, request.as_of, results)
+
+
+def status_document(outcome: StatusOutcome, lang: str) -> dict[str, Any]:
+    """The JSON document of ``jgsw status --format json`` (docs/status.md)."""
+    plan = outcome.indicators.plan
+    by_id = {i.id: i for i in outcome.indicators.indicators}
+    items = []
+    for result in outcome.results:
+        ind = by_id[result.indicator_id]
+        items.append(
+            {
+                **result.to_dict(lang),
+                "group": ind.group,
+                "label": indicator_label(ind, lang),
+                "text": (ind.text_en or ind.text) if lang == "en" else ind.text,
+                "deadline": outcome.indicators.deadline(ind).isoformat(),
+                "status_label": word(f"ind.{result.status}", lang),
+            }
+        )
+    wh = outcome.warehouse
+    return {
+        "format": FORMAT,
+        "as_of": outcome.as_of.isoformat(),
+        "scope": outcome.scope.key,
+        "scope_label": outcome.scope.label(wh, lang),
+        "lang": lang,
+        "plan": {
+            "name": plan.name,
+            "document": plan.document,
+            "start": plan.start.isoformat(),
+            "end": plan.end.isoformat(),
+            "file": outcome.indicators_file,
+        },
+        "warehouse": {
+            "root": str(wh.root) if wh.root else None,
+            "revision": wh.revision,
+            "standards": len(wh.standards),
+            "districts": len(wh.districts),
+            "file_errors": outcome.data_errors,
+        },
+        "summary": outcome.summary(),
+        "indicators": items,
+    }
