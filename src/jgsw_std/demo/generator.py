@@ -19,7 +19,9 @@ from typing import Any
 
 from jgsw_std.demo import vocabulary as vocab
 from jgsw_std.demo.yamltext import document
+from jgsw_std.edit.contract import sort_keys
 from jgsw_std.model.codes import code_slug
+from jgsw_std.model.standard import Standard
 from jgsw_std.resources import resource_dir
 
 SYNTHETIC = "合成示例数据（jgsw demo 生成，非真实记录） / SYNTHETIC demo data, not real records"
@@ -424,6 +426,8 @@ def build_demo(standards: int = 200, seed: int = 1) -> DemoWarehouse:
     builder.link_revisions(records)
     builder.repeal_some(records)
     for record in records:
+        # keys added late (repealed, supersedes) go to their place in the data contract
+        record = {key: record[key] for key in sort_keys(list(record), Standard)}
         rel = f"data/standards/{record['area']}/{code_slug(record['code'])}.yaml"
         demo.files.append(
             DemoFile(

@@ -7,12 +7,9 @@ records are simple, so a few lines that quote only when needed suffice.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
-from jgsw_std.load.yamlread import resolve_scalar
-
-_NEEDS_QUOTES = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|[\[\]{},]|\s$|^$")
+from jgsw_std.edit.quoting import needs_quotes, quote
 
 
 def scalar(value: Any, flow: bool = False) -> str:
@@ -26,12 +23,10 @@ def scalar(value: Any, flow: bool = False) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if (
-        _NEEDS_QUOTES.search(text)
-        or not isinstance(resolve_scalar(text), str)
-        or (flow and any(c in text for c in ",[]{}"))
-    ):
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # One quoting rule for generated and formatted files, so that a fresh demo
+    # warehouse is already in the canonical form `jgsw fmt --check` expects.
+    if needs_quotes(text, flow):
+        return quote(text)
     return text
 
 

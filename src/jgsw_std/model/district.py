@@ -81,7 +81,9 @@ class District(StrictModel):
     """One bureau: the city or a district-level unit, and its standardization record."""
 
     slug: Slug = Field(description=describe("标识（必填，等于文件名）", "identifier (required)"))
-    name: NonEmptyText = Field(description=describe("名称（必填）", "name (required)"))
+    name: NonEmptyText = Field(
+        description=describe("名称（必填）", "name (required)"), examples=["沙坪坝区"]
+    )
     name_en: str | None = Field(None, description=describe("英文名称", "English name"))
     kind: Kind | None = Field(None, description=describe("类型", "kind"))
     region: Region | None = Field(None, description=describe("一区两群归属", "region"))
@@ -97,7 +99,9 @@ class District(StrictModel):
         default_factory=list, description=describe("标准化示范点", "demonstration sites")
     )
     activities: list[Activity] = Field(
-        default_factory=list, description=describe("会议、培训、宣贯、交流", "activities")
+        default_factory=list,
+        description=describe("会议、培训、宣贯、交流", "activities"),
+        examples=[[{"date": "2022-06-10", "kind": "training", "title": "标准化培训"}]],
     )
     summaries: list[Summary] = Field(
         default_factory=list, description=describe("年度总结报送", "annual summaries sent up")

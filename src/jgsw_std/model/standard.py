@@ -68,20 +68,28 @@ class Standard(StrictModel):
     """One published or planned standard and its lifecycle record."""
 
     code: StandardCode = Field(description=describe("标准编号（必填）", "standard code (required)"))
-    title: NonEmptyText = Field(description=describe("标准名称（必填）", "title (required)"))
+    title: NonEmptyText = Field(
+        description=describe("标准名称（必填）", "title (required)"),
+        examples=["党政机关物业管理服务规范"],
+    )
     title_en: str | None = Field(None, description=describe("英文名称", "English title"))
     level: Level | None = Field(None, description=describe("标准层级", "level"))
     category: Category | None = Field(
         None, description=describe("体系大类：基础通用/运行保障/监督评价", "framework category")
     )
     area: str | None = Field(
-        None, description=describe("业务方面（framework.yaml 的 area 代码，或 general）", "area")
+        None,
+        description=describe("业务方面（framework.yaml 的 area 代码，或 general）", "area"),
+        examples=["logistics", "vehicles", "general"],
     )
     items: list[str] = Field(
         default_factory=list,
         description=describe("覆盖的业务事项代码，如 logistics.property", "business items"),
+        examples=[["logistics.property"]],
     )
-    owner: Slug | None = Field(None, description=describe("牵头单位（地区 slug）", "lead unit"))
+    owner: Slug | None = Field(
+        None, description=describe("牵头单位（地区 slug）", "lead unit"), examples=["chongqing"]
+    )
     joint: list[Slug] = Field(
         default_factory=list, description=describe("联合发布的其他省份，如 sichuan", "joint with")
     )
@@ -90,8 +98,12 @@ class Standard(StrictModel):
     )
     status: Status | None = Field(None, description=describe("生命周期状态", "lifecycle status"))
     plan: PlanEntry | None = Field(None, description=describe("制修订计划", "formulation plan"))
-    published: IsoDate | None = Field(None, description=describe("发布日期", "publication date"))
-    effective: IsoDate | None = Field(None, description=describe("实施日期", "effective date"))
+    published: IsoDate | None = Field(
+        None, description=describe("发布日期", "publication date"), examples=["2020-11-01"]
+    )
+    effective: IsoDate | None = Field(
+        None, description=describe("实施日期", "effective date"), examples=["2021-02-01"]
+    )
     repealed: IsoDate | None = Field(None, description=describe("废止日期", "repeal date"))
     supersedes: list[StandardCode] = Field(
         default_factory=list, description=describe("本标准代替的标准", "codes this replaces")
@@ -102,14 +114,22 @@ class Standard(StrictModel):
     references: list[StandardCode] = Field(
         default_factory=list, description=describe("规范性引用文件", "codes it cites")
     )
-    reviews: list[Review] = Field(default_factory=list, description=describe("复审记录", "reviews"))
+    reviews: list[Review] = Field(
+        default_factory=list,
+        description=describe("复审记录", "reviews"),
+        examples=[[{"date": "2025-10-20", "conclusion": "continue"}]],
+    )
     evaluations: list[Evaluation] = Field(
         default_factory=list, description=describe("实施效果评价", "effect evaluations")
     )
     usage: list[Usage] = Field(
         default_factory=list, description=describe("标准综合运用率统计", "usage counts")
     )
-    source: str | None = Field(None, description=describe("信息来源", "where the facts come from"))
+    source: str | None = Field(
+        None,
+        description=describe("信息来源", "where the facts come from"),
+        examples=["渝市监公告〔2020〕25号"],
+    )
 
     @property
     def lifecycle(self) -> str:
