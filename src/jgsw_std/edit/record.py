@@ -1,0 +1,165 @@
+"""`jgsw record`: append a dated entry (review, evaluation, usage, activity) in place.
+
+The entry is validated on its own first (a bad date or an unknown conclusion
+stops here, with the field named), then added to the file's list without
+touching any other line (edit.lists), then the whole file is validated again
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from jgsw_std.edit.lists import add_entry
+from jgsw_std.edit.quoting import normalize_date
+from jgsw_std.edit.safe import FileChange, validate
+from jgsw_std.edit.textio import decode, encode
+from jgsw_std.errors import DataError, UsageError
+from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.model.codes import normalize_code
+from jgsw_std.model.district import Activity, District
+from jgsw_std.model.standard import Evaluation, Review, Standard, Usage
+
+
+@dataclass(frozen=True)
+class EntryKind:
+    """Where one kind of entry lives and what makes two entries the same."""
+
+    target: str  # "standard" or "district"
+    key: str  # the list in the file
+    model: type[BaseModel]
+    order_key: str  # entries are kept in this field's order
+    same: tuple[str, ...]  # fields that identify an entry (a second one is refused)
+
+
+KINDS: dict[str, EntryKind] = {
+    "review": EntryKind("standard", "reviews", Review, "date", ("date",)),
+    "evaluation": EntryKind("standard", "evaluations", Evaluation, "date", ("date",)),
+    "usage": EntryKind("standard", "usage", Usage, "year", ("year",)),
+    "activity": EntryKind("district", "activities", Activity, "date", ("date", "kind", "title")),
+}
+
+# Chinese words people use for the enum values, accepted on the command line.
+ALIASES: dict[str, str] = {
+    "继续有效": "continue",
+    "修订": "revise",
+    "废止": "repeal",
+    "会议": "meeting",
+    "培训": "training",
+    "宣贯": "publicity",
+    "宣传": "publicity",
+    "交流": "exchange",
+}
+
+
+def _why_zh(error: Any) -> str:
+    """The reason in Chinese for the errors a command-line value can have."""
+    etype = str(error["type"])
+    ctx = error.get("ctx") or {}
+    if etype.startswith("date"):
+        return "不是有效日期（写成 YYYY-MM-DD）"
+    if etype == "literal_error":
+        return f"不在可选值之内：{ctx.get('expected', '')}"
+    if etype == "greater_than_equal":
+        return f"不能小于 {ctx.get('ge')}"
+    if etype == "less_than_equal":
+        return f"不能大于 {ctx.get('le')}"
+    if etype == "string_too_short":
+        return "不能为空"
+    return f"不合要求（{error['msg']}）"
+
+
+def _entry(kind: EntryKind, values: dict[str, Any]) -> BaseModel:
+    clean = {k: ALIASES.get(v, v) if isinstance(v, str) else v for k, v in values.items()}
+    clean = {k: v for k, v in clean.items() if v is not None}
+    if isinstance(clean.get("date"), str):  # 2025/10/20 and 2025年10月20日 are dates too
+        clean["date"] = normalize_date(clean["date"]) or clean["date"]
+    try:
+        return kind.model.model_validate(clean)
+    except ValidationError as exc:
+        zh: list[str] = []
+        en: list[str] = []
+        for error in exc.errors(include_url=False):
+            option = "--" + (".".join(str(p) for p in error["loc"]) or kind.key).replace("_", "-")
+            got = error.get("input")
+            zh.append(f"{option} 的值 {got!r} {_why_zh(error)}")
+            en.append(f"{option}: {error['msg']} (got {got!r})")
+        raise UsageError(
+            "bad_entry",
+            zh="记录内容不合要求，未修改任何文件：" + "；".join(zh),
+            en="the entry is not valid; no file was changed: " + "; ".join(en),
+            hint_zh="日期写成 YYYY-MM-DD；取值见 jgsw record --help。",
+            hint_en="Write dates as YYYY-MM-DD; see jgsw record --help for the values.",
+        ) from None
+
+
+def _standard_path(wh: Warehouse, code: str) -> tuple[str, Standard]:
+    rec = wh.standard(code)
+    if rec is not None:
+        return rec.path, rec.model
+    wanted = normalize_code(code)
+    if wanted in wh.broken_codes:
+        raise DataError(
+            "target_invalid",
+            zh=f"标准 {wanted} 的文件有错误，先修正（jgsw check）再记录。",
+            en=f"the file of {wanted} has errors; fix them first (jgsw check).",
+        )
+    close = difflib.get_close_matches(wanted, list(wh.by_code), n=1, cutoff=0.7)
+    raise UsageError(
+        "no_such_standard",
+        zh=f"标准仓中没有编号为 {wanted} 的标准" + (f"；是不是 {close[0]}？" if close else "。"),
+        en=f"no standard {wanted} in the warehouse"
+        + (f"; did you mean {close[0]}?" if close else "."),
+        hint_zh="新标准先用 jgsw new standard 建立文件。",
+        hint_en="Create a new standard's file with jgsw new standard first.",
+    )
+
+
+def _district_path(wh: Warehouse, slug: str) -> tuple[str, District]:
+    rec = wh.district_by_slug.get(slug)
+    if rec is not None:
+        return rec.path, rec.model
+    close = difflib.get_close_matches(slug, list(wh.district_by_slug), n=1, cutoff=0.6)
+    raise UsageError(
+        "no_such_district",
+        zh=f"没有标识为 {slug} 的地区" + (f"；是不是 {close[0]}？" if close else "。"),
+        en=f"no district {slug}" + (f"; did you mean {close[0]}?" if close else "."),
+        hint_zh="地区标识即 data/districts/ 下的文件名，如 shapingba。",
+        hint_en="The identifier is the file name under data/districts/, e.g. shapingba.",
+    )
+
+
+def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -> FileChange:
+    """The change that records one entry; validated, not yet written."""
+    kind = KINDS[what]
+    entry = _entry(kind, values)
+    model: BaseModel
+    if kind.target == "standard":
+        rel, model = _standard_path(wh, target)
+    else:
+        rel, model = _district_path(wh, target)
+    existing: list[BaseModel] = list(getattr(model, kind.key))
+    ident = tuple(getattr(entry, f) for f in kind.same)
+    if any(tuple(getattr(old, f) for f in kind.same) == ident for old in existing):
+        shown = ", ".join(f"{f}={getattr(entry, f)}" for f in kind.same)
+        raise UsageError(
+            "duplicate_entry",
+            zh=f"{rel} 已有相同的记录（{shown}），未重复添加。",
+            en=f"{rel} already has this entry ({shown}); not added twice.",
+            hint_zh="要更正已有记录，请直接编辑该文件。",
+            hint_en="To correct the existing entry, edit the file.",
+        )
+    assert wh.root is not None
+    path = Path(wh.root).joinpath(*rel.split("/"))
+    before = path.read_bytes()
+    text, form = decode(before, rel)
+    fields = entry.model_dump(exclude_none=True)
+    new_text = add_entry(text, rel, kind.key, fields, type(model), kind.order_key)
+    change = FileChange(rel, before, encode(new_text, form))
+    validate([change])
+    return change
