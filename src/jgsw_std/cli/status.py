@@ -188,7 +188,8 @@ def _explain(console: Console, result: MetricResult, label: str, lang: str) -> N
         head_zh, head_en = "计入不利的记录", "records counted against"
     head = head_en if lang == "en" else head_zh
     console.print()
-    console.print(Text(f"[{result.indicator_id}] {label}: {head} {len(refs)}", style="bold"))
+    colon = ": " if lang == "en" else "："
+    console.print(Text(f"[{result.indicator_id}] {label}{colon}{head} {len(refs)}", style="bold"))
     for ref in refs:
         where = f"  {ref.path}" if ref.path else ""
         console.print(Text(f"  {ref.key}  {ref.label}  {ref.why(lang)}{where}"), soft_wrap=True)

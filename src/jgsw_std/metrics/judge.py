@@ -113,8 +113,11 @@ def judge(
         result.extra["expected"] = expected
         result.status = "on-track" if result.value >= expected - _EPS else "behind"
     # An unknown group could still pull a minimum down: never claim success on it.
+    # No data means no value, so the known part moves to extra for those who ask.
     if result.extra.get("incomplete") and result.status in ("met", "on-track"):
         result.status = "no-data"
+        result.extra["known_value"], result.value = result.value, None
+        result.extra.pop("expected", None)
 
 
 def _combine(result: MetricResult) -> None:

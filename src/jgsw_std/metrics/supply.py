@@ -93,7 +93,10 @@ def _explain_min(result: MetricResult, zh: str, en: str) -> MetricResult:
     short = "、".join(f"{r.label}（{r.note}）" for r in result.counted_against)
     short_en = ", ".join(f"{r.key} ({r.note_en})" for r in result.counted_against)
     if short:
-        return why(result, f"{zh}；未达数量：{short}。", f"{en}; short: {short_en}.")
+        zh, en = f"{zh}；未达数量：{short}", f"{en}; short: {short_en}"
+    if result.unknown:
+        zh += "；日期不详无法判断：" + "、".join(r.label for r in result.unknown)
+        en += "; undated, cannot tell: " + ", ".join(r.key for r in result.unknown)
     return why(result, f"{zh}。", f"{en}.")
 
 
