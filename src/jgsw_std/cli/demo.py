@@ -16,6 +16,17 @@ def demo(
         int, typer.Option("--standards", "-n", min=0, help="Number of synthetic standards.")
     ] = 200,
     seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same files.")] = 1,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Also create the git history of the warehouse: dated commits from 2021 by "
+            "several invented authors, for jgsw history, diff and trend.",
+        ),
+    ] = False,
+    commits: Annotated[
+        int, typer.Option("--commits", min=2, help="Number of commits with --history.")
+    ] = 240,
     lang: LangOption = None,
 ) -> None:
     """生成合成示例标准仓 / Write a synthetic demo warehouse (labelled as such in every file)."""
@@ -32,7 +43,8 @@ def demo(
             hint_zh="换一个新目录名。",
             hint_en="Choose a new folder.",
         )
-    count = write_demo(directory, build_demo(standards, seed))
+    generated = build_demo(standards, seed)
+    count = write_demo(directory, generated)
     typer.echo(
         pick(
             language,
@@ -42,6 +54,19 @@ def demo(
             f"({standards} invented standards, seed {seed}).",
         )
     )
+    if history:
+        from jgsw_std.demo.history import build_history
+
+        made = build_history(directory, generated, commits=commits, seed=seed)
+        typer.echo(
+            pick(
+                language,
+                f"已生成 git 历史：{made.commits} 次提交（其中合并 {made.merges} 次），"
+                f"{made.first} 至 {made.last}，{made.authors} 位虚构作者。",
+                f"Created the git history: {made.commits} commits ({made.merges} merges), "
+                f"{made.first} to {made.last}, {made.authors} invented authors.",
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,57 @@
+"""`jgsw diff [BASE [HEAD]]`: what changed in substance between two revisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of
+
+FORMATS = ("text", "json", "md")
+
+
+def diff(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="Revision to compare from. Default: the merge base with the default branch "
+            "(GITHUB_BASE_REF, origin/HEAD, main or master) when there is one, else HEAD~1.",
+            show_default=False,
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            help="Revision to compare to. Default: the working tree.", show_default=False
+        ),
+    ] = None,
+    root: RootOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Output: text, json, or md (to post as a pull-request comment)."
+        ),
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """语义差异 / Records added, removed, moved and changed field by field; problems
+    introduced and fixed; indicators that moved."""
+    from jgsw_std.cli.history import check_format
+    from jgsw_std.history.semantic import diff_revisions
+    from jgsw_std.history.semantic_views import WRITERS
+    from jgsw_std.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    check_format(fmt, FORMATS)
+    result = diff_revisions(root, base, head, parse_as_of(as_of))
+    emit(WRITERS[fmt](result, language), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(diff)

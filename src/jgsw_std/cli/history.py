@@ -1,0 +1,59 @@
+"""`jgsw history CODE|SLUG|PATH`: who changed which field of a record, when and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jgsw_std.cli.common import LangOption, RootOption, emit
+
+FORMATS = ("text", "json", "md")
+
+
+def check_format(fmt: str, formats: tuple[str, ...]) -> None:
+    """Refuse an unknown --format before any work is done."""
+    if fmt not in formats:
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "bad_format",
+            zh=f"不支持的输出格式 {fmt}；可选：{', '.join(formats)}",
+            en=f"unknown format {fmt}; choose one of {', '.join(formats)}",
+        )
+
+
+def history(
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="A standard code (DB50/T 1056-2020), a file slug (db50-t-1056-2020), "
+            "a district slug, or a file path."
+        ),
+    ],
+    root: RootOption = None,
+    rev: Annotated[
+        str, typer.Option("--rev", help="Walk the history that leads to this revision.")
+    ] = "HEAD",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text, json or md (Markdown).")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """记录的修改历史 / Every commit that changed a record, field by field, newest first."""
+    from jgsw_std.history.record import record_history
+    from jgsw_std.history.record_views import WRITERS
+    from jgsw_std.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    check_format(fmt, FORMATS)
+    found = record_history(root, target, rev)
+    emit(WRITERS[fmt](found, language), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history")(history)

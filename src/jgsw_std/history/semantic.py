@@ -1,0 +1,301 @@
+"""`jgsw diff`: what changed in substance between two revisions of the warehouse.
+
+Both sides are loaded like any warehouse (a revision through git in bulk, or
+the working tree), then compared as data: records added, removed, moved and
+changed field by field; the problems `jgsw check` finds on one side and not
+the other; and every indicator whose figure moved. A pull request that adds
+one review shows that review and the indicator it moves, nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from jgsw_std.errors import DataError
+from jgsw_std.history.fields import FieldChange, diff_values
+from jgsw_std.history.gitrepo import Commit, GitRepo, open_repo, shallow_error
+from jgsw_std.history.revision import revision_root, warehouse_at
+from jgsw_std.load.warehouse import FileEntry, Warehouse, build_warehouse, load_worktree
+from jgsw_std.metrics.base import MetricResult
+from jgsw_std.model.codes import normalize_code
+from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.problems import Problem
+
+RecordChangeKind = Literal["added", "removed", "renamed", "changed"]
+_ORDER = {"added": 0, "removed": 1, "renamed": 2, "changed": 3}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison: a commit, the working tree, or nothing at all
+    (the base of a repository's first commit)."""
+
+    kind: Literal["commit", "worktree", "empty"]
+    rev: str  # what was asked for, or how the default base was chosen
+    commit: Commit | None = None
+
+
+@dataclass(frozen=True)
+class RecordDiff:
+    kind: str  # standard, district, framework, indicators, unknown
+    key: str  # code, slug or path: what a person calls the record
+    title: str
+    change: RecordChangeKind
+    path: str  # the head side's path (the base's for a removal)
+    old_path: str | None = None  # the base side's path when it moved
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IndicatorDiff:
+    indicator_id: int
+    metric: str
+    before: MetricResult | None
+    after: MetricResult | None
+
+
+@dataclass
+class SemanticDiff:
+    base: Side
+    head: Side
+    as_of: dt.date
+    records: list[RecordDiff]
+    introduced: list[Problem]
+    fixed: list[Problem]
+    reworded: list[tuple[Problem, Problem]]  # same finding, same place, new details
+    indicators: list[IndicatorDiff]  # only those whose figure or status moved
+    indicator_sets: tuple[IndicatorSet | None, IndicatorSet | None]
+    unchanged_files: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.records or self.introduced or self.fixed or self.reworded or self.indicators
+        )
+
+
+# -- choosing the base ------------------------------------------------------------
+
+
+def _default_branches(repo: GitRepo) -> list[str]:
+    """Where a pull request goes: CI's target branch, origin's HEAD, main, master."""
+    names: list[str] = []
+    target = os.environ.get("GITHUB_BASE_REF", "").strip()
+    if target:
+        names += [f"origin/{target}", target]
+    from git.exc import GitCommandError
+
+    try:
+        origin_head = repo.git("symbolic-ref", "-q", "refs/remotes/origin/HEAD").strip()
+    except GitCommandError:
+        origin_head = ""
+    if origin_head:
+        names.append(origin_head.removeprefix("refs/remotes/"))
+    names += ["origin/main", "origin/master", "main", "master"]
+    return list(dict.fromkeys(names))
+
+
+def default_base(repo: GitRepo, head_sha: str) -> tuple[str, str]:
+    """The merge base with the default branch when there is one, else HEAD~1.
+
+    Like ``git diff $(git merge-base HEAD origin/main)``: on a topic branch that
+    is everything the branch changes, uncommitted edits included; on the default
+    branch itself it is the uncommitted edits. Returns the commit ("" for the
+    empty tree before a first commit) and how it was chosen, for the reader.
+    """
+    for name in _default_branches(repo):
+        tip = repo.try_resolve(name)
+        if tip is None:
+            continue
+        base = repo.merge_base(head_sha, tip)
+        if base is not None:
+            return base, f"merge-base {name}"
+    parent = repo.first_parent(head_sha)
+    if parent is not None:
+        return parent, "HEAD~1"
+    if repo.is_shallow:
+        raise shallow_error("jgsw diff 找不到比较基准", "jgsw diff has no base to compare with")
+    return "", "(root)"  # the first commit: everything in it is new
+
+
+# -- records ----------------------------------------------------------------------
+
+
+def _identity(entry: FileEntry) -> tuple[str, str]:
+    """What stays the same when a file moves: a standard's code, a district's slug."""
+    data = entry.data
+    if isinstance(data, dict):
+        if entry.kind == "standard" and isinstance(data.get("code"), str):
+            return ("standard", normalize_code(data["code"]))
+        if entry.kind == "district" and isinstance(data.get("slug"), str):
+            return ("district", data["slug"])
+    return ("file", PurePosixPath(entry.rel).name)
+
+
+def _label(entry: FileEntry) -> tuple[str, str]:
+    kind, key = _identity(entry)
+    data = entry.data if isinstance(entry.data, dict) else {}
+    title = data.get("title") or data.get("name") or ""
+    if kind == "file":
+        key = entry.rel
+    return key, title if isinstance(title, str) else str(title)
+
+
+def _record(entry: FileEntry, change: RecordChangeKind, **extra: Any) -> RecordDiff:
+    key, title = _label(entry)
+    return RecordDiff(entry.kind, key, title, change, entry.rel, **extra)
+
+
+def compare_records(
+    base: Warehouse, head: Warehouse
+) -> tuple[list[RecordDiff], dict[str, str], int]:
+    """Record changes, the base-to-head path map of moved files, and the unchanged count."""
+    out: list[RecordDiff] = []
+    moved: dict[str, str] = {}
+    unchanged = 0
+    for rel in base.files.keys() & head.files.keys():
+        old, new = base.files[rel], head.files[rel]
+        if old.source.data == new.source.data:
+            unchanged += 1
+            continue
+        out.append(_record(new, "changed", fields=diff_values(old.data, new.data)))
+    gone = {_identity(base.files[r]): r for r in sorted(base.files.keys() - head.files.keys())}
+    came = {_identity(head.files[r]): r for r in sorted(head.files.keys() - base.files.keys())}
+    for ident in gone.keys() & came.keys():
+        old, new = base.files[gone.pop(ident)], head.files[came.pop(ident)]
+        moved[old.rel] = new.rel
+        fields = [] if old.source.data == new.source.data else diff_values(old.data, new.data)
+        out.append(_record(new, "renamed", old_path=old.rel, fields=fields))
+    out.extend(_record(base.files[rel], "removed") for rel in gone.values())
+    out.extend(_record(head.files[rel], "added") for rel in came.values())
+    out.sort(key=lambda r: (_ORDER[r.change], r.kind, r.path))
+    return out, moved, unchanged
+
+
+# -- problems and indicators ------------------------------------------------------
+
+
+def _problem_key(problem: Problem, moved: dict[str, str]) -> tuple[Any, ...]:
+    args = tuple(sorted((k, repr(v)) for k, v in problem.args.items()))
+    return (moved.get(problem.path, problem.path), problem.code, problem.loc, args)
+
+
+def compare_problems(
+    base: list[Problem], head: list[Problem], moved: dict[str, str]
+) -> tuple[list[Problem], list[Problem], list[tuple[Problem, Problem]]]:
+    """(introduced, fixed, reworded): findings on one side only, and findings in the
+    same place whose details changed (a district missing two summaries, now one).
+    A moved file keeps its findings."""
+    before = Counter(_problem_key(p, moved) for p in base)
+    after = Counter(_problem_key(p, {}) for p in head)
+    introduced, fixed = [], []
+    left = after - before
+    for problem in head:
+        key = _problem_key(problem, {})
+        if left[key] > 0:
+            left[key] -= 1
+            introduced.append(problem)
+    gone = before - after
+    for problem in base:
+        key = _problem_key(problem, moved)
+        if gone[key] > 0:
+            gone[key] -= 1
+            fixed.append(problem)
+    reworded: list[tuple[Problem, Problem]] = []
+    for new in list(introduced):
+        place = _problem_key(new, {})[:3]
+        old = next((p for p in fixed if _problem_key(p, moved)[:3] == place), None)
+        if old is not None:
+            fixed.remove(old)
+            introduced.remove(new)
+            reworded.append((old, new))
+    return introduced, fixed, reworded
+
+
+def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
+    from jgsw_std.metrics.registry import compute_all
+
+    if wh.indicators is None:
+        return {}
+    try:
+        return {r.indicator_id: r for r in compute_all(wh, wh.indicators, as_of, "city")}
+    except DataError:
+        return {}
+
+
+def _moved(before: MetricResult | None, after: MetricResult | None) -> bool:
+    if before is None or after is None:
+        return before is not after
+    return (before.value, before.numerator, before.denominator, before.status) != (
+        after.value,
+        after.numerator,
+        after.denominator,
+        after.status,
+    )
+
+
+def compare_indicators(base: Warehouse, head: Warehouse, as_of: dt.date) -> list[IndicatorDiff]:
+    old, new = _figures(base, as_of), _figures(head, as_of)
+    out = []
+    for ident in list(new) + [i for i in old if i not in new]:
+        before, after = old.get(ident), new.get(ident)
+        either = after or before
+        if either is not None and _moved(before, after):
+            out.append(IndicatorDiff(ident, either.metric, before, after))
+    return out
+
+
+# -- the use case -----------------------------------------------------------------
+
+
+def diff_revisions(
+    root: Path | None,
+    base: str | None = None,
+    head: str | None = None,
+    as_of: dt.date | None = None,
+) -> SemanticDiff:
+    """Compare ``base`` (default: see :func:`default_base`) with ``head`` (default: the
+    working tree), judging problems and indicators as of ``as_of`` (default today)."""
+    from jgsw_std.check import check_warehouse
+
+    day = as_of or dt.date.today()
+    where = revision_root(root)
+    with open_repo(where) as repo:
+        if head is None:
+            head_side = Side("worktree", "")
+            head_wh = load_worktree(where)
+        else:
+            head_sha = repo.resolve(head)
+            head_side = Side("commit", head, repo.commit(head_sha))
+            head_wh = warehouse_at(repo, head_sha)
+        if base is None:
+            base_sha, how = default_base(repo, repo.resolve(head or "HEAD"))
+        else:
+            base_sha, how = repo.resolve(base), base
+        if base_sha:
+            base_side = Side("commit", how, repo.commit(base_sha))
+            base_wh = warehouse_at(repo, base_sha)
+        else:
+            base_side = Side("empty", how)
+            base_wh = build_warehouse([], root=where, revision="")
+    records, moved, unchanged = compare_records(base_wh, head_wh)
+    introduced, fixed, reworded = compare_problems(
+        check_warehouse(base_wh, day).problems, check_warehouse(head_wh, day).problems, moved
+    )
+    return SemanticDiff(
+        base=base_side,
+        head=head_side,
+        as_of=day,
+        records=records,
+        introduced=introduced,
+        fixed=fixed,
+        reworded=reworded,
+        indicators=compare_indicators(base_wh, head_wh, day),
+        indicator_sets=(base_wh.indicators, head_wh.indicators),
+        unchanged_files=unchanged,
+    )

@@ -1,0 +1,368 @@
+"""Writers for `jgsw diff`: text, json, and md written to be posted on a pull request.
+
+Sections with nothing in them are left out, so a small change reads small: a
+pull request that adds one review shows that review and the indicator it
+moves, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from jgsw_std.history.semantic import IndicatorDiff, RecordDiff, SemanticDiff, Side
+from jgsw_std.i18n import pick, word
+from jgsw_std.metrics.base import MetricResult
+from jgsw_std.problems import Problem
+
+_CHANGE = {
+    "added": ("新增", "added"),
+    "removed": ("删除", "removed"),
+    "renamed": ("移动", "moved"),
+    "changed": ("修改", "changed"),
+}
+#: Long lists in a PR comment fold away after this many rows.
+FOLD_AFTER = 30
+
+
+def side_text(side: Side, lang: str) -> str:
+    if side.kind == "worktree":
+        return pick(lang, "工作区", "working tree")
+    if side.kind == "empty":
+        return pick(lang, "空仓库（首次提交之前）", "empty (before the first commit)")
+    assert side.commit is not None
+    return f"{side.commit.short} ({side.rev})"
+
+
+def change_word(record: RecordDiff, lang: str) -> str:
+    return pick(lang, *_CHANGE[record.change])
+
+
+def record_name(record: RecordDiff) -> str:
+    return f"{record.key} {record.title}".strip()
+
+
+def record_details(record: RecordDiff, lang: str) -> list[str]:
+    lines = []
+    if record.change == "renamed" and record.old_path:
+        lines.append(f"{record.old_path} → {record.path}")
+    lines.extend(change.text(lang) for change in record.fields)
+    if record.change == "changed" and not record.fields:
+        lines.append(pick(lang, "（仅注释或格式变化）", "(comments or layout only)"))
+    return lines
+
+
+def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
+    from jgsw_std.metrics.view import indicator_label
+
+    for iset in reversed(result.indicator_sets):
+        found = iset.by_id(diff.indicator_id) if iset is not None else None
+        if found is not None:
+            return f"{diff.indicator_id} {indicator_label(found, lang)}"
+    return f"{diff.indicator_id} {word(f'metric.{diff.metric}', lang)}"
+
+
+def figure(metric: MetricResult | None, lang: str) -> str:
+    from jgsw_std.metrics.view import value_text
+
+    if metric is None:
+        return pick(lang, "（无）", "(none)")
+    return f"{value_text(metric, lang)} {word(f'ind.{metric.status}', lang)}"
+
+
+def delta(diff: IndicatorDiff, lang: str) -> str:
+    """``+12.5 个百分点``, ``+3``, or empty when only the status moved."""
+    before, after = diff.before, diff.after
+    if before is None or after is None or before.value is None or after.value is None:
+        return ""
+    change = after.value - before.value
+    if abs(change) < 1e-12 or after.unit == "done":
+        return ""
+    if after.unit == "rate":
+        points = change * 100
+        return pick(lang, f"{points:+.1f} 个百分点", f"{points:+.1f} pp")
+    return f"{change:+,.0f}" if float(change).is_integer() else f"{change:+,.2f}"
+
+
+def problem_line(problem: Problem, lang: str) -> str:
+    where = f"{problem.path}:{problem.line}:{problem.col}" if problem.line else problem.path
+    return f"{where}: {problem.severity.value} {problem.code} {problem.message(lang)}"
+
+
+def summary_parts(result: SemanticDiff, lang: str) -> list[str]:
+    parts = []
+    if result.records:
+        counts: dict[str, int] = {}
+        for record in result.records:
+            counts[record.change] = counts.get(record.change, 0) + 1
+        joined = pick(lang, "，", ", ").join(
+            f"{pick(lang, *_CHANGE[k])} {n}" for k, n in counts.items()
+        )
+        parts.append(pick(lang, f"记录：{joined}", f"records: {joined}"))
+    if result.indicators:
+        n = len(result.indicators)
+        parts.append(pick(lang, f"指标：{n} 项变化", f"indicators: {n} moved"))
+    if result.introduced or result.fixed or result.reworded:
+        a, b, c = len(result.introduced), len(result.fixed), len(result.reworded)
+        text = pick(lang, f"问题：新增 {a}，解决 {b}", f"problems: {a} new, {b} fixed")
+        if c:
+            text += pick(lang, f"，内容变化 {c}", f", {c} changed")
+        parts.append(text)
+    return parts
+
+
+def _nothing(result: SemanticDiff, lang: str) -> str:
+    text = pick(lang, "没有实质变化。", "No change in substance.")
+    if result.head.kind == "worktree" and result.base.kind == "commit":
+        text += pick(
+            lang,
+            "（要看最近一次提交的变化：jgsw diff HEAD~1 HEAD）",
+            " (for the last commit's changes: jgsw diff HEAD~1 HEAD)",
+        )
+    return text
+
+
+# -- text -------------------------------------------------------------------------
+
+
+def write_text(result: SemanticDiff, lang: str) -> str:
+    out = [
+        pick(lang, "标准仓变更：", "Warehouse changes: ")
+        + f"{side_text(result.base, lang)} → {side_text(result.head, lang)}",
+        pick(
+            lang,
+            f"问题和指标按 {result.as_of} 计算",
+            f"problems and indicators as of {result.as_of}",
+        ),
+        "",
+    ]
+    if result.empty:
+        return "\n".join([*out, _nothing(result, lang), ""])
+    out.append(
+        pick(lang, "概览：", "Summary: ") + pick(lang, "；", "; ").join(summary_parts(result, lang))
+    )
+    if result.records:
+        out += [
+            "",
+            pick(lang, f"记录（{len(result.records)} 项）", f"Records ({len(result.records)})"),
+        ]
+        for record in result.records:
+            out.append(f"  {change_word(record, lang)}  {record_name(record)}  {record.path}")
+            out.extend(f"        {line}" for line in record_details(record, lang))
+    if result.indicators:
+        out += ["", pick(lang, "指标", "Indicators")]
+        for diff in result.indicators:
+            change = delta(diff, lang)
+            note = pick(lang, f"（{change}）", f" ({change})") if change else ""
+            out.append(
+                f"  {indicator_name(diff, result, lang)}{pick(lang, '：', ': ')}"
+                f"{figure(diff.before, lang)} → {figure(diff.after, lang)}{note}"
+            )
+    for title, problems in (
+        (pick(lang, "新增问题", "New problems"), result.introduced),
+        (pick(lang, "已解决问题", "Fixed problems"), result.fixed),
+    ):
+        if problems:
+            out += ["", pick(lang, f"{title}（{len(problems)}）", f"{title} ({len(problems)})")]
+            out.extend(f"  {problem_line(p, lang)}" for p in problems)
+    if result.reworded:
+        n = len(result.reworded)
+        out += ["", pick(lang, f"内容变化的问题（{n}）", f"Changed problems ({n})")]
+        for old, new in result.reworded:
+            was = pick(lang, "原为：", "was: ")
+            out += [f"  {problem_line(new, lang)}", f"    {was}{old.message(lang)}"]
+    return "\n".join(out) + "\n"
+
+
+# -- Markdown for a pull-request comment ------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _fold(rows: list[str], label: str) -> list[str]:
+    if len(rows) <= FOLD_AFTER:
+        return rows
+    return [
+        *rows[:FOLD_AFTER],
+        "",
+        f"<details><summary>{label}</summary>",
+        "",
+        *rows[FOLD_AFTER:],
+        "",
+        "</details>",
+    ]
+
+
+def write_md(result: SemanticDiff, lang: str) -> str:
+    head = pick(lang, "标准仓变更", "Warehouse changes")
+    out = [
+        f"### {head}",
+        "",
+        f"{side_text(result.base, lang)} → {side_text(result.head, lang)} · "
+        + pick(
+            lang,
+            f"问题和指标按 {result.as_of} 计算",
+            f"problems and indicators as of {result.as_of}",
+        ),
+        "",
+    ]
+    if result.empty:
+        return "\n".join([*out, _nothing(result, lang), ""])
+    out += [pick(lang, "**概览**：", "**Summary**: ") + " · ".join(summary_parts(result, lang)), ""]
+    if result.records:
+        more = pick(lang, "其余记录", "more records")
+        rows = []
+        for record in result.records:
+            details = "<br>".join(f"`{_cell(line)}`" for line in record_details(record, lang))
+            rows.append(
+                f"| {_cell(record_name(record))} | {change_word(record, lang)} | {details} |"
+            )
+        out += [
+            f"#### {pick(lang, '记录', 'Records')}",
+            "",
+            "| "
+            + " | ".join(
+                pick(lang, *p)
+                for p in (("记录", "record"), ("变化", "change"), ("内容", "what changed"))
+            )
+            + " |",
+            "|---|---|---|",
+            *_fold(rows, more),
+            "",
+        ]
+    if result.indicators:
+        out += [
+            f"#### {pick(lang, '指标', 'Indicators')}",
+            "",
+            "| "
+            + " | ".join(
+                pick(lang, *p)
+                for p in (
+                    ("指标", "indicator"),
+                    ("之前", "before"),
+                    ("之后", "after"),
+                    ("变化", "change"),
+                )
+            )
+            + " |",
+            "|---|---|---|---|",
+        ]
+        for diff in result.indicators:
+            cells = (
+                indicator_name(diff, result, lang),
+                figure(diff.before, lang),
+                figure(diff.after, lang),
+                delta(diff, lang),
+            )
+            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        out.append("")
+    for title, problems in (
+        (pick(lang, "新增问题", "New problems"), result.introduced),
+        (pick(lang, "已解决问题", "Fixed problems"), result.fixed),
+    ):
+        if problems:
+            rows = [f"- `{_cell(problem_line(p, lang))}`" for p in problems]
+            out += [
+                f"#### {title} ({len(problems)})",
+                "",
+                *_fold(rows, pick(lang, "其余", "more")),
+                "",
+            ]
+    if result.reworded:
+        was = pick(lang, "原为：", "was: ")
+        rows = [
+            f"- `{_cell(problem_line(new, lang))}`<br>{was}{_cell(old.message(lang))}"
+            for old, new in result.reworded
+        ]
+        title = pick(lang, "内容变化的问题", "Changed problems")
+        out += [f"#### {title} ({len(rows)})", "", *_fold(rows, pick(lang, "其余", "more")), ""]
+    return "\n".join(out)
+
+
+# -- JSON -------------------------------------------------------------------------
+
+
+def _side(side: Side) -> dict[str, Any]:
+    commit = side.commit
+    return {
+        "kind": side.kind,
+        "rev": side.rev,
+        "commit": commit.sha if commit else None,
+        "date": commit.committed.isoformat() if commit else None,
+        "author": commit.author if commit else None,
+        "subject": commit.subject if commit else None,
+    }
+
+
+def _figure(metric: MetricResult | None) -> dict[str, Any] | None:
+    if metric is None:
+        return None
+    full = metric.to_dict()
+    keys = (
+        "status",
+        "unit",
+        "value",
+        "numerator",
+        "denominator",
+        "target",
+        "target_min",
+        "target_max",
+    )
+    return {k: full[k] for k in keys}
+
+
+def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:
+    from jgsw_std.reports.findings import problem_dict
+
+    return {
+        "format": "jgsw-diff/1",
+        "base": _side(result.base),
+        "head": _side(result.head),
+        "as_of": result.as_of.isoformat(),
+        "unchanged_files": result.unchanged_files,
+        "records": [
+            {
+                "kind": r.kind,
+                "key": r.key,
+                "title": r.title,
+                "change": r.change,
+                "path": r.path,
+                "old_path": r.old_path,
+                "fields": [f.as_dict(lang) for f in r.fields],
+            }
+            for r in result.records
+        ],
+        "indicators": [
+            {
+                "id": d.indicator_id,
+                "metric": d.metric,
+                "label": indicator_name(d, result, lang),
+                "before": _figure(d.before),
+                "after": _figure(d.after),
+                "change": delta(d, lang),
+            }
+            for d in result.indicators
+        ],
+        "problems": {
+            "introduced": [problem_dict(p, lang) for p in result.introduced],
+            "fixed": [problem_dict(p, lang) for p in result.fixed],
+            "changed": [
+                {"before": problem_dict(old, lang), "after": problem_dict(new, lang)}
+                for old, new in result.reworded
+            ],
+        },
+    }
+
+
+def write_json(result: SemanticDiff, lang: str) -> str:
+    return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+WRITERS: dict[str, Callable[[SemanticDiff, str], str]] = {
+    "text": write_text,
+    "json": write_json,
+    "md": write_md,
+}
