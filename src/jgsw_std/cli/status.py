@@ -178,27 +178,33 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
 
 
 def _explain(console: Console, result: MetricResult, label: str, lang: str) -> None:
-    """The records counted against the indicator (or, with no data, those lacking dates)."""
+    """The records counted against the indicator; with no data, those lacking dates."""
     from rich.text import Text
 
-    refs = result.counted_against if result.status != "no-data" else result.unknown
-    if result.status == "no-data":
-        head_zh, head_en = "无数据，缺少日期的记录", "no data; records lacking dates"
+    en = lang == "en"
+    no_data = result.status == "no-data"
+    refs = result.unknown if no_data else result.counted_against
+    if no_data and not refs:
+        head = f"no data: {result.why_en}" if en else f"无数据：{result.why_zh}"
+    elif no_data:
+        head = (
+            f"no data; {len(refs)} records lack the dates it needs:"
+            if en
+            else f"无数据；以下 {len(refs)} 项记录缺少所需日期："
+        )
     else:
-        head_zh, head_en = "计入不利的记录", "records counted against"
-    head = head_en if lang == "en" else head_zh
+        head = f"{len(refs)} records counted against:" if en else f"计入不利的记录 {len(refs)} 项："
     console.print()
-    colon = ": " if lang == "en" else "："
-    console.print(Text(f"[{result.indicator_id}] {label}{colon}{head} {len(refs)}", style="bold"))
+    console.print(Text(f"[{result.indicator_id}] {label}  {head}", style="bold"))
     for ref in refs:
         where = f"  {ref.path}" if ref.path else ""
         console.print(Text(f"  {ref.key}  {ref.label}  {ref.why(lang)}{where}"), soft_wrap=True)
-    if result.status != "no-data" and result.unknown:
+    if not no_data and result.unknown:
         n = len(result.unknown)
         console.print(
             Text(
                 f"  ({n} more lack dates and are not counted)"
-                if lang == "en"
+                if en
                 else f"  （另有 {n} 项日期不详，未计入）"
             )
         )

@@ -28,12 +28,14 @@ def _ref(kind: RefKind, rec: DistrictRecord, key: str, label: str, zh: str, en: 
 
 def _count(result: MetricResult, zh: str, en: str) -> MetricResult:
     """The count of records for; no data when no record could be counted either way."""
+    n = len(result.unknown)
+    tail_zh = f"另有 {n} 项记录日期不详，未计入。" if n else ""
+    tail_en = f" {n} records lack the date and are not counted." if n else ""
     if result.counted_for or result.counted_against:
         result.value = float(len(result.counted_for))
-        return why(
-            result, zh.format(n=len(result.counted_for)), en.format(n=len(result.counted_for))
-        )
-    return why(result, "无可计的记录。", "Nothing recorded to count.")
+        count = len(result.counted_for)
+        return why(result, zh.format(n=count) + tail_zh, en.format(n=count) + tail_en)
+    return why(result, "无可计的记录。" + tail_zh, "Nothing recorded to count." + tail_en)
 
 
 def _first_date(pilot: Pilot) -> dt.date | None:
@@ -207,15 +209,18 @@ def training_attendance(
                     f"{act.date}: {act.attendees} person-times",
                 )
             )
+    n = len(result.unknown)
+    tail_zh = f"另有 {n} 场未记录人次。" if n else ""
+    tail_en = f" {n} more without a head count." if n else ""
     if not result.counted_for:
         return why(
             result,
-            "规划期内无记录了人次的培训。",
-            "No training with attendance in the plan period.",
+            "规划期内无记录了人次的培训。" + tail_zh,
+            "No training with attendance in the plan period." + tail_en,
         )
     result.value = float(total)
     return why(
         result,
-        f"规划期内培训 {len(result.counted_for)} 场，共 {total} 人次。",
-        f"{len(result.counted_for)} trainings, {total} person-times in the plan period.",
+        f"规划期内培训 {len(result.counted_for)} 场，共 {total} 人次。" + tail_zh,
+        f"{len(result.counted_for)} trainings, {total} person-times in the plan period." + tail_en,
     )

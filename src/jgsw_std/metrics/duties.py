@@ -37,7 +37,8 @@ def _own(wh: Warehouse, scope: Scope) -> list[StandardRecord]:
     return [rec for rec in scope.standards(wh) if is_own(rec)]
 
 
-def _no_denominator(result: MetricResult, zh: str, en: str) -> MetricResult:
+def _with_unknown(result: MetricResult, zh: str, en: str) -> MetricResult:
+    """The sentence, plus how many standards were left out for missing dates."""
     n = len(result.unknown)
     tail_zh = f"另有 {n} 项日期不详，未计入。" if n else ""
     tail_en = f" {n} more have missing dates and are not counted." if n else ""
@@ -85,10 +86,10 @@ def usage_records(
     done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
     set_rate(result, done, total)
     if result.value is None:
-        return _no_denominator(
-            result, "范围内没有现行的自有标准。", "No own standard in force in scope."
+        return _with_unknown(
+            result, "范围内没有可确认现行的自有标准。", "No own standard is known to be in force."
         )
-    return why(
+    return _with_unknown(
         result,
         f"现行自有标准 {total} 项中 {done} 项有 {year} 年运用率统计（{percent(result.value)}）；"
         f"运用率低于 {percent(threshold)} 的 {len(low)} 项。",
@@ -125,12 +126,12 @@ def evaluation_rate(
     done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
     set_rate(result, done, total)
     if result.value is None:
-        return _no_denominator(
+        return _with_unknown(
             result,
-            f"没有实施满 {years} 年的自有标准。",
-            f"No own standard in force for {years} years.",
+            f"没有可确认实施满 {years} 年的自有标准。",
+            f"No own standard is known to be in force for {years} years.",
         )
-    return why(
+    return _with_unknown(
         result,
         f"实施满 {years} 年的自有标准 {total} 项中 {done} 项开展了实施效果评价"
         f"（{percent(result.value)}）。",
@@ -171,12 +172,12 @@ def review_rate(
     done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
     set_rate(result, done, total)
     if result.value is None:
-        return _no_denominator(
+        return _with_unknown(
             result,
-            f"没有实施满 {years} 年的自有标准。",
-            f"No own standard in force for {years} years.",
+            f"没有可确认实施满 {years} 年的自有标准。",
+            f"No own standard is known to be in force for {years} years.",
         )
-    return why(
+    return _with_unknown(
         result,
         f"实施满 {years} 年的自有标准 {total} 项中 {done} 项在 {since} 以来复审过"
         f"（{percent(result.value)}）；逾期 {total - done} 项。",
