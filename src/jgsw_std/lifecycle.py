@@ -70,6 +70,8 @@ def state_at(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> State:
         return "in-progress"  # not yet published on that date
     if std.effective > as_of:
         return "upcoming"
+    if status == "repealed" and std.repealed is None:
+        return "unknown"  # repealed, but since when? in force or not depends on it
     replaced = successor_effective(wh, std)
     if replaced is not None and replaced <= as_of:
         return "superseded"

@@ -217,3 +217,22 @@ def test_successor_without_effective_date_makes_the_old_one_unknown(mini: MiniFa
         "DB50/T 120-2018",
         "DB50/T 121-2024",
     ]
+
+
+def test_repealed_without_a_repeal_date_is_unknown_once_in_force(mini: MiniFactory) -> None:
+    wh = warehouse(
+        mini,
+        std(
+            "DB50/T 130-2019",
+            level="local",
+            status="repealed",
+            published="2019-01-01",
+            effective="2019-03-01",
+        ),
+    )
+    rec = wh.standard("DB50/T 130-2019")
+    assert rec
+    assert state_at(wh, rec, dt.date(2019, 2, 1)) == "upcoming"
+    # repealed at some unrecorded date: on any later day it may or may not hold
+    assert state_at(wh, rec, END) == "unknown"
+    assert keys(figure(wh, "review_rate", END, 1.0).unknown) == ["DB50/T 130-2019"]
