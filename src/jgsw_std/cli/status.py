@@ -181,6 +181,8 @@ def _explain(console: Console, result: MetricResult, label: str, lang: str) -> N
     """The records counted against the indicator; with no data, those lacking dates."""
     from rich.text import Text
 
+    from jgsw_std.i18n import word
+
     en = lang == "en"
     no_data = result.status == "no-data"
     refs = result.unknown if no_data else result.counted_against
@@ -208,6 +210,13 @@ def _explain(console: Console, result: MetricResult, label: str, lang: str) -> N
                 else f"  （另有 {n} 项日期不详，未计入）"
             )
         )
+    # second figures keep the indicator from its target too (3: summaries not sent)
+    for key, fig in result.figures.items():
+        if fig.counted_against:
+            name = word(f"figure.{key}", lang)
+            console.print(Text(f"  {name}{': ' if en else '：'}{len(fig.counted_against)}"))
+            for ref in fig.counted_against:
+                console.print(Text(f"    {ref.key}  {ref.label}  {ref.why(lang)}"), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
