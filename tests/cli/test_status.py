@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO, CliRunner, MiniFactory
+from tests.conftest import MINI_INDICATORS, REPO, CliRunner, MiniFactory
 from tests.metrics.build import END, std, warehouse
 
 from jgsw_std.load.warehouse import load_worktree
@@ -285,3 +285,28 @@ def test_unusable_indicators_file(cli: CliRunner, demo_root: Path, tmp_path: Pat
     path.write_text("plan: {name: x}\n", encoding="utf-8")
     result = cli("status", "--root", str(demo_root), "--indicators", str(path))
     assert result.exit_code == 1 and "bad.yaml" in result.stderr
+
+
+def test_explain_lists_a_second_figure_short_of_target(mini: MiniFactory, cli: CliRunner) -> None:
+    from tests.metrics.build import city, merge, shapingba
+
+    # Both units met in 2021; only the city sent its 2021 summary (on 2021-12-20).
+    units = merge(
+        city(
+            activities=[{"date": "2021-03-01", "kind": "meeting", "title": "推进会"}],
+            summaries=[{"year": 2021, "sent": "2021-12-20"}],
+        ),
+        shapingba(activities=[{"date": "2021-05-01", "kind": "meeting", "title": "部署会"}]),
+    )
+    plan = MINI_INDICATORS + (
+        "  - {id: 3, group: mechanism, text: 每年召开推进会并报送总结。, "
+        "metric: annual_meetings, target: 1.0}\n"
+    )
+    wh = warehouse(mini, units=units, indicators=plan)
+    result = cli("status", "--as-of", "2021-12-31", "--root", str(wh.root), "-i", "3", "--explain")
+    assert result.exit_code == 0, result.stderr
+    # meetings 2/2 met, summaries 1/2 behind -> the indicator is behind
+    assert "进度滞后" in _rows(result.stdout)[3]
+    explained = result.stdout.split("[3]", 1)[1]
+    assert "计入不利的记录 0 项" in explained
+    assert "年度总结报送：1" in explained and "shapingba:2021" in explained

@@ -15,7 +15,7 @@ from jgsw_std.metrics.base import MetricResult
 from jgsw_std.metrics.registry import REGISTRY
 from jgsw_std.model.codes import code_slug
 from jgsw_std.model.indicators import IndicatorSet
-from tests.conftest import MINI_FRAMEWORK, MiniFactory
+from tests.conftest import MINI_FRAMEWORK, MINI_INDICATORS, MiniFactory
 
 #: The 14th plan's period, as in data/indicators.yaml.
 PLAN = {
@@ -77,10 +77,11 @@ def warehouse(
     *standards: dict[str, str],
     units: dict[str, str] | None = None,
     framework: str = MINI_FRAMEWORK,
+    indicators: str = MINI_INDICATORS,
 ) -> Warehouse:
     """The mini framework, the given standards, and the given units (default: mini's three)."""
     files = merge(*standards)
-    return mini(files, framework=framework, districts=units).load()
+    return mini(files, framework=framework, districts=units, indicators=indicators).load()
 
 
 def plan(
