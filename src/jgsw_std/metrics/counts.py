@@ -89,7 +89,9 @@ def municipal_pilots(
                 )
             )
     return _count(
-        result, "{n} 个区县的市级试点已通过验收。", "{n} districts have a municipal pilot accepted."
+        result,
+        "{n} 个区县的市级试点已通过验收。",
+        "Districts with a municipal pilot accepted: {n}.",
     )
 
 
@@ -122,7 +124,7 @@ def national_pilots(
                 result.counted_for.append(
                     _ref("pilot", rec, key, pilot.topic, f"{first} 申报", f"applied {first}")
                 )
-    return _count(result, "已申报国家级试点 {n} 个。", "{n} national pilot applications.")
+    return _count(result, "已申报国家级试点 {n} 个。", "National pilot applications: {n}.")
 
 
 @judged("cumulative")
@@ -148,7 +150,7 @@ def demo_sites(
                         f"established {site.established}",
                     )
                 )
-    return _count(result, "已建成标准化示范点 {n} 个。", "{n} demonstration sites established.")
+    return _count(result, "已建成标准化示范点 {n} 个。", "Demonstration sites established: {n}.")
 
 
 @judged("cumulative")
@@ -174,7 +176,7 @@ def articles(
     return _count(
         result,
         "规划期内省级以上刊物发表 {n} 篇。",
-        "{n} provincial-or-higher articles in the plan period.",
+        "Provincial-or-higher articles in the plan period: {n}.",
     )
 
 

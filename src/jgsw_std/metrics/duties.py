@@ -37,6 +37,10 @@ def _own(wh: Warehouse, scope: Scope) -> list[StandardRecord]:
     return [rec for rec in scope.standards(wh) if is_own(rec)]
 
 
+def _years(n: int) -> str:
+    return "1 year" if n == 1 else f"{n} years"
+
+
 def _with_unknown(result: MetricResult, zh: str, en: str) -> MetricResult:
     """The sentence, plus how many standards were left out for missing dates."""
     n = len(result.unknown)
@@ -129,13 +133,13 @@ def evaluation_rate(
         return _with_unknown(
             result,
             f"没有可确认实施满 {years} 年的自有标准。",
-            f"No own standard is known to be in force for {years} years.",
+            f"No own standard is known to be in force for {_years(years)}.",
         )
     return _with_unknown(
         result,
         f"实施满 {years} 年的自有标准 {total} 项中 {done} 项开展了实施效果评价"
         f"（{percent(result.value)}）。",
-        f"{done} of {total} own standards in force for {years} years have an effect "
+        f"{done} of {total} own standards in force for {_years(years)} have an effect "
         f"evaluation ({percent(result.value)}).",
     )
 
@@ -175,12 +179,12 @@ def review_rate(
         return _with_unknown(
             result,
             f"没有可确认实施满 {years} 年的自有标准。",
-            f"No own standard is known to be in force for {years} years.",
+            f"No own standard is known to be in force for {_years(years)}.",
         )
     return _with_unknown(
         result,
         f"实施满 {years} 年的自有标准 {total} 项中 {done} 项在 {since} 以来复审过"
         f"（{percent(result.value)}）；逾期 {total - done} 项。",
-        f"{done} of {total} own standards in force for {years} years were reviewed since "
+        f"{done} of {total} own standards in force for {_years(years)} were reviewed since "
         f"{since} ({percent(result.value)}); {total - done} overdue.",
     )
