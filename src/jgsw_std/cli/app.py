@@ -49,9 +49,39 @@ def _root(
 def _register() -> None:
     # Command modules import only typer at module level; the heavy work lives in
     # the functions, so registering them all keeps `jgsw --version` fast.
-    from jgsw_std.cli import check, demo, diff, explain, fmt, history, schema, status, record, new
+    from jgsw_std.cli import (
+        check,
+        demo,
+        diff,
+        explain,
+        export,
+        fmt,
+        history,
+        import_cmd,
+        new,
+        record,
+        report,
+        schema,
+        status,
+        trend,
+    )
 
-    for module in (check, demo, diff, explain, fmt, history, schema, status, record, new):
+    for module in (
+        check,
+        demo,
+        diff,
+        explain,
+        fmt,
+        history,
+        schema,
+        status,
+        record,
+        new,
+        report,
+        trend,
+        export,
+        import_cmd,
+    ):
         module.register(app)
 
 

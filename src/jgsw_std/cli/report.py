@@ -1,0 +1,94 @@
+"""`jgsw report`: the evaluation report as one HTML file (or Markdown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jgsw_std.cli.common import AsOfOption, LangOption, RevOption, RootOption, parse_as_of
+
+
+def report(
+    root: RootOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (one self-contained file: works offline, prints on A4), md "
+            "(GitHub/GitLab Markdown), or json (the data templates receive).",
+        ),
+    ] = "html",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write; '-' prints to stdout. "
+            "Default: jgsw-report-<scope>-<as-of>.<format> in the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    scope: Annotated[
+        str,
+        typer.Option(
+            "--scope",
+            help="city, region:main-urban|northeast|southeast, subregion:central|new "
+            "or district:<slug>.",
+        ),
+    ] = "city",
+    lang: LangOption = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own template file, or a folder laid out like templates/ "
+            "(html/, md/); what it lacks comes from the defaults.",
+            show_default=False,
+        ),
+    ] = None,
+    indicators: Annotated[
+        Path | None,
+        typer.Option(
+            "--indicators",
+            help="Another plan's indicators file (e.g. the 15th plan's targets) instead of "
+            "data/indicators.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+    rev: RevOption = None,
+) -> None:
+    """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
+    from jgsw_std.cli.common import emit
+    from jgsw_std.i18n import resolve_lang
+    from jgsw_std.reports.report import ReportRequest, make_report
+
+    language = resolve_lang(lang)
+    outcome = make_report(
+        ReportRequest(
+            root=root,
+            fmt=fmt,
+            as_of=parse_as_of(as_of),
+            scope=scope,
+            lang=language,
+            template=template,
+            indicators=indicators,
+            rev=rev,
+        )
+    )
+    if output is not None and str(output) == "-":
+        emit(outcome.text)
+        return
+    target = output or Path(outcome.default_name())
+    emit(outcome.text, target)
+    typer.echo(outcome.done_message(target, language))
+    warning = outcome.checks_warning(language)
+    if warning:
+        typer.echo(warning, err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

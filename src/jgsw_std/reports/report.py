@@ -1,0 +1,131 @@
+"""The report use case: open the warehouse, build the context, render it.
+
+`jgsw report` is a thin layer over :func:`make_report`; tests and other tools
+call it directly. The figures come from the metrics and the rules through
+:func:`~jgsw_std.reports.context.build_context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jgsw_std.errors import UsageError
+from jgsw_std.reports.render import Format
+
+#: html and md are the reports; json is the context itself, for people writing templates.
+REPORT_FORMATS: tuple[str, ...] = ("html", "md", "json")
+
+
+@dataclass
+class ReportRequest:
+    root: Path | None = None
+    fmt: str = "html"
+    as_of: dt.date = field(default_factory=dt.date.today)
+    scope: str | None = None
+    lang: str = "zh"
+    template: Path | None = None
+    indicators: Path | None = None
+    rev: str | None = None
+    now: dt.datetime | None = None
+
+
+@dataclass
+class ReportOutcome:
+    text: str
+    fmt: str
+    context: dict[str, Any]
+
+    def default_name(self) -> str:
+        """``jgsw-report-<scope>-<as-of>.<ext>``: scope and date say what is inside."""
+        cover = self.context["cover"]
+        scope = str(cover["scope"]).replace(":", "-")
+        return f"jgsw-report-{scope}-{cover['as_of']}.{self.fmt}"
+
+    def done_message(self, path: Path, lang: str) -> str:
+        """One line for the terminal; plain characters only, so a GBK console shows it."""
+        cover = self.context["cover"]
+        kind = {"html": "HTML", "md": "Markdown"}.get(self.fmt, "JSON")
+        if lang == "en":
+            return (
+                f"Wrote the {kind} report {path} ({cover['scope_label']}, as of {cover['as_of']})."
+            )
+        return f"已生成{kind}报告：{path}（{cover['scope_label']}，截至 {cover['as_of']}）。"
+
+    def checks_warning(self, lang: str) -> str:
+        """A note when the data has validation errors: some figures may rest on bad files."""
+        errors = self.context["cover"]["checks"]["errors"]
+        if not errors:
+            return ""
+        if lang == "en":
+            return (
+                f"Note: jgsw check finds {errors} errors in the data; files that fail to load "
+                "are not counted. Run jgsw check to see them."
+            )
+        return f"注意：数据校验有 {errors} 个错误，未能读取的文件不计入报告；运行 jgsw check 查看。"
+
+
+def check_format(fmt: str) -> str:
+    name = "md" if fmt == "markdown" else fmt
+    if name not in REPORT_FORMATS:
+        raise UsageError(
+            "bad_format",
+            zh=f"不支持的报告格式 {fmt}；可选：{', '.join(REPORT_FORMATS)}",
+            en=f"unknown report format {fmt}; choose one of {', '.join(REPORT_FORMATS)}",
+        )
+    return name
+
+
+def render_as(context: dict[str, Any], fmt: str, template: Path | None) -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps(context, ensure_ascii=False, indent=1) + "\n"
+    from jgsw_std.reports.render import render
+
+    rendered: Format = "html" if fmt == "html" else "md"
+    return render(context, rendered, template)
+
+
+def _indicator_file(path: Path, lang: str) -> Any:
+    from jgsw_std.load.warehouse import load_indicator_file
+
+    model, problems = load_indicator_file(path)
+    if model is None:
+        details = "; ".join(p.message(lang) for p in problems[:3])
+        raise UsageError(
+            "bad_indicators",
+            zh=f"无法使用指标文件 {path}：{details}",
+            en=f"cannot use the indicators file {path}: {details}",
+            hint_zh="运行 jgsw check 检查该文件的格式；它应与 data/indicators.yaml 结构相同。",
+            hint_en="It must have the shape of data/indicators.yaml.",
+        )
+    return model
+
+
+def make_report(request: ReportRequest) -> ReportOutcome:
+    """Build and render one report; raises UsageError for a bad option or template."""
+    from jgsw_std.metrics.scope import parse_scope
+    from jgsw_std.reports.context import ReportOptions, build_context
+    from jgsw_std.reports.render import search_path
+    from jgsw_std.session import open_warehouse
+
+    fmt = check_format(request.fmt)
+    if fmt != "json":  # a missing template stops the run before any work
+        search_path("html" if fmt == "html" else "md", request.template)
+    indicators = _indicator_file(request.indicators, request.lang) if request.indicators else None
+    wh = open_warehouse(request.root, rev=request.rev)
+    options = ReportOptions(
+        as_of=request.as_of,
+        scope=parse_scope(request.scope or "city", wh),
+        lang=request.lang,
+        indicators=indicators,
+        indicators_source=request.indicators.as_posix()
+        if request.indicators
+        else "data/indicators.yaml",
+        now=request.now,
+    )
+    context = build_context(wh, options)
+    return ReportOutcome(render_as(context, fmt, request.template), fmt, context)

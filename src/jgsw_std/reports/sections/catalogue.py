@@ -1,0 +1,123 @@
+"""标准目录: the standards by area and level with their state on the as-of date.
+
+The catalogue is what the plan asks the bureaus to publish periodically: the
+published standards with 现行 / 即将实施 / 废止 / 被代替. Standards still being
+written (or published only after the as-of date) are listed apart, with their
+stage and plan year, because they are not yet part of the published list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from jgsw_std.lifecycle import effective_level
+from jgsw_std.load.warehouse import StandardRecord
+from jgsw_std.model.standard import IN_PROGRESS
+from jgsw_std.reports.sections.base import LEVEL_ORDER, Inputs
+
+#: States in the order the catalogue counts them.
+STATE_ORDER: tuple[str, ...] = ("in-force", "upcoming", "superseded", "repealed", "unknown")
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
+    std = rec.model
+    state = inp.states[rec.path]
+    level = effective_level(rec)
+    return {
+        "code": rec.code,
+        "title": inp.title(rec),
+        "level": level,
+        "level_label": inp.level_label(level),
+        "category": std.category,
+        "category_label": inp.wh.framework.category_label(std.category, inp.lang)
+        if std.category
+        else "",
+        "state": state,
+        "state_label": inp.t[f"state.{state}"],
+        "published": _date(std.published),
+        "effective": _date(std.effective),
+        "repealed": _date(std.repealed),
+        "replaced_by": std.superseded_by or "",
+        "replaces": list(std.supersedes),
+        "owner": inp.unit_names.get(std.owner, std.owner) if std.owner else "",
+        "path": rec.path,
+    }
+
+
+def _pipeline_row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
+    std = rec.model
+    stage_key = f"status.{std.lifecycle}" if std.lifecycle in IN_PROGRESS else "state.in-progress"
+    level = effective_level(rec)
+    return {
+        "code": rec.code,
+        "title": inp.title(rec),
+        "area_label": inp.area_label(std.area),
+        "level_label": inp.level_label(level),
+        "stage": std.lifecycle,
+        "stage_label": inp.t[stage_key],
+        "plan_year": std.plan.year if std.plan else None,
+        "plan_kind_label": inp.t[f"plan_kind.{std.plan.kind}"] if std.plan else "",
+        "owner": inp.unit_names.get(std.owner, std.owner) if std.owner else "",
+        "path": rec.path,
+    }
+
+
+def build_catalogue(inp: Inputs) -> dict[str, Any]:
+    grouped: dict[str | None, dict[str, list[StandardRecord]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    pipeline: list[StandardRecord] = []
+    for rec in inp.standards:
+        if inp.states[rec.path] == "in-progress":
+            pipeline.append(rec)
+        else:
+            grouped[rec.model.area][effective_level(rec)].append(rec)
+
+    areas: list[dict[str, Any]] = []
+    order: list[str | None] = [*inp.area_order(), None]
+    for area in order:
+        levels = grouped.get(area)
+        if not levels:
+            continue
+        level_keys = [lv for lv in LEVEL_ORDER if lv in levels]
+        level_keys += sorted(lv for lv in levels if lv not in LEVEL_ORDER)
+        blocks: list[dict[str, Any]] = []
+        for level in level_keys:
+            recs = sorted(levels[level], key=lambda r: r.code)
+            blocks.append(
+                {
+                    "level": level,
+                    "label": inp.level_label(level),
+                    "count": len(recs),
+                    "rows": [_row(inp, r) for r in recs],
+                }
+            )
+        areas.append(
+            {
+                "code": area,
+                "label": inp.area_label(area),
+                "count": sum(b["count"] for b in blocks),
+                "levels": blocks,
+            }
+        )
+
+    state_counts: dict[str, int] = defaultdict(int)
+    for rec in inp.standards:
+        state_counts[inp.states[rec.path]] += 1
+    listed = sum(a["count"] for a in areas)
+    pipeline.sort(key=lambda r: ((r.model.plan.year if r.model.plan else 9999), r.code))
+    return {
+        "total": listed,
+        "total_text": inp.t["catalogue_total"].format(total=listed),
+        "states": [
+            {"state": s, "label": inp.t[f"state.{s}"], "count": state_counts.get(s, 0)}
+            for s in STATE_ORDER
+        ],
+        "areas": areas,
+        "pipeline": [_pipeline_row(inp, r) for r in pipeline],
+    }

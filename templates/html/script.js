@@ -1,0 +1,107 @@
+/* Sortable and filterable tables. Without this script the tables are plain
+   and complete: the controls are created here, so none is left dead.
+   All wording comes from data-* attributes the template fills in. */
+(function () {
+  "use strict";
+
+  function sortKey(cell) {
+    if (!cell) { return ""; }
+    var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    return raw.trim();
+  }
+
+  function compare(a, b) {
+    if (a === "" || b === "") { return a === b ? 0 : (a === "" ? 1 : -1); }
+    var x = Number(a), y = Number(b);
+    if (!isNaN(x) && !isNaN(y)) { return x - y; }
+    return a.localeCompare(b, document.documentElement.lang || "zh-CN", { numeric: true });
+  }
+
+  function makeSortable(table, hint) {
+    var head = table.tHead;
+    var body = table.tBodies[0];
+    if (!head || !body || !head.rows.length) { return; }
+    var headers = head.rows[0].cells;
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.title = hint;
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(body.rows);
+        var keyed = rows.map(function (row, position) {
+          return { row: row, key: sortKey(row.cells[index]), position: position };
+        });
+        keyed.sort(function (p, q) {
+          var order = compare(p.key, q.key);
+          if (!ascending && p.key !== "" && q.key !== "") { order = -order; }
+          return order || p.position - q.position;
+        });
+        var fragment = document.createDocumentFragment();
+        keyed.forEach(function (item) { fragment.appendChild(item.row); });
+        body.appendChild(fragment);
+      });
+    });
+  }
+
+  function makeFilter(scope) {
+    var rows = Array.prototype.slice.call(scope.querySelectorAll("tbody tr"));
+    if (!rows.length) { return; }
+    var texts = null;
+    var blocks = Array.prototype.slice.call(scope.querySelectorAll(".filter-block"));
+    var bar = document.createElement("div");
+    bar.className = "filter-bar";
+    var label = document.createElement("label");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = scope.getAttribute("data-filter-placeholder") || "";
+    label.appendChild(document.createTextNode((scope.getAttribute("data-filter-label") || "") + " "));
+    label.appendChild(input);
+    var output = document.createElement("output");
+    bar.appendChild(label);
+    bar.appendChild(output);
+    scope.insertBefore(bar, scope.firstChild);
+    var template = scope.getAttribute("data-rows-shown") || "{shown}/{total}";
+
+    function apply() {
+      var query = input.value.trim().toLowerCase();
+      if (texts === null) {
+        texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+      }
+      var shown = 0;
+      rows.forEach(function (row, i) {
+        var keep = !query || texts[i].indexOf(query) !== -1;
+        row.classList.toggle("filter-hidden", !keep);
+        if (keep) { shown += 1; }
+      });
+      blocks.forEach(function (block) {
+        var visible = block.querySelectorAll("tbody tr:not(.filter-hidden)").length;
+        block.classList.toggle("filter-hidden", Boolean(query) && visible === 0);
+        if (query && visible && block.tagName === "DETAILS") { block.open = true; }
+      });
+      output.textContent = query
+        ? template.replace("{shown}", String(shown)).replace("{total}", String(rows.length))
+        : "";
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(apply, 120);
+    });
+  }
+
+  var hint = document.body.getAttribute("data-sort-hint") || "";
+  document.querySelectorAll("table.sortable").forEach(function (table) { makeSortable(table, hint); });
+  document.querySelectorAll("[data-filter]").forEach(makeFilter);
+
+  // Folded catalogue areas would be left out of a printout.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+}());
