@@ -1,0 +1,110 @@
+"""`jgsw export`: the 体系明细表 and the indicator table as xlsx, csv or json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jgsw_std.cli.common import AsOfOption, LangOption, RootOption
+
+TABLES = ("all", "standards", "indicators")
+FORMATS = ("xlsx", "csv", "json")
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="xlsx | csv | json.")] = "xlsx",
+    table: Annotated[
+        str,
+        typer.Option("--table", "-t", help="standards (体系明细表) | indicators | all."),
+    ] = "all",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (required for xlsx; else stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """导出体系明细表和指标表 / Export the standards table and the indicator table.
+
+    xlsx: one sheet per table (jgsw import reads the 体系明细表 sheet back).
+    csv: one table (default standards). json: {"standards": [...], "indicators": [...]}.
+    """
+    from jgsw_std.cli.common import emit, parse_as_of
+    from jgsw_std.edit.sheets import Table, to_csv, to_json, to_xlsx
+    from jgsw_std.edit.table import (
+        INDICATOR_COLUMNS,
+        SHEET_INDICATORS,
+        SHEET_STANDARDS,
+        STANDARD_COLUMNS,
+        indicator_rows,
+        sheet_name,
+        standards_rows,
+    )
+    from jgsw_std.errors import UsageError
+    from jgsw_std.fsutil import write_atomic
+    from jgsw_std.i18n import pick, resolve_lang
+    from jgsw_std.session import open_warehouse
+
+    language = resolve_lang(lang)
+    if fmt not in FORMATS or table not in TABLES:
+        raise UsageError(
+            "bad_export",
+            zh=f"--format 可选 {'、'.join(FORMATS)}；--table 可选 {'、'.join(TABLES)}。",
+            en=f"--format is one of {', '.join(FORMATS)}; --table one of {', '.join(TABLES)}.",
+        )
+    if fmt == "csv" and table == "all":
+        table = "standards"  # a csv file holds one table
+    if fmt == "xlsx" and output is None:
+        raise UsageError(
+            "xlsx_needs_output",
+            zh="xlsx 需要用 -o 指定文件，例如 -o 体系明细表.xlsx。",
+            en="xlsx needs a file: -o standards.xlsx.",
+        )
+    day = parse_as_of(as_of)
+    wh = open_warehouse(root)
+    tables: list[Table] = []
+    if table in ("all", "standards"):
+        tables.append(
+            Table(
+                sheet_name(SHEET_STANDARDS, language),
+                STANDARD_COLUMNS,
+                standards_rows(wh, day, language),
+            )
+        )
+    if table in ("all", "indicators"):
+        tables.append(
+            Table(
+                sheet_name(SHEET_INDICATORS, language),
+                INDICATOR_COLUMNS,
+                indicator_rows(wh, day, language),
+            )
+        )
+    if fmt == "xlsx":
+        assert output is not None
+        write_atomic(output, to_xlsx(tables, language))
+    elif fmt == "csv":
+        text = to_csv(tables[0], language)
+        if output is not None:
+            write_atomic(output, b"\xef\xbb\xbf" + text.encode("utf-8"))  # BOM: Excel reads UTF-8
+        else:
+            emit(text)
+    else:
+        emit(to_json(tables), output)
+    if output is not None:
+        rows = sum(len(t.rows) for t in tables)
+        typer.echo(
+            pick(language, f"已导出 {rows} 行到 {output}。", f"Exported {rows} rows to {output}."),
+            err=True,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)

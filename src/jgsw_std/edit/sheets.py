@@ -1,0 +1,114 @@
+"""Tables to xlsx, csv and json, and an xlsx workbook back to cells.
+
+openpyxl is imported inside the functions that need it: only `export` and
+`import` pay for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jgsw_std.edit.table import Column
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # sheet name
+    columns: tuple[Column, ...]
+    rows: list[dict[str, Any]]
+
+
+def to_xlsx(tables: Sequence[Table], lang: str) -> bytes:
+    """One sheet per table: bold frozen header, real dates, readable widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        sheet = book.create_sheet(table.name)
+        sheet.append([c.header(lang) for c in table.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append([row.get(c.key) for c in table.columns])
+        for index, column in enumerate(table.columns, start=1):
+            letter = get_column_letter(index)
+            longest = max(
+                [len(str(row.get(column.key) or "")) for row in table.rows]
+                + [len(column.header(lang))]
+            )
+            sheet.column_dimensions[letter].width = min(max(10, longest * 1.6), 60)
+            for cell in sheet[letter][1:]:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "B2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def to_csv(table: Table, lang: str) -> str:
+    """UTF-8 text with a header row (write it with a BOM so that Excel reads Chinese)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.header(lang) for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_text(row.get(c.key)) for c in table.columns])
+    return out.getvalue()
+
+
+def to_json(tables: Sequence[Table]) -> str:
+    """``{"standards": [...], "indicators": [...]}``, rows keyed by field; dates YYYY-MM-DD."""
+    doc = {
+        table_key(table): [
+            {c.key: _json_value(row.get(c.key)) for c in table.columns} for row in table.rows
+        ]
+        for table in tables
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def table_key(table: Table) -> str:
+    return "standards" if table.columns and table.columns[0].key == "code" else "indicators"
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A worksheet's cells: ``rows[r][c]``, both 0-based (row 0 is the header)."""
+
+    name: str
+    rows: list[list[Any]]
+
+
+def read_xlsx(data: bytes) -> list[Sheet]:
+    """Every worksheet of a workbook, values only (formulas give their cached result)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    try:
+        return [
+            Sheet(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
+            for sheet in book.worksheets
+        ]
+    finally:
+        book.close()
