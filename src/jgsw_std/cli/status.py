@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of, use_color
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    RevOption,
+    RootOption,
+    emit,
+    parse_as_of,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,6 +37,7 @@ _STYLES = {
 def status(
     root: RootOption = None,
     as_of: AsOfOption = None,
+    rev: RevOption = None,
     scope: Annotated[
         str,
         typer.Option(
@@ -81,6 +90,7 @@ def status(
             scope=scope,
             indicator=indicator,
             indicators_path=indicators,
+            rev=rev,
         )
     )
     if outcome.data_errors:

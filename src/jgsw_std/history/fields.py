@@ -44,8 +44,9 @@ class FieldChange:
         if self.op == "reordered":
             word = "reordered" if lang == "en" else "顺序调整"
             return f"{self.field}: {word}"
-        before = absent if self.op == "set" else flow(self.before)
-        after = absent if self.op == "unset" else flow(self.after)
+        # null and an absent field mean the same in the data contract
+        before = absent if self.op == "set" or self.before is None else flow(self.before)
+        after = absent if self.op == "unset" or self.after is None else flow(self.after)
         return f"{self.field}: {before} → {after}"
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -259,6 +260,25 @@ def _read_all(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, lis
             _BLOB_CACHE[(entry.source.blob, entry.kind)] = result
         results[index] = result
     return [r for r in results if r is not None]
+
+
+def warm_blob_cache(sources: Iterable[SourceFile]) -> None:
+    """Parse and validate, in one bulk pass, every git blob not yet in the cache.
+
+    History reads many revisions that share most of their blobs; reading the
+    distinct ones together lets ``parse_many`` use its parallel path, and each
+    later ``build_warehouse`` of those revisions only assembles cached results.
+    """
+    entries: list[FileEntry] = []
+    seen: set[tuple[str, str]] = set()
+    for source in sources:
+        kind = kind_of(source.rel)
+        key = (source.blob or "", kind)
+        if source.blob is None or kind == "unknown" or key in seen or key in _BLOB_CACHE:
+            continue
+        seen.add(key)
+        entries.append(FileEntry(source.rel, kind, source))
+    _read_all(entries)
 
 
 def build_warehouse(

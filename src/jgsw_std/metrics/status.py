@@ -34,6 +34,7 @@ class StatusRequest:
     scope: str = "city"
     indicator: int | None = None
     indicators_path: Path | None = None
+    rev: str | None = None  # read the warehouse as recorded at this git revision
 
 
 @dataclass
@@ -73,7 +74,7 @@ def read_indicators(path: Path) -> IndicatorSet:
 
 def run_status(request: StatusRequest) -> StatusOutcome:
     """Compute what `jgsw status` shows; bad options raise UsageError / DataError."""
-    wh = open_warehouse(request.root)
+    wh = open_warehouse(request.root, rev=request.rev)
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
     scope = parse_scope(request.scope, wh)

@@ -1,0 +1,84 @@
+"""`jgsw trend`: the indicators at the end of each month, quarter or year, from git."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jgsw_std.cli.common import LangOption, RootOption, emit
+
+FORMATS = ("text", "json", "csv")
+
+
+def trend(
+    every: Annotated[
+        str, typer.Option("--every", help="Period: month, quarter or year.")
+    ] = "quarter",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="First day of the range (YYYY-MM-DD). Default: the plan's start.",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Last day of the range (YYYY-MM-DD). Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    scope: Annotated[
+        str,
+        typer.Option(
+            "--scope",
+            help="city (default), region:main-urban|northeast|southeast, "
+            "subregion:central|new, or district:SLUG.",
+        ),
+    ] = "city",
+    rev: Annotated[
+        str, typer.Option("--rev", help="Follow the history that leads to this revision.")
+    ] = "HEAD",
+    root: RootOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text (a table), json or csv.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """指标趋势 / Indicator values at each period's end, each read from the commit current then."""
+    from jgsw_std.cli.common import parse_as_of
+    from jgsw_std.cli.history import check_format
+    from jgsw_std.history.trend import EVERY, compute_trend
+    from jgsw_std.history.trend_views import WRITERS
+    from jgsw_std.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    check_format(fmt, FORMATS)
+    if every not in EVERY:
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "bad_every",
+            zh=f"--every 的值 {every} 无效；可选：month、quarter、year。",
+            en=f"--every {every} is not valid; choose month, quarter or year.",
+        )
+    result = compute_trend(
+        root,
+        every,
+        parse_as_of(since, "--since") if since else None,
+        parse_as_of(until, "--until") if until else None,
+        rev,
+        scope,
+    )
+    emit(WRITERS[fmt](result, language), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("trend")(trend)

@@ -1,0 +1,138 @@
+"""Writers for `jgsw trend`: a table for people, json and csv for tools and charts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from jgsw_std.history.trend import Trend, TrendValue
+from jgsw_std.i18n import pick, word
+
+#: Period columns per block of the text table, so a monthly trend stays readable.
+COLUMNS_PER_BLOCK = 8
+_EVERY = {
+    "month": ("每月末", "month end"),
+    "quarter": ("每季末", "quarter end"),
+    "year": ("每年末", "year end"),
+}
+
+
+def cell(value: TrendValue | None, lang: str) -> str:
+    """A compact figure: ``57.5%``, ``12``, ``完成``; ``-`` for no value."""
+    if value is None or value.value is None:
+        return "-"
+    if value.unit == "done":
+        return word("view.done" if value.value >= 1 else "view.not-done", lang)
+    if value.unit == "count":
+        number = value.value
+        return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
+    return f"{value.value * 100:.1f}%"
+
+
+def write_text(trend: Trend, lang: str) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=160,
+        force_terminal=False,
+        no_color=True,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+    )
+    every = pick(lang, *_EVERY[trend.every])
+    scope = pick(lang, "全市", "whole city") if trend.scope == "city" else trend.scope
+    console.print(
+        Text(
+            pick(lang, "指标趋势", "Indicator trend")
+            + f" ({every}) {trend.since} - {trend.until} · {scope} · {trend.rev} {trend.head[:10]}"
+        )
+    )
+    console.print(
+        Text(
+            pick(
+                lang,
+                "每个时点取当时最新的提交（--rev），并按该时点的日期计算（--as-of）。",
+                "Each point reads the commit current then (--rev), "
+                "judged as of that day (--as-of).",
+            )
+        )
+    )
+    if not trend.points:
+        console.print(Text(pick(lang, "所选区间内没有时点。", "No period ends in that range.")))
+        return buffer.getvalue()
+    for start in range(0, len(trend.points), COLUMNS_PER_BLOCK):
+        block = trend.points[start : start + COLUMNS_PER_BLOCK]
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column(word("view.indicator", lang), no_wrap=True)
+        for point in block:
+            table.add_column(point.period, justify="right", no_wrap=True)
+        for row in trend.rows:
+            label = f"{row.indicator_id} {row.label(lang)}"
+            table.add_row(label, *(cell(p.values.get(row.indicator_id), lang) for p in block))
+        table.add_section()
+        table.add_row(
+            pick(lang, "提交", "commit"),
+            *((p.commit[:7] if p.commit else pick(lang, "无", "none")) for p in block),
+        )
+        console.print(table)
+    return buffer.getvalue()
+
+
+def write_json(trend: Trend, lang: str) -> str:
+    return json.dumps(trend.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "period",
+    "end",
+    "commit",
+    "indicator",
+    "metric",
+    "label",
+    "status",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+)
+
+
+def write_csv(trend: Trend, lang: str) -> str:
+    """Long form: one row per period and indicator, for spreadsheets and charts."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for point in trend.points:
+        for row in trend.rows:
+            value = point.values.get(row.indicator_id)
+            writer.writerow(
+                [
+                    point.period,
+                    point.end.isoformat(),
+                    point.commit or "",
+                    row.indicator_id,
+                    row.metric,
+                    row.label(lang),
+                    value.status if value else "",
+                    value.unit if value else "",
+                    "" if value is None or value.value is None else value.value,
+                    "" if value is None or value.numerator is None else value.numerator,
+                    "" if value is None or value.denominator is None else value.denominator,
+                ]
+            )
+    return buffer.getvalue()
+
+
+WRITERS: dict[str, Callable[[Trend, str], str]] = {
+    "text": write_text,
+    "json": write_json,
+    "csv": write_csv,
+}
