@@ -9,4 +9,8 @@ RULE_MODULES: tuple[str, ...] = (
     "naming",
     "references",
     "dates",
+    "gaps",
+    "duties",
+    "quality",
+    "units",
 )

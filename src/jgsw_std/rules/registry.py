@@ -73,6 +73,17 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+#: Thresholds a warehouse may set under ``check: thresholds:`` in framework.yaml or
+#: ``[check.thresholds]`` in jgsw.toml: name -> (zh, en) description. Rule modules
+#: declare the ones they read, so a misspelt name is an error, not silently ignored.
+THRESHOLDS: dict[str, tuple[str, str]] = {}
+
+
+def declare_threshold(name: str, *, zh: str, en: str) -> str:
+    """Register a threshold name a check reads with ``ctx.threshold(name, default)``."""
+    THRESHOLDS[name] = (zh, en)
+    return name
+
 
 def declare(
     code: str,
@@ -163,7 +174,9 @@ def render_hint(problem: Problem, lang: str) -> str:
     if rule_ is None:
         return ""
     template = rule_.hint_en if lang == "en" else rule_.hint_zh
-    return template.format_map(_localize(problem.args, lang)) if template else ""
+    if "{" not in template:  # most hints are fixed text: skip building the arguments
+        return template
+    return template.format_map(_localize(problem.args, lang))
 
 
 _LOADED = False

@@ -1,0 +1,400 @@
+"""Lifecycle duties (family L): reviews, evaluations, revisions, plans and usage, as of a date.
+
+Everything here is judged on ``--as-of`` (default today): a review or an
+evaluation dated later is ignored, as is a usage count for a year not yet over.
+A duty that depends on a date nobody recorded (a published standard with no
+effective date) is never reported as overdue; D405 already asks for the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jgsw_std import lifecycle as lc
+from jgsw_std.duties import DutySettings, latest_review, scan_standards
+from jgsw_std.load.warehouse import StandardRecord, Warehouse
+from jgsw_std.model.standard import Review
+from jgsw_std.problems import Problem, Severity
+from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
+
+REVIEW_PERIOD = declare_threshold(
+    "review_period_years",
+    zh="复审周期（年），默认取 framework.yaml 的 review_period_years（5）",
+    en="review period in years; default framework.yaml's review_period_years (5)",
+)
+EVALUATION_AFTER = declare_threshold(
+    "evaluation_after_years",
+    zh="实施满几年应做实施效果评价，默认取 framework.yaml（1）",
+    en="years in force before an effect evaluation is due; default from framework.yaml (1)",
+)
+REVIEW_DUE_DAYS = declare_threshold(
+    "review_due_days",
+    zh="复审到期前多少天开始提醒，默认取 framework.yaml（90）",
+    en="days before a review falls due to start reminding; default from framework.yaml (90)",
+)
+LOW_USAGE = declare_threshold(
+    "low_usage_rate",
+    zh="低运用率阈值（0-1），默认取 framework.yaml（0.5）",
+    en="low usage rate (0-1); default from framework.yaml (0.5)",
+)
+
+
+def _settings(wh: Warehouse, ctx: CheckContext) -> DutySettings:
+    return DutySettings.of(wh, ctx.thresholds)
+
+
+def _percent(rate: float) -> str:
+    return f"{rate * 100:.0f}%"
+
+
+def _review_loc(rec: StandardRecord) -> tuple[tuple[str | int, ...], bool]:
+    """Point at `reviews:` where a new review goes, or at `effective:` when there is none."""
+    return (("reviews",), True) if rec.model.reviews else (("effective",), False)
+
+
+@rule(
+    "L601",
+    "review-overdue",
+    Severity.WARNING,
+    zh="实施已满 {years} 年，近 {years} 年内没有复审（{basis_zh}），"
+    "复审应于 {due} 前完成，已逾期 {late} 天",
+    en="in force for {years} years or more with no review in the last {years} years "
+    "({basis_en}); the review was due on {due}, {late} days ago",
+    hint_zh="组织复审，并在 reviews 下记录复审日期 date 和结论 conclusion"
+    "（continue/revise/repeal）。",
+    hint_en="Review the standard and record it under reviews (date, conclusion: "
+    "continue/revise/repeal).",
+)
+def review_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """An own standard in force for the review period with no review within it (复审逾期).
+
+    The plan requires every standard in force for 5 years (`review_period_years`)
+    to be reviewed: an own standard (local, group or internal) in force for at
+    least that long on the as-of date with no review dated in the last period is
+    overdue. These are exactly the standards indicator 17 (复审率) counts against,
+    so `jgsw check` and `jgsw status` agree. National and industry standards are
+    reviewed by their issuers and are not reported. A standard whose effective
+    date is missing is not judged.
+    """
+    scan = scan_standards(wh, ctx.as_of, _settings(wh, ctx))
+    for rec, duty in scan.reviews:
+        if not duty.overdue:
+            continue
+        last = rec.model.last_review(ctx.as_of)
+        loc, key = _review_loc(rec)
+        yield review_overdue.problem(
+            duty.path,
+            loc,
+            key=key,
+            years=_settings(wh, ctx).review_period_years,
+            due=duty.due,
+            late=(ctx.as_of - duty.due).days,
+            basis_zh=f"上次复审 {last}" if last else f"自 {rec.model.effective} 实施以来从未复审",
+            basis_en=f"last reviewed {last}"
+            if last
+            else f"never reviewed since {rec.model.effective}",
+        )
+
+
+@rule(
+    "L602",
+    "review-due-soon",
+    Severity.INFO,
+    zh="复审将于 {due} 到期（还有 {left} 天；{basis_zh}）",
+    en="the review falls due on {due} (in {left} days; {basis_en})",
+    hint_zh="把复审列入近期工作计划；jgsw due 按牵头单位列出即将到期的事项。",
+    hint_en="Plan the review; `jgsw due` lists upcoming duties by owner.",
+)
+def review_due_soon(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """An own standard's review falls due within `review_due_days` (default 90).
+
+    The due date is one review period after the last review recorded on or
+    before the as-of date, or after the effective date when there is none. A
+    standard already overdue is L601, not this.
+    """
+    settings = _settings(wh, ctx)
+    scan = scan_standards(wh, ctx.as_of, settings)
+    for rec, duty in scan.reviews:
+        left = (duty.due - ctx.as_of).days
+        if duty.overdue or not 0 <= left <= settings.review_due_days:
+            continue
+        last = rec.model.last_review(ctx.as_of)
+        loc, key = _review_loc(rec)
+        yield review_due_soon.problem(
+            duty.path,
+            loc,
+            key=key,
+            due=duty.due,
+            left=left,
+            basis_zh=f"上次复审 {last}" if last else f"{rec.model.effective} 实施",
+            basis_en=f"last reviewed {last}" if last else f"effective {rec.model.effective}",
+        )
+
+
+@rule(
+    "L603",
+    "evaluation-due",
+    Severity.WARNING,
+    zh="实施已满 {years} 年（{effective} 起），尚无实施效果评价记录",
+    en="in force for {years} year(s) or more (since {effective}) "
+    "with no effect evaluation recorded",
+    hint_zh="按 DB50/T 1053-2020 开展实施效果评价，"
+    "在 evaluations 下记录日期 date、依据 method 和得分 score。",
+    hint_en="Evaluate the standard's effect (DB50/T 1053-2020) and record it under evaluations "
+    "(date, method, score).",
+)
+def evaluation_due(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """An own standard in force for `evaluation_after_years` (default 1) has never been evaluated.
+
+    实施效果评价: the plan asks that standards in force for a year be evaluated
+    (indicator 16 counts the share that were). These are exactly the standards
+    indicator 16 counts against. Evaluations dated after the as-of date do not
+    count.
+    """
+    settings = _settings(wh, ctx)
+    scan = scan_standards(wh, ctx.as_of, settings)
+    for _, duty in scan.evaluations:
+        if duty.overdue:
+            yield evaluation_due.problem(
+                duty.path,
+                ("effective",),
+                years=settings.evaluation_after_years,
+                effective=duty.basis,
+            )
+
+
+def _revision_of(wh: Warehouse) -> dict[str, list[StandardRecord]]:
+    """Old code -> the standards that list it in `supersedes` (its revisions)."""
+    out: dict[str, list[StandardRecord]] = {}
+    for rec in wh.standards:
+        for old in rec.model.supersedes:
+            out.setdefault(old, []).append(rec)
+    return out
+
+
+def _revisions(
+    wh: Warehouse, rec: StandardRecord, index: dict[str, list[StandardRecord]]
+) -> list[StandardRecord]:
+    found = list(index.get(rec.code, []))
+    if rec.model.superseded_by:
+        successor = wh.standard(rec.model.superseded_by)
+        if successor is not None and successor not in found:
+            found.append(successor)
+    return found
+
+
+_CURRENT = ("in-force", "upcoming", "unknown")
+
+
+@dataclass(frozen=True)
+class _Concluded:
+    rec: StandardRecord
+    index: int  # position of the review in `reviews`
+    review: Review
+    state: str  # the standard's state on the as-of date
+
+
+_LAST_CONCLUDED: tuple[weakref.ref[Warehouse], dt.date, list[_Concluded]] | None = None
+
+
+def _concluded(wh: Warehouse, as_of: dt.date) -> list[_Concluded]:
+    """Standards whose last review on or before ``as_of`` concluded revise or repeal.
+
+    Shared by L604, L605 and L606 (cached for the last warehouse and date).
+    """
+    global _LAST_CONCLUDED
+    cached = _LAST_CONCLUDED
+    if cached is not None and cached[0]() is wh and cached[1] == as_of:
+        return cached[2]
+    out: list[_Concluded] = []
+    for rec in wh.standards:
+        if not rec.model.reviews:
+            continue
+        found = latest_review(rec.model.reviews, as_of)
+        if found is not None and found[1].conclusion != "continue":
+            out.append(_Concluded(rec, found[0], found[1], lc.state_at(wh, rec, as_of)))
+    _LAST_CONCLUDED = (weakref.ref(wh), as_of, out)
+    return out
+
+
+@rule(
+    "L604",
+    "revision-not-planned",
+    Severity.WARNING,
+    zh="{date} 复审结论为修订，但标准仓中没有它的修订项目",
+    en="the review of {date} concluded revise, but no revision of it is in the warehouse",
+    hint_zh="为修订项目建立标准文件（status: planned，plan 写 kind: revision，"
+    "supersedes 列出本标准），本文件写 superseded_by。",
+    hint_en="Add the revision as a standard file (status: planned, plan kind: revision, "
+    "supersedes listing this one) and set superseded_by here.",
+)
+def revision_not_planned(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """The last review concluded `revise` but no revision is planned.
+
+    A revision is a standard that lists this one in `supersedes` (or that this
+    one names in `superseded_by`). Only standards still current on the as-of
+    date are reported; the last review recorded on or before that date counts.
+    """
+    index: dict[str, list[StandardRecord]] | None = None
+    for c in _concluded(wh, ctx.as_of):
+        if c.review.conclusion != "revise" or c.state not in _CURRENT:
+            continue
+        index = _revision_of(wh) if index is None else index
+        if not _revisions(wh, c.rec, index):
+            yield revision_not_planned.problem(c.rec.path, ("reviews", c.index), date=c.review.date)
+
+
+@rule(
+    "L605",
+    "revision-overdue",
+    Severity.WARNING,
+    zh="{date} 复审结论为修订；修订项目 {successor} 计划 {year} 年发布，至 {as_of} 仍未发布",
+    en="the review of {date} concluded revise; its revision {successor} was planned for "
+    "{year} and is still not published on {as_of}",
+    hint_zh="推进修订项目 {successor}；如计划调整，在该文件中更新 plan.year。",
+    hint_en="Move the revision {successor} forward, or update its plan year if the plan changed.",
+)
+def revision_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """The last review concluded `revise`; the revision is planned but past its plan year.
+
+    Reported on the old standard (the one still in force while its revision is
+    late); the revision itself is also reported by L607 in its own file. A
+    revision with no plan year cannot be late and is not reported.
+    """
+    index: dict[str, list[StandardRecord]] | None = None
+    for c in _concluded(wh, ctx.as_of):
+        if c.review.conclusion != "revise" or c.state not in _CURRENT:
+            continue
+        index = _revision_of(wh) if index is None else index
+        for successor in _revisions(wh, c.rec, index):
+            plan = successor.model.plan
+            if plan is None or plan.year >= ctx.as_of.year:
+                continue
+            if lc.state_at(wh, successor, ctx.as_of) != "in-progress":
+                continue
+            yield revision_overdue.problem(
+                c.rec.path,
+                ("reviews", c.index),
+                date=c.review.date,
+                successor=successor.code,
+                year=plan.year,
+                as_of=ctx.as_of,
+            )
+
+
+@rule(
+    "L606",
+    "repeal-not-carried-out",
+    Severity.WARNING,
+    zh="{date} 复审结论为废止，但标准仍未废止",
+    en="the review of {date} concluded repeal, but the standard has not been repealed",
+    hint_zh="发布废止公告后，写 status: repealed 和 repealed: 废止日期。",
+    hint_en="Once the repeal is announced, set status: repealed and repealed: DATE.",
+)
+def repeal_not_carried_out(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """The last review concluded `repeal` but the standard is still current.
+
+    A repeal conclusion should be followed by a repeal announcement; until it is
+    recorded the standard still counts as in force in every indicator.
+    """
+    for c in _concluded(wh, ctx.as_of):
+        if c.review.conclusion == "repeal" and c.state in _CURRENT:
+            yield repeal_not_carried_out.problem(
+                c.rec.path, ("reviews", c.index), date=c.review.date
+            )
+
+
+@rule(
+    "L607",
+    "planned-past-year",
+    Severity.WARNING,
+    zh="计划 {year} 年发布，至 {as_of} 仍未发布",
+    en="planned for {year} and still not published on {as_of}",
+    hint_zh="发布后写 status: published 及发布、实施日期；计划调整时更新 plan.year。",
+    hint_en="Once published, set status: published with its dates; if the plan moved, "
+    "update plan.year.",
+)
+def planned_past_year(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A standard in the pipeline (planned to approval) is past its plan year.
+
+    The plan year (`plan.year`) is the year the standard is due to be published;
+    after 31 December of that year an unpublished standard is late. Indicator 6
+    (完成率) counts it against.
+    """
+    scan = scan_standards(wh, ctx.as_of, _settings(wh, ctx))
+    for rec, duty in scan.publications:
+        if not duty.overdue:
+            continue
+        loc = ("status",) if rec.model.status is not None else ("plan",)
+        yield planned_past_year.problem(duty.path, loc, year=duty.due.year, as_of=ctx.as_of)
+
+
+@rule(
+    "L608",
+    "low-usage",
+    Severity.WARNING,
+    zh="{year} 年标准综合运用率 {rate}（{applying}/{applicable}），低于 {floor}，列为清理候选",
+    en="usage rate in {year} was {rate} ({applying}/{applicable}), below {floor}: "
+    "a candidate for cleanup",
+    hint_zh="分析运用率低的原因：加强宣贯，或在复审中考虑修订、废止。",
+    hint_en="Find out why it is little used: promote it, or consider revising or repealing "
+    "it at review.",
+)
+def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """An own standard's latest usage rate (标准综合运用率) is below `low_usage_rate`.
+
+    The latest year counted is the latest usage record up to the last full year
+    before the as-of date. The plan asks to clean out standards little used
+    (清理使用率低的标准): these are the candidates. A count with no applicable
+    units has no rate and is skipped.
+    """
+    settings = _settings(wh, ctx)
+    last_year = lc.last_full_year(ctx.as_of)
+    scan = scan_standards(wh, ctx.as_of, settings)
+    for rec in (*scan.own_in_force, *scan.own_unknown):
+        latest: tuple[int, int] | None = None  # (year, index)
+        for index, usage in enumerate(rec.model.usage):
+            if usage.year <= last_year and (latest is None or usage.year >= latest[0]):
+                latest = (usage.year, index)
+        if latest is None:
+            continue
+        usage = rec.model.usage[latest[1]]
+        rate = usage.rate
+        if rate is not None and rate < settings.low_usage_rate:
+            yield low_usage.problem(
+                rec.path,
+                ("usage", latest[1]),
+                year=usage.year,
+                rate=_percent(rate),
+                applying=usage.applying,
+                applicable=usage.applicable,
+                floor=_percent(settings.low_usage_rate),
+            )
+
+
+@rule(
+    "L609",
+    "usage-not-recorded",
+    Severity.WARNING,
+    zh="现行标准缺少 {year} 年的标准综合运用率统计",
+    en="in force but has no usage record for {year}",
+    hint_zh="统计 {year} 年运用该标准的单位数和适用单位数，记入 usage。",
+    hint_en="Count the units applying it and the units it applies to in {year}; record them "
+    "under usage.",
+)
+def usage_not_recorded(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """An own standard in force has no usage record for the last full year.
+
+    The last full year is the as-of year when the date is 31 December, else the
+    year before. These are the standards indicator 10 (运用率统计) counts against.
+    """
+    year = lc.last_full_year(ctx.as_of)
+    scan = scan_standards(wh, ctx.as_of, _settings(wh, ctx))
+    for rec in scan.own_in_force:
+        if any(u.year == year for u in rec.model.usage):
+            continue
+        loc, key = (("usage",), True) if rec.model.usage else (("code",), False)
+        yield usage_not_recorded.problem(rec.path, loc, key=key, year=year)

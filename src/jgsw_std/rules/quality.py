@@ -1,0 +1,369 @@
+"""Quality (family Q): likely duplicates, citations of obsolete standards, low evaluation scores."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from jgsw_std import lifecycle as lc
+from jgsw_std.load.warehouse import StandardRecord, Warehouse
+from jgsw_std.problems import Problem, Severity
+from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
+
+SIMILARITY = declare_threshold(
+    "duplicate_similarity",
+    zh="标题相似度达到多少（0-1）视为可能重复，默认 0.8",
+    en="title similarity (0-1) from which two standards are likely duplicates; default 0.8",
+)
+SCORE_FLOOR = declare_threshold(
+    "evaluation_score_floor",
+    zh="实施效果评价得分低于多少需要关注，默认 60",
+    en="effect evaluation score below which a standard is reported; default 60",
+)
+DEFAULT_SIMILARITY = 0.8
+DEFAULT_SCORE_FLOOR = 60.0
+
+# Words that say what kind of document a standard is, or whose it is, rather
+# than what it is about: two titles that differ only in these are the same topic.
+# Longer words first, so that 党政机关 goes before 机关.
+COMMON_WORDS: tuple[str, ...] = (
+    "党政机关",
+    "机关事务",
+    "重庆市",
+    "标准化",
+    "规范",
+    "标准",
+    "指南",
+    "规程",
+    "要求",
+    "导则",
+    "通则",
+    "细则",
+    "规定",
+    "办法",
+    "管理",
+    "技术",
+    "机关",
+)
+_COMMON = re.compile("|".join(re.escape(w) for w in COMMON_WORDS))
+_NOT_WORD = re.compile(r"[\W_]+")
+_PART = re.compile(r"第\s*([0-9一二三四五六七八九十百]+)\s*部分")
+
+
+def normalize_title(title: str) -> str:
+    """Full-width to half-width, lower case, punctuation and common words removed.
+
+    `《党政机关物业管理服务规范》` and `机关物业服务 指南` both become `物业管理服务`
+    minus the common words, so that only the subject is compared.
+    """
+    text = unicodedata.normalize("NFKC", title).lower()
+    if "部分" in text:
+        text = _PART.sub(" ", text)  # part numbers are compared separately
+    return _COMMON.sub("", _NOT_WORD.sub("", text))
+
+
+def title_grams(norm: str) -> frozenset[str]:
+    """Character bigrams; a one-character title is its own gram."""
+    if len(norm) < 2:
+        return frozenset((norm,)) if norm else frozenset()
+    return frozenset(map(str.__add__, norm, norm[1:]))
+
+
+def part_number(title: str) -> str | None:
+    match = _PART.search(unicodedata.normalize("NFKC", title))
+    return match.group(1) if match else None
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b|; 0 for two empty sets."""
+    if not a and not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    later: StandardRecord
+    earlier: StandardRecord
+    similarity: float
+    others: int  # further earlier standards at or above the threshold
+
+
+def _linked(a: StandardRecord, b: StandardRecord) -> bool:
+    """One replaces the other: a revision keeps its predecessor's title on purpose."""
+    ma, mb = a.model, b.model
+    return (
+        ma.superseded_by == b.code
+        or mb.superseded_by == a.code
+        or b.code in ma.supersedes
+        or a.code in mb.supersedes
+    )
+
+
+TitleKey = tuple[str, str]  # (normalized title, part number or "")
+
+
+def similar_keys(keys: list[TitleKey], threshold: float) -> dict[int, list[tuple[int, float]]]:
+    """For each distinct title, the other distinct titles at or above ``threshold``.
+
+    Similarity is the Jaccard index of character bigrams. Instead of comparing
+    every pair, titles are compared only when they share a rare bigram: with
+    each title's bigrams sorted from rarest to commonest, two titles with
+    similarity at least ``threshold`` must share one of the first
+    ``n - ceil(threshold * n) + 1`` (the prefix filter of all-pairs similarity
+    joins). A size bound prunes the rest before any set is intersected.
+    Different parts of one multi-part standard are never similar.
+    """
+    grams = [title_grams(norm) for norm, _ in keys]
+    freq: dict[str, int] = {}
+    for gs in grams:
+        for g in gs:
+            freq[g] = freq.get(g, 0) + 1
+    # one global order, rarest first (ties by the gram itself), as the filter requires
+    rank = {g: r for r, g in enumerate(sorted(freq, key=lambda g: (freq[g], g)))}
+    index: dict[str, list[int]] = {}
+    near: dict[int, list[tuple[int, float]]] = {}
+    # the small epsilon keeps 0.8 * 5 = 4.000000000000001 from shortening the prefix
+    eps = 1e-9
+    for i, gs in enumerate(grams):
+        if not gs:
+            continue
+        size = len(gs)
+        prefix = sorted(gs, key=rank.__getitem__)[: size - math.ceil(threshold * size - eps) + 1]
+        candidates: set[int] = set()
+        for g in prefix:
+            posting = index.get(g)
+            if posting is None:
+                index[g] = [i]
+            else:
+                candidates.update(posting)
+                posting.append(i)
+        low, high = threshold * size - eps, size / threshold + eps
+        part = keys[i][1]
+        for j in candidates:
+            other = grams[j]
+            if not low <= len(other) <= high:
+                continue
+            if part and keys[j][1] and part != keys[j][1]:
+                continue
+            inter = len(gs & other)
+            sim = inter / (size + len(other) - inter)
+            if sim >= threshold - eps:
+                near.setdefault(i, []).append((j, sim))
+                near.setdefault(j, []).append((i, sim))
+    return near
+
+
+def find_duplicates(records: Iterable[StandardRecord], threshold: float) -> list[DuplicatePair]:
+    """Each standard paired with its most similar earlier (by path) standard of its area.
+
+    Standards are blocked by area; within an area identical normalized titles
+    are grouped first, so that the similarity join runs on distinct titles only.
+    """
+    by_area: dict[str, list[StandardRecord]] = {}
+    replacing: set[str] = set()  # codes in a supersession, the only ones _linked can match
+    for rec in records:
+        by_area.setdefault(rec.model.area or "", []).append(rec)
+        if rec.model.superseded_by or rec.model.supersedes:
+            replacing.add(rec.code)
+            replacing.update(rec.model.supersedes)
+            if rec.model.superseded_by:
+                replacing.add(rec.model.superseded_by)
+    found: list[DuplicatePair] = []
+    for recs in by_area.values():
+        recs.sort(key=lambda r: r.path)
+        found.extend(_area_duplicates(recs, threshold, replacing))
+    return found
+
+
+def _area_duplicates(
+    recs: list[StandardRecord], threshold: float, replacing: set[str]
+) -> Iterator[DuplicatePair]:
+    groups: dict[TitleKey, list[int]] = {}  # key -> positions in recs, in path order
+    key_of: list[TitleKey] = []
+    for position, rec in enumerate(recs):
+        title = rec.model.title
+        key = (normalize_title(title), (part_number(title) or "") if "部分" in title else "")
+        key_of.append(key)
+        groups.setdefault(key, []).append(position)
+    keys = list(groups)
+    key_index = {key: k for k, key in enumerate(keys)}
+    near = similar_keys(keys, threshold)
+    for position, rec in enumerate(recs):
+        key = key_of[position]
+        if not key[0]:
+            continue  # nothing left of the title to compare
+        similar = near.get(key_index[key])
+        members = groups[key]
+        if members[0] == position and not similar:
+            continue  # the first of its title and like no other: the common case
+        best: tuple[float, int] | None = None
+        count = 0
+        check_links = rec.code in replacing
+        for other, sim in ((key, 1.0), *((keys[j], x) for j, x in similar or ())):
+            members = groups[other]
+            for m in members[: bisect.bisect_left(members, position)]:
+                if check_links and recs[m].code in replacing and _linked(rec, recs[m]):
+                    continue
+                count += 1
+                if best is None or sim > best[0]:
+                    best = (sim, m)
+        if best is not None:
+            yield DuplicatePair(rec, recs[best[1]], best[0], count - 1)
+
+
+def _current(wh: Warehouse, rec: StandardRecord, ctx: CheckContext) -> bool:
+    """Not repealed or superseded on the as-of date (planned ones count: 重复建设 starts there)."""
+    std = rec.model
+    if std.repealed is None and std.superseded_by is None and std.status != "repealed":
+        return True  # nothing could have ended it; skip the full state lookup
+    return lc.state_at(wh, rec, ctx.as_of) not in ("repealed", "superseded")
+
+
+@rule(
+    "Q701",
+    "likely-duplicate",
+    Severity.WARNING,
+    zh="标题与 {other}《{other_title}》（{other_path}）高度相似（相似度 {similarity}），"
+    "可能重复建设{more_zh}",
+    en='the title is very close to {other} "{other_title}" ({other_path}), similarity '
+    "{similarity}: likely a duplicate{more_en}",
+    hint_zh="比较两项标准的范围：重复的合并或废止一项；确属不同主题的，可在本行加注释 "
+    "# jgsw: disable=Q701 说明理由。",
+    hint_en="Compare their scopes: merge or repeal one if they overlap; if they are different, "
+    "add # jgsw: disable=Q701 with the reason on this line.",
+)
+def likely_duplicate(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """Two current standards of the same area have near-identical titles (重复建设).
+
+    Titles are compared after normalizing: full-width characters, punctuation,
+    part numbers and words that name the kind of document rather than its
+    subject (规范, 标准, 指南, 规程, 要求, 机关, ...) are removed; what remains
+    is compared by character bigrams (Jaccard similarity). Pairs at or above
+    `duplicate_similarity` (default 0.8) are reported on the later file (by
+    path), naming its most similar earlier standard. A standard and the one it
+    supersedes, and different parts of a multi-part standard, are not
+    duplicates. Repealed and superseded standards are left out.
+    """
+    threshold = ctx.threshold(SIMILARITY, DEFAULT_SIMILARITY)
+    records = [r for r in wh.standards if _current(wh, r, ctx)]
+    for pair in find_duplicates(records, threshold):
+        yield likely_duplicate.problem(
+            pair.later.path,
+            ("title",),
+            other=pair.earlier.code,
+            other_title=pair.earlier.model.title,
+            other_path=pair.earlier.path,
+            similarity=f"{pair.similarity:.2f}",
+            more_zh=f"；另有 {pair.others} 项标准也相似" if pair.others else "",
+            more_en=f"; {pair.others} more are similar" if pair.others else "",
+        )
+
+
+def _successor_chain(wh: Warehouse, rec: StandardRecord) -> StandardRecord | None:
+    """The last standard reached by following superseded_by (cycles stop the walk)."""
+    seen = {rec.code}
+    current = rec
+    while current.model.superseded_by:
+        nxt = wh.standard(current.model.superseded_by)
+        if nxt is None or nxt.code in seen:
+            break
+        seen.add(nxt.code)
+        current = nxt
+    return current if current is not rec else None
+
+
+@rule(
+    "Q702",
+    "cites-obsolete-standard",
+    Severity.WARNING,
+    zh="引用的 {code} 已{state_zh}{successor_zh}",
+    en="cites {code}, which is {state_en}{successor_en}",
+    hint_zh="{fix_zh}",
+    hint_en="{fix_en}",
+)
+def cites_obsolete_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A current standard cites (`references`) a standard repealed or superseded on the as-of date.
+
+    A superseded citation names its successor (following `superseded_by` to
+    the newest one). Citations of codes not in the warehouse are not judged.
+    """
+    for rec in wh.standards:
+        refs = rec.model.references
+        if not refs or not _current(wh, rec, ctx):
+            continue
+        for index, code in enumerate(refs):
+            target = wh.standard(code)
+            if target is None:
+                continue
+            state = lc.state_at(wh, target, ctx.as_of)
+            if state not in ("repealed", "superseded"):
+                continue
+            successor = _successor_chain(wh, target)
+            when = target.model.repealed
+            yield cites_obsolete_standard.problem(
+                rec.path,
+                ("references", index),
+                code=target.code,
+                state_zh=(f"于 {when} 废止" if when else "废止")
+                if state == "repealed"
+                else "被代替",
+                state_en=(f"repealed on {when}" if when else "repealed")
+                if state == "repealed"
+                else "superseded",
+                successor_zh=f"，现行替代标准为 {successor.code}" if successor else "",
+                successor_en=f"; its successor is {successor.code}" if successor else "",
+                fix_zh=f"改为引用 {successor.code}。"
+                if successor
+                else "删去该引用，或改引现行标准。",
+                fix_en=f"Cite {successor.code} instead."
+                if successor
+                else "Drop the citation or cite a standard in force.",
+            )
+
+
+@rule(
+    "Q703",
+    "low-evaluation-score",
+    Severity.WARNING,
+    zh="{date} 实施效果评价得分 {score}，低于 {floor} 分",
+    en="the effect evaluation of {date} scored {score}, below {floor}",
+    hint_zh="分析评价中发现的问题，整改实施或在复审中考虑修订。",
+    hint_en="Act on the evaluation's findings, or consider revising the standard at review.",
+)
+def low_evaluation_score(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A current standard's latest scored effect evaluation is below `evaluation_score_floor`.
+
+    The latest evaluation with a score, dated on or before the as-of date,
+    counts: a later, better evaluation clears an earlier low one. The floor
+    defaults to 60 (out of 100).
+    """
+    floor = ctx.threshold(SCORE_FLOOR, DEFAULT_SCORE_FLOOR)
+    for rec in wh.standards:
+        evaluations = rec.model.evaluations
+        if not evaluations:
+            continue
+        latest: tuple[int, int] | None = None  # (index, ordinal of date)
+        for index, evaluation in enumerate(evaluations):
+            if evaluation.score is None or evaluation.date > ctx.as_of:
+                continue
+            day = evaluation.date.toordinal()
+            if latest is None or day >= latest[1]:
+                latest = (index, day)
+        if latest is None:
+            continue
+        evaluation = evaluations[latest[0]]
+        score = evaluation.score
+        if score is not None and score < floor and _current(wh, rec, ctx):
+            yield low_evaluation_score.problem(
+                rec.path,
+                ("evaluations", latest[0]),
+                date=evaluation.date,
+                score=f"{score:g}",
+                floor=f"{floor:g}",
+            )

@@ -1,0 +1,77 @@
+"""The G, L, Q and U codes: documented, stable, bilingual, and printable on a GBK console."""
+
+from __future__ import annotations
+
+from jgsw_std.rules.registry import RULES, THRESHOLDS, ensure_loaded
+from tests.conftest import CliRunner
+
+NEW_CODES = {
+    "G501": "item-without-standard",
+    "G502": "main-area-without-new-local",
+    "G503": "main-area-without-evaluation-standard",
+    "G504": "collab-group-without-group-standard",
+    "G505": "standard-outside-items",
+    "L601": "review-overdue",
+    "L602": "review-due-soon",
+    "L603": "evaluation-due",
+    "L604": "revision-not-planned",
+    "L605": "revision-overdue",
+    "L606": "repeal-not-carried-out",
+    "L607": "planned-past-year",
+    "L608": "low-usage",
+    "L609": "usage-not-recorded",
+    "Q701": "likely-duplicate",
+    "Q702": "cites-obsolete-standard",
+    "Q703": "low-evaluation-score",
+    "U801": "framework-not-built",
+    "U802": "year-without-meeting",
+    "U803": "year-without-training",
+    "U804": "year-without-summary",
+    "U805": "mechanism-incomplete",
+}
+
+
+def test_codes_names_and_docs() -> None:
+    ensure_loaded()
+    for code, name in NEW_CODES.items():
+        rule = RULES[code]
+        assert rule.name == name
+        assert rule.check is not None
+        assert len(rule.doc.splitlines()) >= 2, code  # a title line and an explanation
+        assert rule.zh and rule.en and rule.hint_zh and rule.hint_en, code
+    # only duties due soon are a note; nothing new fails a run by default
+    assert {c for c in NEW_CODES if RULES[c].severity.value == "info"} == {"L602"}
+    assert all(RULES[c].severity.value != "error" for c in NEW_CODES)
+
+
+def test_every_message_is_gbk_printable() -> None:
+    ensure_loaded()
+    for code in NEW_CODES:
+        rule = RULES[code]
+        for text in (rule.zh, rule.en, rule.hint_zh, rule.hint_en, rule.doc):
+            text.encode("gbk")  # raises on ✓, emoji and the like
+    for zh, en in THRESHOLDS.values():
+        zh.encode("gbk")
+        en.encode("gbk")
+
+
+def test_thresholds_are_declared() -> None:
+    ensure_loaded()
+    assert {
+        "review_period_years",
+        "evaluation_after_years",
+        "review_due_days",
+        "low_usage_rate",
+        "duplicate_similarity",
+        "evaluation_score_floor",
+    } <= set(THRESHOLDS)
+
+
+def test_explain_prints_the_user_doc(cli: CliRunner) -> None:
+    result = cli("explain", "L601")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("L601 review-overdue (warning)\n")
+    assert "indicator 17" in result.stdout
+    listing = cli("explain").stdout
+    for code in NEW_CODES:
+        assert f"\n{code}  " in "\n" + listing
