@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std import __version__
 from jgsw_std.check import check_warehouse
 from jgsw_std.problems import Severity
 from jgsw_std.reports.labels import labels_for
+from jgsw_std.reports.parallel import PARALLEL_FROM, beside
 from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.reports.sections.catalogue import build_catalogue
 from jgsw_std.reports.sections.districts import build_districts
 from jgsw_std.reports.sections.duties import build_duties
 from jgsw_std.reports.sections.matrix import build_matrix
 from jgsw_std.reports.sections.summary import build_summary
-from jgsw_std.reports.sections.trend import TrendPoint, build_trend
+from jgsw_std.reports.sections.trend import build_trend, read_trend
 from jgsw_std.reports.version import generated_at, read_version
 
 if TYPE_CHECKING:
@@ -62,7 +63,8 @@ class ReportOptions:
     indicators: IndicatorSet | None = None  # another plan's targets (--indicators)
     indicators_source: str = "data/indicators.yaml"
     now: dt.datetime | None = None  # generated-at; fixed in tests
-    trend: list[TrendPoint] = field(default_factory=list)  # from history; empty hides it
+    history: bool = True  # read git history for the trend section (hidden when there is none)
+    parallel: bool = True  # on a large warehouse, run the checks in a forked child
 
 
 def heading_anchor(title: str) -> str:
@@ -122,28 +124,35 @@ def build_context(wh: Warehouse, opts: ReportOptions) -> dict[str, Any]:
     indicators = opts.indicators or wh.indicators
     inp = Inputs(wh, opts.as_of, opts.lang, t, scope, scope.standards(wh))
 
-    results = compute_all(wh, indicators, opts.as_of, scope=scope.key) if indicators else []
-    findings = check_warehouse(wh, opts.as_of)
-    checks = {
-        "errors": findings.errors,
-        "warnings": findings.warnings,
-        "infos": findings.count(Severity.INFO),
-        "suppressed": findings.suppressed,
-    }
     units = scope.units(wh)
     paths = (
         None
         if scope.kind == "city"
         else ({rec.path for rec in inp.standards} | {d.path for d in units})
     )
-    data: dict[str, Any] = {
-        "summary": build_summary(results, indicators, inp),
-        "matrix": build_matrix(inp),
-        "catalogue": build_catalogue(inp),
-        "duties": build_duties(findings, paths, inp),
-        "districts": build_districts(units, indicators, compute_all, inp),
-        "trend": build_trend(opts.trend, indicators, inp) if opts.trend and indicators else None,
-    }
+
+    def checked() -> tuple[dict[str, int], dict[str, Any]]:
+        findings = check_warehouse(wh, opts.as_of)
+        counts = {
+            "errors": findings.errors,
+            "warnings": findings.warnings,
+            "infos": findings.count(Severity.INFO),
+            "suppressed": findings.suppressed,
+        }
+        return counts, build_duties(findings, paths, inp)
+
+    fork = opts.parallel and len(wh.standards) >= PARALLEL_FROM
+    with beside(checked, fork) as pending:  # the checks run while the indicators are computed
+        results = compute_all(wh, indicators, opts.as_of, scope=scope.key) if indicators else []
+        data: dict[str, Any] = {
+            "summary": build_summary(results, indicators, inp),
+            "matrix": build_matrix(inp),
+            "catalogue": build_catalogue(inp),
+            "duties": None,
+            "districts": build_districts(units, indicators, compute_all, inp),
+            "trend": build_trend(read_trend(wh, scope.key, inp), inp) if opts.history else None,
+        }
+        checks, data["duties"] = pending.result()
     sections = [
         {
             "key": key,

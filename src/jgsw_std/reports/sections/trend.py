@@ -1,84 +1,96 @@
-"""Trend of the indicators over time: one row per period end, one column per indicator.
+"""Trend of the indicators over time: one row per year end, one column per indicator.
 
-The points are what history's trend computes (the indicator results read from
-the commit current at each period's end); this module only lays them out and
-draws the rates as lines. Without history there are no points and the
-section is left out of the report.
+The figures are history's (:func:`jgsw_std.history.trend.compute_trend`, what
+`jgsw trend` prints): each year's values read from the commit current at that
+year's end. This module only lays them out and draws the rates as lines.
+Without history (no git, no commits, a shallow clone) the section is left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from jgsw_std.errors import JgswError
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.metrics.view import indicator_label, value_text
-from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.metrics.view import value_text
 from jgsw_std.reports import charts
 from jgsw_std.reports.sections.base import Inputs
+
+if TYPE_CHECKING:
+    from jgsw_std.history.trend import Trend, TrendPoint, TrendValue
+    from jgsw_std.load.warehouse import Warehouse
 
 #: Lines on one chart stay readable up to about this many.
 MAX_LINES = 6
 
 
-@dataclass
-class TrendPoint:
-    """The indicators at one period end, as recorded by one commit."""
-
-    period: str  # "2023", "2023-Q4", "2023-12"
-    commit: str | None
-    results: list[MetricResult] = field(default_factory=list)
-
-
-def build_trend(
-    points: Sequence[TrendPoint], indicators: IndicatorSet, inp: Inputs
-) -> dict[str, Any] | None:
-    """The section's data, or None when there is no history to show."""
-    if not points:
+def read_trend(wh: Warehouse, scope: str, inp: Inputs) -> Trend | None:
+    """Year-end points from the plan's start to the as-of date, or None without history."""
+    if wh.root is None:
         return None
-    ids = [i.id for i in indicators.indicators]
-    columns = []
-    for indicator in indicators.indicators:
-        columns.append(
-            {
-                "id": indicator.id,
-                "label": f"{indicator.id}",
-                "text": indicator_label(indicator, inp.lang),
-            }
+    from jgsw_std.history.trend import compute_trend
+
+    try:
+        trend = compute_trend(
+            wh.root, "year", until=inp.as_of, rev=wh.revision or "HEAD", scope=scope
         )
-    rows = []
-    for point in points:
-        by_id = {r.indicator_id: r for r in point.results}
-        cells = []
-        for ident in ids:
-            result = by_id.get(ident)
-            cells.append(
-                {
-                    "status": result.status if result else None,
-                    "value": result.value if result else None,
-                    "text": value_text(result, inp.lang) if result else inp.t["none"],
-                }
-            )
-        rows.append({"period": point.period, "commit": (point.commit or "")[:10], "cells": cells})
-    return {"columns": columns, "rows": rows, "chart": _chart(points, indicators, inp)}
-
-
-def _chart(
-    points: Sequence[TrendPoint], indicators: IndicatorSet, inp: Inputs
-) -> dict[str, Any] | None:
-    """Lines for the rate indicators that have a value at some point (at most MAX_LINES)."""
-    series: list[tuple[str, list[float | None]]] = []
-    for indicator in indicators.indicators:
-        values: list[float | None] = []
-        rate = False
-        for point in points:
-            result = next((r for r in point.results if r.indicator_id == indicator.id), None)
-            if result is not None and result.unit == "rate":
-                rate = True
-            values.append(result.value if result is not None and result.unit == "rate" else None)
-        if rate and any(v is not None for v in values):
-            series.append((f"{indicator.id} {indicator_label(indicator, inp.lang)}", values))
-    if not series or len(points) < 2:
+    except JgswError:  # not a repository, no commits, shallow, no git: no trend to show
         return None
-    return charts.line_chart([p.period for p in points], series[:MAX_LINES])
+    if not any(point.values for point in trend.points):
+        return None
+    return trend
+
+
+def _result(value: TrendValue, point: TrendPoint, scope: str) -> MetricResult:
+    """The point's figure in the shape metrics.view words, so it reads as `status` prints it."""
+    return MetricResult(
+        indicator_id=value.indicator_id,
+        metric=value.metric,
+        as_of=point.end,
+        scope=scope,
+        status=value.status,  # type: ignore[arg-type]  # one of base.STATUSES, as computed
+        value=value.value,
+        numerator=value.numerator,
+        denominator=value.denominator,
+        unit=value.unit,  # type: ignore[arg-type]
+        target=value.target,
+        target_min=value.target_min,
+        target_max=value.target_max,
+    )
+
+
+def build_trend(trend: Trend | None, inp: Inputs) -> dict[str, Any] | None:
+    """The section's data (one row per indicator, one column per period), or None."""
+    if trend is None or not trend.points:
+        return None
+    periods = [
+        {"period": p.period, "end": p.end.isoformat(), "commit": (p.commit or "")[:10]}
+        for p in trend.points
+    ]
+    rows = []
+    for row in trend.rows:
+        cells: list[dict[str, Any]] = []
+        for point in trend.points:
+            value = point.values.get(row.indicator_id)
+            if value is None:
+                cells.append({"status": None, "value": None, "text": inp.t["none"]})
+                continue
+            wording = value_text(_result(value, point, trend.scope), inp.lang)
+            cells.append({"status": value.status, "value": value.value, "text": wording})
+        rows.append({"id": row.indicator_id, "label": row.label(inp.lang), "cells": cells})
+    return {"periods": periods, "rows": rows, "chart": _chart(trend, inp)}
+
+
+def _chart(trend: Trend, inp: Inputs) -> dict[str, Any] | None:
+    """Lines for the rate indicators that have a value somewhere (at most MAX_LINES)."""
+    series: list[tuple[str, list[float | None]]] = []
+    for row in trend.rows:
+        values: list[float | None] = []
+        for point in trend.points:
+            value = point.values.get(row.indicator_id)
+            values.append(value.value if value is not None and value.unit == "rate" else None)
+        if any(v is not None for v in values):
+            series.append((f"{row.indicator_id} {row.label(inp.lang)}", values))
+    if not series or len(trend.points) < 2:
+        return None
+    return charts.line_chart([p.period for p in trend.points], series[:MAX_LINES])
