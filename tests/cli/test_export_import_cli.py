@@ -182,3 +182,29 @@ def test_xlsx_needs_an_output_file(warehouse: Path, cli: CliRunner) -> None:
     result = cli("export", "--root", str(warehouse), "--lang", "en")
     assert result.exit_code == 1
     assert "xlsx needs a file" in result.stderr
+
+
+def test_an_updated_file_keeps_its_bom_and_crlf(
+    warehouse: Path, cli: CliRunner, tmp_path: Path
+) -> None:
+    rel = "data/standards/energy/db50-t-1054-2020.yaml"
+    path = warehouse / rel
+    original = path.read_text("utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))
+    book = tmp_path / "crlf.xlsx"
+    _export(cli, warehouse, book)
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["体系明细表"]
+    header = [c.value for c in sheet[1]]
+    row = next(
+        r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "DB50/T 1054-2020"
+    )
+    sheet.cell(row, header.index("信息来源") + 1, "渝机管发〔2021〕108号")
+    wb.save(book)
+    result = cli("import", str(book), "--apply", "--root", str(warehouse))
+    assert result.exit_code == 0, result.stderr
+    expected = original.replace(
+        "source: 渝机管发〔2021〕108号 第一章", "source: 渝机管发〔2021〕108号"
+    )
+    assert expected != original
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")

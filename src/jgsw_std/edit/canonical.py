@@ -160,16 +160,17 @@ def _first_unordered(node: Any, model: type[BaseModel] | None) -> tuple[Any, lis
     return None
 
 
-def order_keys(text: str, rel: str, model: type[BaseModel] | None) -> str:
-    """``text`` with every block mapping's keys in contract order."""
+def order_keys(text: str, rel: str, model: type[BaseModel] | None) -> tuple[str, Any]:
+    """``text`` with every block mapping's keys in contract order, and its round-trip tree."""
+    tree = rt.load(text, rel)
     for _ in range(text.count("\n") + 2):  # each pass settles one mapping for good
-        tree = rt.load(text, rel)
         found = _first_unordered(tree, model)
         if found is None:
-            return text
+            break
         node, want = found
         text = "\n".join(_reorder_lines(text.split("\n"), node, want))
-    return text
+        tree = rt.load(text, rel)
+    return text, tree
 
 
 # -- scalars and flow mappings, on the tree -----------------------------------------------
@@ -271,6 +272,14 @@ def canonical_text(text: str, rel: str) -> str:
     model = KIND_MODELS.get(kind)
     if model is None:
         return text
+    out = fix_modeline(text, rel, kind)
+    out, tree = order_keys(out, rel, model)
+    if tree is None:
+        return out if out.endswith("\n") else out + "\n"
+    _canon_node(tree, model, False, True)
+    out = rt.dump(tree)
+    if out == text:
+        return out  # already canonical: nothing to verify
     try:
         before, _ = load(text)
     except YamlSyntaxError as exc:
@@ -279,13 +288,6 @@ def canonical_text(text: str, rel: str) -> str:
             zh=f"{rel}:{exc.line}:{exc.col}: YAML 无法解析（{exc.message}），未格式化。",
             en=f"{rel}:{exc.line}:{exc.col}: not valid YAML ({exc.message}); not formatted.",
         ) from None
-    out = fix_modeline(text, rel, kind)
-    out = order_keys(out, rel, model)
-    tree = rt.load(out, rel)
-    if tree is None:
-        return out if out.endswith("\n") else out + "\n"
-    _canon_node(tree, model, False, True)
-    out = rt.dump(tree)
     try:
         after, _ = load(out)
     except YamlSyntaxError:  # the emitter got it wrong (it has rare bugs): write nothing
