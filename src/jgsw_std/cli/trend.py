@@ -13,9 +13,7 @@ FORMATS = ("text", "json", "csv")
 
 
 def trend(
-    every: Annotated[
-        str, typer.Option("--every", help="Period: month, quarter or year.")
-    ] = "quarter",
+    every: Annotated[str, typer.Option("--every", help="Period: month, quarter or year.")] = "year",
     since: Annotated[
         str | None,
         typer.Option(
