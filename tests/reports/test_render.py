@@ -11,9 +11,16 @@ import pytest
 
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.reports.render import md_escape, render
-from tests.conftest import REPO
+from tests.conftest import REPO, MiniFactory
 
-from .conftest import END, PIPE_TITLE, SCRIPT_TITLE, context_of
+from .conftest import (
+    END,
+    HOSTILE_STANDARDS,
+    PIPE_TITLE,
+    SCRIPT_TITLE,
+    context_of,
+    district_rows,
+)
 from .markdown import cells, github_anchor, headings, outline_problems, table_problems, tables
 
 
@@ -129,3 +136,74 @@ def test_trend_is_hidden_without_history(demo_root: Path) -> None:
     assert "trend" not in [s["key"] for s in ctx["sections"]]
     html = render(ctx, "html")
     assert 'id="sec-trend"' not in html
+
+
+MESSY = {
+    # no category, no level (the code says local), items written short
+    "data/standards/vehicles/db50-t-4001-2021.yaml": """\
+        code: DB50/T 4001-2021
+        title: 无大类的标准
+        area: vehicles
+        items: [quota]
+        owner: chongqing
+        status: published
+        published: 2021-01-05
+        effective: 2021-03-01
+        superseded_by: DB50/T 4002-2024
+    """,
+    # replaces the one above from 2024: the old one is 被代替 at the end of 2025
+    "data/standards/vehicles/db50-t-4002-2024.yaml": """\
+        code: DB50/T 4002-2024
+        title: 替代标准
+        level: local
+        category: operation
+        area: vehicles
+        items: [vehicles.quota]
+        owner: chongqing
+        status: published
+        published: 2024-01-05
+        effective: 2024-03-01
+        supersedes: [DB50/T 4001-2021]
+    """,
+    # still being drafted: listed apart, with its stage and plan year
+    "data/standards/logistics/db50-t-4003-2026.yaml": """\
+        code: DB50/T 4003-2026
+        title: 起草中的标准
+        level: local
+        category: operation
+        area: logistics
+        owner: wanzhou
+        status: drafting
+        plan: {year: 2026, kind: revision}
+    """,
+}
+
+
+def test_incomplete_records_still_render(mini: MiniFactory) -> None:
+    wh = load_worktree(mini(MESSY).root)
+    ctx = context_of(wh)
+    rows = {
+        r["code"]: r
+        for area in ctx["catalogue"]["areas"]
+        for b in area["levels"]
+        for r in b["rows"]
+    }
+    assert rows["DB50/T 4001-2021"]["state"] == "superseded"
+    assert rows["DB50/T 4001-2021"]["replaced_by"] == "DB50/T 4002-2024"
+    assert rows["DB50/T 4002-2024"]["replaces"] == ["DB50/T 4001-2021"]
+    assert [r["code"] for r in ctx["catalogue"]["pipeline"]] == ["DB50/T 4003-2026"]
+    assert ctx["catalogue"]["pipeline"][0]["stage_label"] == "起草"
+    quota = next(i for i in ctx["matrix"]["business_items"] if i["code"] == "vehicles.quota")
+    assert [s["code"] for s in quota["standards"]] == ["DB50/T 4002-2024"]
+    for fmt in ("html", "md"):
+        assert "替代标准" in render(ctx, fmt)
+    assert table_problems(render(ctx, "md")) == []
+
+
+def test_without_indicators_the_rest_of_the_report_stands(mini: MiniFactory) -> None:
+    wh = load_worktree(mini(HOSTILE_STANDARDS, indicators=None).root)
+    ctx = context_of(wh)
+    assert ctx["summary"]["available"] is False
+    html = render(ctx, "html")
+    assert "未找到指标文件" in html and 'id="sec-catalogue"' in html
+    assert all(row["meetings"]["text"] == "—" for row in district_rows(ctx).values())
