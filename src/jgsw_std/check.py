@@ -9,8 +9,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from jgsw_std.errors import UsageError
 from jgsw_std.load.warehouse import Warehouse
-from jgsw_std.rules.registry import CheckContext
+from jgsw_std.model.framework import CheckSettings
+from jgsw_std.rules.registry import THRESHOLDS, CheckContext, ensure_loaded
 from jgsw_std.rules.runner import CheckOptions, CheckResult, run_checks
 from jgsw_std.session import open_warehouse
 
@@ -21,6 +25,9 @@ class CheckRequest:
     as_of: dt.date = field(default_factory=dt.date.today)
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    #: report only problems in files changed since this git revision, and the
+    #: problems elsewhere that those changes cause (`--changed-since`)
+    changed_since: str | None = None
 
 
 @dataclass
@@ -37,12 +44,94 @@ class CheckOutcome:
         return 0
 
 
+CONFIG_FILE = "jgsw.toml"
+_LEVELS = ("error", "warning", "info", "off")
+
+
+def _toml_settings(root: Path | None) -> CheckSettings | None:
+    """The ``[check]`` table of ``jgsw.toml`` at the warehouse root, if there is one."""
+    if root is None or not (root / CONFIG_FILE).is_file():
+        return None
+    import tomllib
+
+    path = root / CONFIG_FILE
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("check")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(
+            "bad_config",
+            zh=f"无法读取 {path}：{exc}",
+            en=f"cannot read {path}: {exc}",
+            hint_zh="jgsw.toml 须为 UTF-8 编码的 TOML，检查设置写在 [check] 表中。",
+            hint_en="jgsw.toml must be UTF-8 TOML with the checker settings in a [check] table.",
+        ) from exc
+    if table is None:
+        return None
+    try:
+        return CheckSettings.model_validate(table)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise UsageError(
+            "bad_config",
+            zh=f"{path} 的 [check] 有误：{where}：{first['msg']}",
+            en=f"[check] in {path} is not valid: {where}: {first['msg']}",
+            hint_zh="可用的键：severity、select、ignore、thresholds（见 docs/rules.md）。",
+            hint_en="Keys: severity, select, ignore, thresholds (see docs/rules.md).",
+        ) from exc
+
+
+def _validate(layer: CheckSettings, where_zh: str, where_en: str) -> None:
+    """Unknown threshold names and severity levels stop the run: a typo must not pass silently."""
+    ensure_loaded()
+    for name, value in layer.thresholds.items():
+        if name not in THRESHOLDS:
+            raise UsageError(
+                "bad_threshold",
+                zh=f"{where_zh}中的阈值 {name} 不存在；可用：{', '.join(sorted(THRESHOLDS))}",
+                en=f"{where_en} sets an unknown threshold {name}; "
+                f"known: {', '.join(sorted(THRESHOLDS))}",
+            )
+        if value < 0:
+            raise UsageError(
+                "bad_threshold",
+                zh=f"{where_zh}中的阈值 {name} 不能为负数（{value}）。",
+                en=f"{where_en}: threshold {name} cannot be negative ({value}).",
+            )
+    for code, level in layer.severity.items():
+        if level.strip().lower() not in _LEVELS:
+            raise UsageError(
+                "bad_severity",
+                zh=f"{where_zh}中 {code} 的严重级别 {level} 无效；可用：{'、'.join(_LEVELS)}",
+                en=f"{where_en}: severity {level} of {code} is not one of {', '.join(_LEVELS)}",
+            )
+
+
 def settings_for(wh: Warehouse) -> tuple[dict[str, str], dict[str, float], list[str], list[str]]:
-    """Severity overrides, thresholds, select and ignore from framework.yaml's check:."""
-    check = wh.framework.check
-    if check is None:
-        return {}, {}, [], []
-    return dict(check.severity), dict(check.thresholds), list(check.select), list(check.ignore)
+    """Severity overrides, thresholds, select and ignore for this warehouse.
+
+    framework.yaml's ``check:`` first, then the ``[check]`` table of jgsw.toml at
+    the root, which wins for the same code or threshold; a select list replaces,
+    ignore lists add up. The command line comes on top (see check_warehouse).
+    """
+    severity: dict[str, str] = {}
+    thresholds: dict[str, float] = {}
+    select: list[str] = []
+    ignore: list[str] = []
+    layers = (
+        (wh.framework.check, "framework.yaml 的 check", "framework.yaml check"),
+        (_toml_settings(wh.root), f"{CONFIG_FILE} 的 [check]", f"[check] of {CONFIG_FILE}"),
+    )
+    for layer, where_zh, where_en in layers:
+        if layer is None:
+            continue
+        _validate(layer, where_zh, where_en)
+        severity.update(layer.severity)
+        thresholds.update(layer.thresholds)
+        if layer.select:
+            select = list(layer.select)
+        ignore.extend(layer.ignore)
+    return severity, thresholds, select, ignore
 
 
 def check_warehouse(
@@ -59,4 +148,27 @@ def check_warehouse(
 def run_check(request: CheckRequest) -> CheckOutcome:
     wh = open_warehouse(request.root)
     result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+    if request.changed_since is not None:
+        result = changed_since(wh, result, request)
     return CheckOutcome(wh, result, request.as_of)
+
+
+def changed_since(wh: Warehouse, result: CheckResult, request: CheckRequest) -> CheckResult:
+    """Keep problems in files changed since the revision, and those the changes caused.
+
+    A problem in an unchanged file is caused by the change when the same checks
+    on the warehouse as recorded at the revision did not report it (same file,
+    code, place and arguments): deleting a standard that another one cites, or
+    the only standard of a business item, shows up that way.
+    """
+    from jgsw_std.history.changed import changed_files
+    from jgsw_std.history.revision import load_revision
+
+    root = wh.root if wh.root is not None else request.root
+    assert root is not None  # a working-tree warehouse always has its root
+    changed = changed_files(root, request.changed_since or "HEAD")
+    before = load_revision(root, request.changed_since or "HEAD")
+    baseline = check_warehouse(before, request.as_of, request.select, request.ignore)
+    known = {p.fingerprint() for p in baseline.problems}
+    kept = [p for p in result.problems if p.path in changed or p.fingerprint() not in known]
+    return CheckResult(kept, result.suppressed)

@@ -18,7 +18,7 @@ from jgsw_std.cli.common import (
     use_color,
 )
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "gitlab", "sarif")
 
 
 def check(
@@ -28,7 +28,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output: text (people), json (documented shape), github (Actions annotations).",
+            help="Output: text (people), json (documented shape), github (Actions annotations), "
+            "gitlab (Code Quality report), sarif (SARIF 2.1.0, for code scanning).",
         ),
     ] = "text",
     strict: Annotated[
@@ -46,6 +47,16 @@ def check(
     ] = None,
     as_of: AsOfOption = None,
     rev: RevOption = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="Report only problems in files changed since this git revision (commits, "
+            "edits and new files) and the problems those changes cause elsewhere; the whole "
+            "warehouse is still loaded. For pull requests: --changed-since origin/main.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")
     ] = None,
@@ -73,7 +84,17 @@ def check(
         as_of=parse_as_of(as_of),
         select=split_codes(select),
         ignore=split_codes(ignore),
+        changed_since=changed_since,
     )
+    if rev is not None and changed_since is not None:
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "rev_and_changed_since",
+            zh="--rev 与 --changed-since 不能同时使用：--changed-since 比较的是工作区。",
+            en="--rev and --changed-since cannot be combined: --changed-since judges the "
+            "working tree.",
+        )
     if rev is None:
         outcome = run_check(request)
     else:  # the same checks on the files as recorded at a revision

@@ -139,3 +139,13 @@ WRITERS: dict[str, Writer] = {
     "json": write_json,
     "github": write_github,
 }
+
+
+def _add_ci_writers() -> None:
+    # gitlab and sarif live in their own module; it needs this one's types only
+    from jgsw_std.reports.ci_formats import CI_WRITERS
+
+    WRITERS.update(CI_WRITERS)
+
+
+_add_ci_writers()
