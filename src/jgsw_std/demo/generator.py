@@ -45,6 +45,8 @@ AREA_WEIGHTS = [
     ("emergency", 8),
 ]
 OWN_LEVELS = ("local", "group", "internal")
+#: Share of standards that repeat an earlier title core in their area (for Q701 to find).
+DUPLICATE_SHARE = 0.004
 
 
 @dataclass
@@ -91,6 +93,9 @@ class _Builder:
         self.titles: set[str] = set()
         self.codes: set[str] = set()
         self.district_names: dict[str, str] = {}
+        self.area_cores: dict[str, list[str]] = {}
+        self.core_pool: dict[str, list[str]] = {}
+        self.pool_round: dict[str, int] = {}
 
     # -- codes --------------------------------------------------------------
     def _next(self, key: str, start: int) -> int:
@@ -116,22 +121,43 @@ class _Builder:
 
     # -- titles -------------------------------------------------------------
     def title_for(self, area: str, category: str, level: str, owner: str) -> str:
-        owner_name = self.district_names.get(owner, "")
-        for attempt in range(50):
-            obj = self.rng.choice(vocab.OBJECTS[area])
-            aspect = self.rng.choice(vocab.ASPECTS)
-            form = self.rng.choice(vocab.FORMS[category])
-            title = f"{obj}{aspect}{form}"
-            if level == "internal" and owner_name:
-                title = f"{owner_name}{title}"
-            if attempt > 20:
-                title += f"（第{attempt - 19}部分）"
-            if title not in self.titles:
-                self.titles.add(title)
-                return title
-        title = f"{title}（{len(self.titles)}）"
+        """A title whose core (qualifier, object, aspect) is new in its area.
+
+        Real warehouses hold few near-identical titles, so the demo draws cores
+        without replacement; a small share deliberately repeats an earlier core
+        with another form word, which is what the duplicate check should find.
+        """
+        owner_name = self.district_names.get(owner, "") if level == "internal" else ""
+        form = self.rng.choice(vocab.FORMS[category])
+        used = self.area_cores.setdefault(area, [])
+        if used and self.rng.random() < DUPLICATE_SHARE:
+            core = self.rng.choice(used)  # a deliberate near-duplicate
+        else:
+            core = self._fresh_core(area)
+            used.append(core)
+        title = f"{owner_name}{core}{form}"
+        part = 1
+        while title in self.titles:  # same core and form: number the parts
+            part += 1
+            title = f"{owner_name}{core}{form}（第{part}部分）"
         self.titles.add(title)
         return title
+
+    def _fresh_core(self, area: str) -> str:
+        pending = self.core_pool.get(area)
+        if not pending:
+            pending = [
+                f"{q}{o}{a}"
+                for q in vocab.QUALIFIERS
+                for o in vocab.OBJECTS[area]
+                for a in vocab.ASPECTS
+            ]
+            self.rng.shuffle(pending)
+            self.core_pool[area] = pending
+            self.pool_round[area] = self.pool_round.get(area, 0) + 1
+        core = pending.pop()
+        rounds = self.pool_round[area]
+        return core if rounds == 1 else f"{core}（{rounds}）"
 
     # -- one standard ---------------------------------------------------------
     def standard(self, index: int, total: int) -> dict[str, Any]:

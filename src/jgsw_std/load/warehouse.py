@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
-from jgsw_std.load.positions import locate
+from jgsw_std.load.positions import Locator
 from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
@@ -140,9 +140,10 @@ class Warehouse:
             text = self.text_of(rel)
             if text is None:
                 continue
+            locator = Locator(text)  # one parse per file, however many problems it has
             for index in indexes:
                 problem = placed[index]
-                line, col = locate(text, problem.loc, problem.key)
+                line, col = locator.locate(problem.loc, problem.key)
                 placed[index] = problem.with_position(line, col)
         for index, problem in enumerate(placed):
             if problem.line == 0 and problem.path in self.files:
