@@ -53,6 +53,7 @@ def _register() -> None:
         check,
         demo,
         diff,
+        due,
         explain,
         export,
         fmt,
@@ -81,6 +82,7 @@ def _register() -> None:
         trend,
         export,
         import_cmd,
+        due,
     ):
         module.register(app)
 

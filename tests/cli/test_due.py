@@ -1,0 +1,153 @@
+"""`jgsw due`: what falls due in the next days, by owner, as text, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from tests.conftest import CliRunner, MiniFactory
+
+from jgsw_std.duties import DutySettings, due_calendar
+from jgsw_std.rules.registry import CheckContext
+from jgsw_std.rules.runner import CheckOptions, run_checks
+
+AS_OF = "2025-11-01"
+
+
+def standard(code: str, owner: str | None, effective: str | None, tail: str = "") -> str:
+    lines = [f"code: {code}", f"title: {code} 规范", "area: vehicles", "items: [vehicles.quota]"]
+    if owner:
+        lines.append(f"owner: {owner}")
+    if effective:
+        lines += [
+            "status: published",
+            f"published: {effective[:4]}-01-01",
+            f"effective: {effective}",
+        ]
+    return "\n".join(lines) + "\n" + tail
+
+
+FILES = {
+    # review due 2025-12-01 (30 days ahead), owned by Shapingba
+    "data/standards/vehicles/db50-t-1-2020.yaml": standard(
+        "DB50/T 1-2020",
+        "shapingba",
+        "2020-12-01",
+        "evaluations:\n  - {date: 2021-12-20, score: 90}\n",
+    ),
+    # evaluation overdue since 2025-03-01, owned by the city
+    "data/standards/vehicles/db50-t-2-2024.yaml": standard(
+        "DB50/T 2-2024", "chongqing", "2024-03-01"
+    ),
+    # planned for 2025, no owner: due 2025-12-31
+    "data/standards/vehicles/db50-t-3-2025.yaml": (
+        "code: DB50/T 3-2025\ntitle: 计划中的规范\narea: vehicles\nstatus: drafting\n"
+        "plan: {year: 2025, kind: new}\n"
+    ),
+    # a national standard: its issuer reviews it
+    "data/standards/vehicles/gb-t-4-2015.yaml": standard("GB/T 4-2015", None, "2015-01-01"),
+}
+DISTRICTS = {
+    "data/districts/chongqing.yaml": (
+        "slug: chongqing\nname: 重庆市\nkind: city\nactivities:\n"
+        "  - {date: 2025-03-01, kind: meeting, title: 部署会}\n"
+        "  - {date: 2025-05-01, kind: training, title: 培训, attendees: 100}\n"
+        "summaries:\n  - {year: 2025, sent: 2025-10-30}\n"
+    ),
+    "data/districts/shapingba.yaml": (
+        "slug: shapingba\nname: 沙坪坝区\nkind: district\nregion: main-urban\nactivities:\n"
+        "  - {date: 2025-03-01, kind: meeting, title: 部署会}\n"
+    ),
+}
+
+
+def test_text_calendar_by_owner(mini: MiniFactory, cli: CliRunner) -> None:
+    wh = mini(FILES, districts=DISTRICTS)
+    result = cli("due", "--root", str(wh.root), "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "截至 2026-01-30（2025-11-01 起 90 天内）到期事项 5 项，其中已逾期 1 项。\n"
+        "\n"
+        "重庆市（chongqing）\n"
+        "  2025-03-01  已逾期 245 天  实施效果评价  DB50/T 2-2024 DB50/T 2-2024 规范\n"
+        "\n"
+        "沙坪坝区（shapingba）\n"
+        "  2025-12-01  还有 30 天  复审  DB50/T 1-2020 DB50/T 1-2020 规范\n"
+        "  2025-12-31  还有 60 天  年度培训或宣贯  2025 年度\n"
+        "  2025-12-31  还有 60 天  年度工作总结报送  2025 年度\n"
+        "\n"
+        "未指定牵头单位\n"
+        "  2025-12-31  还有 60 天  按计划发布  DB50/T 3-2025 计划中的规范\n"
+    )
+
+
+def test_window_overdue_and_owner_filters(mini: MiniFactory, cli: CliRunner) -> None:
+    root = str(mini(FILES, districts=DISTRICTS).root)
+    short = cli("due", "--root", root, "--as-of", AS_OF, "--days", "30", "--lang", "en").stdout
+    assert (
+        short.splitlines()[0] == "Duties due by 2025-12-01 (30 days from 2025-11-01): 2, 1 overdue."
+    )
+    assert "  2025-12-01  in 30 days  review  DB50/T 1-2020 DB50/T 1-2020 规范" in short
+    ahead = cli("due", "--root", root, "--as-of", AS_OF, "--no-overdue").stdout
+    assert "已逾期 245 天" not in ahead and "到期事项 4 项" in ahead
+    only = cli("due", "--root", root, "--as-of", AS_OF, "--owner", "chongqing").stdout
+    assert "沙坪坝区" not in only and "重庆市（chongqing）" in only
+    bad = cli("due", "--root", root, "--owner", "atlantis")
+    assert bad.exit_code == 1 and "data/districts/ 中没有 atlantis" in bad.stderr
+
+
+def test_json_and_csv(mini: MiniFactory, cli: CliRunner, tmp_path: object) -> None:
+    wh = mini(FILES, districts=DISTRICTS)
+    data = json.loads(cli("due", "--root", str(wh.root), "--as-of", AS_OF, "-f", "json").stdout)
+    assert (data["as_of"], data["until"], data["total"], data["overdue"]) == (
+        "2025-11-01",
+        "2026-01-30",
+        5,
+        1,
+    )
+    assert [g["owner"] for g in data["groups"]] == ["chongqing", "shapingba", None]
+    first = data["groups"][0]["duties"][0]
+    assert first == {
+        "owner": "chongqing",
+        "owner_name": "重庆市",
+        "due": "2025-03-01",
+        "days_left": -245,
+        "overdue": True,
+        "kind": "evaluation",
+        "kind_name": "实施效果评价",
+        "key": "DB50/T 2-2024",
+        "label": "DB50/T 2-2024 规范",
+        "path": "data/standards/vehicles/db50-t-2-2024.yaml",
+    }
+    out = wh.root / "due.csv"
+    result = cli("due", "--root", str(wh.root), "--as-of", AS_OF, "-f", "csv", "-o", str(out))
+    assert result.exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the Chinese as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 5
+    assert rows[-1]["kind"] == "publication" and rows[-1]["owner"] == ""
+    assert rows[0]["overdue"] == "yes" and rows[1]["overdue"] == "no"
+
+
+def test_unknown_format(mini: MiniFactory, cli: CliRunner) -> None:
+    result = cli("due", "--root", str(mini().root), "--format", "xlsx")
+    assert result.exit_code == 1 and "csv" in result.stderr
+
+
+def test_calendar_overdue_is_what_check_reports(demo_root: object) -> None:
+    """The overdue reviews and evaluations in the calendar are exactly L601 and L603."""
+    from pathlib import Path
+
+    from jgsw_std.load.warehouse import load_worktree
+
+    wh = load_worktree(Path(str(demo_root)))
+    as_of = dt.date(2025, 12, 31)
+    calendar = due_calendar(wh, as_of, 0, DutySettings.of(wh))
+    overdue = {(d.kind, d.path) for g in calendar.groups for d in g.duties if d.overdue}
+    result = run_checks(wh, CheckContext(as_of), CheckOptions(select=["L601", "L603", "L607"]))
+    kinds = {"L601": "review", "L603": "evaluation", "L607": "publication"}
+    assert overdue == {(kinds[p.code], p.path) for p in result.problems}
+    assert len(overdue) > 20
