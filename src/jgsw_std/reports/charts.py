@@ -15,13 +15,14 @@ WIDTH = 720  # viewBox width; the SVG scales to its container
 
 
 def status_bar(segments: Sequence[tuple[str, str, int]]) -> dict[str, Any]:
-    """One stacked bar of indicator counts by status: (status, label, count) in order."""
+    """One stacked bar of indicator counts by status: (status, label, count) in order.
+
+    The legend is left to the page (HTML text wraps on a phone; SVG text would shrink).
+    """
     total = sum(count for _, _, count in segments)
-    bar_h, legend_y = 28, 52
+    bar_h = 28
     out: list[dict[str, Any]] = []
-    legend: list[dict[str, Any]] = []
     x = 0.0
-    legend_x = 0.0
     for status, label, count in segments:
         width = WIDTH * count / total if total else 0.0
         if count:
@@ -36,25 +37,13 @@ def status_bar(segments: Sequence[tuple[str, str, int]]) -> dict[str, Any]:
                     "show_text": width >= 18,
                 }
             )
-        legend.append(
-            {
-                "status": status,
-                "x": round(legend_x, 2),
-                "text_x": round(legend_x + 16, 2),
-                "label": f"{label} {count}",
-            }
-        )
-        legend_x += WIDTH / max(len(segments), 1)
         x += width
     return {
         "width": WIDTH,
-        "height": legend_y + 12,
         "bar_h": bar_h,
         "bar_text_y": bar_h - 9,
-        "legend_y": legend_y,
-        "legend_box_y": legend_y - 10,
         "segments": out,
-        "legend": legend,
+        "legend": [{"status": s, "label": f"{label} {count}"} for s, label, count in segments],
         "total": total,
     }
 

@@ -160,5 +160,8 @@ def build_districts(
     return {
         "groups": groups,
         "count": sum(len(g["rows"]) for g in groups),
-        "chart": charts.hbars(chart_rows) if chart_rows and subset else None,
+        # English unit names ("Wansheng Economic Development Zone") need a wider label column.
+        "chart": charts.hbars(chart_rows, label_w=240 if inp.lang == "en" else 150)
+        if chart_rows and subset
+        else None,
     }
