@@ -10,11 +10,14 @@
     return raw.trim();
   }
 
+  // One collator for every comparison: creating one per call makes large sorts slow.
+  var collator = new Intl.Collator(document.documentElement.lang || "zh-CN", { numeric: true });
+
   function compare(a, b) {
     if (a === "" || b === "") { return a === b ? 0 : (a === "" ? 1 : -1); }
     var x = Number(a), y = Number(b);
     if (!isNaN(x) && !isNaN(y)) { return x - y; }
-    return a.localeCompare(b, document.documentElement.lang || "zh-CN", { numeric: true });
+    return collator.compare(a, b);
   }
 
   function makeSortable(table, hint) {
@@ -54,6 +57,20 @@
     if (!rows.length) { return; }
     var texts = null;
     var blocks = Array.prototype.slice.call(scope.querySelectorAll(".filter-block"));
+    var owners = null;
+
+    // Which blocks hold each row (walking up from the row), so a pass is linear in rows.
+    function findOwners() {
+      var index = new Map();
+      blocks.forEach(function (block, i) { index.set(block, i); });
+      return rows.map(function (row) {
+        var found = [];
+        for (var el = row.parentElement; el && el !== scope; el = el.parentElement) {
+          if (index.has(el)) { found.push(index.get(el)); }
+        }
+        return found;
+      });
+    }
     var bar = document.createElement("div");
     bar.className = "filter-bar";
     var label = document.createElement("label");
@@ -67,22 +84,33 @@
     bar.appendChild(output);
     scope.insertBefore(bar, scope.firstChild);
     var template = scope.getAttribute("data-rows-shown") || "{shown}/{total}";
+    var hidden = rows.map(function () { return false; });
 
     function apply() {
       var query = input.value.trim().toLowerCase();
       if (texts === null) {
         texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+        owners = findOwners();
       }
       var shown = 0;
+      var visible = blocks.map(function () { return 0; });
       rows.forEach(function (row, i) {
         var keep = !query || texts[i].indexOf(query) !== -1;
-        row.classList.toggle("filter-hidden", !keep);
-        if (keep) { shown += 1; }
+        if (hidden[i] === keep) {  // touch the DOM only where something changes
+          row.classList.toggle("filter-hidden", !keep);
+          hidden[i] = !keep;
+        }
+        if (keep) {
+          shown += 1;
+          owners[i].forEach(function (index) { visible[index] += 1; });
+        }
       });
-      blocks.forEach(function (block) {
-        var visible = block.querySelectorAll("tbody tr:not(.filter-hidden)").length;
-        block.classList.toggle("filter-hidden", Boolean(query) && visible === 0);
-        if (query && visible && block.tagName === "DETAILS") { block.open = true; }
+      blocks.forEach(function (block, index) {
+        var empty = Boolean(query) && visible[index] === 0;
+        if (block.classList.contains("filter-hidden") !== empty) {
+          block.classList.toggle("filter-hidden", empty);
+        }
+        if (query && visible[index] && block.tagName === "DETAILS" && !block.open) { block.open = true; }
       });
       output.textContent = query
         ? template.replace("{shown}", String(shown)).replace("{total}", String(rows.length))
@@ -92,7 +120,7 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(apply, 120);
+      timer = setTimeout(apply, 150);
     });
   }
 
