@@ -154,3 +154,20 @@ def test_replayed_snapshots_equal_ls_tree_at_every_commit(demo_history: Path) ->
         replayed = snapshots(chain, set(range(len(chain))))
         for index, entry in enumerate(chain):
             assert replayed[index] == tree_files(repo, entry.commit.sha), entry.commit.sha
+
+
+def test_a_damaged_repository_is_a_clear_error_not_a_traceback(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner
+) -> None:
+    repo = git_wh()
+    repo.commit("一项", {GOOD: standard("DB50/T 1001-2015")})
+    blob = repo.git("rev-parse", f"HEAD:{GOOD}")
+    repo.root.joinpath(".git", "objects", blob[:2], blob[2:]).unlink()
+    at_rev = cli("check", "--root", str(repo.root), "--rev", "HEAD")
+    assert at_rev.exit_code == 1 and "Traceback" not in at_rev.stderr
+    assert f"无法从 git 读取对象 {blob}" in at_rev.stderr and "git fsck" in at_rev.stderr
+    tree = repo.git("rev-parse", "HEAD^{tree}")
+    repo.root.joinpath(".git", "objects", tree[:2], tree[2:]).unlink()
+    walked = cli("history", "shapingba", "--root", str(repo.root), "--lang", "en")
+    assert walked.exit_code == 1 and "Traceback" not in walked.stderr
+    assert "git failed (git " in walked.stderr and "git fsck" in walked.stderr

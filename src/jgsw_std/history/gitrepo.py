@@ -48,17 +48,45 @@ def shallow_error(what_zh: str, what_en: str) -> ShallowError:
     )
 
 
+def _git_missing() -> JgswError:
+    return JgswError(
+        "git_missing",
+        zh="找不到 git 程序，无法读取历史。",
+        en="git is not installed or not on PATH; the history cannot be read.",
+        hint_zh="安装 git（https://git-scm.com）并确认 `git --version` 可以运行。",
+        hint_en="Install git (https://git-scm.com) and check that `git --version` runs.",
+    )
+
+
+class GitFailed(JgswError):
+    """A git command failed for a reason jgsw did not expect (a damaged repository...)."""
+
+    def __init__(self, args: tuple[str, ...], stderr: object) -> None:
+        detail = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else str(stderr)
+        detail = detail.strip().replace("stderr: ", "").strip("'\" \n") or "?"
+        # the subcommand and its revisions; config overrides and formats are noise here
+        shown, skip = [], False
+        for arg in args:
+            if skip or arg == "-c":
+                skip = arg == "-c"
+                continue
+            if not arg.startswith("-"):
+                shown.append(arg)
+        command = " ".join(shown)
+        super().__init__(
+            "git_failed",
+            zh=f"git 命令失败（git {command}）：{detail}",
+            en=f"git failed (git {command}): {detail}",
+            hint_zh="运行 `git status` 和 `git fsck` 检查仓库。",
+            hint_en="Check the repository with `git status` and `git fsck`.",
+        )
+
+
 def _import_git() -> object:
     try:
         import git
     except Exception as exc:  # GitPython refuses to import when no git executable exists
-        raise JgswError(
-            "git_missing",
-            zh="找不到 git 程序，无法读取历史。",
-            en="git is not installed or not on PATH; the history cannot be read.",
-            hint_zh="安装 git（https://git-scm.com）并确认 `git --version` 可以运行。",
-            hint_en="Install git (https://git-scm.com) and check that `git --version` runs.",
-        ) from exc
+        raise _git_missing() from exc
     return git
 
 
@@ -134,19 +162,30 @@ class GitRepo:
 
     def git(self, *args: str) -> str:
         """Run one git command and return its output (text, decoded leniently)."""
-        raw: bytes = self.repo.git.execute(
-            [self.repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
-            stdout_as_string=False,
-        )
-        return raw.decode("utf-8", errors="replace")
+        return self.git_bytes(*args).decode("utf-8", errors="replace").rstrip("\n")
 
     def git_bytes(self, *args: str) -> bytes:
-        raw: bytes = self.repo.git.execute(
-            [self.repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
-            stdout_as_string=False,
-            strip_newline_in_stdout=False,
-        )
+        """Run one git command; a failure is a clear JgswError, never a traceback."""
+        from git.exc import GitCommandError, GitCommandNotFound
+
+        try:
+            raw: bytes = self.repo.git.execute(
+                [self.repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
+                stdout_as_string=False,
+                strip_newline_in_stdout=False,
+            )
+        except GitCommandNotFound as exc:
+            raise _git_missing() from exc
+        except GitCommandError as exc:
+            raise GitFailed(args, exc.stderr) from exc
         return raw
+
+    def try_git(self, *args: str) -> str | None:
+        """Output of a git command that may fail for an expected reason, else None."""
+        try:
+            return self.git(*args)
+        except GitFailed:
+            return None
 
     def to_repo_path(self, rel: str) -> str:
         return self.prefix + rel
@@ -159,16 +198,10 @@ class GitRepo:
 
     # -- revisions ----------------------------------------------------------------
     def try_resolve(self, rev: str) -> str | None:
-        from git.exc import GitCommandError
-
-        try:
-            out = self.git(
-                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
-            )
-        except GitCommandError:
-            return None
-        sha = out.strip()
-        return sha or None
+        out = self.try_git(
+            "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+        )
+        return (out or "").strip() or None
 
     def resolve(self, rev: str) -> str:
         """The commit a revision names, or a clear error saying why there is none."""
@@ -197,20 +230,26 @@ class GitRepo:
 
     def commit(self, sha: str) -> Commit:
         """One commit's metadata (used for single revisions; walks read it in bulk)."""
-        out = self.git("show", "-s", "--format=" + COMMIT_FORMAT, sha)
+        out = self.git(
+            *NEUTRAL_CONFIG,
+            "log",
+            "-1",
+            "--no-walk",
+            "--encoding=UTF-8",
+            "--format=" + COMMIT_FORMAT,
+            sha,
+        )
         return parse_commit_header(out.lstrip("\x1e").rstrip("\n").rstrip("\x1f"))
 
     def first_parent(self, sha: str) -> str | None:
         return self.try_resolve(f"{sha}^1")
 
     def merge_base(self, a: str, b: str) -> str | None:
-        from git.exc import GitCommandError
+        return (self.try_git("merge-base", a, b) or "").strip() or None
 
-        try:
-            return self.git("merge-base", a, b).strip() or None
-        except GitCommandError:
-            return None
 
+# Settings a user's git config could set that would change what git log prints.
+NEUTRAL_CONFIG = ("-c", "log.follow=false", "-c", "log.showSignature=false")
 
 # Fields of a commit header in `git log --format`, separated by US (0x1f); a
 # record starts with RS (0x1e). Neither appears in commit messages in practice.

@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jgsw_std.history.gitrepo import COMMIT_FORMAT, Commit, GitRepo, parse_commit_header
+from jgsw_std.history.gitrepo import (
+    COMMIT_FORMAT,
+    NEUTRAL_CONFIG,
+    Commit,
+    GitRepo,
+    parse_commit_header,
+)
 from jgsw_std.load.files import YAML_SUFFIXES
 
 NULL_SHA = "0" * 40
 #: File modes of regular files; symlinks (120000) and submodules (160000) hold no YAML.
 REGULAR = frozenset({"100644", "100755", "100664"})
 
-# Settings a user's git config could set that would change what the walk means.
-_NEUTRAL_CONFIG = ("-c", "log.follow=false", "-c", "log.showSignature=false")
 _LOG = (
-    *_NEUTRAL_CONFIG,
+    *NEUTRAL_CONFIG,
     *("log", "--root", "--raw", "-z", "--no-abbrev", "--encoding=UTF-8"),
     "--format=" + COMMIT_FORMAT,
 )

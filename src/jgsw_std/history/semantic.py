@@ -88,12 +88,7 @@ def _default_branches(repo: GitRepo) -> list[str]:
     target = os.environ.get("GITHUB_BASE_REF", "").strip()
     if target:
         names += [f"origin/{target}", target]
-    from git.exc import GitCommandError
-
-    try:
-        origin_head = repo.git("symbolic-ref", "-q", "refs/remotes/origin/HEAD").strip()
-    except GitCommandError:
-        origin_head = ""
+    origin_head = (repo.try_git("symbolic-ref", "-q", "refs/remotes/origin/HEAD") or "").strip()
     if origin_head:
         names.append(origin_head.removeprefix("refs/remotes/"))
     names += ["origin/main", "origin/master", "main", "master"]
