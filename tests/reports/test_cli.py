@@ -187,3 +187,17 @@ def test_generated_at_is_an_aware_timestamp(cli: CliRunner, demo_root: Path) -> 
     moment = dt.datetime.fromisoformat(cover["generated_at"])
     assert moment.tzinfo is not None
     assert cover["as_of"] == END.isoformat()
+
+
+def test_validation_errors_are_noted_but_the_report_is_written(
+    cli: CliRunner, mini: MiniFactory, tmp_path: Path
+) -> None:
+    root = mini({"data/standards/vehicles/broken.yaml": "code: [unclosed\n"}).root
+    check = cli_json(cli, "check", "--root", str(root), "--as-of", "2025-12-31")
+    errors = check["summary"]["errors"]
+    assert errors >= 1
+    out = tmp_path / "r.md"
+    result = cli("report", "--root", str(root), "--as-of", "2025-12-31", "-f", "md", "-o", str(out))
+    assert result.exit_code == 0
+    assert f"数据校验有 {errors} 个错误" in result.stderr
+    assert f"错误 {errors} 个" in out.read_text(encoding="utf-8")

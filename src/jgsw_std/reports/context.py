@@ -34,16 +34,9 @@ if TYPE_CHECKING:
     from jgsw_std.metrics.scope import Scope
     from jgsw_std.model.indicators import IndicatorSet
 
-#: Sections in reading order; a section whose data is None is left out.
-SECTIONS: tuple[str, ...] = (
-    "summary",
-    "matrix",
-    "catalogue",
-    "duties",
-    "districts",
-    "trend",
-)
-SECTION_TITLES = {
+#: Sections in reading order, with the label of each title; a section whose data
+#: is None (the trend without history) is left out of the page and its contents.
+SECTION_TITLES: dict[str, str] = {
     "summary": "sec_summary",
     "matrix": "sec_matrix",
     "catalogue": "sec_catalogue",
@@ -159,7 +152,7 @@ def build_context(wh: Warehouse, opts: ReportOptions) -> dict[str, Any]:
             "title": t[SECTION_TITLES[key]],
             "anchor": heading_anchor(t[SECTION_TITLES[key]]),
         }
-        for key in SECTIONS
+        for key in SECTION_TITLES
         if data[key] is not None
     ]
     return {
