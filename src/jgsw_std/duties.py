@@ -195,6 +195,24 @@ class StandardDuties:
                 yield duty
 
 
+def states_at(wh: Warehouse, as_of: dt.date) -> dict[str, lc.State]:
+    """Every standard's state on ``as_of`` (:func:`lifecycle.state_at`), by file path.
+
+    Most rules of families G, L and Q ask it; one lookup per standard serves
+    them all (cached for the last warehouse and date asked about).
+    """
+    global _LAST_STATES
+    cached = _LAST_STATES
+    if cached is not None and cached[0]() is wh and cached[1] == as_of:
+        return cached[2]
+    states = {rec.path: lc.state_at(wh, rec, as_of) for rec in wh.standards}
+    _LAST_STATES = (weakref.ref(wh), as_of, states)
+    return states
+
+
+_LAST_STATES: tuple[weakref.ref[Warehouse], dt.date, dict[str, lc.State]] | None = None
+
+
 def scan_standards(wh: Warehouse, as_of: dt.date, settings: DutySettings) -> StandardDuties:
     """Review, evaluation and publication duties of every standard on ``as_of``.
 
@@ -206,8 +224,9 @@ def scan_standards(wh: Warehouse, as_of: dt.date, settings: DutySettings) -> Sta
     if cached is not None and cached[0]() is wh and cached[1] == (as_of, settings):
         return cached[2]
     out = StandardDuties()
+    states = states_at(wh, as_of)
     for rec in wh.standards:
-        state = lc.state_at(wh, rec, as_of)
+        state = states[rec.path]
         if state == "in-force":
             if lc.is_own(rec):
                 out.own_in_force.append(rec)

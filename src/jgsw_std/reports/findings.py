@@ -13,7 +13,7 @@ from itertools import groupby
 
 from jgsw_std.i18n import pick
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import RULES
+from jgsw_std.rules.registry import RULES, render_hint, render_message
 from jgsw_std.rules.runner import CheckResult
 
 
@@ -61,11 +61,12 @@ def write_text(ctx: FindingsContext) -> str:
             sev = problem.severity.value
             if ctx.color:
                 sev = f"\x1b[{_COLORS[problem.severity]}m{sev}\x1b[0m"
+            # the renderers directly: Problem.message imports them on every call
             lines.append(
                 f"{path}:{problem.line}:{problem.col}: {sev} {problem.code} "
-                f"{problem.message(ctx.lang)}"
+                f"{render_message(problem, ctx.lang)}"
             )
-            hint = problem.hint(ctx.lang)
+            hint = render_hint(problem, ctx.lang)
             if hint:
                 lines.append(hint_label + hint)
         lines.append("")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jgsw_std import lifecycle as lc
-from jgsw_std.duties import DutySettings, latest_review, scan_standards
+from jgsw_std.duties import DutySettings, latest_review, scan_standards, states_at
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.standard import Review
 from jgsw_std.problems import Problem, Severity
@@ -168,11 +168,19 @@ def evaluation_due(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
 def _revision_of(wh: Warehouse) -> dict[str, list[StandardRecord]]:
     """Old code -> the standards that list it in `supersedes` (its revisions)."""
+    global _LAST_REVISIONS
+    cached = _LAST_REVISIONS
+    if cached is not None and cached[0]() is wh:
+        return cached[1]
     out: dict[str, list[StandardRecord]] = {}
     for rec in wh.standards:
         for old in rec.model.supersedes:
             out.setdefault(old, []).append(rec)
+    _LAST_REVISIONS = (weakref.ref(wh), out)
     return out
+
+
+_LAST_REVISIONS: tuple[weakref.ref[Warehouse], dict[str, list[StandardRecord]]] | None = None
 
 
 def _revisions(
@@ -210,12 +218,14 @@ def _concluded(wh: Warehouse, as_of: dt.date) -> list[_Concluded]:
     if cached is not None and cached[0]() is wh and cached[1] == as_of:
         return cached[2]
     out: list[_Concluded] = []
+    states = states_at(wh, as_of)
     for rec in wh.standards:
-        if not rec.model.reviews:
+        reviews = rec.model.reviews
+        if not reviews:
             continue
-        found = latest_review(rec.model.reviews, as_of)
+        found = latest_review(reviews, as_of)
         if found is not None and found[1].conclusion != "continue":
-            out.append(_Concluded(rec, found[0], found[1], lc.state_at(wh, rec, as_of)))
+            out.append(_Concluded(rec, found[0], found[1], states[rec.path]))
     _LAST_CONCLUDED = (weakref.ref(wh), as_of, out)
     return out
 
@@ -273,7 +283,7 @@ def revision_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             plan = successor.model.plan
             if plan is None or plan.year >= ctx.as_of.year:
                 continue
-            if lc.state_at(wh, successor, ctx.as_of) != "in-progress":
+            if states_at(wh, ctx.as_of)[successor.path] != "in-progress":
                 continue
             yield revision_overdue.problem(
                 c.rec.path,
@@ -346,15 +356,17 @@ def planned_past_year(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An own standard's latest usage rate (标准综合运用率) is below `low_usage_rate`.
 
-    The latest year counted is the latest usage record up to the last full year
-    before the as-of date. The plan asks to clean out standards little used
-    (清理使用率低的标准): these are the candidates. A count with no applicable
-    units has no rate and is skipped.
+    Own standards in force on the as-of date are judged by their latest usage
+    record up to the last full year (the as-of year on 31 December, else the
+    year before). The plan asks to clean out standards little used (清理使用率低
+    的标准): these are the candidates; they include indicator 10's low-usage list
+    (which looks at the last full year only). A count with no applicable units
+    has no rate and is skipped.
     """
     settings = _settings(wh, ctx)
     last_year = lc.last_full_year(ctx.as_of)
     scan = scan_standards(wh, ctx.as_of, settings)
-    for rec in (*scan.own_in_force, *scan.own_unknown):
+    for rec in scan.own_in_force:
         latest: tuple[int, int] | None = None  # (year, index)
         for index, usage in enumerate(rec.model.usage):
             if usage.year <= last_year and (latest is None or usage.year >= latest[0]):

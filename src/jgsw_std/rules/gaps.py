@@ -11,36 +11,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from jgsw_std import lifecycle as lc
+from jgsw_std.duties import states_at
 from jgsw_std.load.warehouse import FRAMEWORK_PATH, StandardRecord, Warehouse
-from jgsw_std.model.framework import GENERAL_AREA
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
 
 _NOT_CURRENT = ("repealed", "superseded")
 
 
-def _in_force_by_item(wh: Warehouse, as_of: dt.date) -> tuple[set[str], set[str], dict[str, int]]:
-    """Items with a standard in force; items whose standards' dates are unknown; counts.
+def _in_force_by_item(wh: Warehouse, as_of: dt.date) -> tuple[set[str], set[str]]:
+    """Items with a standard in force, and items whose standards' dates are unknown.
 
     A standard's state is computed only while one of its items is still open,
     so on a large warehouse most standards are skipped after a few hundred.
     """
     covered: set[str] = set()
     unknown: set[str] = set()
-    listed: dict[str, int] = {}
+    states = states_at(wh, as_of)
     for rec in wh.standards:
         items = rec.model.items
-        for item in items:
-            listed[item] = listed.get(item, 0) + 1
-        if all(item in covered for item in items):
+        if not items or covered.issuperset(items):
             continue
-        current = lc.in_force(wh, rec, as_of)
-        if current is True:
+        state = states[rec.path]
+        if state == "in-force":
             covered.update(items)
-        elif current is None:
+        elif state == "unknown":
             unknown.update(items)
-    return covered, unknown, listed
+    return covered, unknown
 
 
 @rule(
@@ -63,13 +60,22 @@ def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     same way). An item whose only standards have no effective date recorded is
     not reported: whether they are in force cannot be told.
     """
-    covered, unknown, listed = _in_force_by_item(wh, ctx.as_of)
+    covered, unknown = _in_force_by_item(wh, ctx.as_of)
+    holes = {code for area in wh.framework.areas for code in area.item_codes}
+    holes -= covered | unknown
+    # how many standards list each hole (none of them in force): a second, rare pass
+    listed = {code: 0 for code in holes}
+    if holes:
+        for rec in wh.standards:
+            for code in rec.model.items:
+                if code in listed:
+                    listed[code] += 1
     for area_index, area in enumerate(wh.framework.areas):
         for item_index, item in enumerate(area.items):
             code = area.item_code(item)
-            if code in covered or code in unknown:
+            if code not in holes:
                 continue
-            count = listed.get(code, 0)
+            count = listed[code]
             yield item_without_standard.problem(
                 FRAMEWORK_PATH,
                 ("areas", area_index, "items", item_index),
@@ -173,14 +179,15 @@ def main_area_without_evaluation_standard(wh: Warehouse, ctx: CheckContext) -> I
     area whose evaluation standards have no effective date is not judged.
     """
     state: dict[str, bool | None] = {}  # area -> True in force / None unknown
+    states = states_at(wh, ctx.as_of)
     for rec in wh.standards:
         area = rec.model.area
         if rec.model.category != "evaluation" or area is None or state.get(area) is True:
             continue
-        current = lc.in_force(wh, rec, ctx.as_of)
-        if current is True:
+        current = states[rec.path]
+        if current == "in-force":
             state[area] = True
-        elif current is None:
+        elif current == "unknown":
             state[area] = None
     for index, area_ in enumerate(wh.framework.areas):
         if area_.main and area_.code not in state:
@@ -250,20 +257,17 @@ def standard_outside_items(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     (`area: general`) have no items and are exempt, as are repealed and
     superseded standards and areas with no items in framework.yaml.
     """
-    item_area = wh.framework.item_area
+    # area -> its item codes; areas with no items (or unknown ones, R302) are skipped
+    own_items = {a.code: frozenset(a.item_codes) for a in wh.framework.areas if a.items}
     for rec in wh.standards:
-        area_code = rec.model.area
-        if area_code is None or area_code == GENERAL_AREA:
-            continue
-        area = wh.framework.area_by_code.get(area_code)
-        if area is None or not area.items:
-            continue  # R302 reports an unknown area
-        if any(item_area.get(item) == area_code for item in rec.model.items):
-            continue
         std = rec.model
-        if (std.repealed or std.superseded_by or std.lifecycle == "repealed") and lc.state_at(
-            wh, rec, ctx.as_of
-        ) in _NOT_CURRENT:
+        if std.area is None:
+            continue
+        items_of_area = own_items.get(std.area)
+        if items_of_area is None or not items_of_area.isdisjoint(std.items):
+            continue
+        area = wh.framework.area_by_code[std.area]
+        if states_at(wh, ctx.as_of)[rec.path] in _NOT_CURRENT:
             continue
         yield standard_outside_items.problem(
             rec.path,

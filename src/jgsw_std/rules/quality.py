@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from jgsw_std import lifecycle as lc
+from jgsw_std.duties import states_at
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
@@ -112,12 +111,14 @@ def similar_keys(keys: list[TitleKey], threshold: float) -> dict[int, list[tuple
     """For each distinct title, the other distinct titles at or above ``threshold``.
 
     Similarity is the Jaccard index of character bigrams. Instead of comparing
-    every pair, titles are compared only when they share a rare bigram: with
-    each title's bigrams sorted from rarest to commonest, two titles with
-    similarity at least ``threshold`` must share one of the first
-    ``n - ceil(threshold * n) + 1`` (the prefix filter of all-pairs similarity
-    joins). A size bound prunes the rest before any set is intersected.
-    Different parts of one multi-part standard are never similar.
+    every pair, titles are compared only when they share a rare bigram (the
+    prefix filter of all-pairs similarity joins): with each title's bigrams
+    sorted from rarest to commonest and titles taken from the shortest, two
+    titles x and y (|y| <= |x|) with similarity at least t share a bigram among
+    the first |x| - ceil(t|x|) + 1 of x and the first |y| - ceil(2t/(1+t)|y|) + 1
+    of y, since they must share at least t/(1+t)(|x| + |y|) bigrams. A size
+    bound prunes the rest before any two sets are intersected. Different parts
+    of one multi-part standard are never similar.
     """
     grams = [title_grams(norm) for norm, _ in keys]
     freq: dict[str, int] = {}
@@ -128,28 +129,27 @@ def similar_keys(keys: list[TitleKey], threshold: float) -> dict[int, list[tuple
     rank = {g: r for r, g in enumerate(sorted(freq, key=lambda g: (freq[g], g)))}
     index: dict[str, list[int]] = {}
     near: dict[int, list[tuple[int, float]]] = {}
-    # the small epsilon keeps 0.8 * 5 = 4.000000000000001 from shortening the prefix
+    # the small epsilon keeps 0.8 * 5 = 4.000000000000001 from shortening a prefix
     eps = 1e-9
-    for i, gs in enumerate(grams):
+    mid = 2 * threshold / (1 + threshold)
+    for i in sorted(range(len(grams)), key=lambda k: len(grams[k])):
+        gs = grams[i]
         if not gs:
             continue
         size = len(gs)
-        prefix = sorted(gs, key=rank.__getitem__)[: size - math.ceil(threshold * size - eps) + 1]
+        ordered = sorted(gs, key=rank.__getitem__)
         candidates: set[int] = set()
-        for g in prefix:
+        for g in ordered[: size - math.ceil(threshold * size - eps) + 1]:
             posting = index.get(g)
-            if posting is None:
-                index[g] = [i]
-            else:
+            if posting is not None:
                 candidates.update(posting)
-                posting.append(i)
-        low, high = threshold * size - eps, size / threshold + eps
+        for g in ordered[: size - math.ceil(mid * size - eps) + 1]:
+            index.setdefault(g, []).append(i)
+        low = threshold * size - eps
         part = keys[i][1]
         for j in candidates:
             other = grams[j]
-            if not low <= len(other) <= high:
-                continue
-            if part and keys[j][1] and part != keys[j][1]:
+            if len(other) < low or (part and keys[j][1] and part != keys[j][1]):
                 continue
             inter = len(gs & other)
             sim = inter / (size + len(other) - inter)
@@ -185,44 +185,39 @@ def _area_duplicates(
     recs: list[StandardRecord], threshold: float, replacing: set[str]
 ) -> Iterator[DuplicatePair]:
     groups: dict[TitleKey, list[int]] = {}  # key -> positions in recs, in path order
-    key_of: list[TitleKey] = []
     for position, rec in enumerate(recs):
         title = rec.model.title
         key = (normalize_title(title), (part_number(title) or "") if "部分" in title else "")
-        key_of.append(key)
         groups.setdefault(key, []).append(position)
     keys = list(groups)
-    key_index = {key: k for k, key in enumerate(keys)}
     near = similar_keys(keys, threshold)
-    for position, rec in enumerate(recs):
-        key = key_of[position]
-        if not key[0]:
-            continue  # nothing left of the title to compare
-        similar = near.get(key_index[key])
+    for k, key in enumerate(keys):
+        similar = near.get(k)
         members = groups[key]
-        if members[0] == position and not similar:
-            continue  # the first of its title and like no other: the common case
-        best: tuple[float, int] | None = None
-        count = 0
-        check_links = rec.code in replacing
-        for other, sim in ((key, 1.0), *((keys[j], x) for j, x in similar or ())):
-            members = groups[other]
-            for m in members[: bisect.bisect_left(members, position)]:
-                if check_links and recs[m].code in replacing and _linked(rec, recs[m]):
-                    continue
-                count += 1
-                if best is None or sim > best[0]:
-                    best = (sim, m)
-        if best is not None:
-            yield DuplicatePair(rec, recs[best[1]], best[0], count - 1)
+        if not key[0] or (len(members) == 1 and not similar):
+            continue  # nothing left to compare, or a title like no other: the common case
+        others = [(groups[keys[j]], sim) for j, sim in similar or ()]
+        for rank, position in enumerate(members):
+            rec = recs[position]
+            check_links = rec.code in replacing
+            best: tuple[float, int] | None = None
+            count = 0
+            for pool, sim in ((members[:rank], 1.0), *others):
+                for m in pool:
+                    if m > position:
+                        break  # pools are in path order: only earlier standards count
+                    if check_links and recs[m].code in replacing and _linked(rec, recs[m]):
+                        continue
+                    count += 1
+                    if best is None or sim > best[0]:
+                        best = (sim, m)
+            if best is not None:
+                yield DuplicatePair(rec, recs[best[1]], best[0], count - 1)
 
 
 def _current(wh: Warehouse, rec: StandardRecord, ctx: CheckContext) -> bool:
     """Not repealed or superseded on the as-of date (planned ones count: 重复建设 starts there)."""
-    std = rec.model
-    if std.repealed is None and std.superseded_by is None and std.status != "repealed":
-        return True  # nothing could have ended it; skip the full state lookup
-    return lc.state_at(wh, rec, ctx.as_of) not in ("repealed", "superseded")
+    return states_at(wh, ctx.as_of)[rec.path] not in ("repealed", "superseded")
 
 
 @rule(
@@ -251,7 +246,8 @@ def likely_duplicate(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     duplicates. Repealed and superseded standards are left out.
     """
     threshold = ctx.threshold(SIMILARITY, DEFAULT_SIMILARITY)
-    records = [r for r in wh.standards if _current(wh, r, ctx)]
+    states = states_at(wh, ctx.as_of)
+    records = [r for r in wh.standards if states[r.path] not in ("repealed", "superseded")]
     for pair in find_duplicates(records, threshold):
         yield likely_duplicate.problem(
             pair.later.path,
@@ -301,7 +297,7 @@ def cites_obsolete_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
             target = wh.standard(code)
             if target is None:
                 continue
-            state = lc.state_at(wh, target, ctx.as_of)
+            state = states_at(wh, ctx.as_of)[target.path]
             if state not in ("repealed", "superseded"):
                 continue
             successor = _successor_chain(wh, target)

@@ -148,16 +148,17 @@ class _Args(dict[str, Any]):
 
 
 def _localize(args: dict[str, Any], lang: str) -> _Args:
-    out = _Args()
+    out = _Args(args)
     sep = ", " if lang == "en" else "、"
+    suffix = "_en" if lang == "en" else "_zh"
+    localized: list[str] = []
     for key, value in args.items():
         if isinstance(value, (list, tuple, set, frozenset)):
-            value = sep.join(str(v) for v in value)
-        out[key] = value
-    suffix = "_en" if lang == "en" else "_zh"
-    for key, value in args.items():
+            out[key] = sep.join(str(v) for v in value)
         if key.endswith(suffix):
-            out[key[: -len(suffix)]] = value
+            localized.append(key)
+    for key in localized:  # name_zh fills {name} (after the loop: it wins over a plain name)
+        out[key[:-3]] = args[key]
     return out
 
 

@@ -239,13 +239,19 @@ def _quick_place(
 def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> CheckResult:
     """Apply overrides and filters, place, drop suppressed, sort."""
     kept: list[Problem] = []
+    # one decision per code, not per problem: a large warehouse has thousands of each
+    decided: dict[str, tuple[bool, str | None]] = {}
     for problem in problems:
-        if options.select and not _matches(problem.code, options.select):
-            continue
-        if options.ignore and _matches(problem.code, options.ignore):
-            continue
-        level = _override(problem.code, options.severity)
-        if level == "off":
+        decision = decided.get(problem.code)
+        if decision is None:
+            code = problem.code
+            keep = not (options.select and not _matches(code, options.select)) and not (
+                options.ignore and _matches(code, options.ignore)
+            )
+            level = _override(code, options.severity) if keep else None
+            decision = decided[code] = (keep and level != "off", level)
+        keep, level = decision
+        if not keep:
             continue
         if level in ("error", "warning", "info"):
             problem = problem.with_severity(Severity(level))
@@ -263,10 +269,11 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
                 text = wh.text_of(problem.path) or ""
             cache[problem.path] = _suppressions(text)
         by_line, whole = cache[problem.path]
-        codes = whole | by_line.get(problem.line, set())
-        if problem.code in codes or "ALL" in codes:
-            suppressed += 1
-            continue
+        if whole or by_line:  # most files carry no suppression comment at all
+            codes = whole | by_line.get(problem.line, set())
+            if problem.code in codes or "ALL" in codes:
+                suppressed += 1
+                continue
         final.append(problem)
     return CheckResult(sort_problems(final), suppressed)
 
