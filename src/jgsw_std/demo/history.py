@@ -191,16 +191,13 @@ def _constant(rel: str, text: str) -> Callable[[dt.date], tuple[str, str] | None
 
 
 class _Replay:
+    """Every file of the demo as a timeline, from the day it was entered."""
+
     def __init__(self, demo: DemoWarehouse, seed: int) -> None:
         self.lag = _Lags(seed)
         self.rng = random.Random(seed * 7919 + 17)
         self.files: list[_File] = []
-        self.district_names: dict[str, str] = {}
         texts = {f.rel: f.text for f in demo.files}
-        for rel, text in texts.items():
-            if rel.startswith("data/districts/"):
-                header, data = _split(text)
-                self.district_names[data["slug"]] = data["name"]
         standards: list[tuple[str, str, list[str], dict[str, Any]]] = []
         for rel, text in texts.items():
             if rel.startswith("data/standards/"):
