@@ -128,6 +128,9 @@ def test_english_report_uses_english_labels(demo_root: Path) -> None:
         assert "Standards catalogue" in text and "Framework detail table" in text
         assert "标准目录" not in text and "体系明细表" not in text
     assert '<html lang="en">' in html
+    # template punctuation follows the language too
+    assert re.search(r"^20 indicators: met \*\*\d+\*\*, on track \*\*\d+\*\*", md, flags=re.M)
+    assert "(渝机管发〔2021〕108号)" in md
 
 
 def test_trend_is_hidden_without_history(demo_root: Path) -> None:

@@ -180,6 +180,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Indicator values read from the commit current at each period's end (jgsw trend).",
     ),
     "col_period": ("期末", "Period end"),
+    # punctuation: Chinese text takes full-width marks, English half-width ones
+    "colon": ("：", ": "),
+    "comma": ("，", ", "),
+    "enum": ("、", ", "),
+    "lparen": ("（", " ("),
+    "rparen": ("）", ")"),
     # page furniture
     "filter": ("筛选", "Filter"),
     "filter_placeholder": ("输入关键字筛选", "Type to filter"),
