@@ -75,3 +75,14 @@ def test_explain_prints_the_user_doc(cli: CliRunner) -> None:
     listing = cli("explain").stdout
     for code in NEW_CODES:
         assert f"\n{code}  " in "\n" + listing
+
+
+def test_docs_list_every_new_code() -> None:
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    ensure_loaded()
+    for code, name in NEW_CODES.items():
+        assert f"| {code} | {name} | {RULES[code].severity.value} |" in text, code
+    for name in THRESHOLDS:
+        assert f"`{name}`" in text, name

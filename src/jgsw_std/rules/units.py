@@ -56,7 +56,9 @@ def framework_not_built(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         built = rec.model.framework_built
         if built is None or built > ctx.as_of:
             loc = ("framework_built",) if built is not None else ("slug",)
-            yield framework_not_built.problem(rec.path, loc, name=rec.model.name)
+            yield framework_not_built.problem(
+                rec.path, loc, name_zh=rec.model.name, name_en=rec.model.name_en or rec.model.name
+            )
 
 
 @rule(
@@ -87,7 +89,8 @@ def year_without_meeting(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 rec.path,
                 loc,
                 key=key,
-                name=rec.model.name,
+                name_zh=rec.model.name,
+                name_en=rec.model.name_en or rec.model.name,
                 years_zh=_years_text(missing, "zh"),
                 years_en=_years_text(missing, "en"),
             )
@@ -122,7 +125,8 @@ def year_without_training(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
                 rec.path,
                 loc,
                 key=key,
-                name=rec.model.name,
+                name_zh=rec.model.name,
+                name_en=rec.model.name_en or rec.model.name,
                 years_zh=_years_text(missing, "zh"),
                 years_en=_years_text(missing, "en"),
             )
@@ -156,7 +160,8 @@ def year_without_summary(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 rec.path,
                 loc,
                 key=key,
-                name=rec.model.name,
+                name_zh=rec.model.name,
+                name_en=rec.model.name_en or rec.model.name,
                 years_zh=_years_text(missing, "zh"),
                 years_en=_years_text(missing, "en"),
             )
@@ -213,7 +218,8 @@ def mechanism_incomplete(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 rec.path,
                 loc,
                 key=loc == ("mechanism",),
-                name=rec.model.name,
+                name_zh=rec.model.name,
+                name_en=rec.model.name_en or rec.model.name,
                 parts_zh="、".join(_PARTS[p][0] for p in missing),
                 parts_en=", ".join(_PARTS[p][1] for p in missing),
             )
