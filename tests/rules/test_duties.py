@@ -104,7 +104,11 @@ def test_l602_review_due_within_the_window(mini: MiniFactory) -> None:
         (path("DB50/T 4-2021"), 8, 12, "L602"),
         (path("DB50/T 8-2021"), 8, 12, "L602"),
     ]
+    assert messages(wh, "L602")[0] == "复审将于 2025-12-31 到期（今天到期；上次复审 2020-12-31）"
     assert messages(wh, "L602")[1] == "复审将于 2026-01-01 到期（还有 1 天；2021-01-01 实施）"
+    assert messages(wh, "L602", lang="en")[1] == (
+        "the review falls due on 2026-01-01 (in 1 day; effective 2021-01-01)"
+    )
     wider = findings(wh, "L602", thresholds={"review_due_days": 91})
     assert (path("DB50/T 9-2021"), 8, 12, "L602") in wider
 

@@ -103,8 +103,8 @@ def review_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     "L602",
     "review-due-soon",
     Severity.INFO,
-    zh="复审将于 {due} 到期（还有 {left} 天；{basis_zh}）",
-    en="the review falls due on {due} (in {left} days; {basis_en})",
+    zh="复审将于 {due} 到期（{when_zh}；{basis_zh}）",
+    en="the review falls due on {due} ({when_en}; {basis_en})",
     hint_zh="把复审列入近期工作计划；jgsw due 按牵头单位列出即将到期的事项。",
     hint_en="Plan the review; `jgsw due` lists upcoming duties by owner.",
 )
@@ -128,7 +128,8 @@ def review_due_soon(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             loc,
             key=key,
             due=duty.due,
-            left=left,
+            when_zh=f"还有 {left} 天" if left else "今天到期",
+            when_en="today" if left == 0 else f"in {left} day{'s' if left > 1 else ''}",
             basis_zh=f"上次复审 {last}" if last else f"{rec.model.effective} 实施",
             basis_en=f"last reviewed {last}" if last else f"effective {rec.model.effective}",
         )
