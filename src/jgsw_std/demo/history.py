@@ -276,14 +276,16 @@ class _Replay:
         if pub_at is not None and pub_at > START:
             facts.append(Fact(pub_at, "published" if own else "adopted", title))
         dated: dict[str, list[tuple[dt.date, dict[str, Any]]]] = {}
-        for key, date_of, kind in (
-            ("reviews", lambda r: r["date"], "review"),
-            ("evaluations", lambda r: r["date"], "evaluation"),
-            ("usage", lambda r: dt.date(r["year"] + 1, 1, 10), "usage"),
+        # A year's usage count is compiled at the year's turn: some units report
+        # in December, the rest by mid-February.
+        for key, date_of, kind, delay in (
+            ("reviews", lambda r: r["date"], "review", 60),
+            ("evaluations", lambda r: r["date"], "evaluation", 60),
+            ("usage", lambda r: dt.date(r["year"], 12, 1), "usage", 75),
         ):
             entries = []
             for item in rec.get(key, []):
-                at = lag.entered(date_of(item), f"{rel}|{key}|{item}", 1, 60)
+                at = lag.entered(date_of(item), f"{rel}|{key}|{item}", 1, delay)
                 entries.append((at, item))
                 if at > START:
                     facts.append(Fact(at, kind, self._fact_text(kind, code, item)))
