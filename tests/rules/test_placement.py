@@ -69,16 +69,13 @@ TRICKY = [
     "code: X 1-2020\ncode: X 2-2020\ntitle: t\n",
     "\ufeffcode: X 1-2020\r\ntitle: t\r\n",
     "code: X 1-2020\nlist: []\nother: {}\n",
-    "---\ncode: X 1-2020\n---\ntitle: t\n",
+    "---\ncode: X 1-2020\ntitle: t\n...\n",
 ]
 
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_scan_agrees_or_steps_aside_on_tricky_yaml(text: str) -> None:
-    try:
-        data, _ = load(text)
-    except Exception:
-        pytest.skip("not YAML the loader accepts")
+    data, _ = load(text)
     _agree(text, data)
 
 
