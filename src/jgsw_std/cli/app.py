@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import sys
+
+# pydantic scans installed packages' entry points for plugins when it is first
+# imported (about 10 ms); jgsw uses none, so skip the scan before typer imports it.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from typing import Annotated
 
 import typer

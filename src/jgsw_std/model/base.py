@@ -15,13 +15,17 @@ _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 class StrictModel(BaseModel):
-    """Unknown fields are errors: a misspelt key must never be silently dropped.
-
-    A list field written with nothing after the colon (``reviews:``) reads as
-    null in YAML; people mean "none yet", so it is taken as an empty list.
-    """
+    """Unknown fields are errors: a misspelt key must never be silently dropped."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False, populate_by_name=True)
+
+
+class ListsModel(StrictModel):
+    """A model with list fields, where ``reviews:`` with nothing after it means none.
+
+    YAML reads an empty value as null; people mean "none yet", so it becomes an
+    empty list. Only models with list fields pay for this check.
+    """
 
     @model_validator(mode="before")
     @classmethod

@@ -6,7 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from jgsw_std.model.base import Count, IsoDate, NonEmptyText, Slug, StrictModel, Year, describe
+from jgsw_std.model.base import (
+    Count,
+    IsoDate,
+    ListsModel,
+    NonEmptyText,
+    Slug,
+    StrictModel,
+    Year,
+    describe,
+)
 
 Kind = Literal["city", "district", "county", "autonomous-county", "zone"]
 Region = Literal["main-urban", "northeast", "southeast"]
@@ -77,7 +86,7 @@ class Article(StrictModel):
     source: str | None = Field(None, description=describe("信息来源", "source"))
 
 
-class District(StrictModel):
+class District(ListsModel):
     """One bureau: the city or a district-level unit, and its standardization record."""
 
     slug: Slug = Field(description=describe("标识（必填，等于文件名）", "identifier (required)"))

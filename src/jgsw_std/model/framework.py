@@ -6,7 +6,7 @@ from functools import cached_property
 
 from pydantic import Field
 
-from jgsw_std.model.base import NonEmptyText, Slug, StrictModel, describe
+from jgsw_std.model.base import ListsModel, NonEmptyText, Slug, StrictModel, describe
 
 GENERAL_AREA = "general"
 """Cross-area standards (e.g. the standardization guide) sit in area ``general``."""
@@ -33,7 +33,7 @@ class Item(StrictModel):
         return (self.name_en or self.code) if lang == "en" else self.name
 
 
-class Area(Named):
+class Area(Named, ListsModel):
     main: bool = Field(False, description=describe("是否主干业务领域", "main business area"))
     items: list[Item] = Field(default_factory=list, description=describe("业务事项", "items"))
 
@@ -46,7 +46,7 @@ class Area(Named):
         return [self.item_code(i) for i in self.items]
 
 
-class CheckSettings(StrictModel):
+class CheckSettings(ListsModel):
     """Per-warehouse overrides of the checker (also readable from jgsw.toml)."""
 
     severity: dict[str, str] = Field(
@@ -60,7 +60,7 @@ class CheckSettings(StrictModel):
     )
 
 
-class Framework(StrictModel):
+class Framework(ListsModel):
     """The framework: categories × areas, items, collaboration groups, rule settings."""
 
     categories: list[Named] = Field(

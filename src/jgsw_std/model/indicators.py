@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from jgsw_std.model.base import IsoDate, NonEmptyText, StrictModel, describe
+from jgsw_std.model.base import IsoDate, ListsModel, NonEmptyText, StrictModel, describe
 
 Group = Literal["mechanism", "system", "supply", "implementation"]
 GROUPS: tuple[Group, ...] = ("mechanism", "system", "supply", "implementation")
@@ -58,7 +58,7 @@ class Evidence(StrictModel):
     ref: str | None = Field(None, description=describe("文号或链接", "reference"))
 
 
-class Indicator(StrictModel):
+class Indicator(ListsModel):
     id: int = Field(ge=1, strict=True, description=describe("指标序号", "indicator number"))
     group: Group = Field(description=describe("指标组", "group"))
     text: NonEmptyText = Field(description=describe("规划原文", "the plan's wording"))
@@ -83,7 +83,7 @@ class Indicator(StrictModel):
         return self
 
 
-class IndicatorSet(StrictModel):
+class IndicatorSet(ListsModel):
     """A plan with its indicators (14th plan by default, any later plan the same way)."""
 
     plan: Plan = Field(description=describe("规划", "plan"))

@@ -10,6 +10,7 @@ from pydantic import Field
 from jgsw_std.model.base import (
     Count,
     IsoDate,
+    ListsModel,
     NonEmptyText,
     Slug,
     StandardCode,
@@ -64,7 +65,7 @@ class Usage(StrictModel):
         return self.applying / self.applicable if self.applicable else None
 
 
-class Standard(StrictModel):
+class Standard(ListsModel):
     """One published or planned standard and its lifecycle record."""
 
     code: StandardCode = Field(description=describe("标准编号（必填）", "standard code (required)"))
