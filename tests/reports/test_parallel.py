@@ -9,8 +9,8 @@ import pytest
 
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.reports import context as context_module
-from jgsw_std.reports import parallel
-from jgsw_std.reports.parallel import beside
+from jgsw_std import forking as parallel
+from jgsw_std.forking import beside
 
 from .conftest import context_of
 

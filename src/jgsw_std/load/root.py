@@ -35,8 +35,7 @@ def find_root(explicit: str | os.PathLike[str] | None = None, start: Path | None
             "root_not_warehouse",
             zh=f"{path} 不是标准仓：其中没有 data/indicators.yaml。",
             en=f"{path} is not a warehouse: it has no data/indicators.yaml.",
-            hint_zh="用 --root 指向含有 data/ 目录的仓库根目录，"
-            "或用 `jgsw demo DIR` 生成示例仓。",
+            hint_zh="用 --root 指向含有 data/ 目录的仓库根目录，或用 `jgsw demo DIR` 生成示例仓。",
             hint_en="Point --root at the folder that holds data/, "
             "or create one with `jgsw demo DIR`.",
         )

@@ -331,7 +331,10 @@ def build_warehouse(
     framework = framework or Framework()
     prefixes = tuple(framework.internal_prefixes)
     standards = [
-        StandardRecord(model, rel, parse_code(model.code, prefixes))
+        # parse_code is cached per argument tuple: call it as the validator did
+        StandardRecord(
+            model, rel, parse_code(model.code, prefixes) if prefixes else parse_code(model.code)
+        )
         for model, rel in standard_models
     ]
     return Warehouse(

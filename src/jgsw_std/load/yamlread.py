@@ -88,6 +88,10 @@ def resolve_scalar(value: str) -> Any:
     if value in _NULLS:
         return None
     if first in "0123456789+-.":
+        if value.isdigit() and value.isascii():  # the common whole number, no regex
+            return int(value)
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            return value  # a date: text for the schema layer (dates outnumber numbers here)
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value):
@@ -121,12 +125,20 @@ class YamlSyntaxError(Exception):
         self.col = col
 
 
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    # Quoted and block scalars are always text; so is a plain scalar whose first
+    # character cannot start a number, null or boolean (most keys and values).
+    if node.style or (value and value[0] not in _MAYBE_TYPED):
+        return value
+    return resolve_scalar(value)
+
+
 def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
+    """Node tree to plain values. Hot path: one call per collection, scalars inline."""
     cls = node.__class__
     if cls is ScalarNode:
-        # style '' (or None) is plain; quoted and block scalars are always text
-        scalar = cast(ScalarNode, node)
-        return resolve_scalar(scalar.value) if not scalar.style else scalar.value
+        return _scalar(cast(ScalarNode, node))
     known = memo.get(id(node))
     if known is not None:  # an alias: reuse, never expand twice
         return known
@@ -134,9 +146,11 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
         out: dict[Any, Any] = {}
         memo[id(node)] = out
         for key_node, value_node in node.value:
-            key = _convert(key_node, dups, memo)
-            if isinstance(key, (list, dict)):
-                key = str(key)
+            key = (
+                _scalar(key_node)
+                if key_node.__class__ is ScalarNode
+                else str(_convert(key_node, dups, memo))
+            )
             if key in out:
                 first = next(k for k, _ in node.value if _convert(k, [], {}) == key)
                 dups.append(
@@ -148,12 +162,19 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
                     )
                 )
                 continue  # the first occurrence wins, as a person reading top-down expects
-            out[key] = _convert(value_node, dups, memo)
+            out[key] = (
+                _scalar(value_node)
+                if value_node.__class__ is ScalarNode
+                else _convert(value_node, dups, memo)
+            )
         return out
     if cls is SequenceNode:
         seq: list[Any] = []
         memo[id(node)] = seq
-        seq.extend(_convert(child, dups, memo) for child in node.value)
+        for child in node.value:
+            seq.append(
+                _scalar(child) if child.__class__ is ScalarNode else _convert(child, dups, memo)
+            )
         return seq
     return None
 

@@ -1,0 +1,180 @@
+"""Share independent work with one forked child on large warehouses.
+
+Loading, checking and reporting a 10,000-standard warehouse each take most of a
+second of pure Python, and this machine class has two cores. A forked child
+sees the loaded warehouse without copying it (copy-on-write), does its share,
+and sends back plain data through a pipe. Anywhere without fork (Windows,
+macOS), with one core, with ``JGSW_NO_FORK`` set, or when the child fails, the
+same function runs in this process, so results never depend on the fork.
+
+Two shapes: :func:`beside` runs one function next to the caller's own work;
+:func:`split_work` shares a list of jobs between the two processes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Generic, TypeVar, cast
+
+T = TypeVar("T")
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def _pickle_dumps(value: object) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+#: Below this many standards the work is fast and a fork is not worth it.
+PARALLEL_FROM = 3000
+
+
+def can_fork() -> bool:
+    """Fork only where it is cheap and safe, and only with a second core to use."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and not os.environ.get("JGSW_NO_FORK")
+        and (os.cpu_count() or 1) >= 2
+    )
+
+
+class Pending(Generic[T]):
+    """A value being computed in a child process (or already computed here)."""
+
+    def __init__(self, fn: Callable[[], T], forked: bool) -> None:
+        self._fn = fn
+        self._pid = 0
+        self._read = -1
+        self._done = False
+        self._value: T | None = None
+        if forked:
+            self._start()
+        else:
+            self._value, self._done = fn(), True
+
+    @property
+    def forked(self) -> bool:
+        return self._pid > 0
+
+    def _start(self) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, and leave without running any cleanup
+            code = 0
+            try:
+                os.close(read)
+                try:
+                    payload = pickle.dumps((True, self._fn()), pickle.HIGHEST_PROTOCOL)
+                except BaseException as exc:  # the parent recomputes and raises it properly
+                    payload = pickle.dumps((False, repr(exc)))
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> T:
+        """The value; computed here after all if the child could not deliver it."""
+        if not self._done:
+            ok, value = self._collect()
+            self._value = value if ok else self._fn()
+            self._done = True
+        return self._value  # type: ignore[return-value]  # set by one of the branches
+
+    def _collect(self) -> tuple[bool, T | None]:
+        try:
+            with os.fdopen(self._read, "rb") as source:
+                data = source.read()
+        finally:
+            self._read = -1
+            os.waitpid(self._pid, 0)
+        try:
+            ok, value = pickle.loads(data)
+        except Exception:  # a child that died mid-write: nothing usable
+            return False, None
+        return bool(ok), value if ok else None
+
+    def close(self) -> None:
+        """Reap the child if the result was never asked for (an error in the parent)."""
+        if self._read >= 0:
+            os.close(self._read)  # the child's write fails and it exits
+            self._read = -1
+            os.waitpid(self._pid, 0)
+
+
+@contextmanager
+def beside(fn: Callable[[], T], fork: bool) -> Iterator[Pending[T]]:
+    """Start ``fn`` in a child when ``fork`` (and the platform allows it); always reaped."""
+    pending = Pending(fn, fork and can_fork())
+    try:
+        yield pending
+    finally:
+        pending.close()
+
+
+def _read_all(fd: int) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def split_work(
+    jobs: Sequence[J],
+    work: Callable[[list[J]], list[R]],
+    *,
+    minimum: int = 2,
+    dumps: Callable[[object], bytes] = _pickle_dumps,
+    loads: Callable[[bytes], object] = pickle.loads,
+) -> list[R]:
+    """``work(jobs)``, with every other job done by a forked child when it pays.
+
+    Alternate jobs rather than halves: neighbouring jobs tend to cost about the
+    same, so both sides finish together. ``dumps``/``loads`` carry the child's
+    results (``marshal`` is several times faster than pickle for plain values).
+    """
+    if len(jobs) < minimum or not can_fork():
+        return work(list(jobs))
+    first, second = list(jobs[0::2]), list(jobs[1::2])
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return work(list(jobs))
+    if pid == 0:  # child: compute the second share, send it, leave without cleanup
+        os.close(read_fd)
+        try:
+            payload = dumps(work(second))
+        except BaseException:
+            payload = b""
+        view = memoryview(payload)
+        try:
+            while view:
+                view = view[os.write(write_fd, view) :]
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    try:
+        mine = work(first)
+    finally:
+        data = _read_all(read_fd)
+        os.close(read_fd)
+        os.waitpid(pid, 0)
+    # An empty answer means the child failed: do its share here, where errors surface.
+    theirs = cast(list[R], loads(data)) if data else work(second)
+    merged: list[R] = []
+    for index in range(len(jobs)):
+        merged.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
+    return merged
