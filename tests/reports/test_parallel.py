@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from jgsw_std.load.warehouse import load_worktree
-from jgsw_std.reports import context as context_module
 from jgsw_std import forking as parallel
 from jgsw_std.forking import beside
+from jgsw_std.load.warehouse import load_worktree
+from jgsw_std.reports import context as context_module
 
 from .conftest import context_of
 

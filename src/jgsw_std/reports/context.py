@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from jgsw_std import __version__
 from jgsw_std.check import check_warehouse
+from jgsw_std.forking import PARALLEL_FROM, beside
 from jgsw_std.problems import Severity
 from jgsw_std.reports.labels import labels_for
-from jgsw_std.forking import PARALLEL_FROM, beside
 from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.reports.sections.catalogue import build_catalogue
 from jgsw_std.reports.sections.districts import build_districts
