@@ -44,5 +44,9 @@ def _serial(chunk: Sequence[bytes]) -> list[Parsed]:
 def parse_many(raws: Sequence[bytes]) -> list[Parsed]:
     """Parse every document; the order of results follows ``raws``."""
     return split_work(
-        raws, _serial, minimum=PARALLEL_THRESHOLD, dumps=marshal.dumps, loads=marshal.loads
+        raws, _serial, minimum=PARALLEL_THRESHOLD, dumps=_marshal_dumps, loads=marshal.loads
     )
+
+
+def _marshal_dumps(value: object) -> bytes:
+    return marshal.dumps(value)  # type: ignore[arg-type]  # parse results are plain values
