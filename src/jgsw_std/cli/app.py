@@ -72,22 +72,23 @@ def _register() -> None:
         trend,
     )
 
+    # The order people meet them in: judge, explain, report; then history; then editing.
     for module in (
         check,
-        demo,
-        diff,
         explain,
-        fmt,
-        history,
-        schema,
         status,
-        record,
-        new,
         report,
+        due,
+        history,
+        diff,
         trend,
+        new,
+        record,
+        fmt,
+        schema,
         export,
         import_cmd,
-        due,
+        demo,
     ):
         module.register(app)
 
