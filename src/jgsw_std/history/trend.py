@@ -28,7 +28,7 @@ from typing import Any, Literal
 from jgsw_std.errors import DataError, JgswError, UsageError
 from jgsw_std.history.gitrepo import GitRepo, open_repo, shallow_error
 from jgsw_std.history.log import LogEntry, walk_first_parent
-from jgsw_std.history.revision import revision_root, warehouse_at
+from jgsw_std.history.revision import revision_root
 from jgsw_std.load.files import SourceFile
 from jgsw_std.load.warehouse import Warehouse, warm_blob_cache
 from jgsw_std.metrics.base import MetricResult
@@ -303,17 +303,19 @@ def _trend(
     wanted_periods = periods(every, since, until)
     at = {p: current_at(chain, p.end) for p in wanted_periods}
     states = snapshots(chain, {i for i in at.values() if i is not None} | {last})
+    # Every blob any wanted revision holds, in one batch; git is done after this.
     contents = repo.blobs.read_many({b for files in states.values() for b in files.values()})
-    # Parse every distinct blob of every revision in one bulk (parallel) pass first.
-    distinct = {(rel, blob) for files in states.values() for rel, blob in files.items()}
-    warm_blob_cache(SourceFile(rel, contents[blob], blob) for rel, blob in sorted(distinct))
-    latest = warehouse_at(repo, head, states[last])
+    latest = _plan_and_units(repo, states[last], contents)
     if latest.indicators is not None:
         from jgsw_std.metrics.scope import parse_scope
 
         parse_scope(scope, latest)  # a bad --scope stops the run before any work
     jobs = [(i, period) for period, i in at.items() if i is not None]
-    computed = dict(zip(jobs, _parallel(repo, chain, states, latest, jobs, scope), strict=True))
+    work = _Work(repo.root, chain, states, contents, scope)
+    from jgsw_std.history.forked import split_work
+
+    weights = [float(len(states[i])) for i, _ in jobs]
+    computed = dict(zip(jobs, split_work(jobs, work, weights), strict=True))
     points = []
     for period in wanted_periods:
         index = at[period]
@@ -330,31 +332,61 @@ def _trend(
     return Trend(every, since, until, scope, rev, head, _rows(latest), points)
 
 
-def _parallel(
-    repo: GitRepo,
-    chain: list[LogEntry],
-    states: dict[int, dict[str, str]],
-    latest: Warehouse,
-    jobs: list[tuple[int, Period]],
-    scope: str,
-) -> list[tuple[dict[int, TrendValue], str]]:
-    """Build each revision's warehouse and compute its figures, half in a forked child.
+def _plan_and_units(repo: GitRepo, files: dict[str, str], contents: dict[str, bytes]) -> Warehouse:
+    """The newest revision's plan, framework and districts: row labels and --scope.
 
-    Blobs are read and parsed already, so a worker only assembles cached
-    records and computes; the child needs nothing from git.
+    Only these few files are read here; the standards are the workers' job.
     """
-    from jgsw_std.history.forked import split_work
+    from jgsw_std.load.warehouse import build_warehouse, kind_of
 
-    def work(part: list[tuple[int, Period]]) -> list[tuple[dict[int, TrendValue], str]]:
-        built: dict[int, Warehouse] = {len(chain) - 1: latest}
+    wanted = {"framework", "indicators", "district"}
+    sources = [
+        SourceFile(rel, contents[blob], blob)
+        for rel, blob in sorted(files.items())
+        if kind_of(rel) in wanted
+    ]
+    return build_warehouse(sources, root=repo.root)
+
+
+class _Work:
+    """One worker's share of the points: parse its blobs, build, compute.
+
+    Everything it needs is in memory (blob contents were read from git before
+    any fork), so a forked child never talks to git.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        chain: list[LogEntry],
+        states: dict[int, dict[str, str]],
+        contents: dict[str, bytes],
+        scope: str,
+    ) -> None:
+        self.root, self.chain, self.states = root, chain, states
+        self.contents, self.scope = contents, scope
+
+    def __call__(self, part: list[tuple[int, Period]]) -> list[tuple[dict[int, TrendValue], str]]:
+        from jgsw_std.load.warehouse import build_warehouse
+
+        indices = sorted({index for index, _ in part})
+        # Parse every distinct blob of this share in one bulk pass, once each.
+        distinct = {(rel, blob) for i in indices for rel, blob in self.states[i].items()}
+        warm_blob_cache(
+            SourceFile(rel, self.contents[blob], blob) for rel, blob in sorted(distinct)
+        )
+        built: dict[int, Warehouse] = {}
         out = []
         for index, period in part:
             if index not in built:
-                built[index] = warehouse_at(repo, chain[index].commit.sha, states[index])
-            out.append(_values(built[index], period.end, scope))
+                sources = [
+                    SourceFile(rel, self.contents[blob], blob)
+                    for rel, blob in sorted(self.states[index].items())
+                ]
+                sha = self.chain[index].commit.sha
+                built[index] = build_warehouse(sources, root=self.root, revision=sha)
+            out.append(_values(built[index], period.end, self.scope))
         return out
-
-    return split_work(jobs, work)
 
 
 def trend_or_none(
