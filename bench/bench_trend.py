@@ -5,9 +5,9 @@ for `jgsw trend` as a person runs it (year ends over the plan, 2021-2025) and
 for the quarterly trend (twenty revisions). The monthly trend (sixty
 revisions, each read from git and judged as of its month's end) is printed
 for information: past reading git, each point costs one full computation of
-the twenty indicators (about 20 ms on 1,000 standards), shared by two
-processes. Each run is a fresh process; git's files are in the OS cache after
-the first.
+the twenty indicators (about 20 ms on 1,000 standards), which two processes
+share, so it needs both cores free. Each run is a fresh process; git's files
+are in the OS cache after the first.
 
     python bench/bench_trend.py [--runs 7] [--keep DIR]
 """
