@@ -49,7 +49,8 @@ DUTY_NAMES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class DutySettings:
-    """The plan's rule settings (framework.yaml), possibly overridden for the checker."""
+    """The plan's rule settings (framework.yaml); the reminder window and the usage
+    floor may be overridden for the checker, the periods indicators use may not."""
 
     review_period_years: int = 5
     evaluation_after_years: int = 1
@@ -58,14 +59,12 @@ class DutySettings:
 
     @classmethod
     def of(cls, wh: Warehouse, thresholds: Mapping[str, float] | None = None) -> DutySettings:
-        """framework.yaml's settings, then any `check.thresholds` of the same name."""
+        """framework.yaml's settings, then `check.thresholds` for the checker-only ones."""
         fw = wh.framework
         over = thresholds or {}
         return cls(
-            review_period_years=int(over.get("review_period_years", fw.review_period_years)),
-            evaluation_after_years=int(
-                over.get("evaluation_after_years", fw.evaluation_after_years)
-            ),
+            review_period_years=fw.review_period_years,
+            evaluation_after_years=fw.evaluation_after_years,
             review_due_days=int(over.get("review_due_days", fw.review_due_days)),
             low_usage_rate=float(over.get("low_usage_rate", fw.low_usage_rate)),
         )

@@ -58,8 +58,6 @@ def test_every_message_is_gbk_printable() -> None:
 def test_thresholds_are_declared() -> None:
     ensure_loaded()
     assert {
-        "review_period_years",
-        "evaluation_after_years",
         "review_due_days",
         "low_usage_rate",
         "duplicate_similarity",

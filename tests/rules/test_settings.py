@@ -102,3 +102,16 @@ def test_bad_toml_syntax(mini: MiniFactory, cli: CliRunner) -> None:
     result = cli("check", "--root", str(wh.root), "--lang", "en")
     assert result.exit_code == 1
     assert "[check] in" in result.stderr and "select" in result.stderr
+
+
+def test_the_review_period_is_not_a_checker_threshold(mini: MiniFactory, cli: CliRunner) -> None:
+    # Indicators 16 and 17 count with the review and evaluation periods too; a
+    # checker-only override would make `check` and `status` disagree, so the
+    # name is refused and framework.yaml stays the one place to change it.
+    wh = mini(FILES)
+    (wh.root / "jgsw.toml").write_text(
+        "[check.thresholds]\nreview_period_years = 3\n", encoding="utf-8"
+    )
+    result = cli("check", "--root", str(wh.root), *AS_OF)
+    assert result.exit_code == 1
+    assert "review_period_years" in result.stderr

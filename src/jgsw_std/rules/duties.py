@@ -20,16 +20,9 @@ from jgsw_std.model.standard import Review
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
 
-REVIEW_PERIOD = declare_threshold(
-    "review_period_years",
-    zh="复审周期（年），默认取 framework.yaml 的 review_period_years（5）",
-    en="review period in years; default framework.yaml's review_period_years (5)",
-)
-EVALUATION_AFTER = declare_threshold(
-    "evaluation_after_years",
-    zh="实施满几年应做实施效果评价，默认取 framework.yaml（1）",
-    en="years in force before an effect evaluation is due; default from framework.yaml (1)",
-)
+# review_period_years and evaluation_after_years are not checker thresholds:
+# indicators 16 and 17 count with them too, so they live only at the top of
+# framework.yaml, where one change moves both `check` and `status`.
 REVIEW_DUE_DAYS = declare_threshold(
     "review_due_days",
     zh="复审到期前多少天开始提醒，默认取 framework.yaml（90）",
