@@ -103,18 +103,28 @@ class TrendValue:
         )
 
     def as_dict(self) -> dict[str, Any]:
+        """Numbers as `jgsw status --format json` writes them: counts as integers."""
         return {
             "id": self.indicator_id,
             "metric": self.metric,
             "status": self.status,
             "unit": self.unit,
-            "value": self.value,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "target": self.target,
-            "target_min": self.target_min,
-            "target_max": self.target_max,
+            "value": number(self.value, self.unit),
+            "numerator": number(self.numerator, "count"),
+            "denominator": number(self.denominator, "count"),
+            "target": number(self.target, self.unit),
+            "target_min": number(self.target_min, self.unit),
+            "target_max": number(self.target_max, self.unit),
         }
+
+
+def number(value: float | None, unit: str) -> float | int | None:
+    """A count that is whole as an int (``32``, not ``32.0``); rates to six places."""
+    if value is None:
+        return None
+    if unit in ("count", "done") and float(value).is_integer():
+        return int(value)
+    return round(float(value), 6)
 
 
 @dataclass(frozen=True)

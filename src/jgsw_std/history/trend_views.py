@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Callable
 
-from jgsw_std.history.trend import Trend, TrendValue
+from jgsw_std.history.trend import Trend, TrendValue, number
 from jgsw_std.i18n import pick, word
 
 #: Period columns per block of the text table, so a monthly trend stays readable.
@@ -123,12 +123,17 @@ def write_csv(trend: Trend, lang: str) -> str:
                     row.label(lang),
                     value.status if value else "",
                     value.unit if value else "",
-                    "" if value is None or value.value is None else value.value,
-                    "" if value is None or value.numerator is None else value.numerator,
-                    "" if value is None or value.denominator is None else value.denominator,
+                    _csv_number(value.value if value else None, value.unit if value else ""),
+                    _csv_number(value.numerator if value else None, "count"),
+                    _csv_number(value.denominator if value else None, "count"),
                 ]
             )
     return buffer.getvalue()
+
+
+def _csv_number(value: float | None, unit: str) -> float | int | str:
+    shown = number(value, unit)
+    return "" if shown is None else shown
 
 
 WRITERS: dict[str, Callable[[Trend, str], str]] = {
