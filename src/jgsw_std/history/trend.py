@@ -103,7 +103,7 @@ class TrendValue:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """Numbers as `jgsw status --format json` writes them: counts as integers."""
+        """Plain numbers; whole counts as integers, as `jgsw status --format json` has them."""
         return {
             "id": self.indicator_id,
             "metric": self.metric,
@@ -119,12 +119,12 @@ class TrendValue:
 
 
 def number(value: float | None, unit: str) -> float | int | None:
-    """A count that is whole as an int (``32``, not ``32.0``); rates to six places."""
+    """A count that is whole as an int (``32``, not ``32.0``); rates exactly as computed."""
     if value is None:
         return None
     if unit in ("count", "done") and float(value).is_integer():
         return int(value)
-    return round(float(value), 6)
+    return float(value)
 
 
 @dataclass(frozen=True)
