@@ -53,10 +53,11 @@ class StandardRecord:
     model: Standard
     path: str
     parsed: ParsedCode
+    code: str = ""  # the model's code, kept here because every rule reads it
 
-    @property
-    def code(self) -> str:
-        return self.model.code
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", self.model.code)
 
 
 @dataclass(frozen=True, slots=True)
