@@ -182,7 +182,7 @@ class _Versions:
         contents = self.repo.blobs.read_many(blobs)
         for blob in blobs:
             if blob not in self.parsed:
-                data, _, syntax, bad = parse_bytes(contents[blob])
+                data, _, syntax, bad, _ = parse_bytes(contents[blob])
                 self.parsed[blob] = (data, syntax is None and bad < 0)
 
     def get(self, blob: str | None) -> tuple[Any, bool]:

@@ -16,25 +16,27 @@ from typing import Any
 
 from jgsw_std.forking import split_work
 from jgsw_std.load.decode import decode_utf8
-from jgsw_std.load.yamlread import YamlSyntaxError, load
+from jgsw_std.load.yamlread import Outline, YamlSyntaxError, load_with_outline
 
 #: Below this many files the fork costs more than it saves.
 PARALLEL_THRESHOLD = 1500
 
 # (data, duplicate keys [(key, line, col, first_line)], syntax error (msg, line, col) | None,
-#  first undecodable byte offset or -1)
-Parsed = tuple[Any, list[tuple[str, int, int, int]], tuple[str, int, int] | None, int]
+#  first undecodable byte offset or -1, outline of positions or None)
+Parsed = tuple[
+    Any, list[tuple[str, int, int, int]], tuple[str, int, int] | None, int, Outline | None
+]
 
 
 def parse_bytes(raw: bytes) -> Parsed:
     text, bad = decode_utf8(raw)
     if text is None:
-        return None, [], None, bad
+        return None, [], None, bad, None
     try:
-        data, dups = load(text)
+        data, dups, outline = load_with_outline(text)
     except YamlSyntaxError as exc:
-        return None, [], (exc.message, exc.line, exc.col), -1
-    return data, [(d.key, d.line, d.col, d.first_line) for d in dups], None, -1
+        return None, [], (exc.message, exc.line, exc.col), -1, None
+    return data, [(d.key, d.line, d.col, d.first_line) for d in dups], None, -1, outline
 
 
 def _serial(chunk: Sequence[bytes]) -> list[Parsed]:

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
-from jgsw_std.load.positions import Locator
+from jgsw_std.load.positions import Locator, from_outline
+from jgsw_std.load.yamlread import Outline
 from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
@@ -77,6 +78,7 @@ class FileEntry:
     source: SourceFile
     data: Any = None
     valid: bool = False
+    outline: Outline | None = None  # positions of the top two levels, from parsing
 
 
 @dataclass
@@ -130,14 +132,24 @@ class Warehouse:
     def place(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column.
 
-        Files are re-read with positions only if they have such problems.
+        Paths up to two levels deep are answered from the positions kept while
+        parsing; deeper ones re-read their file once, whatever its number of
+        problems. Problems that already have a line pass through.
         """
-        by_file: dict[str, list[int]] = defaultdict(list)
-        for index, problem in enumerate(problems):
-            if problem.line == 0:
-                by_file[problem.path].append(index)
         placed = list(problems)
-        for rel, indexes in by_file.items():
+        deeper: dict[str, list[int]] = defaultdict(list)
+        for index, problem in enumerate(placed):
+            if problem.line != 0:
+                continue
+            entry = self.files.get(problem.path)
+            where = None
+            if entry is not None and entry.outline is not None:
+                where = from_outline(entry.outline, problem.loc, problem.key)
+            if where is not None:
+                placed[index] = problem.with_position(*where)
+            else:
+                deeper[problem.path].append(index)
+        for rel, indexes in deeper.items():
             text = self.text_of(rel)
             if text is None:
                 continue
@@ -154,7 +166,7 @@ class Warehouse:
 
 # Parsed and validated results keyed by git blob id: history reads the same blob
 # in many revisions, and parsing it once is what makes `trend` fast.
-_BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem]]] = {}
+_BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem], Outline | None]] = {}
 
 _MODELS: dict[Kind, type[BaseModel]] = {
     "framework": Framework,
@@ -175,7 +187,7 @@ def _describe(value: Any) -> dict[str, str]:
 def _validate(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, list[Problem]]:
     """Stage two: turn a parsed document into a model or problems. Never raises."""
     rel, raw = entry.rel, entry.source.data
-    data, dups, syntax, bad = parsed
+    data, dups, syntax, bad, _ = parsed
     if bad >= 0:
         guess = guess_encoding(raw)
         line, col = line_col_of_byte(raw, bad)
@@ -238,7 +250,10 @@ def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
 
 
 def _read_all(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
-    """Read every entry, from the blob cache where possible, parsing the rest in bulk."""
+    """Read every entry, from the blob cache where possible, parsing the rest in bulk.
+
+    Each entry also gets the positions its parse recorded (``entry.outline``).
+    """
     results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
     todo: list[int] = []
     for index, entry in enumerate(entries):
@@ -247,7 +262,7 @@ def _read_all(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, lis
         if cached is None:
             todo.append(index)
             continue
-        data, model, problems = cached
+        data, model, problems, entry.outline = cached
         if problems and problems[0].path != entry.rel:  # same blob under another path
             problems = [
                 Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
@@ -257,9 +272,10 @@ def _read_all(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, lis
     parsed = parse_many([entries[i].source.data for i in todo])
     for index, one in zip(todo, parsed, strict=True):
         entry = entries[index]
+        entry.outline = one[4]
         result = _validate(entry, one)
         if entry.source.blob:
-            _BLOB_CACHE[(entry.source.blob, entry.kind)] = result
+            _BLOB_CACHE[(entry.source.blob, entry.kind)] = (*result, entry.outline)
         results[index] = result
     return [r for r in results if r is not None]
 

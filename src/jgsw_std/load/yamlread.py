@@ -203,10 +203,55 @@ def compose(text: str | bytes) -> Node | None:
             dispose()
 
 
+#: Where the parts of a document start, two levels deep, as recorded while parsing:
+#: (root line, root col, {top key: (key line, key col, value line, value col, children)})
+#: with children a tuple of item (line, col) for a list, a dict of child key ->
+#: (key line, key col, value line, value col) for a mapping, else None. All 1-based.
+Outline = tuple[int, int, dict[Any, tuple[int, int, int, int, Any]]]
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _outline(root: Node) -> Outline:
+    """Positions of the top-level keys and their children, from marks libyaml already made.
+
+    Most problems point at a top-level field or one level below; keeping these
+    few marks while parsing makes placing them a lookup instead of a second parse.
+    """
+    line, col = _mark(root)
+    table: dict[Any, tuple[int, int, int, int, Any]] = {}
+    if isinstance(root, MappingNode):
+        for key_node, value_node in root.value:
+            if key_node.__class__ is not ScalarNode:
+                continue
+            key = _scalar(key_node)
+            if key in table:
+                continue  # the first occurrence wins, as in the data
+            children: Any = None
+            if value_node.__class__ is SequenceNode:
+                children = tuple(_mark(item) for item in value_node.value)
+            elif value_node.__class__ is MappingNode:
+                children = {}
+                for k, v in value_node.value:
+                    if k.__class__ is ScalarNode:
+                        children.setdefault(_scalar(k), (*_mark(k), *_mark(v)))
+            table[key] = (*_mark(key_node), *_mark(value_node), children)
+    return line, col, table
+
+
 def load(text: str | bytes) -> tuple[Any, list[DuplicateKey]]:
     """Parse one document into plain Python values; report repeated keys."""
+    data, dups, _ = load_with_outline(text)
+    return data, dups
+
+
+def load_with_outline(text: str | bytes) -> tuple[Any, list[DuplicateKey], Outline | None]:
+    """:func:`load`, plus where the document's top two levels start."""
     node = compose(text)
     if node is None:
-        return None, []
+        return None, [], None
     dups: list[DuplicateKey] = []
-    return _convert(node, dups, {}), dups
+    return _convert(node, dups, {}), dups, _outline(node)

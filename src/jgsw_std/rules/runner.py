@@ -72,170 +72,6 @@ def _suppressions(text: str) -> tuple[dict[int, set[str]], set[str]]:
     return by_line, whole
 
 
-class _Outline:
-    """Where the top-level keys of a block-style YAML document are, found in its text.
-
-    Placing a problem with the YAML composer costs a full parse per problem; a
-    check that flags thousands of standards would spend most of its time there.
-    Most problems point at a top-level key or an item of a top-level list, and
-    those can be found in the text: a key of the parsed document whose
-    ``key:`` starts exactly one line is that line (a look-alike inside text
-    spanning lines would make two). A list is trusted only when the lines hold
-    as many items as the parsed list. Anything else (a key that appears twice,
-    flow values, anchors, deeper paths) answers None, and the composer places
-    the problem as before.
-    """
-
-    def __init__(self, text: str, data: object) -> None:
-        self.text = text
-        self.data = data if isinstance(data, dict) else {}
-        self._lines: list[str] | None = None
-        self.items: dict[str, list[int] | None] = {}
-
-    @property
-    def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text.split("\n")
-        return self._lines
-
-    def _find(self, key: str) -> tuple[int, int] | None:
-        """(line index, offset where the line starts) of ``key:`` at column 0, when unique."""
-        if key not in self.data:
-            return None
-        text = self.text
-        needle = "\n" + key + ":"
-        at = text.find(needle)
-        starts_with = text.startswith(needle[1:])
-        if starts_with:
-            if at >= 0:
-                return None
-            begin = 0
-        else:
-            if at < 0 or text.find(needle, at + 1) >= 0:
-                return None
-            begin = at + 1
-        after = begin + len(key) + 1
-        if after < len(text) and text[after] not in " \t\r\n":
-            return None  # "key:x" is a plain scalar, not a key
-        return text.count("\n", 0, begin), begin
-
-    def _content_after(self, number: int) -> int | None:
-        """Index of the next line that is neither blank nor a comment."""
-        lines = self.lines
-        for index in range(number + 1, len(lines)):
-            stripped = lines[index].strip()
-            if stripped and not stripped.startswith("#"):
-                return index
-        return None
-
-    @staticmethod
-    def _value_col(line: str, start: int) -> int | None:
-        """0-based column of the value that begins at or after ``start`` on ``line``."""
-        rest = line[start:].lstrip(" ")
-        if not rest or rest[0] == "#" or rest[0] in "&*!|>":
-            return None
-        return len(line) - len(rest)
-
-    def position(self, loc: tuple[str | int, ...], key: bool) -> tuple[int, int] | None:
-        name = loc[0]
-        if not isinstance(name, str):
-            return None
-        found = self._find(name)
-        if found is None:
-            return None
-        number, begin = found
-        end = len(name) + 1
-        if len(loc) == 1:
-            if key:
-                return number + 1, 1
-            stop = self.text.find("\n", begin)
-            line = self.text[begin:] if stop < 0 else self.text[begin:stop]
-            col = self._value_col(line, end)
-            if col is not None:
-                return number + 1, col + 1
-            tail = line[end:].strip()
-            if tail and not tail.startswith("#"):
-                return None  # anchors, tags, block scalars
-            nxt = self._content_after(number)
-            if nxt is None:
-                return None
-            text = self.lines[nxt]
-            indent = len(text) - len(text.lstrip(" "))
-            if indent == 0 and not text.startswith("-"):
-                return None  # an empty value: the composer knows where it sits
-            return nxt + 1, indent + 1
-        index = loc[1]
-        if len(loc) == 2 and isinstance(index, int) and not isinstance(index, bool):
-            starts = self._item_lines(name, number, end)
-            if starts is None or not 0 <= index < len(starts):
-                return None
-            item = starts[index]
-            text = self.lines[item]
-            col = self._value_col(text, len(text) - len(text.lstrip(" ")) + 1)
-            return None if col is None else (item + 1, col + 1)
-        return None
-
-    def _item_lines(self, key: str, number: int, end: int) -> list[int] | None:
-        """Line indexes of the items of the block list under ``key``, checked against the data."""
-        if key in self.items:
-            return self.items[key]
-        self.items[key] = None
-        value = self.data.get(key)
-        lines = self.lines
-        tail = lines[number][end:].strip()
-        if not isinstance(value, list) or (tail and not tail.startswith("#")):
-            return None  # a flow or scalar value, not a block list
-        first = self._content_after(number)
-        if first is None:
-            return None
-        indent = len(lines[first]) - len(lines[first].lstrip(" "))
-        starts: list[int] = []
-        for index in range(first, len(lines)):
-            line = lines[index]
-            stripped = line.lstrip(" ")
-            if not stripped or stripped.startswith("#"):
-                continue
-            here = len(line) - len(stripped)
-            if here > indent:
-                continue
-            if here < indent or not (stripped == "-" or stripped.startswith("- ")):
-                break
-            starts.append(index)
-        if len(starts) != len(value):
-            return None
-        self.items[key] = starts
-        return starts
-
-
-def _quick_place(
-    wh: Warehouse, problems: list[Problem], texts: dict[str, str]
-) -> tuple[list[Problem], list[Problem]]:
-    """Place what a line scan can; return (placed, left for the composer)."""
-    placed: list[Problem] = []
-    rest: list[Problem] = []
-    outlines: dict[str, _Outline | None] = {}
-    for problem in problems:
-        if problem.line != 0 or not 1 <= len(problem.loc) <= 2:
-            rest.append(problem)
-            continue
-        path = problem.path
-        if path not in outlines:
-            entry = wh.files.get(path)
-            text = wh.text_of(path) if entry is not None else None
-            if text is not None:
-                texts[path] = text
-            outlines[path] = (
-                _Outline(text, entry.data) if text is not None and entry is not None else None
-            )
-        outline = outlines[path]
-        where = outline.position(problem.loc, problem.key) if outline is not None else None
-        if where is None:
-            rest.append(problem)
-        else:
-            placed.append(problem.with_position(*where))
-    return placed, rest
-
-
 def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> CheckResult:
     """Apply overrides and filters, place, drop suppressed, sort."""
     kept: list[Problem] = []
@@ -256,18 +92,13 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
         if level in ("error", "warning", "info"):
             problem = problem.with_severity(Severity(level))
         kept.append(problem)
-    texts: dict[str, str] = {}
-    quick, rest = _quick_place(wh, kept, texts)
-    placed = quick + wh.place(rest)  # problems already placed (line > 0) pass through
+    placed = wh.place(kept)
     suppressed = 0
     final: list[Problem] = []
     cache: dict[str, tuple[dict[int, set[str]], set[str]]] = {}
     for problem in placed:
         if problem.path not in cache:
-            text = texts.get(problem.path)
-            if text is None:
-                text = wh.text_of(problem.path) or ""
-            cache[problem.path] = _suppressions(text)
+            cache[problem.path] = _suppressions(wh.text_of(problem.path) or "")
         by_line, whole = cache[problem.path]
         if whole or by_line:  # most files carry no suppression comment at all
             codes = whole | by_line.get(problem.line, set())
