@@ -33,12 +33,16 @@ def _pickle_dumps(value: object) -> bytes:
 PARALLEL_FROM = 3000
 
 
+#: Set (to anything) to keep every computation in one process.
+NO_FORK = "JGSW_NO_FORK"
+
+
 def can_fork() -> bool:
     """Fork only where it is cheap and safe, and only with a second core to use."""
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
-        and not os.environ.get("JGSW_NO_FORK")
+        and not os.environ.get(NO_FORK)
         and (os.cpu_count() or 1) >= 2
     )
 
@@ -129,51 +133,87 @@ def _read_all(fd: int) -> bytes:
         chunks.append(chunk)
 
 
+def split_point(weights: Sequence[float]) -> int:
+    """Where to cut a run of jobs so that both sides weigh about the same."""
+    total = sum(weights)
+    running = 0.0
+    for index, weight in enumerate(weights):
+        if running + weight / 2 >= total / 2:
+            return max(1, index)
+        running += weight
+    return max(1, len(weights) - 1)
+
+
+@contextmanager
+def _no_nested_fork() -> Iterator[None]:
+    """While work is shared, neither side forks again (a parse inside a trend job)."""
+    before = os.environ.get(NO_FORK)
+    os.environ[NO_FORK] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(NO_FORK, None)
+        else:
+            os.environ[NO_FORK] = before
+
+
 def split_work(
     jobs: Sequence[J],
     work: Callable[[list[J]], list[R]],
     *,
     minimum: int = 2,
+    weights: Sequence[float] | None = None,
     dumps: Callable[[object], bytes] = _pickle_dumps,
     loads: Callable[[bytes], object] = pickle.loads,
 ) -> list[R]:
-    """``work(jobs)``, with every other job done by a forked child when it pays.
+    """``work(jobs)``, with part of the jobs done by a forked child when it pays.
 
-    Alternate jobs rather than halves: neighbouring jobs tend to cost about the
-    same, so both sides finish together. ``dumps``/``loads`` carry the child's
-    results (``marshal`` is several times faster than pickle for plain values).
+    Without ``weights`` the child takes every other job (neighbouring jobs tend
+    to cost the same, so both sides finish together). With ``weights`` the jobs
+    are cut into two contiguous runs of about equal weight: neighbouring trend
+    points share most of their blobs, so each side parses little that the other
+    parses too. ``dumps``/``loads`` carry the child's results (``marshal`` is
+    several times faster than pickle for plain values).
     """
     if len(jobs) < minimum or not can_fork():
         return work(list(jobs))
-    first, second = list(jobs[0::2]), list(jobs[1::2])
+    if weights is None:
+        first, second = list(jobs[0::2]), list(jobs[1::2])
+    else:
+        cut = split_point(weights)
+        first, second = list(jobs[:cut]), list(jobs[cut:])
     read_fd, write_fd = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_fd)
+    with _no_nested_fork():
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            return work(list(jobs))
+        if pid == 0:  # child: compute the second share, send it, leave without cleanup
+            os.close(read_fd)
+            try:
+                payload = dumps(work(second))
+            except BaseException:
+                payload = b""
+            view = memoryview(payload)
+            try:
+                while view:
+                    view = view[os.write(write_fd, view) :]
+            finally:
+                os._exit(0)
         os.close(write_fd)
-        return work(list(jobs))
-    if pid == 0:  # child: compute the second share, send it, leave without cleanup
-        os.close(read_fd)
         try:
-            payload = dumps(work(second))
-        except BaseException:
-            payload = b""
-        view = memoryview(payload)
-        try:
-            while view:
-                view = view[os.write(write_fd, view) :]
+            mine = work(first)
         finally:
-            os._exit(0)
-    os.close(write_fd)
-    try:
-        mine = work(first)
-    finally:
-        data = _read_all(read_fd)
-        os.close(read_fd)
-        os.waitpid(pid, 0)
+            data = _read_all(read_fd)
+            os.close(read_fd)
+            os.waitpid(pid, 0)
     # An empty answer means the child failed: do its share here, where errors surface.
     theirs = cast(list[R], loads(data)) if data else work(second)
+    if weights is not None:
+        return mine + theirs
     merged: list[R] = []
     for index in range(len(jobs)):
         merged.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])

@@ -322,10 +322,10 @@ def _trend(
         parse_scope(scope, latest)  # a bad --scope stops the run before any work
     jobs = [(i, period) for period, i in at.items() if i is not None]
     work = _Work(repo.root, chain, states, contents, scope)
-    from jgsw_std.history.forked import split_work
+    from jgsw_std.forking import split_work
 
     weights = [float(len(states[i])) for i, _ in jobs]
-    computed = dict(zip(jobs, split_work(jobs, work, weights), strict=True))
+    computed = dict(zip(jobs, split_work(jobs, work, weights=weights), strict=True))
     points = []
     for period in wanted_periods:
         index = at[period]
