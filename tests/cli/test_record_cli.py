@@ -97,6 +97,29 @@ def test_usage_and_activity(mini: MiniFactory, cli: CliRunner) -> None:
     )
 
 
+def test_a_title_that_is_an_alias_word_is_kept_verbatim(mini: MiniFactory, cli: CliRunner) -> None:
+    wh = mini({REL: TEXT})
+    result = cli(
+        "record",
+        "activity",
+        "shapingba",
+        "--date",
+        "2024-03-01",
+        "--kind",
+        "培训",
+        "--title",
+        "培训",
+        "--root",
+        str(wh.root),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        (wh.root / "data/districts/shapingba.yaml")
+        .read_text("utf-8")
+        .endswith("activities:\n  - {date: 2024-03-01, kind: training, title: 培训}\n")
+    )
+
+
 def test_a_bad_value_is_refused_with_the_option_named(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini({REL: TEXT})
     result = cli(

@@ -100,6 +100,34 @@ def test_activity_for_a_district(mini: MiniFactory) -> None:
     )
 
 
+def test_aliases_apply_to_enum_fields_only(mini: MiniFactory) -> None:
+    wh = mini({REL: TEXT})
+    activity = plan_record(
+        wh.load(),
+        "activity",
+        "wanzhou",
+        {"date": "2023-05-06", "kind": "training", "title": "培训"},
+    )
+    assert activity.after is not None
+    assert activity.after.decode("utf-8").endswith(
+        "activities:\n  - {date: 2023-05-06, kind: training, title: 培训}\n"
+    )
+    review = plan_record(
+        wh.load(),
+        "review",
+        "DB50/T 7-2020",
+        {"date": "2025-10-20", "conclusion": "修订", "note": "修订"},
+    )
+    assert "+  - {date: 2025-10-20, conclusion: revise, note: 修订}\n" in review.diff()
+    evaluation = plan_record(
+        wh.load(),
+        "evaluation",
+        "DB50/T 7-2020",
+        {"date": "2025-10-20", "score": 90, "method": "交流"},
+    )
+    assert "method: 交流" in evaluation.diff()
+
+
 def test_an_invalid_result_writes_nothing_at_all(mini: MiniFactory) -> None:
     wh = mini({REL: TEXT})
     good = FileChange(

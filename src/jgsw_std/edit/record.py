@@ -45,6 +45,8 @@ KINDS: dict[str, EntryKind] = {
 }
 
 # Chinese words people use for the enum values, accepted on the command line.
+# Only the enum-valued fields below take them; free text (title, note) is kept as typed.
+ENUM_FIELDS: frozenset[str] = frozenset({"conclusion", "kind"})
 ALIASES: dict[str, str] = {
     "继续有效": "continue",
     "修订": "revise",
@@ -75,7 +77,10 @@ def _why_zh(error: Any) -> str:
 
 
 def _entry(kind: EntryKind, values: dict[str, Any]) -> BaseModel:
-    clean = {k: ALIASES.get(v, v) if isinstance(v, str) else v for k, v in values.items()}
+    clean = {
+        k: ALIASES.get(v, v) if k in ENUM_FIELDS and isinstance(v, str) else v
+        for k, v in values.items()
+    }
     clean = {k: v for k, v in clean.items() if v is not None}
     if isinstance(clean.get("date"), str):  # 2025/10/20 and 2025年10月20日 are dates too
         clean["date"] = normalize_date(clean["date"]) or clean["date"]
