@@ -17,7 +17,7 @@ from jgsw_std.errors import UsageError
 from jgsw_std.history.fields import FieldChange, diff_values
 from jgsw_std.history.gitrepo import Commit, GitRepo, open_repo, shallow_error
 from jgsw_std.history.log import Change, LogEntry, walk_data
-from jgsw_std.history.revision import revision_root
+from jgsw_std.history.revision import require_warehouse, revision_root
 from jgsw_std.load.parse import parse_bytes
 from jgsw_std.load.warehouse import kind_of
 
@@ -251,6 +251,7 @@ def record_history(root: Path | None, target: str, rev: str = "HEAD") -> RecordH
     base = revision_root(root)
     with open_repo(base) as repo:
         sha = repo.resolve(rev)
+        require_warehouse(repo, root, [sha])
         if repo.is_shallow:
             raise shallow_error(
                 "jgsw history 需要完整的提交历史", "jgsw history needs the full history"

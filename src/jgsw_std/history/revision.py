@@ -56,13 +56,41 @@ def revision_root(explicit: Path | None) -> Path:
 
     try:
         return find_root(explicit)
-    except UsageError:
+    except UsageError as no_root:
         if explicit is not None:  # the user said where the root is: trust it
             path = explicit.expanduser().resolve()
             return path.parent if path.name == "data" else path
         start = Path.cwd().resolve()
-        with open_repo(start) as repo:
+        try:
+            repo = open_repo(start)
+        except UsageError:
+            # neither on disk nor in any history: say what `jgsw check` says
+            raise no_root from None
+        with repo:
             return Path(repo.repo.working_tree_dir or start).resolve()
+
+
+#: Files whose presence in a commit makes it hold a warehouse (as ``find_root`` asks on disk).
+MARKERS = ("data/indicators.yaml", "data/framework.yaml")
+
+
+def require_warehouse(repo: GitRepo, explicit: Path | None, shas: list[str]) -> None:
+    """Stop with ``find_root``'s "no warehouse" error unless there is one to read.
+
+    :func:`revision_root` falls back to the git top level so that a revision
+    can be read when the working tree lost its data/. That fallback is only
+    right when some commit reachable from ``shas`` did hold a warehouse; in any
+    other git repository the commands would quietly report "nothing".
+    """
+    from jgsw_std.load.root import find_root
+
+    try:
+        find_root(explicit)
+    except UsageError as no_root:
+        markers = [repo.to_repo_path(m) for m in MARKERS]
+        found = repo.try_git("rev-list", "-1", *shas, "--", *markers) if shas else None
+        if not (found or "").strip():
+            raise no_root from None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from jgsw_std.errors import DataError
 from jgsw_std.history.fields import FieldChange, diff_values
 from jgsw_std.history.gitrepo import Commit, GitRepo, open_repo, shallow_error
-from jgsw_std.history.revision import revision_root, warehouse_at
+from jgsw_std.history.revision import require_warehouse, revision_root, warehouse_at
 from jgsw_std.load.warehouse import FileEntry, Warehouse, build_warehouse, load_worktree
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.model.codes import normalize_code
@@ -261,17 +261,18 @@ def diff_revisions(
     day = as_of or dt.date.today()
     where = revision_root(root)
     with open_repo(where) as repo:
+        head_sha = repo.resolve(head or "HEAD")
+        if base is None:
+            base_sha, how = default_base(repo, head_sha)
+        else:
+            base_sha, how = repo.resolve(base), base
+        require_warehouse(repo, root, [s for s in (head_sha, base_sha) if s])
         if head is None:
             head_side = Side("worktree", "")
             head_wh = load_worktree(where)
         else:
-            head_sha = repo.resolve(head)
             head_side = Side("commit", head, repo.commit(head_sha))
             head_wh = warehouse_at(repo, head_sha)
-        if base is None:
-            base_sha, how = default_base(repo, repo.resolve(head or "HEAD"))
-        else:
-            base_sha, how = repo.resolve(base), base
         if base_sha:
             base_side = Side("commit", how, repo.commit(base_sha))
             base_wh = warehouse_at(repo, base_sha)

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from jgsw_std.errors import DataError, JgswError, UsageError
 from jgsw_std.history.gitrepo import GitRepo, open_repo, shallow_error
 from jgsw_std.history.log import LogEntry, walk_first_parent
-from jgsw_std.history.revision import revision_root
+from jgsw_std.history.revision import require_warehouse, revision_root
 from jgsw_std.load.files import SourceFile
 from jgsw_std.load.warehouse import Warehouse, warm_blob_cache
 from jgsw_std.metrics.base import MetricResult
@@ -282,6 +282,7 @@ def compute_trend(
     where = revision_root(root)
     with open_repo(where) as repo:
         head = repo.resolve(rev)
+        require_warehouse(repo, root, [head])
         if repo.is_shallow:
             raise shallow_error(
                 "jgsw trend 需要完整的提交历史", "jgsw trend needs the full history"
