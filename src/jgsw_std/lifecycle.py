@@ -42,12 +42,28 @@ def is_own(rec: StandardRecord) -> bool:
     return effective_level(rec) in OWN_LEVELS
 
 
+def successors(wh: Warehouse, std: Standard) -> list[StandardRecord]:
+    """The standards that replace this one, from either side of the link.
+
+    The new standard's ``supersedes`` and the old one's ``superseded_by`` say
+    the same thing; data that records only one side still counts (R311 asks
+    for the other side).
+    """
+    found: list[StandardRecord] = []
+    if std.superseded_by is not None:
+        named = wh.standard(std.superseded_by)
+        if named is not None and named.model is not std:
+            found.append(named)
+    for rec in wh.replaced_by.get(std.code, ()):
+        if rec.model is not std and all(rec is not f for f in found):
+            found.append(rec)
+    return found
+
+
 def successor_effective(wh: Warehouse, std: Standard) -> dt.date | None:
-    """Effective date of the standard that replaces this one, if recorded."""
-    if std.superseded_by is None:
-        return None
-    successor = wh.standard(std.superseded_by)
-    return successor.model.effective if successor else None
+    """The earliest effective date among the standards that replace this one."""
+    dates = [r.model.effective for r in successors(wh, std) if r.model.effective is not None]
+    return min(dates) if dates else None
 
 
 def state_at(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> State:
@@ -81,17 +97,15 @@ def state_at(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> State:
 
 
 def _successor_undated(wh: Warehouse, std: Standard, as_of: dt.date) -> bool:
-    """The replacing standard is published by ``as_of`` but its effective date is missing."""
-    if std.superseded_by is None:
-        return False
-    successor = wh.standard(std.superseded_by)
-    if successor is None:
-        return False
-    new = successor.model
-    if new.effective is not None or new.lifecycle in IN_PROGRESS:
-        return False
-    # published after as_of: it cannot have taken effect yet, so the old one still holds
-    return new.published is None or new.published <= as_of
+    """A replacing standard is published by ``as_of`` but its effective date is missing."""
+    for successor in successors(wh, std):
+        new = successor.model
+        if new.effective is not None or new.lifecycle in IN_PROGRESS:
+            continue
+        # published after as_of: it cannot have taken effect yet, so the old one still holds
+        if new.published is None or new.published <= as_of:
+            return True
+    return False
 
 
 def in_force(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> bool | None:

@@ -103,6 +103,15 @@ class Warehouse:
             out[rec.code].append(rec)
         return dict(out)
 
+    @cached_property
+    def replaced_by(self) -> dict[str, list[StandardRecord]]:
+        """Old code -> the standards whose ``supersedes`` lists it."""
+        out: dict[str, list[StandardRecord]] = defaultdict(list)
+        for rec in self.standards:
+            for old in rec.model.supersedes:
+                out[old].append(rec)
+        return dict(out)
+
     def standard(self, code: str) -> StandardRecord | None:
         found = self.by_code.get(normalize_code(code))
         return found[0] if found else None

@@ -32,6 +32,7 @@ _LOCAL_ENGINEERING = re.compile(r"^DBJ(?P<region>\d{2})(?:/(?P<kind>[TZ]))?$")
 _GROUP = re.compile(r"^T/(?P<org>[A-Z][A-Z0-9]*)$")
 _ENTERPRISE = re.compile(r"^Q/(?P<org>[A-Z0-9][A-Z0-9]*)$")
 _INDUSTRY = re.compile(r"^(?P<org>[A-Z]{2,4})(?:/(?P<kind>[TZ]))?$")
+_LONG_ORG = re.compile(r"^[A-Z]{5,}$")
 _INTERNAL = re.compile(r"^(?P<org>[A-Z][A-Z0-9]*)/(?P<unit>[A-Z0-9]{2,})$")
 
 #: Chongqing and Sichuan region codes; joint local standards carry numbers 1xxxx.
@@ -137,7 +138,9 @@ def parse_code(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode
         if m["org"] in ("GB", "DB", "T", "Q"):
             raise CodeError(f"prefix {prefix} is incomplete", f"前缀 {prefix} 不完整")
         return ParsedCode(code, prefix, number, year, "industry", m["kind"] is None)
-    if _INTERNAL.match(prefix):
+    if _INTERNAL.match(prefix) or _LONG_ORG.match(prefix):
+        # ORG/UNIT, or an organization prefix longer than any sector code: an
+        # internal standard even where framework.yaml does not declare the prefix.
         return ParsedCode(code, prefix, number, year, "internal", False)
     raise CodeError(f"unknown prefix {prefix}", f"不认识的前缀 {prefix}")
 

@@ -48,7 +48,7 @@ class Pilot(StrictModel):
     level: Literal["municipal", "national"] = Field(
         description=describe("试点级别：市级/国家级", "pilot level")
     )
-    topic: NonEmptyText = Field(description=describe("试点项目名称", "pilot topic"))
+    topic: str = Field("", description=describe("试点项目名称", "pilot topic"))
     started: IsoDate | None = Field(None, description=describe("启动日期", "started"))
     applied: IsoDate | None = Field(None, description=describe("申报日期", "applied"))
     accepted: IsoDate | None = Field(None, description=describe("验收通过日期", "accepted"))
@@ -56,7 +56,7 @@ class Pilot(StrictModel):
 
 
 class DemoSite(StrictModel):
-    name: NonEmptyText = Field(description=describe("示范点名称", "site name"))
+    name: str = Field("", description=describe("示范点名称", "site name"))
     established: IsoDate | None = Field(None, description=describe("建成日期", "established"))
     source: str | None = Field(None, description=describe("信息来源", "source"))
 
@@ -66,7 +66,7 @@ class Activity(StrictModel):
     kind: ActivityKind = Field(
         description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange")
     )
-    title: NonEmptyText = Field(description=describe("活动名称", "title"))
+    title: str = Field("", description=describe("活动名称", "title"))
     attendees: Count | None = Field(None, description=describe("参加人次", "person-times"))
     source: str | None = Field(None, description=describe("信息来源", "source"))
 
@@ -77,8 +77,8 @@ class Summary(StrictModel):
 
 
 class Article(StrictModel):
-    title: NonEmptyText = Field(description=describe("文章题目", "title"))
-    journal: NonEmptyText = Field(description=describe("刊物", "journal"))
+    title: str = Field("", description=describe("文章题目", "title"))
+    journal: str = Field("", description=describe("刊物", "journal"))
     level: Literal["provincial", "national"] = Field(
         description=describe("刊物级别：省级/国家级", "journal level")
     )

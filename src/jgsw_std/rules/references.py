@@ -156,47 +156,80 @@ def superseded_by_missing(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     "R307",
     "supersession-disagrees",
     Severity.ERROR,
-    zh="{this} 与 {other} 的代替关系两边不一致：{detail_zh}",
-    en="{this} and {other} disagree about supersession: {detail_en}",
-    hint_zh="新标准的 supersedes 列出旧标准，旧标准的 superseded_by 指向新标准，两边都写。",
+    zh="{this} 与 {other} 的代替关系两边矛盾：{detail_zh}",
+    en="{this} and {other} contradict each other about supersession: {detail_en}",
+    hint_zh="新标准的 supersedes 列出旧标准，旧标准的 superseded_by 指向新标准，两边须一致。",
     hint_en="The new standard lists the old in supersedes; the old names the new in "
-    "superseded_by. Write both.",
+    "superseded_by; both sides must agree.",
 )
 def supersession_disagrees(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
-    """`supersedes` and `superseded_by` must mirror each other.
+    """The two sides of a supersession name different standards.
 
-    If A supersedes B, then B is superseded_by A, and the other way round. The
-    problem is reported on the file that is missing its half.
+    If A lists B in `supersedes`, B's `superseded_by` must be A, not some C.
+    A side left empty is not a contradiction (R311 asks for it to be written).
     """
     for rec in wh.standards:
         for old_code in rec.model.supersedes:
             old = wh.standard(old_code)
-            if old is None or old.model.superseded_by == rec.code:
+            if old is None or old.model.superseded_by in (None, rec.code):
+                continue
+            if old.model.superseded_by in rec.model.supersedes:
                 continue
             yield supersession_disagrees.problem(
                 old.path,
-                ("superseded_by",) if old.model.superseded_by else ("code",),
+                ("superseded_by",),
                 this=old.code,
                 other=rec.code,
                 detail_zh=f"{rec.code} 声明代替它，但它的 superseded_by 是 "
-                f"{old.model.superseded_by or '空'}",
+                f"{old.model.superseded_by}",
                 detail_en=f"{rec.code} says it supersedes it, but its superseded_by is "
-                f"{old.model.superseded_by or 'empty'}",
+                f"{old.model.superseded_by}",
             )
+
+
+@rule(
+    "R311",
+    "supersession-one-sided",
+    Severity.WARNING,
+    zh="代替关系只写了一边：{detail_zh}",
+    en="the supersession is written on one side only: {detail_en}",
+    hint_zh="在另一项标准的文件里补上对应的 {field}，两边都写，日后改动时不会遗漏。",
+    hint_en="Add the matching {field} in the other standard's file, so both sides say it.",
+)
+def supersession_one_sided(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """One standard records a supersession that the other standard's file does not.
+
+    The figures already follow the link from either side (the old standard
+    leaves force when the new one takes effect); writing both sides keeps the
+    files readable on their own. Reported on the file that lacks its half.
+    """
+    for rec in wh.standards:
+        for old_code in rec.model.supersedes:
+            old = wh.standard(old_code)
+            if old is not None and old.model.superseded_by is None:
+                yield supersession_one_sided.problem(
+                    old.path,
+                    ("code",),
+                    field="superseded_by",
+                    detail_zh=f"{rec.code} 声明代替 {old.code}，但 {old.code} 没有写 "
+                    f"superseded_by: {rec.code}",
+                    detail_en=f"{rec.code} says it supersedes {old.code}, but {old.code} "
+                    f"has no superseded_by: {rec.code}",
+                )
         new_code = rec.model.superseded_by
         if new_code is None:
             continue
         new = wh.standard(new_code)
         if new is None or rec.code in new.model.supersedes:
             continue
-        yield supersession_disagrees.problem(
+        yield supersession_one_sided.problem(
             new.path,
             ("supersedes",) if new.model.supersedes else ("code",),
-            this=new.code,
-            other=rec.code,
-            detail_zh=f"{rec.code} 写明被它代替，但它的 supersedes 没有列出 {rec.code}",
-            detail_en=f"{rec.code} says it is superseded by it, but its supersedes "
-            f"does not list {rec.code}",
+            field="supersedes",
+            detail_zh=f"{rec.code} 写明被 {new.code} 代替，但 {new.code} 的 supersedes "
+            f"没有列出 {rec.code}",
+            detail_en=f"{rec.code} says {new.code} supersedes it, but {new.code}'s "
+            f"supersedes does not list {rec.code}",
         )
 
 

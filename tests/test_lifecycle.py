@@ -1,0 +1,38 @@
+"""Where a standard stands on a date, whichever side of a supersession is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jgsw_std import lifecycle
+from tests.conftest import MiniFactory
+
+OLD = (
+    "code: DB50/T 1-2015\ntitle: 旧规范\nlevel: local\narea: vehicles\nitems: [vehicles.quota]\n"
+    "status: published\npublished: 2015-01-01\neffective: 2015-03-01\n"
+)
+NEW = (
+    "code: DB50/T 2-2022\ntitle: 新规范\nlevel: local\narea: vehicles\nitems: [vehicles.quota]\n"
+    "status: published\npublished: 2022-01-01\neffective: 2022-04-01\n"
+    "supersedes: [DB50/T 1-2015]\n"
+)
+
+
+def test_a_standard_named_only_in_supersedes_leaves_force(mini: MiniFactory) -> None:
+    # The old file has no superseded_by; the new one's supersedes is enough.
+    wh = mini(
+        {
+            "data/standards/vehicles/db50-t-1-2015.yaml": OLD,
+            "data/standards/vehicles/db50-t-2-2022.yaml": NEW,
+        }
+    ).load()
+    old = wh.standard("DB50/T 1-2015")
+    assert old is not None
+    assert lifecycle.state_at(wh, old, dt.date(2022, 3, 31)) == "in-force"
+    assert lifecycle.state_at(wh, old, dt.date(2022, 4, 1)) == "superseded"
+    assert lifecycle.in_force(wh, old, dt.date(2025, 12, 31)) is False
+
+
+def test_leap_day_minus_a_year() -> None:
+    assert lifecycle.add_years(dt.date(2024, 2, 29), -1) == dt.date(2023, 2, 28)
+    assert lifecycle.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
