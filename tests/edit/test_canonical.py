@@ -251,3 +251,12 @@ def test_a_modeline_in_the_header_keeps_its_place_and_a_stale_one_is_replaced() 
     assert fix_modeline(stale, "data/districts/wanzhou.yaml", "district") == (
         f"# 说明\n{right}\nslug: wanzhou\n"
     )
+
+
+@pytest.mark.parametrize("text", ["[1, 2]\n", "- a\n- b\n", "hello\n", "42\n"])
+def test_a_top_level_that_is_not_a_mapping_is_refused(text: str) -> None:
+    with pytest.raises(DataError) as caught:
+        canonical_text(text, STD)
+    assert caught.value.key == "not_a_mapping"
+    assert "not a mapping" in caught.value.text("en")
+    caught.value.text("zh").encode("gbk")

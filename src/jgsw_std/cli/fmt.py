@@ -31,7 +31,8 @@ def fmt(
 
     Canonical: modeline first, keys in data-contract order, plain strings unless
     quoting is needed (then double quotes), dates YYYY-MM-DD, two-space indentation.
-    Exit codes: 0 nothing to do (or done), 1 files would change (--check) or could not be read.
+    Exit codes: 0 nothing to do (or done), 1 files would change (--check), could not be
+    formatted, or a path given does not exist, is outside data/ or is not YAML.
     """
     from jgsw_std.edit.fmt import plan_fmt, select_files
     from jgsw_std.edit.safe import apply_changes
@@ -41,7 +42,8 @@ def fmt(
     language = resolve_lang(lang)
     start = _start_dir(paths or [])
     warehouse = find_root(root, start=start)
-    outcomes = plan_fmt(warehouse, select_files(warehouse, paths or []))
+    rels, refused = select_files(warehouse, paths or [])
+    outcomes = refused + plan_fmt(warehouse, rels)
     changed = [o for o in outcomes if o.changed and o.change is not None]
     errors = [o for o in outcomes if o.error is not None]
     for outcome in errors:
@@ -63,13 +65,14 @@ def fmt(
         summary = pick(
             language,
             f"共 {total} 个文件，{len(changed)} 个需要格式化，{len(errors)} 个无法处理。",
-            f"{total} files, {len(changed)} would be reformatted, {len(errors)} could not be read.",
+            f"{total} files, {len(changed)} would be reformatted, "
+            f"{len(errors)} could not be formatted.",
         )
     else:
         summary = pick(
             language,
             f"共 {total} 个文件，已格式化 {len(changed)} 个，{len(errors)} 个无法处理。",
-            f"{total} files, {len(changed)} reformatted, {len(errors)} could not be read.",
+            f"{total} files, {len(changed)} reformatted, {len(errors)} could not be formatted.",
         )
     typer.echo(summary, err=True)
     failed = bool(errors) or (check and bool(changed))

@@ -163,6 +163,8 @@ def _first_unordered(node: Any, model: type[BaseModel] | None) -> tuple[Any, lis
 def order_keys(text: str, rel: str, model: type[BaseModel] | None) -> tuple[str, Any]:
     """``text`` with every block mapping's keys in contract order, and its round-trip tree."""
     tree = rt.load(text, rel)
+    if not isinstance(tree, dict):  # empty, a list or a scalar: no record's keys to order
+        return text, tree
     for _ in range(text.count("\n") + 2):  # each pass settles one mapping for good
         found = _first_unordered(tree, model)
         if found is None:
@@ -263,8 +265,9 @@ def _expected(data: Any, model: type[BaseModel] | None) -> Any:
 def canonical_text(text: str, rel: str) -> str:
     """The canonical form of the file at ``rel`` (LF line endings, no BOM).
 
-    Raises DataError when the file cannot be read as YAML, and when the result
-    would not read back as the same data (a safety net: fmt never changes facts).
+    Raises DataError when the file cannot be read as YAML, when its top level is
+    not a mapping (a list or a lone scalar), and when the result would not read
+    back as the same data (a safety net: fmt never changes facts).
     """
     from jgsw_std.load.yamlread import YamlSyntaxError, load
 
@@ -276,6 +279,15 @@ def canonical_text(text: str, rel: str) -> str:
     out, tree = order_keys(out, rel, model)
     if tree is None:
         return out if out.endswith("\n") else out + "\n"
+    if not isinstance(tree, dict):  # a list or a lone scalar: not a record, nothing to order
+        raise DataError(
+            "not_a_mapping",
+            zh=f"{rel}: 文件顶层不是“键: 值”映射（如 code: ...），未格式化。",
+            en=f"{rel}: the top level of the file is not a mapping (key: value); not formatted.",
+            hint_zh="数据文件的顶层应为字段，见 jgsw schema；jgsw check 会给出说明。",
+            hint_en="A data file's top level holds its fields (see jgsw schema; "
+            "jgsw check explains).",
+        )
     _canon_node(tree, model, False, True)
     out = rt.dump(tree)
     if out == text:

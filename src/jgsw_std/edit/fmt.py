@@ -9,7 +9,7 @@ from pathlib import Path
 from jgsw_std.edit.canonical import canonical_text
 from jgsw_std.edit.safe import FileChange, data_rel
 from jgsw_std.edit.textio import decode, encode
-from jgsw_std.errors import JgswError
+from jgsw_std.errors import DataError, JgswError, UsageError
 from jgsw_std.load.files import YAML_SUFFIXES, iter_data_paths
 
 
@@ -26,24 +26,56 @@ class FmtOutcome:
         return self.change is not None and self.change.changed
 
 
-def select_files(root: Path, paths: Iterable[Path]) -> list[str]:
-    """The warehouse files named by ``paths`` (files or folders); all of data/ if none."""
+def select_files(root: Path, paths: Iterable[Path]) -> tuple[list[str], list[FmtOutcome]]:
+    """The warehouse files named by ``paths`` (files or folders); all of data/ if none.
+
+    Also the paths refused, each as an error outcome: one that does not exist,
+    one outside data/, a file that is not YAML. The others are still formatted.
+    """
     given = list(paths)
     if not given:
-        return list(iter_data_paths(root))
+        return list(iter_data_paths(root)), []
     out: list[str] = []
+    refused: list[FmtOutcome] = []
     for path in given:
         target = path if path.is_absolute() else Path.cwd() / path
+        if not target.exists():
+            refused.append(
+                FmtOutcome(
+                    str(path),
+                    error=UsageError(
+                        "no_such_path",
+                        zh=f"{path} 不存在，已跳过。",
+                        en=f"{path} does not exist; skipped.",
+                    ),
+                )
+            )
+            continue
+        try:
+            rel = data_rel(root, target)
+        except UsageError as exc:
+            refused.append(FmtOutcome(str(path), error=exc))
+            continue
         if target.is_dir():
-            rel_dir = data_rel(root, target)
             out.extend(
-                rel
-                for rel in iter_data_paths(root)
-                if rel == rel_dir or rel.startswith(rel_dir.rstrip("/") + "/")
+                found
+                for found in iter_data_paths(root)
+                if found == rel or found.startswith(rel.rstrip("/") + "/")
             )
         elif target.name.endswith(YAML_SUFFIXES):
-            out.append(data_rel(root, target))
-    return sorted(dict.fromkeys(out))
+            out.append(rel)
+        else:
+            refused.append(
+                FmtOutcome(
+                    str(path),
+                    error=UsageError(
+                        "not_yaml",
+                        zh=f"{path} 不是 YAML 数据文件（.yaml/.yml），已跳过。",
+                        en=f"{path} is not a YAML data file (.yaml/.yml); skipped.",
+                    ),
+                )
+            )
+    return sorted(dict.fromkeys(out)), refused
 
 
 def format_bytes(rel: str, data: bytes) -> bytes:
@@ -75,6 +107,19 @@ def plan_fmt(root: Path, rels: Iterable[str]) -> list[FmtOutcome]:
             after = format_bytes(rel, before)
         except JgswError as exc:
             outcomes.append(FmtOutcome(rel, error=exc))
+            continue
+        except Exception as exc:  # a bug of ours or ruamel's: one bad file never stops the others
+            outcomes.append(
+                FmtOutcome(
+                    rel,
+                    error=DataError(
+                        "fmt_failed",
+                        zh=f"{rel}: 无法格式化（{type(exc).__name__}: {exc}），未修改。",
+                        en=f"{rel}: could not be formatted ({type(exc).__name__}: {exc}); "
+                        "left unchanged.",
+                    ),
+                )
+            )
             continue
         outcomes.append(FmtOutcome(rel, change=FileChange(rel, before, after)))
     return outcomes
