@@ -41,7 +41,7 @@ NOT_MAPPING = declare(
     Severity.ERROR,
     zh="文件内容应是键值映射（如 code: ...），实际是{found_zh}",
     en="the file should hold a mapping (key: value), but holds {found_en}",
-    hint_zh="参照 DOMAIN.md 的数据约定，每个文件顶层是 字段: 值 的映射。",
+    hint_zh="参照 docs/domain.md 的数据约定，每个文件顶层是 字段: 值 的映射。",
     hint_en="Each file's top level is a mapping of field: value, as in the data contract.",
     doc="""
     Every warehouse file is one mapping of field names to values. An empty file,

@@ -19,8 +19,8 @@ MISSING = declare(
     Severity.ERROR,
     zh="缺少必填字段 {field}",
     en="required field {field} is missing",
-    hint_zh="补上 {field}: ...（见 DOMAIN.md 数据约定）。",
-    hint_en="Add {field}: ... (see the data contract in DOMAIN.md).",
+    hint_zh="补上 {field}: ...（见 docs/domain.md 的数据约定）。",
+    hint_en="Add {field}: ... (see the data contract in docs/domain.md).",
     doc="A field the data contract marks as required is absent.",
 )
 
