@@ -247,3 +247,41 @@ def test_empty_repository_has_no_trend(git_wh: Callable[..., GitWarehouse], cli:
     assert trend_or_none(repo.root) is None
     result = cli("trend", "--root", str(repo.root))
     assert result.exit_code == 1 and "还没有任何提交" in result.stderr
+
+
+def test_periods_stop_at_the_end_of_the_calendar() -> None:
+    last = dt.date.max  # 9999-12-31: no period after it can be computed
+    assert periods("year", dt.date(9998, 6, 1), last) == [
+        Period("9998", dt.date(9998, 12, 31)),
+        Period("9999", last),
+    ]
+    assert [p.label for p in periods("quarter", dt.date(9999, 8, 1), last)] == [
+        "9999-Q3",
+        "9999-Q4",
+    ]
+    assert periods("month", dt.date(9999, 11, 30), last)[-1] == Period("9999-12", last)
+    assert periods("month", last, last) == [Period("9999-12", last)]
+
+
+def test_until_the_last_day_of_the_calendar_is_no_internal_error(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner
+) -> None:
+    repo = git_wh()
+    repo.commit("一项", {A: standard("DB50/T 1001-2015")})
+    for every in ("month", "quarter", "year"):
+        result = cli(
+            "trend",
+            "--root",
+            str(repo.root),
+            "--every",
+            every,
+            "--since",
+            "9999-10-01",
+            "--until",
+            "9999-12-31",
+            "-f",
+            "json",
+        )
+        assert result.exit_code == 0, (every, result.stderr)
+        points = json.loads(result.stdout)["points"]
+        assert points[-1]["end"] == "9999-12-31", every

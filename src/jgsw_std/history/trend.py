@@ -44,8 +44,9 @@ class Period:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    if month == 12:  # no step into the next year: 9999-12 has no year 10000 after it
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def periods(every: Every, since: dt.date, until: dt.date) -> list[Period]:
@@ -69,6 +70,8 @@ def periods(every: Every, since: dt.date, until: dt.date) -> list[Period]:
             out.append(Period(label, end))
         month += step
         if month > 12:
+            if year == dt.MAXYEAR:  # the calendar ends here
+                return out
             year, month = year + 1, month - 12
 
 
