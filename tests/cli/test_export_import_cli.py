@@ -208,3 +208,44 @@ def test_an_updated_file_keeps_its_bom_and_crlf(
     )
     assert expected != original
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_dash_output_prints_to_stdout(
+    warehouse: Path, cli: CliRunner, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(warehouse)
+    plain = cli("export", "-f", fmt, "--root", str(warehouse), "--as-of", "2025-12-31")
+    dashed = cli("export", "-f", fmt, "-o", "-", "--root", str(warehouse), "--as-of", "2025-12-31")
+    assert dashed.exit_code == 0, dashed.stderr
+    assert dashed.stdout == plain.stdout and dashed.stdout
+    assert not (warehouse / "-").exists()
+    assert "Exported" not in dashed.stderr and "已导出" not in dashed.stderr
+
+
+def test_dash_output_is_refused_for_xlsx(
+    warehouse: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(warehouse)
+    result = cli("export", "-o", "-", "--root", str(warehouse), "--lang", "en")
+    assert result.exit_code == 1
+    assert "cannot go to stdout (-o -)" in result.stderr
+    assert not (warehouse / "-").exists()
+    chinese = cli("export", "-o", "-", "--root", str(warehouse))
+    assert chinese.exit_code == 1
+    assert "不能输出到标准输出" in chinese.stderr
+
+
+def test_files_that_fail_validation_are_counted_in_a_note(warehouse: Path, cli: CliRunner) -> None:
+    clean = cli("export", "-f", "csv", "--root", str(warehouse))
+    assert "jgsw check" not in clean.stderr
+    path = warehouse / "data/standards/energy/db50-t-1054-2020.yaml"
+    path.write_text(path.read_text("utf-8").replace("level: local", "level: locale"), "utf-8")
+    zh = cli("export", "-f", "csv", "--root", str(warehouse))
+    assert zh.exit_code == 0
+    assert "有 1 个文件未通过校验" in zh.stderr and "jgsw check" in zh.stderr
+    assert "DB50/T 1054-2020" not in zh.stdout
+    en = cli("export", "-f", "json", "--root", str(warehouse), "--lang", "en")
+    assert en.exit_code == 0
+    assert "note: 1 file was left out of the export (failed validation)" in en.stderr
+    assert "run jgsw check to see why" in en.stderr

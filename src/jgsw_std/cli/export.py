@@ -24,7 +24,7 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            help="File to write (required for xlsx; else stdout).",
+            help="File to write (required for xlsx; else stdout, also with -o -).",
             show_default=False,
         ),
     ] = None,
@@ -62,6 +62,16 @@ def export(
         )
     if fmt == "csv" and table == "all":
         table = "standards"  # a csv file holds one table
+    if output is not None and str(output) == "-":  # -o - is stdout, as for jgsw report
+        if fmt == "xlsx":
+            raise UsageError(
+                "xlsx_not_stdout",
+                zh="xlsx 是二进制文件，不能输出到标准输出（-o -）；请用 -o 指定文件名，"
+                "或改用 -f csv / -f json。",
+                en="xlsx is a binary file and cannot go to stdout (-o -); give a file name "
+                "with -o, or use -f csv / -f json.",
+            )
+        output = None
     if fmt == "xlsx" and output is None:
         raise UsageError(
             "xlsx_needs_output",
@@ -98,6 +108,17 @@ def export(
             emit(text)
     else:
         emit(to_json(tables), output)
+    left_out = sum(1 for e in wh.files.values() if e.kind != "unknown" and not e.valid)
+    if left_out:
+        typer.echo(
+            pick(
+                language,
+                f"注意：有 {left_out} 个文件未通过校验，其内容未导出；运行 jgsw check 查看原因。",
+                f"note: {left_out} file{' was' if left_out == 1 else 's were'} left out of "
+                "the export (failed validation); run jgsw check to see why.",
+            ),
+            err=True,
+        )
     if output is not None:
         rows = sum(len(t.rows) for t in tables)
         typer.echo(
