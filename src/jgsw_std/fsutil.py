@@ -15,6 +15,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     one file system (os.replace is atomic there, on Windows too).
     """
     path = Path(path)
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:  # a locked, read-only or missing target: the user's to fix
+        from jgsw_std.errors import DataError
+
+        raise DataError(
+            "write_failed",
+            zh=f"无法写入 {path}：{exc.strerror or exc}",
+            en=f"cannot write {path}: {exc.strerror or exc}",
+            hint_zh="检查目录是否存在、是否有写权限，文件是否正被 Excel 或浏览器打开。",
+            hint_en="Check that the folder exists and is writable, and that the file is not "
+            "open in Excel or a browser.",
+        ) from exc
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -16,11 +16,26 @@ SUPPORTED: tuple[Lang, ...] = ("zh", "en")
 
 
 def resolve_lang(value: str | None) -> Lang:
-    """Pick the language: explicit option, then JGSW_LANG, then Chinese."""
-    raw = (value or os.environ.get("JGSW_LANG") or "zh").strip().lower()
-    if raw.startswith("en"):
-        return "en"
-    return "zh"
+    """Pick the language: explicit option, then JGSW_LANG, then Chinese.
+
+    An explicit ``--lang`` that is neither Chinese nor English stops the run; an
+    unusable JGSW_LANG falls back to Chinese (the environment is not the command).
+    """
+    if value is not None and value.strip():
+        raw = value.strip().lower()
+        if raw.startswith("en"):
+            return "en"
+        if raw.startswith(("zh", "cn")):
+            return "zh"
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "bad_lang",
+            zh=f"--lang 只支持 zh（中文）或 en（英文），不支持 {value!r}。",
+            en=f"--lang takes zh (Chinese) or en (English), not {value!r}.",
+        )
+    raw = (os.environ.get("JGSW_LANG") or "zh").strip().lower()
+    return "en" if raw.startswith("en") else "zh"
 
 
 def pick(lang: str, zh: str, en: str) -> str:

@@ -121,18 +121,28 @@ def test_a_bug_exits_3_with_a_short_message(
 
 
 def test_gbk_console_does_not_crash(mini: MiniFactory) -> None:
-    # A Windows console in the Chinese locale encodes output as GBK.
+    # A Windows console in the Chinese locale encodes output as GBK; symbols it
+    # cannot show are replaced, never a UnicodeEncodeError.
+    import io
+
+    from jgsw_std.cli import app as app_module
+
     wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
-    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "jgsw_std", "check", "--root", str(wh.root)],
-        capture_output=True,
-        env=env,
-        check=False,
-    )
-    assert proc.returncode == 1, proc.stderr.decode("gbk", "replace")
-    text = proc.stdout.decode("gbk")
-    assert "错误" in text and "S103" in text
+    raw = io.BytesIO()
+    console = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
+    console.isatty = lambda: True  # type: ignore[method-assign]
+    real = sys.stdout
+    sys.stdout = console
+    try:
+        app_module._fix_console_encoding()
+        print("✓ 检查")  # ✓ is not in GBK
+        code = app_module.run(["check", "--root", str(wh.root)])
+        console.flush()
+    finally:
+        sys.stdout = real
+    text = raw.getvalue().decode("gbk")
+    assert code == 1
+    assert "? 检查" in text and "错误" in text and "S103" in text
 
 
 def test_help_explains_every_option(cli: CliRunner) -> None:
@@ -153,3 +163,42 @@ def test_help_explains_every_option(cli: CliRunner) -> None:
 def test_version(cli: CliRunner) -> None:
     result = cli("--version")
     assert result.exit_code == 0 and result.stdout.startswith("jgsw ")
+
+
+def test_unknown_select_code_stops_the_run(cli: CliRunner) -> None:
+    result = cli("check", "--select", "ZZZ", "--root", str(REPO))
+    assert result.exit_code == 1 and "ZZZ" in result.stderr
+
+
+def test_unknown_language_stops_the_run(cli: CliRunner) -> None:
+    result = cli("check", "--lang", "fr", "--root", str(REPO))
+    assert result.exit_code == 1 and "--lang" in result.stderr
+
+
+def test_dates_outside_the_calendar_are_refused(cli: CliRunner) -> None:
+    for day in ("0001-01-01", "9999-12-31"):
+        result = cli("status", "--as-of", day, "--root", str(REPO))
+        assert result.exit_code == 1 and "超出可用范围" in result.stderr
+
+
+def test_piped_output_is_utf8_whatever_the_locale(mini: MiniFactory) -> None:
+    # A Windows console is GBK; what goes to a file or a pipe is read as UTF-8
+    # by JSON, CSV and HTML tools, so that is what jgsw writes there.
+    wh = mini({"data/standards/general/db50-t-7-2020.yaml": BAD_LEVEL})
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "jgsw_std", "check", "--format", "json", "--root", str(wh.root)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    payload = json.loads(proc.stdout.decode("utf-8"))
+    assert "错误" not in proc.stdout.decode("utf-8") or payload["problems"]
+    assert any("是不是 local" in p["message"] for p in payload["problems"])
+
+
+def test_an_unwritable_output_is_a_message_not_a_bug(cli: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = cli("check", "--format", "json", "-o", str(blocker / "out.json"), "--root", str(REPO))
+    assert result.exit_code == 1 and "无法写入" in result.stderr

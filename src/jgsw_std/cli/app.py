@@ -99,24 +99,38 @@ _register()
 def _fix_console_encoding() -> None:
     """Never crash on a console that cannot show a character (GBK on Windows).
 
-    Chinese is in GBK; symbols such as ✓ are not. Replace what cannot be shown.
+    Chinese is in GBK; symbols such as ✓ are not: a console replaces what it
+    cannot show. Output that goes to a file or a pipe is UTF-8 whatever the
+    locale, because that is what JSON, CSV, SARIF and HTML readers expect.
     """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):  # exotic streams keep their setting
+        if reconfigure is None:
+            continue
+        isatty = getattr(stream, "isatty", None)
+        to_console = bool(isatty and isatty())
+        with contextlib.suppress(ValueError, OSError):  # exotic streams keep their setting
+            if stream is sys.stdout and not to_console:
+                reconfigure(encoding="utf-8", errors="replace")
+            else:
                 reconfigure(errors="replace")
 
 
 def _lang_from_argv(argv: list[str]) -> str:
+    """The language for messages from the boundary itself (a bad --lang: Chinese)."""
+    from jgsw_std.errors import UsageError
     from jgsw_std.i18n import resolve_lang
 
+    value: str | None = None
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
-            return resolve_lang(argv[index + 1])
-        if arg.startswith("--lang="):
-            return resolve_lang(arg.split("=", 1)[1])
-    return resolve_lang(None)
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+    try:
+        return resolve_lang(value)
+    except UsageError:
+        return resolve_lang(None)  # the command itself reports the bad value
 
 
 def run(argv: list[str] | None = None) -> int:

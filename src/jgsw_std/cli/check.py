@@ -79,11 +79,13 @@ def check(
             zh=f"不支持的输出格式 {fmt}；可选：{', '.join(WRITERS)}",
             en=f"unknown format {fmt}; choose one of {', '.join(WRITERS)}",
         )
+    from jgsw_std.rules.runner import require_known_codes
+
     request = CheckRequest(
         root=root,
         as_of=parse_as_of(as_of),
-        select=split_codes(select),
-        ignore=split_codes(ignore),
+        select=require_known_codes(split_codes(select), "--select"),
+        ignore=require_known_codes(split_codes(ignore), "--ignore"),
         changed_since=changed_since,
     )
     if rev is not None and changed_since is not None:

@@ -51,12 +51,18 @@ RevOption = Annotated[
 ]
 
 
+#: Dates a question can sensibly be asked about; far outside them, period and
+#: year arithmetic would leave the calendar (year 0 or 10000).
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+
+
 def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
     """A YYYY-MM-DD option value, or today when absent."""
     if value is None or value.strip() == "":
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
             "bad_date",
@@ -65,6 +71,13 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
             hint_zh="日期写成 YYYY-MM-DD，例如 2025-12-31。",
             hint_en="Write dates as YYYY-MM-DD, e.g. 2025-12-31.",
         ) from None
+    if not EARLIEST <= day <= LATEST:
+        raise UsageError(
+            "date_range",
+            zh=f"{option} 的日期 {value} 超出可用范围（{EARLIEST} 至 {LATEST}）。",
+            en=f"{option} date {value} is outside the usable range ({EARLIEST} to {LATEST}).",
+        )
+    return day
 
 
 def split_codes(values: list[str] | None) -> list[str]:

@@ -47,6 +47,27 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p.strip().upper()) for p in patterns if p.strip())
 
 
+def require_known_codes(patterns: list[str], option: str) -> list[str]:
+    """The patterns, if each names a code or a prefix of one; else stop the run.
+
+    A misspelt ``--select`` would otherwise match nothing and turn the check
+    off without a word, in CI of all places.
+    """
+    ensure_loaded()
+    unknown = [p for p in patterns if not any(c.startswith(p.strip().upper()) for c in RULES)]
+    if unknown:
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "unknown_code",
+            zh=f"{option} 中的 {', '.join(unknown)} 不是任何检查代码或代码前缀。",
+            en=f"{option}: {', '.join(unknown)} matches no problem code or prefix.",
+            hint_zh="jgsw explain 列出全部代码。",
+            hint_en="jgsw explain lists every code.",
+        )
+    return patterns
+
+
 def _override(code: str, table: dict[str, str]) -> str | None:
     """The most specific override: full code beats family prefix."""
     best: tuple[int, str] | None = None
