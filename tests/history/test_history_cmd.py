@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -225,3 +226,27 @@ def test_demo_history_has_moves_that_history_follows(demo_history: Path, cli: Cl
     renamed = [e for e in data["entries"] if e["change"] == "renamed"]
     assert renamed and renamed[0]["old_path"] == old
     assert data["entries"][-1]["change"] == "added"
+
+
+def test_a_code_split_by_the_shell_is_joined_again(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner
+) -> None:
+    repo = git_wh()
+    _lifecycle(repo)
+    quoted = cli("history", CODE, "--root", str(repo.root), "-f", "json")
+    split = cli("history", *CODE.split(" "), "--root", str(repo.root), "-f", "json")
+    assert split.exit_code == 0, split.stderr
+    assert split.stdout == quoted.stdout
+    assert json.loads(split.stdout)["target"] == CODE
+    # options may come first, as the shell gives them
+    english = cli("history", "--lang", "en", "--root", str(repo.root), "DB50/T", "1056-2020")
+    assert english.exit_code == 0 and "5 commits" in english.stdout, english.stderr
+    assert cli("history", "--root", str(repo.root)).exit_code == 2  # still required
+
+
+def test_docs_quote_every_code_with_a_space() -> None:
+    docs = Path(__file__).parents[2] / "docs" / "history.md"
+    commands = [ln for ln in docs.read_text(encoding="utf-8").splitlines() if "jgsw " in ln]
+    assert any('"DB50/T 1056-2020"' in ln for ln in commands)
+    unquoted = re.compile(r'(?<!")\b[A-Z]{2,}\d*(?:/[A-Z])? \d+(?:\.\d+)?-\d{4}')
+    assert [ln for ln in commands if ln.startswith("jgsw") and unquoted.search(ln)] == []

@@ -26,10 +26,12 @@ def check_format(fmt: str, formats: tuple[str, ...]) -> None:
 
 def history(
     target: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            help="A standard code (DB50/T 1056-2020), a file slug (db50-t-1056-2020), "
-            "a district slug, or a file path."
+            help='A standard code ("DB50/T 1056-2020"), a file slug (db50-t-1056-2020), '
+            "a district slug, or a file path. An unquoted code split by the shell "
+            "(DB50/T 1056-2020) is joined with a space again.",
+            show_default=False,
         ),
     ],
     root: RootOption = None,
@@ -51,7 +53,8 @@ def history(
 
     language = resolve_lang(lang)
     check_format(fmt, FORMATS)
-    found = record_history(root, target, rev)
+    # the shell splits an unquoted "DB50/T 1056-2020" at the space: join it again
+    found = record_history(root, " ".join(target), rev)
     emit(WRITERS[fmt](found, language), output)
 
 
