@@ -146,3 +146,24 @@ def test_no_full_year_yet_is_no_data(mini: MiniFactory) -> None:
     # On 2021-06-30 the last full year is 2020, before the plan: no unit-year exists.
     result = figure(wh, "annual_meetings", dt.date(2021, 6, 30), 1.0)
     assert result.status == "no-data" and result.denominator is None
+
+
+def test_meetings_met_but_no_summary_recorded_is_no_data(mini: MiniFactory) -> None:
+    # Every unit met every year of 2021-2022, but no summary was recorded
+    # anywhere: the second figure has nothing behind it, so indicator 3 cannot
+    # be "met" (target 1.0 for both figures); the meeting rate is kept aside.
+    units = merge(
+        *(
+            unit(
+                activities=[
+                    {"date": f"{y}-03-01", "kind": "meeting", "title": "部署会"}
+                    for y in (2021, 2022)
+                ]
+            )
+            for unit in (city, shapingba, wanzhou)
+        )
+    )
+    wh = warehouse(mini, units=units)
+    result = figure(wh, "annual_meetings", dt.date(2022, 12, 31), 1.0)
+    assert result.status == "no-data" and result.value is None
+    assert result.extra["known_value"] == pytest.approx(1.0)

@@ -121,9 +121,19 @@ def judge(
 
 
 def _combine(result: MetricResult) -> None:
-    """The indicator takes the worse status of its headline and its second figures."""
+    """The indicator takes the worse status of its headline and its second figures.
+
+    A second figure with no records cannot be counted as met: the indicator is
+    then "no data" too, its headline kept aside as for incomplete minimums.
+    """
     for figure in result.figures.values():
-        if result.status == "no-data" or figure.status == "no-data":
+        if result.status == "no-data":
+            return
+        if figure.status == "no-data":
+            if result.status in ("met", "on-track"):
+                result.status = "no-data"
+                result.extra["known_value"], result.value = result.value, None
+                result.extra.pop("expected", None)
             continue
         if _RANK[figure.status] > _RANK[result.status]:
             result.status = figure.status

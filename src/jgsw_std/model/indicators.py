@@ -51,6 +51,15 @@ class Range(StrictModel):
     min: float | None = Field(None, description=describe("下限", "lower bound"))
     max: float | None = Field(None, description=describe("上限", "upper bound"))
 
+    @model_validator(mode="after")
+    def _bounded(self) -> Range:
+        # An empty range would count every value as met.
+        if self.min is None and self.max is None:
+            raise PydanticCustomError("range_empty", "a target range needs min or max", {})
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise PydanticCustomError("range_order", "target max is below min", {})
+        return self
+
 
 class Evidence(StrictModel):
     date: IsoDate = Field(description=describe("日期", "date"))

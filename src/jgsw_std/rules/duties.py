@@ -191,6 +191,11 @@ def _revisions(
 _CURRENT = ("in-force", "upcoming", "unknown")
 
 
+def _still_current(c: _Concluded) -> bool:
+    """In force (or undated) on the as-of date, and not marked repealed in the file."""
+    return c.state in _CURRENT and c.rec.model.lifecycle != "repealed"
+
+
 @dataclass(frozen=True)
 class _Concluded:
     rec: StandardRecord
@@ -244,7 +249,7 @@ def revision_not_planned(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """
     index: dict[str, list[StandardRecord]] | None = None
     for c in _concluded(wh, ctx.as_of):
-        if c.review.conclusion != "revise" or c.state not in _CURRENT:
+        if c.review.conclusion != "revise" or not _still_current(c):
             continue
         index = _revision_of(wh) if index is None else index
         if not _revisions(wh, c.rec, index):
@@ -270,7 +275,7 @@ def revision_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """
     index: dict[str, list[StandardRecord]] | None = None
     for c in _concluded(wh, ctx.as_of):
-        if c.review.conclusion != "revise" or c.state not in _CURRENT:
+        if c.review.conclusion != "revise" or not _still_current(c):
             continue
         index = _revision_of(wh) if index is None else index
         for successor in _revisions(wh, c.rec, index):
@@ -305,7 +310,7 @@ def repeal_not_carried_out(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     recorded the standard still counts as in force in every indicator.
     """
     for c in _concluded(wh, ctx.as_of):
-        if c.review.conclusion == "repeal" and c.state in _CURRENT:
+        if c.review.conclusion == "repeal" and _still_current(c):
             yield repeal_not_carried_out.problem(
                 c.rec.path, ("reviews", c.index), date=c.review.date
             )

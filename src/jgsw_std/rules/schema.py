@@ -103,6 +103,8 @@ _DETAILS: dict[str, tuple[str, str]] = {
         "bad format: use lower-case letters, digits, dashes",
     ),
     "plan_order": ("规划期结束日期早于开始日期", "the plan ends before it starts"),
+    "range_empty": ("目标区间至少要写 min 或 max", "a target range needs min or max"),
+    "range_order": ("目标区间的 max 小于 min", "the target range's max is below its min"),
     "union_tag_invalid": ("类型不对", "wrong type"),
 }
 
