@@ -36,3 +36,20 @@ def test_a_standard_named_only_in_supersedes_leaves_force(mini: MiniFactory) -> 
 def test_leap_day_minus_a_year() -> None:
     assert lifecycle.add_years(dt.date(2024, 2, 29), -1) == dt.date(2023, 2, 28)
     assert lifecycle.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+
+
+def test_short_item_codes_are_read_in_the_standards_area(mini: MiniFactory) -> None:
+    # `items: [quota]` in a vehicles standard is vehicles.quota everywhere:
+    # no R303, no G505, and the item counts as covered (no G501, coverage 5).
+    short = OLD.replace("items: [vehicles.quota]", "items: [quota]")
+    wh = mini({"data/standards/vehicles/db50-t-1-2015.yaml": short}).load()
+    rec = wh.standard("DB50/T 1-2015")
+    assert rec is not None and rec.items == ("vehicles.quota",)
+    from jgsw_std.check import check_warehouse
+
+    codes = {
+        (p.code, p.args.get("item") or p.args.get("code"))
+        for p in check_warehouse(wh, dt.date(2025, 12, 31)).problems
+    }
+    assert not {c for c, _ in codes} & {"R303", "G505"}
+    assert ("G501", "vehicles.quota") not in codes

@@ -55,6 +55,9 @@ class StandardRecord:
     path: str
     parsed: ParsedCode
     code: str = ""  # the model's code, kept here because every rule reads it
+    #: business items as full ``area.item`` codes; a short ``item`` written in a
+    #: standard of that area is expanded when the framework has it
+    items: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.code:
@@ -356,10 +359,15 @@ def build_warehouse(
 
     framework = framework or Framework()
     prefixes = tuple(framework.internal_prefixes)
+    known_items = framework.item_area
     standards = [
-        # parse_code is cached per argument tuple: call it as the validator did
         StandardRecord(
-            model, rel, parse_code(model.code, prefixes) if prefixes else parse_code(model.code)
+            model,
+            rel,
+            # parse_code is cached per argument tuple: call it as the validator did
+            parse_code(model.code, prefixes) if prefixes else parse_code(model.code),
+            model.code,
+            _full_items(model, known_items),
         )
         for model, rel in standard_models
     ]
@@ -373,6 +381,15 @@ def build_warehouse(
         problems=problems,
         revision=revision,
         broken_codes=broken,
+    )
+
+
+def _full_items(model: Standard, known: dict[str, str]) -> tuple[str, ...]:
+    """Item codes as ``area.item``: a short code is read in the standard's own area."""
+    area = model.area
+    return tuple(
+        f"{area}.{item}" if area and item not in known and f"{area}.{item}" in known else item
+        for item in model.items
     )
 
 

@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 
 
 def item_codes(rec: StandardRecord) -> list[str]:
-    """The business items a standard covers, as full ``area.item`` codes."""
-    area = rec.model.area
-    return [i if "." in i or not area else f"{area}.{i}" for i in rec.model.items]
+    """The business items a standard covers, as full ``area.item`` codes (see the loader)."""
+    return list(rec.items)
 
 
 def _undated(result: MetricResult, recs: list[StandardRecord], zh: str, en: str) -> MetricResult:

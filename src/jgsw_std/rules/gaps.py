@@ -29,7 +29,7 @@ def _in_force_by_item(wh: Warehouse, as_of: dt.date) -> tuple[set[str], set[str]
     unknown: set[str] = set()
     states = states_at(wh, as_of)
     for rec in wh.standards:
-        items = rec.model.items
+        items = rec.items
         if not items or covered.issuperset(items):
             continue
         state = states[rec.path]
@@ -67,7 +67,7 @@ def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     listed = {code: 0 for code in holes}
     if holes:
         for rec in wh.standards:
-            for code in rec.model.items:
+            for code in rec.items:
                 if code in listed:
                     listed[code] += 1
     for area_index, area in enumerate(wh.framework.areas):
@@ -264,7 +264,7 @@ def standard_outside_items(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
         if std.area is None:
             continue
         items_of_area = own_items.get(std.area)
-        if items_of_area is None or not items_of_area.isdisjoint(std.items):
+        if items_of_area is None or not items_of_area.isdisjoint(rec.items):
             continue
         area = wh.framework.area_by_code[std.area]
         if states_at(wh, ctx.as_of)[rec.path] in _NOT_CURRENT:

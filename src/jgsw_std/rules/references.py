@@ -80,7 +80,7 @@ def unknown_item(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A code in `items` is not a business item of framework.yaml."""
     options = list(wh.framework.item_area)
     for rec in wh.standards:
-        for index, item in enumerate(rec.model.items):
+        for index, item in enumerate(rec.items):  # short codes already read in the area
             if item not in wh.framework.item_area:
                 yield unknown_item.problem(
                     rec.path,
