@@ -9,12 +9,12 @@ so a unit that recorded nothing reads as three lines, not fifteen.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from jgsw_std.duties import plan_years, year_record
+from jgsw_std.duties import YearRecord, plan_years, year_record
 from jgsw_std.load.warehouse import DistrictRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import CheckContext, rule
+from jgsw_std.rules.registry import CheckContext, Rule, rule
 
 
 def _years_text(years: list[int], lang: str) -> str:
@@ -61,6 +61,33 @@ def framework_not_built(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             )
 
 
+def _missing_years(
+    wh: Warehouse,
+    ctx: CheckContext,
+    rule_: Rule,
+    done_of: Callable[[YearRecord], frozenset[int]],
+    field: str,
+) -> Iterator[Problem]:
+    """One problem per unit listing the plan years with nothing of one kind on record."""
+    years = plan_years(wh.indicators.plan if wh.indicators else None, ctx.as_of)
+    if not years:
+        return
+    for rec in wh.districts:
+        done = done_of(year_record(rec, ctx.as_of))
+        missing = [y for y in years if y not in done]
+        if missing:
+            loc, key = _at(rec, field, bool(getattr(rec.model, field)))
+            yield rule_.problem(
+                rec.path,
+                loc,
+                key=key,
+                name_zh=rec.model.name,
+                name_en=rec.model.name_en or rec.model.name,
+                years_zh=_years_text(missing, "zh"),
+                years_en=_years_text(missing, "en"),
+            )
+
+
 @rule(
     "U802",
     "year-without-meeting",
@@ -77,23 +104,7 @@ def year_without_meeting(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     holds a deployment or progress meeting. Unit-years with no `meeting`
     activity are listed, one problem per unit.
     """
-    years = plan_years(wh.indicators.plan if wh.indicators else None, ctx.as_of)
-    if not years:
-        return
-    for rec in wh.districts:
-        done = year_record(rec, ctx.as_of).meetings
-        missing = [y for y in years if y not in done]
-        if missing:
-            loc, key = _at(rec, "activities", bool(rec.model.activities))
-            yield year_without_meeting.problem(
-                rec.path,
-                loc,
-                key=key,
-                name_zh=rec.model.name,
-                name_en=rec.model.name_en or rec.model.name,
-                years_zh=_years_text(missing, "zh"),
-                years_en=_years_text(missing, "en"),
-            )
+    yield from _missing_years(wh, ctx, year_without_meeting, lambda r: r.meetings, "activities")
 
 
 @rule(
@@ -113,23 +124,7 @@ def year_without_training(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     Indicator 15: every unit holds standardization training or publicity (宣贯)
     every year. Unit-years with neither are listed, one problem per unit.
     """
-    years = plan_years(wh.indicators.plan if wh.indicators else None, ctx.as_of)
-    if not years:
-        return
-    for rec in wh.districts:
-        done = year_record(rec, ctx.as_of).trainings
-        missing = [y for y in years if y not in done]
-        if missing:
-            loc, key = _at(rec, "activities", bool(rec.model.activities))
-            yield year_without_training.problem(
-                rec.path,
-                loc,
-                key=key,
-                name_zh=rec.model.name,
-                name_en=rec.model.name_en or rec.model.name,
-                years_zh=_years_text(missing, "zh"),
-                years_en=_years_text(missing, "en"),
-            )
+    yield from _missing_years(wh, ctx, year_without_training, lambda r: r.trainings, "activities")
 
 
 @rule(
@@ -148,23 +143,7 @@ def year_without_summary(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     year's plan to the level above. A summary counts once its `sent` date is on
     or before the as-of date.
     """
-    years = plan_years(wh.indicators.plan if wh.indicators else None, ctx.as_of)
-    if not years:
-        return
-    for rec in wh.districts:
-        done = year_record(rec, ctx.as_of).summaries
-        missing = [y for y in years if y not in done]
-        if missing:
-            loc, key = _at(rec, "summaries", bool(rec.model.summaries))
-            yield year_without_summary.problem(
-                rec.path,
-                loc,
-                key=key,
-                name_zh=rec.model.name,
-                name_en=rec.model.name_en or rec.model.name,
-                years_zh=_years_text(missing, "zh"),
-                years_en=_years_text(missing, "en"),
-            )
+    yield from _missing_years(wh, ctx, year_without_summary, lambda r: r.summaries, "summaries")
 
 
 _PARTS = {
