@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jgsw_std import lifecycle as lc
+from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS
 from jgsw_std.model.standard import Review
 
 if TYPE_CHECKING:
@@ -268,7 +269,7 @@ class YearRecord:
     """What a unit recorded for each year, counting only records dated on or before as_of."""
 
     meetings: frozenset[int]
-    trainings: frozenset[int]  # training or publicity
+    trainings: frozenset[int]  # model.district.TRAINING_KINDS
     summaries: frozenset[int]
 
 
@@ -278,9 +279,9 @@ def year_record(rec: DistrictRecord, as_of: dt.date) -> YearRecord:
     for activity in rec.model.activities:
         if activity.date > as_of:
             continue
-        if activity.kind == "meeting":
+        if activity.kind in MEETING_KINDS:
             meetings.add(activity.date.year)
-        elif activity.kind in ("training", "publicity"):
+        if activity.kind in TRAINING_KINDS:
             trainings.add(activity.date.year)
     summaries = {s.year for s in rec.model.summaries if s.sent <= as_of}
     return YearRecord(frozenset(meetings), frozenset(trainings), frozenset(summaries))

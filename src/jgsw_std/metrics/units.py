@@ -23,17 +23,11 @@ from jgsw_std.metrics.common import (
 )
 from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
-from jgsw_std.model.district import Mechanism
+from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS, Mechanism
 
 if TYPE_CHECKING:
     from jgsw_std.load.warehouse import DistrictRecord, Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
-
-#: DOMAIN.md, indicator 15: "≥1 training or publicity event". The plan's wording
-#: (专题培训、标准实施宣传、实训或学习交流) also names exchanges; add "exchange" here
-#: if the bureau decides they count.
-TRAINING_KINDS = frozenset({"training", "publicity"})
-MEETING_KINDS = frozenset({"meeting"})
 
 _ELEMENTS: tuple[tuple[str, str, str], ...] = (
     ("leading_group", "领导小组", "leading group"),
@@ -158,6 +152,30 @@ def _summaries(
     )
 
 
+def _activity_rate(
+    result: MetricResult,
+    units: list[DistrictRecord],
+    years: range,
+    kinds: frozenset[str],
+    missing: tuple[str, str],
+    done_words: tuple[str, str],
+) -> MetricResult:
+    """Unit-years with an activity of ``kinds`` (indicators 3 and 15), or no data."""
+    if not _active_by(units, result.as_of):
+        return why(
+            result,
+            "范围内各单位均未记录会议、培训等活动。",
+            "No unit in scope records any activity.",
+        )
+    _unit_year_rate(result, units, years, kinds, result.as_of, missing)
+    done, total = len(result.counted_for), len(units) * len(years)
+    return why(
+        result,
+        f"{total} 个单位年度中 {done} 个{done_words[0]}。",
+        f"{done} of {total} unit-years {done_words[1]}.",
+    )
+
+
 @judged("standing")
 def annual_meetings(
     wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
@@ -168,25 +186,13 @@ def annual_meetings(
     if _no_unit_years(result, units, years):
         return result
     result.figures["summaries"] = _summaries(indicator, as_of, scope, units, years)
-    if not _active_by(units, as_of):
-        return why(
-            result,
-            "范围内各单位均未记录会议、培训等活动。",
-            "No unit in scope records any activity.",
-        )
-    _unit_year_rate(
+    return _activity_rate(
         result,
         units,
         years,
         MEETING_KINDS,
-        as_of,
         ("当年未记录标准化工作会议", "no standardization meeting that year"),
-    )
-    done, total = len(result.counted_for), len(units) * len(years)
-    return why(
-        result,
-        f"{total} 个单位年度中 {done} 个召开了标准化工作会议。",
-        f"{done} of {total} unit-years held a standardization meeting.",
+        ("召开了标准化工作会议", "held a standardization meeting"),
     )
 
 
@@ -199,23 +205,11 @@ def annual_training(
     units, years = scope.units(wh), unit_years(iset, indicator, as_of)
     if _no_unit_years(result, units, years):
         return result
-    if not _active_by(units, as_of):
-        return why(
-            result,
-            "范围内各单位均未记录会议、培训等活动。",
-            "No unit in scope records any activity.",
-        )
-    _unit_year_rate(
+    return _activity_rate(
         result,
         units,
         years,
         TRAINING_KINDS,
-        as_of,
         ("当年未记录培训或宣贯活动", "no training or publicity event that year"),
-    )
-    done, total = len(result.counted_for), len(units) * len(years)
-    return why(
-        result,
-        f"{total} 个单位年度中 {done} 个开展了培训或宣贯。",
-        f"{done} of {total} unit-years held a training or publicity event.",
+        ("开展了培训或宣贯", "held a training or publicity event"),
     )

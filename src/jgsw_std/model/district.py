@@ -22,6 +22,13 @@ Region = Literal["main-urban", "northeast", "southeast"]
 Subregion = Literal["central", "new"]
 ActivityKind = Literal["meeting", "training", "publicity", "exchange"]
 
+#: Activities that count for indicator 3 (a yearly meeting) and indicator 15 (a
+#: yearly training or publicity event, per DOMAIN.md; the plan's wording also
+#: names 学习交流, which would add "exchange" here). Both `check` (U802, U803,
+#: `due`) and `status` read these, so they cannot disagree.
+MEETING_KINDS: frozenset[str] = frozenset({"meeting"})
+TRAINING_KINDS: frozenset[str] = frozenset({"training", "publicity"})
+
 
 class Staff(StrictModel):
     full_time: Count = Field(0, description=describe("专职人员数", "full-time staff"))
