@@ -1,11 +1,17 @@
-"""Stage one of loading: bytes to plain values, in parallel for big warehouses.
+"""Stage one of loading: bytes to plain values.
 
-Parsing is the dominant cost of `jgsw check` on a large warehouse (about 60 µs
-a file through libyaml). On Linux, a forked child parses every other file
-while this process parses the rest (see forking.py); results come back in
-``marshal`` form, which handles exactly the plain values YAML produces and is
-far cheaper than pickle. Validation (stage two) always runs here, since models
-do not travel cheaply between processes.
+Most documents go through yaml-rs (see fastyaml.py, about 14 µs a file); the
+rest, and every document with a problem the reader must place, go through
+yamlread's libyaml path (about 84 µs). Without yaml-rs, on Linux, a forked
+child parses every other file while this process parses the rest (see
+forking.py); results come back in ``marshal`` form, which handles exactly the
+plain values YAML produces and is far cheaper than pickle. With yaml-rs the
+fork would cost more than it saves. Validation (stage two) always runs here,
+since models do not travel cheaply between processes.
+
+Positions: the libyaml path records where the top two levels of a document
+start (its outline); the fast path records none, and textpos.py finds them in
+the text for the files that turn out to have problems.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from typing import Any
 
 from jgsw_std.forking import split_work
 from jgsw_std.load.decode import decode_utf8
+from jgsw_std.load.fastyaml import AVAILABLE as FAST_AVAILABLE
+from jgsw_std.load.fastyaml import MISS, fast_load
 from jgsw_std.load.yamlread import Outline, YamlSyntaxError, load_with_outline
 
 #: Below this many files the fork costs more than it saves.
@@ -32,6 +40,9 @@ def parse_bytes(raw: bytes) -> Parsed:
     text, bad = decode_utf8(raw)
     if text is None:
         return None, [], None, bad, None
+    data = fast_load(raw, text)
+    if data is not MISS:
+        return data, [], None, -1, None
     try:
         data, dups, outline = load_with_outline(text)
     except YamlSyntaxError as exc:
@@ -45,6 +56,8 @@ def _serial(chunk: Sequence[bytes]) -> list[Parsed]:
 
 def parse_many(raws: Sequence[bytes]) -> list[Parsed]:
     """Parse every document; the order of results follows ``raws``."""
+    if FAST_AVAILABLE:
+        return _serial(raws)
     return split_work(
         raws, _serial, minimum=PARALLEL_THRESHOLD, dumps=_marshal_dumps, loads=marshal.loads
     )

@@ -21,6 +21,7 @@ from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
 from jgsw_std.load.positions import Locator, from_outline
+from jgsw_std.load.textpos import TextPositions
 from jgsw_std.load.yamlread import Outline
 from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
 from jgsw_std.model.district import District
@@ -98,6 +99,7 @@ class Warehouse:
     revision: str | None = None
     #: codes of standard files that failed validation (known, but not usable)
     broken_codes: set[str] = field(default_factory=set)
+    _texts: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def by_code(self) -> dict[str, list[StandardRecord]]:
@@ -134,22 +136,32 @@ class Warehouse:
             "districts": len(self.districts),
         }
 
+    def _text_positions(self, entry: FileEntry) -> TextPositions | None:
+        text = self.text_of(entry.rel)
+        return None if text is None else TextPositions(text, entry.data)
+
     def text_of(self, rel: str) -> str | None:
+        """The file's text (decoded once: placing and suppression comments both read it)."""
+        if rel in self._texts:
+            return self._texts[rel]
         entry = self.files.get(rel)
         if entry is None:
             return None
         text, _ = decode_utf8(entry.source.data)
+        self._texts[rel] = text
         return text
 
     def place(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column.
 
         Paths up to two levels deep are answered from the positions kept while
-        parsing; deeper ones re-read their file once, whatever its number of
-        problems. Problems that already have a line pass through.
+        parsing, or for a file the fast reader read, from its text (textpos.py);
+        the rest re-read their file once, whatever its number of problems.
+        Problems that already have a line pass through.
         """
         placed = list(problems)
         deeper: dict[str, list[int]] = defaultdict(list)
+        texts: dict[str, TextPositions | None] = {}
         for index, problem in enumerate(placed):
             if problem.line != 0:
                 continue
@@ -157,6 +169,13 @@ class Warehouse:
             where = None
             if entry is not None and entry.outline is not None:
                 where = from_outline(entry.outline, problem.loc, problem.key)
+            elif entry is not None and isinstance(entry.data, dict):
+                # a dict without an outline was read by the fast reader (see parse.py)
+                if problem.path not in texts:
+                    texts[problem.path] = self._text_positions(entry)
+                finder = texts[problem.path]
+                if finder is not None:
+                    where = finder.locate(problem.loc, problem.key)
             if where is not None:
                 placed[index] = problem.with_position(*where)
             else:
