@@ -12,11 +12,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jgsw_std.errors import UsageError
-from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.forking import PARALLEL_FROM, beside, can_fork
+from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.root import find_root
+from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.framework import CheckSettings
+from jgsw_std.problems import PlainProblem, Problem
 from jgsw_std.rules.registry import THRESHOLDS, CheckContext, ensure_loaded
-from jgsw_std.rules.runner import CheckOptions, CheckResult, run_checks
-from jgsw_std.session import open_warehouse
+from jgsw_std.rules.runner import CheckOptions, CheckResult, Share, merge, run_checks
 
 
 @dataclass
@@ -135,22 +138,58 @@ def settings_for(wh: Warehouse) -> tuple[dict[str, str], dict[str, float], list[
 
 
 def check_warehouse(
-    wh: Warehouse, as_of: dt.date, select: list[str] | None = None, ignore: list[str] | None = None
+    wh: Warehouse,
+    as_of: dt.date,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    share: Share = Share.ALL,
 ) -> CheckResult:
     severity, thresholds, cfg_select, cfg_ignore = settings_for(wh)
     options = CheckOptions(
         select=select or cfg_select, ignore=[*cfg_ignore, *(ignore or [])], severity=severity
     )
     ctx = CheckContext(as_of=as_of, thresholds=thresholds)
-    return run_checks(wh, ctx, options)
+    return run_checks(wh, ctx, options, share)
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
-    wh = open_warehouse(request.root)
-    result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+    root = find_root(request.root)
+    sources = read_worktree(root)
+    if len(sources) >= PARALLEL_FROM and can_fork():
+        wh, result = _check_in_two(sources, root, request)
+    else:
+        wh = build_warehouse(sources, root=root)
+        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
     if request.changed_since is not None:
         result = changed_since(wh, result, request)
     return CheckOutcome(wh, result, request.as_of)
+
+
+def _check_in_two(
+    sources: list[SourceFile], root: Path, request: CheckRequest
+) -> tuple[Warehouse, CheckResult]:
+    """Check a large warehouse with both cores: a forked child takes a share of the rules.
+
+    The child is forked before parsing and builds its own warehouse from the
+    same bytes, because two processes sharing one built warehouse fault on
+    copy-on-write pages as they touch its objects (see runner.collect). The
+    parse and validation are paid twice, in parallel; the rules, the placing
+    of their problems and the suppression comments are split (runner.Share).
+    Where the child fails, its share is computed here, so the result never
+    depends on the fork.
+    """
+
+    def side() -> tuple[list[PlainProblem], int]:
+        own = build_warehouse(sources, root=root)
+        found = check_warehouse(own, request.as_of, request.select, request.ignore, Share.SIDE)
+        return [p.to_plain() for p in found.problems], found.suppressed
+
+    with beside(side, fork=True) as pending:
+        wh = build_warehouse(sources, root=root)
+        main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
+        plain, suppressed = pending.result()
+        side_result = CheckResult([Problem.from_plain(p) for p in plain], suppressed)
+        return wh, merge(main, side_result)
 
 
 def changed_since(wh: Warehouse, result: CheckResult, request: CheckRequest) -> CheckResult:

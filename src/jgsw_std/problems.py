@@ -54,6 +54,18 @@ class Problem:
             self.path, self.code, severity, self.args, self.line, self.col, self.loc, self.key
         )
 
+    def to_plain(self) -> PlainProblem:
+        """A tuple of plain values: several times cheaper to send between processes."""
+        return (
+            self.path, self.code, self.severity.value, self.args,
+            self.line, self.col, self.loc, self.key,
+        )  # fmt: skip
+
+    @staticmethod
+    def from_plain(plain: PlainProblem) -> Problem:
+        path, code, severity, args, line, col, loc, key = plain
+        return Problem(path, code, _SEVERITIES[severity], args, line, col, loc, key)
+
     def message(self, lang: str = "zh") -> str:
         from jgsw_std.rules.registry import render_message
 
@@ -71,6 +83,10 @@ class Problem:
         where = "/".join(str(p) for p in self.loc)
         basis = f"{self.path}|{self.code}|{where}|{sorted(self.args.items())!r}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()
+
+
+PlainProblem = tuple[str, str, str, dict[str, Any], int, int, tuple[str | int, ...], bool]
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

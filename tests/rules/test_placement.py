@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from jgsw_std.load.positions import from_outline, locate
+from jgsw_std.load.outline import from_outline
+from jgsw_std.load.positions import locate
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.load.yamlread import load_with_outline
 from tests.conftest import REPO

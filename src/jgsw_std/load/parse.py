@@ -24,7 +24,7 @@ from jgsw_std.forking import split_work
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.fastyaml import AVAILABLE as FAST_AVAILABLE
 from jgsw_std.load.fastyaml import MISS, fast_load
-from jgsw_std.load.yamlread import Outline, YamlSyntaxError, load_with_outline
+from jgsw_std.load.outline import Outline
 
 #: Below this many files the fork costs more than it saves.
 PARALLEL_THRESHOLD = 1500
@@ -43,6 +43,9 @@ def parse_bytes(raw: bytes) -> Parsed:
     data = fast_load(raw, text)
     if data is not MISS:
         return data, [], None, -1, None
+    # the reference reader, imported on first use: most runs never need libyaml
+    from jgsw_std.load.yamlread import YamlSyntaxError, load_with_outline
+
     try:
         data, dups, outline = load_with_outline(text)
     except YamlSyntaxError as exc:

@@ -19,10 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.outline import Outline, from_outline
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
-from jgsw_std.load.positions import Locator, from_outline
 from jgsw_std.load.textpos import TextPositions
-from jgsw_std.load.yamlread import Outline
 from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
@@ -180,6 +179,8 @@ class Warehouse:
                 placed[index] = problem.with_position(*where)
             else:
                 deeper[problem.path].append(index)
+        if deeper:
+            from jgsw_std.load.positions import Locator  # libyaml, only when needed
         for rel, indexes in deeper.items():
             text = self.text_of(rel)
             if text is None:

@@ -17,6 +17,8 @@ from typing import Any, cast
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from jgsw_std.load.outline import Outline
+
 try:  # libyaml is bundled in PyYAML's wheels; fall back for exotic builds
     from yaml._yaml import CParser as _Parser
 
@@ -201,13 +203,6 @@ def compose(text: str | bytes) -> Node | None:
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
-
-
-#: Where the parts of a document start, two levels deep, as recorded while parsing:
-#: (root line, root col, {top key: (key line, key col, value line, value col, children)})
-#: with children a tuple of item (line, col) for a list, a dict of child key ->
-#: (key line, key col, value line, value col) for a mapping, else None. All 1-based.
-Outline = tuple[int, int, dict[Any, tuple[int, int, int, int, Any]]]
 
 
 def _mark(node: Node) -> tuple[int, int]:
