@@ -1,0 +1,67 @@
+"""`check` on a large warehouse shares the rules with a forked child: same result as alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from jgsw_std import check as check_module
+from jgsw_std.check import CheckRequest, run_check
+from jgsw_std.forking import can_fork
+from jgsw_std.rules.runner import SIDE_FAMILIES
+
+DAY = dt.date(2025, 12, 31)
+
+
+def _found(root: Path, **options: object) -> tuple[list[tuple[str, int, int, str]], int]:
+    outcome = run_check(CheckRequest(root=root, as_of=DAY, **options))  # type: ignore[arg-type]
+    problems = [(p.path, p.line, p.col, p.code) for p in outcome.result.problems]
+    return problems, outcome.result.suppressed
+
+
+@pytest.mark.skipif(not can_fork(), reason="sharing needs fork and a second core (Linux)")
+def test_shared_and_single_process_checks_agree(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JGSW_NO_FORK", "1")
+    alone = _found(demo_root)
+    monkeypatch.delenv("JGSW_NO_FORK")
+    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)  # the demo has about 350 files
+    shared = _found(demo_root)
+    assert shared == alone
+    codes = {code for *_, code in alone[0]}
+    assert any(c.startswith(SIDE_FAMILIES) for c in codes)  # the child's share found some
+    assert any(not c.startswith(SIDE_FAMILIES) for c in codes)  # and so did this process's
+
+
+@pytest.mark.skipif(not can_fork(), reason="sharing needs fork and a second core (Linux)")
+def test_select_and_ignore_reach_the_child(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)
+    problems, _ = _found(demo_root, select=["L6"], ignore=["L601"])
+    codes = {code for *_, code in problems}
+    assert codes and all(c.startswith("L6") and c != "L601" for c in codes)
+
+
+@pytest.mark.skipif(not can_fork(), reason="sharing needs fork and a second core (Linux)")
+def test_a_child_that_dies_leaves_its_share_to_this_process(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JGSW_NO_FORK", "1")
+    alone = _found(demo_root)
+    monkeypatch.delenv("JGSW_NO_FORK")
+    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)
+    parent = os.getpid()
+    real = check_module.build_warehouse
+
+    def dies_in_child(*args: object, **kwargs: object) -> object:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies before sending anything
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check_module, "build_warehouse", dies_in_child)
+    assert _found(demo_root) == alone
