@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, beside, can_fork
-from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.files import iter_data_paths, read_worktree
 from jgsw_std.load.root import find_root
 from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.framework import CheckSettings
@@ -154,11 +154,11 @@ def check_warehouse(
 
 def run_check(request: CheckRequest) -> CheckOutcome:
     root = find_root(request.root)
-    sources = read_worktree(root)
-    if len(sources) >= PARALLEL_FROM and can_fork():
-        wh, result = _check_in_two(sources, root, request)
+    paths = list(iter_data_paths(root))
+    if len(paths) >= PARALLEL_FROM and can_fork():
+        wh, result = _check_in_two(paths, root, request)
     else:
-        wh = build_warehouse(sources, root=root)
+        wh = build_warehouse(read_worktree(root, paths), root=root)
         result = check_warehouse(wh, request.as_of, request.select, request.ignore)
     if request.changed_since is not None:
         result = changed_since(wh, result, request)
@@ -166,26 +166,26 @@ def run_check(request: CheckRequest) -> CheckOutcome:
 
 
 def _check_in_two(
-    sources: list[SourceFile], root: Path, request: CheckRequest
+    paths: list[str], root: Path, request: CheckRequest
 ) -> tuple[Warehouse, CheckResult]:
     """Check a large warehouse with both cores: a forked child takes a share of the rules.
 
-    The child is forked before parsing and builds its own warehouse from the
-    same bytes, because two processes sharing one built warehouse fault on
-    copy-on-write pages as they touch its objects (see runner.collect). The
-    parse and validation are paid twice, in parallel; the rules, the placing
-    of their problems and the suppression comments are split (runner.Share).
-    Where the child fails, its share is computed here, so the result never
-    depends on the fork.
+    The child is forked before anything is read and builds its own warehouse,
+    because two processes sharing one built warehouse fault on copy-on-write
+    pages as they touch its objects (see runner.collect); forking this early
+    keeps the fork itself cheap too. Reading, parsing and validating are paid
+    twice, in parallel; the rules, the placing of their problems and the
+    suppression comments are split (runner.Share). Where the child fails, its
+    share is computed here, so the result never depends on the fork.
     """
 
     def side() -> tuple[list[PlainProblem], int]:
-        own = build_warehouse(sources, root=root)
+        own = build_warehouse(read_worktree(root, paths), root=root)
         found = check_warehouse(own, request.as_of, request.select, request.ignore, Share.SIDE)
         return [p.to_plain() for p in found.problems], found.suppressed
 
     with beside(side, fork=True) as pending:
-        wh = build_warehouse(sources, root=root)
+        wh = build_warehouse(read_worktree(root, paths), root=root)
         main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
         plain, suppressed = pending.result()
         side_result = CheckResult([Problem.from_plain(p) for p in plain], suppressed)

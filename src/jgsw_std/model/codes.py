@@ -94,7 +94,10 @@ def slug_matches(stem: str, code: str) -> bool:
     return stem == slug or stem == slug.replace(".", "-")
 
 
-@lru_cache(maxsize=65536)
+#: Levels decided before the internal prefixes are consulted (see _parse_code).
+_PREFIX_BLIND = frozenset({"national", "local", "group", "enterprise"})
+
+
 def parse_code(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode:
     """Parse a standard code or raise :class:`CodeError` saying why.
 
@@ -102,6 +105,20 @@ def parse_code(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode
     declares in ``framework.yaml`` (e.g. ``JGSW``); an ``ORG/UNIT`` form whose
     second part is not T or Z is read as internal even without the declaration.
     """
+    if internal_prefixes:
+        # The schema parsed every code without the prefixes: reuse that answer
+        # (cached) wherever the prefixes cannot change it.
+        try:
+            plain = _parse_code(text, ())
+        except CodeError:
+            plain = None
+        if plain is not None and plain.level in _PREFIX_BLIND:
+            return plain
+    return _parse_code(text, internal_prefixes)
+
+
+@lru_cache(maxsize=65536)
+def _parse_code(text: str, internal_prefixes: tuple[str, ...]) -> ParsedCode:
     code = normalize_code(text)
     match = _SPLIT.match(code)
     if not match:

@@ -147,18 +147,26 @@ class _Args(dict[str, Any]):
         return "{" + key + "}"
 
 
+_LISTS = (list, tuple, set, frozenset)
+
+
 def _localize(args: dict[str, Any], lang: str) -> _Args:
+    """The arguments as a template sees them: lists joined, ``name_zh`` filling ``{name}``.
+
+    Runs once or twice for every problem printed, so it does the least it can:
+    most arguments are plain text, numbers or dates and pass through as they are.
+    """
     out = _Args(args)
-    sep = ", " if lang == "en" else "、"
     suffix = "_en" if lang == "en" else "_zh"
-    localized: list[str] = []
+    localized = None
     for key, value in args.items():
-        if isinstance(value, (list, tuple, set, frozenset)):
-            out[key] = sep.join(str(v) for v in value)
+        if type(value) in _LISTS:
+            out[key] = (", " if lang == "en" else "、").join(str(v) for v in value)
         if key.endswith(suffix):
-            localized.append(key)
-    for key in localized:  # name_zh fills {name} (after the loop: it wins over a plain name)
-        out[key[:-3]] = args[key]
+            localized = [key] if localized is None else [*localized, key]
+    if localized:  # name_zh fills {name} (after the loop: it wins over a plain name)
+        for key in localized:
+            out[key[:-3]] = args[key]
     return out
 
 
