@@ -6,10 +6,12 @@ figures against the budgets instead of failing a test suite.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from jgsw_std.demo.generator import build_demo, write_demo
@@ -22,14 +24,31 @@ def demo_warehouse(parent: Path, standards: int, seed: int = 1) -> Path:
     return root
 
 
-def time_command(args: list[str], runs: int, cwd: Path | None = None) -> list[float]:
-    """Wall time of a fresh `jgsw` process per run (start-up included)."""
+def time_command(
+    args: list[str],
+    runs: int,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
+) -> list[float]:
+    """Wall time of a fresh `jgsw` process per run (start-up included).
+
+    ``env`` is added to this process's environment; ``before`` runs ahead of
+    each run, outside the timing (dropping the file cache, say).
+    """
     times = []
+    full_env = {**os.environ, **(env or {})}
     for _ in range(runs):
+        if before is not None:
+            before()
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "jgsw_std", *args],
-            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+            cwd=cwd,
+            env=full_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
         )
         times.append(time.perf_counter() - start)
     return times
