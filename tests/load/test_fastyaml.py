@@ -113,6 +113,10 @@ DOCUMENTS = [
     "%YAML 1.2\n---\na: 1\n",
     "a: &x [1]\nb: *x\n",
     "? [a]\n: 1\n",
+    "[a, b]: 1\n",  # collections as keys: a tuple to yaml-rs, text to ours
+    "{a: 1}: x\n",
+    "k:\n  [a]: 1\n",
+    "- [a] : 1\n",
     "a: 1\na: 2\n",  # repeated key
     "a: {b: 1, b: 2}\n",
     "a:\tb\n",

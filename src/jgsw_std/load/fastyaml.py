@@ -12,10 +12,17 @@ which it cannot differ from it; everything else takes the reference path:
   reference path then reports the problem with its position;
 - a document that uses a YAML feature where the two disagree goes to the
   reference path before yaml-rs sees it: tags (``!!str 12`` is text to yaml-rs,
-  and our reader ignores tags), anchors and aliases, complex ``?`` keys,
+  and our reader ignores tags), anchors and aliases, complex keys (``? k``,
+  ``[a, b]: 1``),
   directives and several documents, digit separators and radix prefixes that
   YAML 1.2 does not have (``1_000``, ``0b101``, ``0X1F`` stay text), odd
   spellings of ``.nan``/``.inf``, and Unicode line breaks (NEL, LS, PS).
+
+One difference is left, knowingly: a mapping with both ``true`` and ``1`` (or
+``false`` and ``0``) as keys is one key to Python, which yaml-rs does not call
+a repeat, so Y002 is not raised for it (the reference reader raises it). No
+field of the data contract is a boolean or a number, so each such key is
+reported as an unknown field all the same.
 
 The screens are searches led by one literal byte, about 4 µs a file in all.
 """
@@ -46,6 +53,8 @@ _DOCUMENT_MARKER = re.compile(rb"\n(?:---|\.\.\.)")
 _DIGIT_SEPARATOR = re.compile(rb"_[0-9]|_(?<=[0-9]_)")
 _RADIX = re.compile(rb"0(?=[xXoObB])")
 _NAN_INF = re.compile(rb"\.(?=[nNiI][aAnN][nNfF])")
+# A flow collection used as a key ([a, b]: 1): yaml-rs makes it a tuple, ours text.
+_COLLECTION_KEY = re.compile(rb"[\]}][ \t]*:(?=[ \t\r\n]|\Z)")
 
 
 def _may_differ(raw: bytes, text: str) -> bool:
@@ -60,6 +69,7 @@ def _may_differ(raw: bytes, text: str) -> bool:
         or _DIGIT_SEPARATOR.search(raw)
         or _RADIX.search(raw)
         or _NAN_INF.search(raw)
+        or _COLLECTION_KEY.search(raw)
     )
 
 
