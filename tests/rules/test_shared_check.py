@@ -22,14 +22,22 @@ def _found(root: Path, **options: object) -> tuple[list[tuple[str, int, int, str
     return problems, outcome.result.suppressed
 
 
+def _alone_then_shared(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[str, int, int, str]], int]:
+    """The result in one process; afterwards, runs share the work (from 10 files)."""
+    monkeypatch.setenv("JGSW_NO_FORK", "1")
+    alone = _found(root)
+    monkeypatch.delenv("JGSW_NO_FORK")
+    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)  # the demo has about 350 files
+    return alone
+
+
 @pytest.mark.skipif(not can_fork(), reason="sharing needs fork and a second core (Linux)")
 def test_shared_and_single_process_checks_agree(
     demo_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("JGSW_NO_FORK", "1")
-    alone = _found(demo_root)
-    monkeypatch.delenv("JGSW_NO_FORK")
-    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)  # the demo has about 350 files
+    alone = _alone_then_shared(demo_root, monkeypatch)
     shared = _found(demo_root)
     assert shared == alone
     codes = {code for *_, code in alone[0]}
@@ -51,10 +59,7 @@ def test_select_and_ignore_reach_the_child(
 def test_a_child_that_dies_leaves_its_share_to_this_process(
     demo_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("JGSW_NO_FORK", "1")
-    alone = _found(demo_root)
-    monkeypatch.delenv("JGSW_NO_FORK")
-    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)
+    alone = _alone_then_shared(demo_root, monkeypatch)
     parent = os.getpid()
     real = check_module.build_warehouse
 
