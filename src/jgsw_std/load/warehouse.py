@@ -9,79 +9,47 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
-
-from jgsw_std.load.decode import decode_utf8, guess_encoding, line_col_of_byte
+from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import SourceFile, read_worktree
-from jgsw_std.load.outline import Outline, from_outline
-from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
+from jgsw_std.load.outline import from_outline
+from jgsw_std.load.records import (
+    FRAMEWORK_PATH,
+    INDICATORS_PATH,
+    DistrictRecord,
+    FileEntry,
+    Kind,
+    StandardRecord,
+    kind_of,
+)
 from jgsw_std.load.textpos import TextPositions
-from jgsw_std.model.codes import ParsedCode, normalize_code, parse_code
+from jgsw_std.load.validate import read_entries, read_entry, warm_blob_cache
+from jgsw_std.model.codes import normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
 from jgsw_std.rules import files as file_rules
-from jgsw_std.rules.schema import problems_from_validation
 
-Kind = Literal["framework", "indicators", "standard", "district", "unknown"]
-FRAMEWORK_PATH = "data/framework.yaml"
-INDICATORS_PATH = "data/indicators.yaml"
-
-
-def kind_of(rel: str) -> Kind:
-    parts = rel.split("/")
-    if rel == FRAMEWORK_PATH:
-        return "framework"
-    if rel == INDICATORS_PATH:
-        return "indicators"
-    if len(parts) >= 3 and parts[1] == "standards":
-        return "standard"
-    if len(parts) == 3 and parts[1] == "districts":
-        return "district"
-    return "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class StandardRecord:
-    model: Standard
-    path: str
-    parsed: ParsedCode
-    code: str = ""  # the model's code, kept here because every rule reads it
-    #: business items as full ``area.item`` codes; a short ``item`` written in a
-    #: standard of that area is expanded when the framework has it
-    items: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not self.code:
-            object.__setattr__(self, "code", self.model.code)
-
-
-@dataclass(frozen=True, slots=True)
-class DistrictRecord:
-    model: District
-    path: str
-
-    @property
-    def slug(self) -> str:
-        return self.model.slug
-
-
-@dataclass
-class FileEntry:
-    rel: str
-    kind: Kind
-    source: SourceFile
-    data: Any = None
-    valid: bool = False
-    outline: Outline | None = None  # positions of the top two levels, from parsing
+# Re-exported: the rest of jgsw imports the loader's types from here.
+__all__ = [
+    "FRAMEWORK_PATH",
+    "INDICATORS_PATH",
+    "DistrictRecord",
+    "FileEntry",
+    "Kind",
+    "StandardRecord",
+    "Warehouse",
+    "build_warehouse",
+    "kind_of",
+    "load_indicator_file",
+    "load_worktree",
+    "warm_blob_cache",
+]
 
 
 @dataclass
@@ -196,141 +164,6 @@ class Warehouse:
         return placed
 
 
-# Parsed and validated results keyed by git blob id: history reads the same blob
-# in many revisions, and parsing it once is what makes `trend` fast.
-_BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem], Outline | None]] = {}
-
-_MODELS: dict[Kind, type[BaseModel]] = {
-    "framework": Framework,
-    "indicators": IndicatorSet,
-    "standard": Standard,
-    "district": District,
-}
-
-
-def _describe(value: Any) -> dict[str, str]:
-    if value is None:
-        return {"found_zh": "空文件", "found_en": "nothing (empty file)"}
-    if isinstance(value, list):
-        return {"found_zh": "列表", "found_en": "a list"}
-    return {"found_zh": f"单个值 {value!r}", "found_en": f"a single value {value!r}"}
-
-
-def _validate(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, list[Problem]]:
-    """Stage two: turn a parsed document into a model or problems. Never raises."""
-    rel, raw = entry.rel, entry.source.data
-    data, dups, syntax, bad, _ = parsed
-    if bad >= 0:
-        guess = guess_encoding(raw)
-        line, col = line_col_of_byte(raw, bad)
-        return (
-            None,
-            None,
-            [
-                file_rules.NOT_UTF8.problem(
-                    rel,
-                    line=line,
-                    col=col,
-                    byte=bad,
-                    encoding=guess or "GBK",
-                    guess_zh=f"，看起来是 {guess}" if guess else "",
-                    guess_en=f"; it looks like {guess}" if guess else "",
-                )
-            ],
-        )
-    if syntax is not None:
-        message, line, col = syntax
-        detail = file_rules.syntax_detail(message)
-        return (
-            None,
-            None,
-            [
-                file_rules.YAML_SYNTAX.problem(
-                    rel,
-                    line=line,
-                    col=col,
-                    detail_zh=detail["detail_zh"],
-                    detail_en=detail["detail_en"],
-                )
-            ],
-        )
-    problems = [
-        file_rules.DUPLICATE_KEY.problem(rel, line=line, col=col, name=key, first_line=first or "?")
-        for key, line, col, first in dups
-    ]
-    if not isinstance(data, dict):
-        found = _describe(data)
-        problems.append(
-            file_rules.NOT_MAPPING.problem(
-                rel, found_zh=found["found_zh"], found_en=found["found_en"]
-            )
-        )
-        return data, None, problems
-    model_cls = _MODELS.get(entry.kind)
-    if model_cls is None:
-        return data, None, problems
-    try:
-        model = model_cls.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(problems_from_validation(rel, exc, model_cls, data))
-        return data, None, problems
-    return data, model, problems
-
-
-def _read_one(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
-    return _validate(entry, parse_bytes(entry.source.data))
-
-
-def _read_all(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
-    """Read every entry, from the blob cache where possible, parsing the rest in bulk.
-
-    Each entry also gets the positions its parse recorded (``entry.outline``).
-    """
-    results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
-    todo: list[int] = []
-    for index, entry in enumerate(entries):
-        blob = entry.source.blob
-        cached = _BLOB_CACHE.get((blob, entry.kind)) if blob else None
-        if cached is None:
-            todo.append(index)
-            continue
-        data, model, problems, entry.outline = cached
-        if problems and problems[0].path != entry.rel:  # same blob under another path
-            problems = [
-                Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
-                for p in problems
-            ]
-        results[index] = (data, model, problems)
-    parsed = parse_many([entries[i].source.data for i in todo])
-    for index, one in zip(todo, parsed, strict=True):
-        entry = entries[index]
-        entry.outline = one[4]
-        result = _validate(entry, one)
-        if entry.source.blob:
-            _BLOB_CACHE[(entry.source.blob, entry.kind)] = (*result, entry.outline)
-        results[index] = result
-    return [r for r in results if r is not None]
-
-
-def warm_blob_cache(sources: Iterable[SourceFile]) -> None:
-    """Parse and validate, in one bulk pass, every git blob not yet in the cache.
-
-    History reads many revisions that share most of their blobs; reading the
-    distinct ones together lets ``parse_many`` use its parallel path, and each
-    later ``build_warehouse`` of those revisions only assembles cached results.
-    """
-    entries: list[FileEntry] = []
-    seen: set[tuple[str, str]] = set()
-    for source in sources:
-        kind = kind_of(source.rel)
-        key = (source.blob or "", kind)
-        if source.blob is None or kind == "unknown" or key in seen or key in _BLOB_CACHE:
-            continue
-        seen.add(key)
-        entries.append(FileEntry(source.rel, kind, source))
-    _read_all(entries)
-
-
 def build_warehouse(
     sources: list[SourceFile], root: Path | None = None, revision: str | None = None
 ) -> Warehouse:
@@ -354,7 +187,7 @@ def build_warehouse(
         else:
             readable.append(entry)
 
-    for entry, (data, model, file_problems) in zip(readable, _read_all(readable), strict=True):
+    for entry, (data, model, file_problems) in zip(readable, read_entries(readable), strict=True):
         entry.data = data
         entry.valid = model is not None
         problems.extend(file_problems)
@@ -426,7 +259,7 @@ def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]
     except OSError:
         return None, [file_rules.MISSING_FILE.problem(rel, file=rel)]
     entry = FileEntry(rel, "indicators", SourceFile(rel, raw))
-    _, model, problems = _read_one(entry)
+    _, model, problems = read_entry(entry)
     return (model if isinstance(model, IndicatorSet) else None), problems
 
 

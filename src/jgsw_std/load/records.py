@@ -1,0 +1,64 @@
+"""What the loader makes of each file: its kind, its entry, and the validated records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from jgsw_std.load.files import SourceFile
+from jgsw_std.load.outline import Outline
+from jgsw_std.model.codes import ParsedCode
+from jgsw_std.model.district import District
+from jgsw_std.model.standard import Standard
+
+Kind = Literal["framework", "indicators", "standard", "district", "unknown"]
+FRAMEWORK_PATH = "data/framework.yaml"
+INDICATORS_PATH = "data/indicators.yaml"
+
+
+def kind_of(rel: str) -> Kind:
+    parts = rel.split("/")
+    if rel == FRAMEWORK_PATH:
+        return "framework"
+    if rel == INDICATORS_PATH:
+        return "indicators"
+    if len(parts) >= 3 and parts[1] == "standards":
+        return "standard"
+    if len(parts) == 3 and parts[1] == "districts":
+        return "district"
+    return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class StandardRecord:
+    model: Standard
+    path: str
+    parsed: ParsedCode
+    code: str = ""  # the model's code, kept here because every rule reads it
+    #: business items as full ``area.item`` codes; a short ``item`` written in a
+    #: standard of that area is expanded when the framework has it
+    items: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", self.model.code)
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictRecord:
+    model: District
+    path: str
+
+    @property
+    def slug(self) -> str:
+        return self.model.slug
+
+
+@dataclass
+class FileEntry:
+    rel: str
+    kind: Kind
+    source: SourceFile
+    data: Any = None
+    valid: bool = False
+    outline: Outline | None = None  # positions of the top two levels, from parsing

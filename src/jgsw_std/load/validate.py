@@ -1,0 +1,158 @@
+"""Stage two of loading: parsed documents to models, or to problems. Never raises.
+
+Results are cached by git blob id, so history, which reads the same blob in
+many revisions, parses and validates each blob once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from jgsw_std.load.decode import guess_encoding, line_col_of_byte
+from jgsw_std.load.files import SourceFile
+from jgsw_std.load.outline import Outline
+from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
+from jgsw_std.load.records import FileEntry, Kind, kind_of
+from jgsw_std.model.district import District
+from jgsw_std.model.framework import Framework
+from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.standard import Standard
+from jgsw_std.problems import Problem
+from jgsw_std.rules import files as file_rules
+from jgsw_std.rules.schema import problems_from_validation
+
+# Parsed and validated results keyed by (git blob id, kind).
+_BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem], Outline | None]] = {}
+
+_MODELS: dict[Kind, type[BaseModel]] = {
+    "framework": Framework,
+    "indicators": IndicatorSet,
+    "standard": Standard,
+    "district": District,
+}
+
+
+def _describe(value: Any) -> dict[str, str]:
+    if value is None:
+        return {"found_zh": "空文件", "found_en": "nothing (empty file)"}
+    if isinstance(value, list):
+        return {"found_zh": "列表", "found_en": "a list"}
+    return {"found_zh": f"单个值 {value!r}", "found_en": f"a single value {value!r}"}
+
+
+def validate_entry(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | None, list[Problem]]:
+    """Stage two: turn a parsed document into a model or problems. Never raises."""
+    rel, raw = entry.rel, entry.source.data
+    data, dups, syntax, bad, _ = parsed
+    if bad >= 0:
+        guess = guess_encoding(raw)
+        line, col = line_col_of_byte(raw, bad)
+        return (
+            None,
+            None,
+            [
+                file_rules.NOT_UTF8.problem(
+                    rel,
+                    line=line,
+                    col=col,
+                    byte=bad,
+                    encoding=guess or "GBK",
+                    guess_zh=f"，看起来是 {guess}" if guess else "",
+                    guess_en=f"; it looks like {guess}" if guess else "",
+                )
+            ],
+        )
+    if syntax is not None:
+        message, line, col = syntax
+        detail = file_rules.syntax_detail(message)
+        return (
+            None,
+            None,
+            [
+                file_rules.YAML_SYNTAX.problem(
+                    rel,
+                    line=line,
+                    col=col,
+                    detail_zh=detail["detail_zh"],
+                    detail_en=detail["detail_en"],
+                )
+            ],
+        )
+    problems = [
+        file_rules.DUPLICATE_KEY.problem(rel, line=line, col=col, name=key, first_line=first or "?")
+        for key, line, col, first in dups
+    ]
+    if not isinstance(data, dict):
+        found = _describe(data)
+        problems.append(
+            file_rules.NOT_MAPPING.problem(
+                rel, found_zh=found["found_zh"], found_en=found["found_en"]
+            )
+        )
+        return data, None, problems
+    model_cls = _MODELS.get(entry.kind)
+    if model_cls is None:
+        return data, None, problems
+    try:
+        model = model_cls.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(rel, exc, model_cls, data))
+        return data, None, problems
+    return data, model, problems
+
+
+def read_entry(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
+    return validate_entry(entry, parse_bytes(entry.source.data))
+
+
+def read_entries(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
+    """Read every entry, from the blob cache where possible, parsing the rest in bulk.
+
+    Each entry also gets the positions its parse recorded (``entry.outline``).
+    """
+    results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
+    todo: list[int] = []
+    for index, entry in enumerate(entries):
+        blob = entry.source.blob
+        cached = _BLOB_CACHE.get((blob, entry.kind)) if blob else None
+        if cached is None:
+            todo.append(index)
+            continue
+        data, model, problems, entry.outline = cached
+        if problems and problems[0].path != entry.rel:  # same blob under another path
+            problems = [
+                Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
+                for p in problems
+            ]
+        results[index] = (data, model, problems)
+    parsed = parse_many([entries[i].source.data for i in todo])
+    for index, one in zip(todo, parsed, strict=True):
+        entry = entries[index]
+        entry.outline = one[4]
+        result = validate_entry(entry, one)
+        if entry.source.blob:
+            _BLOB_CACHE[(entry.source.blob, entry.kind)] = (*result, entry.outline)
+        results[index] = result
+    return [r for r in results if r is not None]
+
+
+def warm_blob_cache(sources: Iterable[SourceFile]) -> None:
+    """Parse and validate, in one bulk pass, every git blob not yet in the cache.
+
+    History reads many revisions that share most of their blobs; reading the
+    distinct ones together lets ``parse_many`` use its parallel path, and each
+    later ``build_warehouse`` of those revisions only assembles cached results.
+    """
+    entries: list[FileEntry] = []
+    seen: set[tuple[str, str]] = set()
+    for source in sources:
+        kind = kind_of(source.rel)
+        key = (source.blob or "", kind)
+        if source.blob is None or kind == "unknown" or key in seen or key in _BLOB_CACHE:
+            continue
+        seen.add(key)
+        entries.append(FileEntry(source.rel, kind, source))
+    read_entries(entries)
