@@ -170,22 +170,24 @@ def _check_in_two(
 ) -> tuple[Warehouse, CheckResult]:
     """Check a large warehouse with both cores: a forked child takes a share of the rules.
 
-    The child is forked before anything is read and builds its own warehouse,
-    because two processes sharing one built warehouse fault on copy-on-write
-    pages as they touch its objects (see runner.collect); forking this early
-    keeps the fork itself cheap too. Reading, parsing and validating are paid
-    twice, in parallel; the rules, the placing of their problems and the
-    suppression comments are split (runner.Share). Where the child fails, its
+    The files are read once, here, so both processes judge the same bytes even
+    if someone saves a file meanwhile. The child is forked before parsing and
+    builds its own warehouse, because two processes sharing one built
+    warehouse fault on copy-on-write pages as they touch its objects (see
+    runner.collect). Parsing and validation are paid twice, in parallel; the
+    rules, the placing of their problems and the suppression comments are
+    split (runner.Share). Where the child fails, or no fork is to be had, its
     share is computed here, so the result never depends on the fork.
     """
+    sources = read_worktree(root, paths)
 
     def side() -> tuple[list[PlainProblem], int]:
-        own = build_warehouse(read_worktree(root, paths), root=root)
+        own = build_warehouse(sources, root=root)
         found = check_warehouse(own, request.as_of, request.select, request.ignore, Share.SIDE)
         return [p.to_plain() for p in found.problems], found.suppressed
 
     with beside(side, fork=True) as pending:
-        wh = build_warehouse(read_worktree(root, paths), root=root)
+        wh = build_warehouse(sources, root=root)
         main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
         plain, suppressed = pending.result()
         side_result = CheckResult([Problem.from_plain(p) for p in plain], suppressed)

@@ -13,8 +13,10 @@ Two shapes: :func:`beside` runs one function next to the caller's own work;
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -57,9 +59,12 @@ class Pending(Generic[T]):
         self._done = False
         self._value: T | None = None
         if forked:
-            self._start()
-        else:
-            self._value, self._done = fn(), True
+            try:
+                self._start()
+                return
+            except OSError:  # no fork to be had (a process or memory limit): work here
+                pass
+        self._value, self._done = fn(), True
 
     @property
     def forked(self) -> bool:
@@ -67,7 +72,12 @@ class Pending(Generic[T]):
 
     def _start(self) -> None:
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
         if pid == 0:  # the child: compute, send, and leave without running any cleanup
             code = 0
             try:
@@ -107,10 +117,16 @@ class Pending(Generic[T]):
         return bool(ok), value if ok else None
 
     def close(self) -> None:
-        """Reap the child if the result was never asked for (an error in the parent)."""
+        """Stop and reap the child if the result was never asked for (an error here).
+
+        The child is killed rather than left to finish: the error should not
+        wait for work nobody will read.
+        """
         if self._read >= 0:
-            os.close(self._read)  # the child's write fails and it exits
+            os.close(self._read)
             self._read = -1
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
 
 

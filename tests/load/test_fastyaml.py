@@ -132,6 +132,29 @@ DOCUMENTS = [
     "",
     "# only a comment\n",
     "- 1\n- 2\n",
+    # found by review: each of these read differently, or crashed, before a screen
+    "a: 1\n\t\nb: 2\n",  # a tab alone on a line
+    "a: 1\n\t# note\n",
+    "k: a\x07b\n",  # control characters, NUL, DEL, C1, noncharacters
+    "k: a\x00b\n",
+    "# \x08\nk: 1\n",
+    "k: a\x7fb\n",
+    "k: a\x9bb\n",
+    "k: a\ufffeb\n",
+    "notes: |\n  text",  # block scalars at the end of a file
+    "title: |\n",
+    "title: >-\n\n",
+    "notes: text",  # no final line break
+    "k: [a, ?b]\n",  # ? in flow
+    "k: {?x: 1}\n",
+    '{"a":!!int "3"}\n',  # a tag right after a colon
+    "k: ! 12\n",  # a bare tag
+    ": a\n",  # an empty key
+    "k: [a, : b]\n",
+    'k: "\\ud83d\\ude00"\n',  # surrogate escapes
+    "a: 1\r---\rb: 2\r",  # lone carriage returns
+    "a: 1\rb: 2\n",
+    "\ufeff...\na: 1\n",
 ]
 
 
@@ -196,3 +219,24 @@ def test_check_places_every_problem_the_same_without_the_fast_reader(
     slow = problems()
     assert len(fast) > 100
     assert fast == slow
+
+
+@pytest.mark.parametrize("depth", [30, 2_000, 20_000])
+def test_deep_nesting_is_refused_or_read_never_crashes(depth: int) -> None:
+    """yaml-rs recurses on the C stack: a deep document must never reach it.
+
+    Run in a child interpreter, since a crash there would take pytest down.
+    """
+    import subprocess
+    import sys
+
+    script = (
+        "from jgsw_std.load.parse import parse_bytes\n"
+        f"r = parse_bytes(('deep:\\n' + '- ' * {depth} + 'x\\n').encode())\n"
+        f"f = parse_bytes(('deep: ' + '[' * {depth} + 'x' + ']' * {depth} + '\\n').encode())\n"
+        "print(r[2] is None, f[2] is None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    readable = depth < 1000  # libyaml's limit: deeper is a syntax error (Y001)
+    assert done.stdout.split() == [str(readable), str(readable)]

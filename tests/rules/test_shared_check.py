@@ -70,3 +70,18 @@ def test_a_child_that_dies_leaves_its_share_to_this_process(
 
     monkeypatch.setattr(check_module, "build_warehouse", dies_in_child)
     assert _found(demo_root) == alone
+
+
+@pytest.mark.skipif(not can_fork(), reason="sharing needs fork and a second core (Linux)")
+def test_a_refused_fork_leaves_all_the_work_to_this_process(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = _alone_then_shared(demo_root, monkeypatch)
+    before = len(os.listdir("/proc/self/fd"))
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert _found(demo_root) == alone
+    assert len(os.listdir("/proc/self/fd")) == before  # the pipe was closed again

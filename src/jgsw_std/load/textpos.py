@@ -29,6 +29,10 @@ from typing import Any
 
 #: A key this module can find by its spelling: plain, ASCII, like every contract field.
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+#: Plain keys YAML reads as something other than text (null, booleans).
+_TYPED_KEYS = frozenset({"null", "true", "false"})
+#: The first line of a block mapping this module can read: a plain key in column 1.
+_FIRST_KEY_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*:(?:[ \r]|\Z)")
 _KEY_LINE: dict[str, re.Pattern[str]] = {}
 
 
@@ -64,6 +68,22 @@ class TextPositions:
         self.data = data
         self.usable = "\t" not in text and text.count("\r") == text.count("\r\n")
         self._lines: list[str] | None = None
+        self._first: tuple[int, str] | None = None  # the first line with content
+
+    def _first_content(self) -> tuple[int, str] | None:
+        """(number, text) of the first line with content, found without splitting the text."""
+        if self._first is None:
+            text, start, number = self.text, 0, 1
+            while start < len(text):
+                end = text.find("\n", start)
+                line = text[start:] if end < 0 else text[start:end]
+                if _content(line) is not None:
+                    self._first = (number, line.rstrip("\r"))
+                    break
+                if end < 0:
+                    break
+                start, number = end + 1, number + 1
+        return self._first
 
     @property
     def lines(self) -> list[str]:
@@ -72,25 +92,34 @@ class TextPositions:
         return self._lines
 
     def _root(self) -> tuple[int, int] | None:
-        for number, line in enumerate(self.lines, start=1):
-            content = _content(line)
-            if content is not None:
-                return (number, 1) if content[0] == 0 else None
-        return None
+        """Where the root mapping starts, if it is a block mapping this module reads.
+
+        A root written as a flow mapping (``{a: 1, ...}``) may continue its
+        values in column 1, which breaks the one-line-per-key reading.
+        """
+        first = self._first_content()
+        if first is None or not _FIRST_KEY_LINE.match(first[1]):
+            return None
+        return first[0], 1
 
     def locate(self, loc: tuple[str | int, ...], key: bool = False) -> tuple[int, int] | None:
         if not self.usable:
             return None
+        root = self._root()
+        if root is None:
+            return None
         if not loc:
-            return self._root()
+            return root
         first = loc[0]
         if not isinstance(first, str) or not _PLAIN_KEY.match(first) or len(loc) > 2:
             return None
+        if first.lower() in _TYPED_KEYS or f'"{first}"' in self.text or f"'{first}'" in self.text:
+            return None  # the key may also be written in quotes or read as null or a boolean
         match = _key_line(first).search(self.text)
         if match is None:
             # a missing field is placed on the document, as the Locator does;
             # a present one we cannot see (a quoted key, say) needs the parser
-            return None if first in self.data else self._root()
+            return None if first in self.data else root
         start = match.start()
         key_line = self.text.count("\n", 0, start) + 1
         if key and len(loc) == 1:
@@ -104,8 +133,8 @@ class TextPositions:
         if len(loc) == 1:
             return value_line, value_col
         step = loc[1]
-        if not isinstance(step, int) or isinstance(step, bool):
-            return None  # inside a nested mapping: the parser knows
+        if not isinstance(step, int) or isinstance(step, bool) or step < 0:
+            return None  # inside a nested mapping (or counted from the end): the parser knows
         if not is_list and value_line == key_line and self.text_at(value) == "[":
             item = self._flow_item(value_line, value_col - 1, step)
         elif not is_list:
