@@ -77,3 +77,18 @@ def test_files_larger_than_one_read_are_read_whole(tmp_path: Path) -> None:
         "data/standards/general/db50-t-2-2020.yaml": big,
         "data/standards/general/db50-t-3-2020.yaml": b"",
     }
+
+
+def test_reading_on_until_end_of_file_gives_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Off Linux a short read is not trusted as the end: the result is the same."""
+    from jgsw_std.load import files
+
+    folder = tmp_path / "data" / "standards" / "general"
+    folder.mkdir(parents=True)
+    (folder / "db50-t-1-2020.yaml").write_bytes(GOOD.encode())
+    (folder / "db50-t-2-2020.yaml").write_bytes(b"")
+    trusted = read_worktree(tmp_path)
+    monkeypatch.setattr(files, "_SHORT_READ_IS_END", False)
+    assert read_worktree(tmp_path) == trusted

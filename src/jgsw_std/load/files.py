@@ -7,6 +7,7 @@ working tree share every line of validation.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,10 @@ def iter_data_paths(root: Path) -> Iterator[str]:
 
 #: One read takes a whole warehouse file (they are a few kilobytes); larger ones loop.
 _CHUNK = 1 << 16
+#: Linux fills a read of a regular file up to its end (page cache, local or NFS),
+#: so a short read is the end. Elsewhere (Windows shares, say) jgsw reads on
+#: until the system says end of file: one more call a file, nothing ever cut.
+_SHORT_READ_IS_END = sys.platform.startswith("linux")
 
 
 def read_worktree(root: Path, paths: Iterable[str] | None = None) -> list[SourceFile]:
@@ -62,12 +67,12 @@ def read_worktree(root: Path, paths: Iterable[str] | None = None) -> list[Source
         # os.open and one os.read a file, no fstat: system calls are most of the
         # cost of reading 10,000 small files (0.07 s this way against 0.17 s
         # with a size query and a read to confirm the end, measured here). A
-        # regular file's read returns less than asked only at its end.
+        # regular file's read returns less than asked only at its end (on Linux).
         try:
             fd = os.open(prefix + (rel.replace("/", os.sep) if native else rel), flags)
             try:
                 data = os.read(fd, _CHUNK)
-                if len(data) == _CHUNK:
+                if len(data) == _CHUNK or (data and not _SHORT_READ_IS_END):
                     chunks = [data]
                     while chunks[-1]:
                         chunks.append(os.read(fd, _CHUNK))
