@@ -13,7 +13,8 @@ which it cannot differ from it; everything else takes the reference path:
 - a document that uses a YAML feature where the two disagree goes to the
   reference path before yaml-rs sees it:
   - tags (``!!str 12`` is text to yaml-rs; our reader ignores tags), anchors
-    and aliases, complex keys (``? k``, ``[a, b]: 1``, ``[?b]``), empty keys;
+    and aliases, complex keys (``? k``, ``[a, b]: 1``, ``[?b]``), empty keys,
+    and values or flow entries that start with an indicator (``[|a]``, ``[a:]``);
   - directives, document markers, several documents;
   - digit separators and radix prefixes that YAML 1.2 does not have
     (``1_000``, ``0b101``, ``0X1F`` stay text), odd spellings of ``.nan``;
@@ -22,6 +23,7 @@ which it cannot differ from it; everything else takes the reference path:
     line breaks, lone carriage returns;
   - block scalars (``|``, ``>``), which yaml-rs ends differently at the end of
     a file, and a file without a final line break;
+  - flow collections nested, left open at the end of a line, or used as keys;
   - nesting deeper than a warehouse ever needs: yaml-rs recurses on the C stack,
     and a few thousand levels crash the process where libyaml reports an error.
 
@@ -48,26 +50,38 @@ MISS: Final = object()
 # Bytes that may start a case the two readers treat differently, and that are
 # rare in warehouse files. Deleting every other byte (bytes.translate, one C
 # loop) leaves a short string, usually empty, that says which screens to run.
-_SPECIAL = b"\r!&*?%|>\\"
+_SPECIAL = b"\r!&*?%|>@`\\"
 _CONTROL = bytes([*range(0, 10), *range(11, 32), 127])  # tab and the rest, DEL; not LF
 _COMMON = bytes(b for b in range(256) if b not in _SPECIAL and b not in _CONTROL)
-# "95%" or a URL's "?" and "&" in a title are common and harmless; these are not.
-_CONSTRUCT = re.compile(rb"(?:^|[\s\[{,:])[!&*?]|^%", re.MULTILINE)
+# "95%" or a URL's "?" and "&" in a title are common and harmless; an indicator
+# where a value or a flow entry starts is not (libyaml refuses "[|a]" and "[@x]",
+# yaml-rs reads them as text).
+_CONSTRUCT = re.compile(rb"(?:^|[\s\[{,:])[!&*?|>%@`]|^%", re.MULTILINE)
 _BLOCK_SCALAR = re.compile(rb"[|>][-+0-9]*[ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE)
 _SURROGATE_ESCAPE = re.compile(rb"\\(?:u|U0000)[dD][89a-fA-F]")
-# The screens below look for common bytes; each is led by one literal byte,
-# which the regex engine finds fast.
-_DOCUMENT_MARKER = re.compile(rb"\n(?:---|\.\.\.)")
-_DIGIT_SEPARATOR = re.compile(rb"_[0-9]|_(?<=[0-9]_)")
+# The screens below look for common bytes; each regex is led by one literal
+# byte, which the regex engine finds fast, and covers every case led by it.
+# Line starts: document markers, and indentation deeper than any warehouse's
+# (substring searches: faster here than a regex led by the frequent newline).
+_LINE_STARTS = (b"\n---", b"\n...", b"\n" + b" " * 100)
+# A colon with no key before it (": a", "[:a]": a null key or text to yaml-rs,
+# an error to libyaml), or right before the end of a flow entry ("[a:]").
+_COLON = re.compile(rb":(?:(?<=[\s\[{,]:)|(?=[\]},]))")
+# Digit separators, which YAML 1.2 does not have: yaml-rs reads "1_000",
+# "_.5" and "1e_3" as numbers.
+_UNDERSCORE = re.compile(rb"_(?:(?=[0-9.])|(?<=[0-9.+\-]_)|(?<=[0-9][eE]_))")
 _RADIX = re.compile(rb"0(?=[xXoObB])")
 _NAN_INF = re.compile(rb"\.(?=[nNiI][aAnN][nNfF])")
-# A flow collection used as a key ([a, b]: 1): yaml-rs makes it a tuple, ours text.
+# Flow collections: one inside another ("{a: 1, {}}" makes "{}" a key to
+# yaml-rs), one left open at the end of its line (yaml-rs continues plain text
+# across lines where libyaml refuses), one used as a key ("[a, b]: 1").
+_FLAT_TO_CLOSE = rb"(?![^\n\[\]{}]*(?:[\[{][^\n\[\]{}]*[\]}][^\n\[\]{}]*)?[\]}])"
+_OPEN_LIST = re.compile(rb"\[(?: *[\[{]|" + _FLAT_TO_CLOSE + rb")")
+_OPEN_MAPPING = re.compile(rb"\{(?: *[\[{]|" + _FLAT_TO_CLOSE + rb")")
+_COMMA = re.compile(rb", *[\[{]")
 _LIST_KEY = re.compile(rb"\](?=[ \t]*:(?:[ \t\r\n]|\Z))")
 _MAPPING_KEY = re.compile(rb"\}(?=[ \t]*:(?:[ \t\r\n]|\Z))")
-# A colon with no key before it (": a"): yaml-rs reads a null key, libyaml refuses.
-_EMPTY_KEY = re.compile(rb":(?<=[\s\[{,]:)(?=[\s,\]}]|\Z)")
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # includes NEL
-_DEEP_INDENT = b"\n" + b" " * 100
 _DEEP_DASHES = b"- " * 20
 _MAX_BRACKETS = 100
 
@@ -79,7 +93,7 @@ def _rare_case(raw: bytes) -> bool:
     return bool(
         rare.translate(None, _SPECIAL)  # a tab or a control character
         or (b"\r" in rare and raw.count(b"\r") != raw.count(b"\r\n"))  # a lone CR
-        or (rare.strip(b"\r|>\\") and _CONSTRUCT.search(raw))  # one of !&*?%
+        or (rare.strip(b"\r\\") and _CONSTRUCT.search(raw))  # one of !&*?%|>@`
         or ((b"|" in rare or b">" in rare) and _BLOCK_SCALAR.search(raw))
         or (b"\\" in rare and _SURROGATE_ESCAPE.search(raw))
     )
@@ -91,11 +105,16 @@ def _may_differ(raw: bytes, text: str) -> bool:
         not raw.endswith(b"\n")
         or text.startswith(("---", "...", "%", ":"))
         or _rare_case(raw)
-        or _DOCUMENT_MARKER.search(raw)
-        or _EMPTY_KEY.search(raw)
-        or _DIGIT_SEPARATOR.search(raw)
+        or _LINE_STARTS[0] in raw
+        or _LINE_STARTS[1] in raw
+        or _LINE_STARTS[2] in raw
+        or _COLON.search(raw)
+        or _UNDERSCORE.search(raw)
         or _RADIX.search(raw)
         or _NAN_INF.search(raw)
+        or _OPEN_LIST.search(raw)
+        or _OPEN_MAPPING.search(raw)
+        or _COMMA.search(raw)
         or _LIST_KEY.search(raw)
         or _MAPPING_KEY.search(raw)
         or _C1_CONTROL.search(raw)
@@ -103,7 +122,6 @@ def _may_differ(raw: bytes, text: str) -> bool:
         or "\u2029" in text
         or "\ufffe" in text
         or "\uffff" in text
-        or _DEEP_INDENT in raw
         or _DEEP_DASHES in raw
         or raw.count(b"[") + raw.count(b"{") > _MAX_BRACKETS
     )
