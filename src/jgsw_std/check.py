@@ -6,14 +6,16 @@ Commands and the report share this, so `check` and `report` never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from jgsw_std.errors import UsageError
-from jgsw_std.forking import PARALLEL_FROM, beside, can_fork
+from jgsw_std.forking import PARALLEL_FROM, HalfSwap, beside, can_fork
 from jgsw_std.load.files import iter_data_paths, read_worktree
+from jgsw_std.load.parse import Parsed, marshal_dumps, parse_serially
 from jgsw_std.load.root import find_root
 from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.framework import CheckSettings
@@ -174,20 +176,22 @@ def _check_in_two(
     if someone saves a file meanwhile. The child is forked before parsing and
     builds its own warehouse, because two processes sharing one built
     warehouse fault on copy-on-write pages as they touch its objects (see
-    runner.collect). Parsing and validation are paid twice, in parallel; the
-    rules, the placing of their problems and the suppression comments are
-    split (runner.Share). Where the child fails, or no fork is to be had, its
+    runner.collect). Each process parses half of the files and they swap the
+    results (plain values, cheap to send); validation is paid twice, in
+    parallel; the rules, the placing of their problems and the suppression
+    comments are split (runner.Share). Where the child fails, or no fork is to be had, its
     share is computed here, so the result never depends on the fork.
     """
     sources = read_worktree(root, paths)
+    halves: HalfSwap[bytes, Parsed] = HalfSwap(parse_serially, marshal_dumps, marshal.loads)
 
     def side() -> tuple[list[PlainProblem], int]:
-        own = build_warehouse(sources, root=root)
+        own = build_warehouse(sources, root=root, parse=halves.in_child)
         found = check_warehouse(own, request.as_of, request.select, request.ignore, Share.SIDE)
         return [p.to_plain() for p in found.problems], found.suppressed
 
     with beside(side, fork=True) as pending:
-        wh = build_warehouse(sources, root=root)
+        wh = build_warehouse(sources, root=root, parse=halves.in_parent)
         main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
         plain, suppressed = pending.result()
         side_result = CheckResult([Problem.from_plain(p) for p in plain], suppressed)

@@ -149,6 +149,85 @@ def _read_all(fd: int) -> bytes:
         chunks.append(chunk)
 
 
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _interleave(even: list[R], odd: list[R]) -> list[R]:
+    merged: list[R] = []
+    for index in range(len(even) + len(odd)):
+        merged.append(even[index // 2] if index % 2 == 0 else odd[index // 2])
+    return merged
+
+
+class HalfSwap(Generic[J, R]):
+    """The two processes of one fork each do half of a list of jobs and swap results.
+
+    Made before the fork (it holds the two pipes); afterwards the parent calls
+    :meth:`in_parent` and the child :meth:`in_child`, each with the same jobs,
+    and each gets every result. The parent does the even jobs, the child the
+    odd ones; the child sends first, then the parent, so neither waits on the
+    other's send. A side that hears nothing usable does the other half itself,
+    so results never depend on the other process. Called in the process that
+    made it (no fork happened, or a failed child's work is redone here),
+    :meth:`in_child` simply does every job.
+    """
+
+    def __init__(
+        self,
+        work: Callable[[list[J]], list[R]],
+        dumps: Callable[[object], bytes] = _pickle_dumps,
+        loads: Callable[[bytes], object] = pickle.loads,
+    ) -> None:
+        self._work = work
+        self._dumps = dumps
+        self._loads = loads
+        self._owner = os.getpid()
+        self._up = os.pipe()  # child to parent
+        self._down = os.pipe()  # parent to child
+
+    def in_parent(self, jobs: Sequence[J]) -> list[R]:
+        (up_read, up_write), (down_read, down_write) = self._up, self._down
+        os.close(up_write)
+        os.close(down_read)
+        mine = self._work(list(jobs[0::2]))
+        data = _read_all(up_read)
+        os.close(up_read)
+        self._send(down_write, mine)
+        return _interleave(mine, self._received(data, jobs[1::2]))
+
+    def in_child(self, jobs: Sequence[J]) -> list[R]:
+        if os.getpid() == self._owner:
+            return self._work(list(jobs))
+        (up_read, up_write), (down_read, down_write) = self._up, self._down
+        os.close(up_read)
+        os.close(down_write)
+        mine = self._work(list(jobs[1::2]))
+        self._send(up_write, mine)
+        data = _read_all(down_read)
+        os.close(down_read)
+        return _interleave(self._received(data, jobs[0::2]), mine)
+
+    def _send(self, fd: int, results: list[R]) -> None:
+        try:
+            _write_all(fd, self._dumps(results))
+        except OSError:  # the other side is gone; it no longer needs them
+            pass
+        finally:
+            os.close(fd)
+
+    def _received(self, data: bytes, their_jobs: Sequence[J]) -> list[R]:
+        try:
+            theirs = cast(list[R], self._loads(data)) if data else None
+        except Exception:  # cut short: the other side died while sending
+            theirs = None
+        if theirs is None or len(theirs) != len(their_jobs):
+            theirs = self._work(list(their_jobs))
+        return theirs
+
+
 def split_point(weights: Sequence[float]) -> int:
     """Where to cut a run of jobs so that both sides weigh about the same."""
     total = sum(weights)
@@ -213,10 +292,8 @@ def split_work(
                 payload = dumps(work(second))
             except BaseException:
                 payload = b""
-            view = memoryview(payload)
             try:
-                while view:
-                    view = view[os.write(write_fd, view) :]
+                _write_all(write_fd, payload)
             finally:
                 os._exit(0)
         os.close(write_fd)
@@ -230,7 +307,4 @@ def split_work(
     theirs = cast(list[R], loads(data)) if data else work(second)
     if weights is not None:
         return mine + theirs
-    merged: list[R] = []
-    for index in range(len(jobs)):
-        merged.append(mine[index // 2] if index % 2 == 0 else theirs[index // 2])
-    return merged
+    return _interleave(mine, theirs)

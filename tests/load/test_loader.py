@@ -32,7 +32,7 @@ def test_parallel_and_serial_parsing_agree(monkeypatch: pytest.MonkeyPatch) -> N
     docs = [f"code: DB50/T {i}-2020\ntitle: 标准{i}\n".encode() for i in range(40)]
     docs[7] = b"code: [broken\n"
     docs[9] = b"\xff\xfe"
-    serial = parse_module._serial(docs)
+    serial = parse_module.parse_serially(docs)
     monkeypatch.setattr(parse_module, "FAST_AVAILABLE", False)
     monkeypatch.setattr(parse_module, "PARALLEL_THRESHOLD", 2)
     parallel = parse_module.parse_many(docs)

@@ -53,18 +53,20 @@ def parse_bytes(raw: bytes) -> Parsed:
     return data, [(d.key, d.line, d.col, d.first_line) for d in dups], None, -1, outline
 
 
-def _serial(chunk: Sequence[bytes]) -> list[Parsed]:
+def parse_serially(chunk: Sequence[bytes]) -> list[Parsed]:
+    """Parse every document here, in order."""
     return [parse_bytes(raw) for raw in chunk]
 
 
 def parse_many(raws: Sequence[bytes]) -> list[Parsed]:
     """Parse every document; the order of results follows ``raws``."""
     if FAST_AVAILABLE:
-        return _serial(raws)
+        return parse_serially(raws)
     return split_work(
-        raws, _serial, minimum=PARALLEL_THRESHOLD, dumps=_marshal_dumps, loads=marshal.loads
+        raws, parse_serially, minimum=PARALLEL_THRESHOLD, dumps=marshal_dumps, loads=marshal.loads
     )
 
 
-def _marshal_dumps(value: object) -> bytes:
+def marshal_dumps(value: object) -> bytes:
+    """Parse results (plain values) in marshal form, several times cheaper than pickle."""
     return marshal.dumps(value)  # type: ignore[arg-type]  # parse results are plain values

@@ -6,7 +6,7 @@ many revisions, parses and validates each blob once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -108,10 +108,13 @@ def read_entry(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
     return validate_entry(entry, parse_bytes(entry.source.data))
 
 
-def read_entries(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
+def read_entries(
+    entries: list[FileEntry], parse: Callable[[Sequence[bytes]], list[Parsed]] = parse_many
+) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
     """Read every entry, from the blob cache where possible, parsing the rest in bulk.
 
     Each entry also gets the positions its parse recorded (``entry.outline``).
+    ``parse`` does the bulk parse (check shares it between two processes).
     """
     results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
     todo: list[int] = []
@@ -128,7 +131,7 @@ def read_entries(entries: list[FileEntry]) -> list[tuple[Any, BaseModel | None, 
                 for p in problems
             ]
         results[index] = (data, model, problems)
-    parsed = parse_many([entries[i].source.data for i in todo])
+    parsed = parse([entries[i].source.data for i in todo])
     for index, one in zip(todo, parsed, strict=True):
         entry = entries[index]
         entry.outline = one[4]

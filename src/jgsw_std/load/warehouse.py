@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.outline import from_outline
+from jgsw_std.load.parse import Parsed, parse_many
 from jgsw_std.load.records import (
     FRAMEWORK_PATH,
     INDICATORS_PATH,
@@ -165,9 +167,16 @@ class Warehouse:
 
 
 def build_warehouse(
-    sources: list[SourceFile], root: Path | None = None, revision: str | None = None
+    sources: list[SourceFile],
+    root: Path | None = None,
+    revision: str | None = None,
+    parse: Callable[[Sequence[bytes]], list[Parsed]] = parse_many,
 ) -> Warehouse:
-    """Validate every file and assemble the warehouse. Never raises for bad data."""
+    """Validate every file and assemble the warehouse. Never raises for bad data.
+
+    ``parse`` turns the files' bytes into parse results, in order (the default
+    parses them here; `check` shares the parsing between two processes).
+    """
     files: dict[str, FileEntry] = {}
     problems: list[Problem] = []
     framework: Framework | None = None
@@ -187,7 +196,9 @@ def build_warehouse(
         else:
             readable.append(entry)
 
-    for entry, (data, model, file_problems) in zip(readable, read_entries(readable), strict=True):
+    for entry, (data, model, file_problems) in zip(
+        readable, read_entries(readable, parse), strict=True
+    ):
         entry.data = data
         entry.valid = model is not None
         problems.extend(file_problems)
