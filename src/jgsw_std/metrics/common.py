@@ -52,6 +52,14 @@ def set_rate(result: MetricResult, numerator: int, denominator: int) -> None:
         result.value = numerator / denominator
 
 
+def set_rate_of_records(result: MetricResult) -> tuple[int, int]:
+    """The rate of the standards counted for among all counted; returns (for, all)."""
+    done = len(result.counted_for)
+    total = done + len(result.counted_against)
+    set_rate(result, done, total)
+    return done, total
+
+
 def plan_window(
     iset: IndicatorSet, indicator: Indicator, as_of: dt.date
 ) -> tuple[dt.date, dt.date]:

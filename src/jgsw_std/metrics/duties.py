@@ -23,7 +23,13 @@ from jgsw_std.lifecycle import (
     last_full_year,
     reviewed_within,
 )
-from jgsw_std.metrics.common import new_result, percent, set_rate, standard_ref, why
+from jgsw_std.metrics.common import (
+    new_result,
+    percent,
+    set_rate_of_records,
+    standard_ref,
+    why,
+)
 from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
 
@@ -87,8 +93,7 @@ def usage_records(
                     )
                 )
     result.extra["low_usage"] = low
-    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
-    set_rate(result, done, total)
+    done, total = set_rate_of_records(result)
     if result.value is None:
         return _with_unknown(
             result, "范围内没有可确认现行的自有标准。", "No own standard is known to be in force."
@@ -127,8 +132,7 @@ def evaluation_rate(
                     f"in force since {rec.model.effective}, no effect evaluation",
                 )
             )
-    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
-    set_rate(result, done, total)
+    done, total = set_rate_of_records(result)
     if result.value is None:
         return _with_unknown(
             result,
@@ -173,8 +177,7 @@ def review_rate(
                     f"in force since {rec.model.effective}, no review since {since} ({seen_en})",
                 )
             )
-    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
-    set_rate(result, done, total)
+    done, total = set_rate_of_records(result)
     if result.value is None:
         return _with_unknown(
             result,

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from jgsw_std.lifecycle import state_at
 from jgsw_std.metrics.base import MetricResult, RecordRef
-from jgsw_std.metrics.common import new_result, percent, set_rate, standard_ref, why
+from jgsw_std.metrics.common import (
+    new_result,
+    percent,
+    set_rate,
+    set_rate_of_records,
+    standard_ref,
+    why,
+)
 from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.standard import IN_PROGRESS
@@ -143,8 +150,7 @@ def completion(
                     f"planned for {plan.year}, published only {std.published}",
                 )
             )
-    done, total = len(result.counted_for), len(result.counted_for) + len(result.counted_against)
-    set_rate(result, done, total)
+    done, total = set_rate_of_records(result)
     if result.value is None:
         return why(
             result,
