@@ -260,3 +260,14 @@ def test_a_top_level_that_is_not_a_mapping_is_refused(text: str) -> None:
     assert caught.value.key == "not_a_mapping"
     assert "not a mapping" in caught.value.text("en")
     caught.value.text("zh").encode("gbk")
+
+
+def test_round_trip_load_of_a_deeply_nested_file_is_a_message() -> None:
+    """ruamel composes in Python, one frame per level: the edit stops with a message."""
+    from jgsw_std.edit import rt
+
+    text = "deep:\n" + "- " * 3000 + "x\n"
+    with pytest.raises(DataError) as caught:
+        rt.load(text, "data/standards/deep.yaml")
+    assert caught.value.key == "yaml_syntax"
+    assert "data/standards/deep.yaml" in str(caught.value.zh)

@@ -76,6 +76,14 @@ def load(text: str, rel: str) -> Any:
             zh=f"{rel}: YAML 无法解析（{exc}），未修改。",
             en=f"{rel}: not valid YAML ({exc}); left unchanged.",
         ) from None
+    except RecursionError:  # ruamel composes in Python, one frame per level
+        raise DataError(
+            "yaml_syntax",
+            zh=f"{rel}: YAML 嵌套层数过深，无法解析，未修改。",
+            en=f"{rel}: YAML nested too deep to read; left unchanged.",
+            hint_zh="先修正该处语法（jgsw check 会给出说明）。",
+            hint_en="Fix the syntax there first (jgsw check explains it).",
+        ) from None
 
 
 def dump(tree: Any) -> str:

@@ -136,11 +136,22 @@ def _scalar(node: ScalarNode) -> Any:
     return resolve_scalar(value)
 
 
-def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
+#: Deeper collections are a syntax error. No warehouse file nests more than a few
+#: levels; the limit keeps the converter's recursion far from Python's (1,000
+#: frames), whatever nesting limit the installed libyaml has (PyYAML 6.0.4's
+#: is 1,000 and earlier ones have none).
+MAX_DEPTH = 500
+
+
+def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any], depth: int = 0) -> Any:
     """Node tree to plain values. Hot path: one call per collection, scalars inline."""
     cls = node.__class__
     if cls is ScalarNode:
         return _scalar(cast(ScalarNode, node))
+    if depth > MAX_DEPTH:
+        line, col = _mark(node)
+        raise YamlSyntaxError(f"nested more than {MAX_DEPTH} levels deep", line, col)
+    depth += 1
     known = memo.get(id(node))
     if known is not None:  # an alias: reuse, never expand twice
         return known
@@ -151,7 +162,7 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
             key = (
                 _scalar(key_node)
                 if key_node.__class__ is ScalarNode
-                else str(_convert(key_node, dups, memo))
+                else str(_convert(key_node, dups, memo, depth))
             )
             if key in out:
                 first = next(k for k, _ in node.value if _convert(k, [], {}) == key)
@@ -167,7 +178,7 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
             out[key] = (
                 _scalar(value_node)
                 if value_node.__class__ is ScalarNode
-                else _convert(value_node, dups, memo)
+                else _convert(value_node, dups, memo, depth)
             )
         return out
     if cls is SequenceNode:
@@ -175,7 +186,9 @@ def _convert(node: Node, dups: list[DuplicateKey], memo: dict[int, Any]) -> Any:
         memo[id(node)] = seq
         for child in node.value:
             seq.append(
-                _scalar(child) if child.__class__ is ScalarNode else _convert(child, dups, memo)
+                _scalar(child)
+                if child.__class__ is ScalarNode
+                else _convert(child, dups, memo, depth)
             )
         return seq
     return None
@@ -199,6 +212,8 @@ def compose(text: str | bytes) -> Node | None:
         raise YamlSyntaxError(detail, line, col) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), 1, 1) from None
+    except RecursionError:  # only PyYAML's pure-Python composer recurses in Python
+        raise YamlSyntaxError(f"nested more than {MAX_DEPTH} levels deep", 1, 1) from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
