@@ -81,6 +81,10 @@ _OPEN_MAPPING = re.compile(rb"\{(?: *[\[{]|" + _FLAT_TO_CLOSE + rb")")
 _COMMA = re.compile(rb", *[\[{]")
 _LIST_KEY = re.compile(rb"\](?=[ \t]*:(?:[ \t\r\n]|\Z))")
 _MAPPING_KEY = re.compile(rb"\}(?=[ \t]*:(?:[ \t\r\n]|\Z))")
+# A one-line flow list of flat flow mappings ("evidence: [{date: ..., ref: ...}]"),
+# the one nesting of flow collections warehouses use: the two readers agree on
+# it (a differential fuzz says so), so the nesting screens see it as "[]".
+_FLAT_MAPPINGS = re.compile(rb"\[ *\{[^\n\[\]{}]*\}(?: *, *\{[^\n\[\]{}]*\})* *\]")
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # includes NEL
 _DEEP_DASHES = b"- " * 20
 _MAX_BRACKETS = 100
@@ -93,13 +97,31 @@ def _rare_case(raw: bytes) -> bool:
     return bool(
         rare.translate(None, _SPECIAL)  # a tab or a control character
         or (b"\r" in rare and raw.count(b"\r") != raw.count(b"\r\n"))  # a lone CR
-        or (rare.strip(b"\r\\") and _CONSTRUCT.search(raw))  # one of !&*?%|>@`
+        or (rare.strip(b"\r\\") and _construct(raw))  # one of !&*?%|>@`
         or ((b"|" in rare or b">" in rare) and _BLOCK_SCALAR.search(raw))
         or (b"\\" in rare and _SURROGATE_ESCAPE.search(raw))
     )
 
 
+def _construct(raw: bytes) -> bool:
+    """Whether an indicator of _CONSTRUCT is used outside whole-line comments.
+
+    Comments often quote code (`` `text` ``) or say "95% & more"; the readers
+    skip them alike. A line whose first non-blank is ``#`` is a comment, or
+    text inside a quoted scalar (where indicators are text to both readers),
+    or inside a block scalar (screened apart, by _BLOCK_SCALAR).
+    """
+    for match in _CONSTRUCT.finditer(raw):
+        end = match.end()
+        line_start = raw.rfind(b"\n", 0, end - 1) + 1
+        if not raw[line_start:end].lstrip(b" ").startswith(b"#"):
+            return True
+    return False
+
+
 def _may_differ(raw: bytes, text: str) -> bool:
+    # the nesting screens' view: lists of flat mappings read alike (see _FLAT_MAPPINGS)
+    flow = _FLAT_MAPPINGS.sub(b"[]", raw) if b"[{" in raw or b"[ {" in raw else raw
     # spelt out rather than looped: this runs for every file of every load
     return bool(
         not raw.endswith(b"\n")
@@ -112,18 +134,18 @@ def _may_differ(raw: bytes, text: str) -> bool:
         or _UNDERSCORE.search(raw)
         or _RADIX.search(raw)
         or _NAN_INF.search(raw)
-        or _OPEN_LIST.search(raw)
-        or _OPEN_MAPPING.search(raw)
-        or _COMMA.search(raw)
-        or _LIST_KEY.search(raw)
-        or _MAPPING_KEY.search(raw)
+        or _OPEN_LIST.search(flow)
+        or _OPEN_MAPPING.search(flow)
+        or _COMMA.search(flow)
+        or _LIST_KEY.search(flow)
+        or _MAPPING_KEY.search(flow)
         or _C1_CONTROL.search(raw)
         or "\u2028" in text  # LS, PS, noncharacters: one character each in the text
         or "\u2029" in text
         or "\ufffe" in text
         or "\uffff" in text
         or _DEEP_DASHES in raw
-        or raw.count(b"[") + raw.count(b"{") > _MAX_BRACKETS
+        or flow.count(b"[") + flow.count(b"{") > _MAX_BRACKETS
     )
 
 
