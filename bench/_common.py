@@ -54,6 +54,25 @@ def time_command(
     return times
 
 
+def machine_speed() -> str:
+    """One line on how fast this machine is right now, to read the figures by.
+
+    Shared and virtual machines drift: the same `jgsw check` has measured 1.2 s
+    and 1.7 s on one machine within an hour. A fixed pure-Python loop, timed
+    next to the benchmarks, says whether a change in the figures is the code's
+    or the machine's.
+    """
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        times.append(time.perf_counter() - start)
+    median_ms, min_ms = statistics.median(times) * 1000, min(times) * 1000
+    return f"machine: reference loop (2e6 additions) median {median_ms:.0f} ms, min {min_ms:.0f} ms"
+
+
 def report(label: str, times: list[float], budget: float | None = None) -> str:
     median = statistics.median(times)
     spread = f"min {min(times):.3f}, max {max(times):.3f}"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import demo_warehouse, report, time_command
+from _common import demo_warehouse, machine_speed, report, time_command
 
 from jgsw_std.forking import NO_FORK
 
@@ -44,6 +44,7 @@ def main() -> int:
         parent.mkdir(parents=True, exist_ok=True)
         over = False
         roots = {size: demo_warehouse(parent, size) for size in BUDGETS}
+        print(machine_speed())
         for size, budget in BUDGETS.items():
             command = ["check", "--root", str(roots[size])]
             time_command(command, 1)  # warm the file cache
@@ -54,6 +55,7 @@ def main() -> int:
             print(line)
             alone = time_command(command, args.runs, env={NO_FORK: "1"})
             print(report(f"  one process ({NO_FORK}=1)", alone))
+        print(machine_speed())
         if args.drop_caches:  # last: an emptied cache slows the runs after it for a while
             for size in BUDGETS:
                 cold = time_command(["check", "--root", str(roots[size])], 3, before=_drop_caches)
