@@ -21,7 +21,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import CliResult
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots" / "surface"
@@ -131,7 +130,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "chongqing",
         ],
         ["data/standards/vehicles/db50-t-1999-2026.yaml"],
-    ),  # fmt: skip
+    ),
     "new_district": (
         ["new", "district", "--slug", "testxian", "--name", "测试县", "--region", "northeast"],
         ["data/districts/testxian.yaml"],
@@ -163,7 +162,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "45",
         ],
         [f"data/districts/{DISTRICT}.yaml"],
-    ),  # fmt: skip
+    ),
     "record_dry_run_en": (
         [
             "record",
@@ -178,7 +177,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "en",
         ],
         [],
-    ),  # fmt: skip
+    ),
     "record_unknown_code": (
         [
             "record",
@@ -240,7 +239,7 @@ def _read_written(path: Path) -> str:
         body = data.decode("utf-8")
         text = re.sub(r"<[^>]+>", "\n", body)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        return f"sha256 of masked page: {{digest}}\n" + "\n".join(lines)
+        return "sha256 of masked page: {digest}\n" + "\n".join(lines)
     return data.decode("utf-8")
 
 
