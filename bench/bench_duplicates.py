@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import demo_warehouse, report, time_command
 
-from jgsw_std.duties import states_at
+from jgsw_std.lifecycle.state.duties import states_at
 from jgsw_std.load.warehouse import load_worktree
-from jgsw_std.reports.findings import FindingsContext, write_text
+from jgsw_std.output.check import FindingsContext, write_text
 from jgsw_std.rules.registry import RULES, CheckContext, ensure_loaded
 from jgsw_std.rules.runner import CheckOptions, settle
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from jgsw_std.check import check_warehouse
+from jgsw_std.app.check import check_warehouse
 from jgsw_std.rules.registry import RULES, ensure_loaded
 from tests.conftest import CliRunner, MiniFactory
 

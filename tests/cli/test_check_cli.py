@@ -108,12 +108,12 @@ def test_bad_option_value(cli: CliRunner) -> None:
 def test_a_bug_exits_3_with_a_short_message(
     cli: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import jgsw_std.check
+    import jgsw_std.app.check
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(jgsw_std.check, "run_check", broken)
+    monkeypatch.setattr(jgsw_std.app.check, "run_check", broken)
     result = cli("check", "--root", str(REPO))
     assert result.exit_code == 3
     assert "这是 jgsw 的缺陷" in result.stderr and "RuntimeError: boom" in result.stderr

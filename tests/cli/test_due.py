@@ -9,7 +9,8 @@ import json
 
 from tests.conftest import CliRunner, MiniFactory
 
-from jgsw_std.duties import DutySettings, due_calendar
+from jgsw_std.app.due import due_calendar
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.rules.registry import CheckContext
 from jgsw_std.rules.runner import CheckOptions, run_checks
 
@@ -145,9 +146,9 @@ def test_calendar_overdue_is_what_check_reports(demo_root: object) -> None:
 
     wh = load_worktree(Path(str(demo_root)))
     as_of = dt.date(2025, 12, 31)
-    calendar = due_calendar(wh, as_of, 0, DutySettings.of(wh))
+    calendar = due_calendar(AsOf(wh, as_of), 0)
     overdue = {(d.kind, d.path) for g in calendar.groups for d in g.duties if d.overdue}
-    result = run_checks(wh, CheckContext(as_of), CheckOptions(select=["L601", "L603", "L607"]))
+    result = run_checks(wh, CheckContext.on(wh, as_of), CheckOptions(select=["L601", "L603", "L607"]))
     kinds = {"L601": "review", "L603": "evaluation", "L607": "publication"}
     assert overdue == {(kinds[p.code], p.path) for p in result.problems}
     assert len(overdue) > 20

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import MINI_INDICATORS, REPO, CliRunner, MiniFactory
 from tests.metrics.build import END, std, warehouse
 
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.metrics import compute_one
 
@@ -45,11 +46,11 @@ def test_shipped_data_every_indicator_is_a_value_or_no_data(cli: CliRunner) -> N
     assert sorted(rows) == list(range(1, 21))
     wh = load_worktree(REPO)
     for ident, row in rows.items():
-        figure = compute_one(wh, None, ident, END)
+        figure = compute_one(AsOf(wh, END), None, ident)
         assert any(w in row for w in STATUS_WORDS_ZH), row
         if figure.status == "no-data":
             assert "无数据" in row and not re.search(r"\d+(\.\d+)?% \(", row), row
-    nothing = sum(1 for i in rows if compute_one(wh, None, i, END).status == "no-data")
+    nothing = sum(1 for i in rows if compute_one(AsOf(wh, END), None, i).status == "no-data")
     assert f"无数据 {nothing}" in result.stdout
 
 
@@ -179,7 +180,7 @@ def test_explain_lists_exactly_the_standards_counted_against(
         str(ident),
         "--explain",
     )
-    figure = compute_one(load_worktree(demo_root), None, ident, END)
+    figure = compute_one(AsOf(load_worktree(demo_root), END), None, ident)
     assert figure.counted_against  # the demo has some, or this test proves nothing
     section = result.stdout.split(f"[{ident}]", 1)[1]
     listed = [
@@ -256,7 +257,7 @@ def test_scope_option(cli: CliRunner, demo_root: Path) -> None:
         "15",
     )
     assert result.exit_code == 0
-    figure = compute_one(load_worktree(demo_root), None, 15, END, "district:shapingba")
+    figure = compute_one(AsOf(load_worktree(demo_root), END), None, 15, "district:shapingba")
     assert figure.denominator == 5  # one unit x the years 2021-2025
     assert "沙坪坝区" in result.stdout
     assert f"({figure.numerator:.0f}/5)" in result.stdout

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jgsw_std.check import check_warehouse
+from jgsw_std.app.check import check_warehouse
 from jgsw_std.edit.canonical import MODELINE
 from jgsw_std.edit.schemas import KINDS, all_schemas
 from jgsw_std.load.warehouse import kind_of, load_worktree

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.metrics import compute_one
 from tests.conftest import CliRunner
@@ -47,7 +48,7 @@ def test_pull_request_adding_one_review_shows_it_and_indicator_17_only(
     # Markdown comment shows that change and the move of indicator 17, nothing else.
     repo = demo_copy
     as_of = dt.date(2025, 12, 31)
-    figure = compute_one(load_worktree(repo.root), None, 17, as_of)
+    figure = compute_one(AsOf(load_worktree(repo.root), as_of), None, 17)
     target = next(ref for ref in figure.counted_against if ref.path)
     assert target.path is not None
     path = repo.root.joinpath(*target.path.split("/"))

@@ -7,11 +7,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from jgsw_std.app.open import open_warehouse
 from jgsw_std.history.gitrepo import open_repo
 from jgsw_std.history.log import walk_first_parent
 from jgsw_std.history.revision import tree_files
 from jgsw_std.history.trend import snapshots
-from jgsw_std.session import open_warehouse
 from tests.conftest import CliRunner
 from tests.history.conftest import GitWarehouse, standard
 

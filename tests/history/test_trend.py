@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jgsw_std.history.trend import Period, compute_trend, periods, trend_or_none
+from jgsw_std.app.trend import compute_trend, trend_or_none
+from jgsw_std.history.trend import Period, periods
 from tests.conftest import CliRunner
 from tests.history.conftest import ZONE, GitWarehouse, standard
 

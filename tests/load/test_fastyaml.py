@@ -203,7 +203,7 @@ def test_check_places_every_problem_the_same_without_the_fast_reader(
     """Where yaml-rs is missing, libyaml reads everything: same problems, same places."""
     import datetime as dt
 
-    from jgsw_std.check import check_warehouse
+    from jgsw_std.app.check import check_warehouse
     from jgsw_std.load import parse
     from jgsw_std.load.warehouse import load_worktree
 

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.metrics.registry import REGISTRY
@@ -119,7 +120,7 @@ def figure(
 ) -> MetricResult:
     """Run one metric function as the registry does, with a one-indicator plan."""
     iset = plan(metric, target, **plan_kw)
-    return REGISTRY[metric](wh, iset, iset.indicators[0], as_of, scope)
+    return REGISTRY[metric](AsOf(wh, as_of), iset, iset.indicators[0], scope)
 
 
 def keys(refs: list[Any]) -> list[str]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from jgsw_std.lifecycle import evaluation_missing, review_overdue
+from jgsw_std.lifecycle.asof import AsOf
 from tests.conftest import MiniFactory
 from tests.metrics.build import END, figure, keys, std, warehouse
 
@@ -144,7 +144,7 @@ def test_review_against_is_exactly_what_lifecycle_flags_overdue(mini: MiniFactor
     wh = warehouse(mini, *REVIEW_CASES)
     for day in (dt.date(2024, 12, 31), END):
         result = figure(wh, "review_rate", day, 1.0)
-        overdue = sorted(r.code for r in wh.standards if review_overdue(wh, r, day, 5))
+        overdue = sorted(r.code for r in wh.standards if AsOf(wh, day).review_overdue(r))
         assert keys(result.counted_against) == overdue
         assert result.denominator is not None and result.numerator is not None
         assert len(overdue) == result.denominator - result.numerator
@@ -244,7 +244,7 @@ def test_evaluation_rate_at_plan_end(mini: MiniFactory) -> None:
     assert keys(result.unknown) == ["DB50/T 36-2021"]
     assert result.value == pytest.approx(1 / 3)
     assert result.status == "met"
-    missing = sorted(r.code for r in wh.standards if evaluation_missing(wh, r, END, 1))
+    missing = sorted(r.code for r in wh.standards if AsOf(wh, END).evaluation_missing(r))
     assert keys(result.counted_against) == missing
 
 

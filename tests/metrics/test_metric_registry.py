@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jgsw_std.errors import UsageError
-from jgsw_std.lifecycle import evaluation_missing, review_overdue
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import Warehouse, load_worktree
 from jgsw_std.metrics import REGISTRY, compute_all, compute_one
 from jgsw_std.metrics.base import MetricResult
@@ -97,7 +97,7 @@ def test_shipped_data_shows_no_number_built_on_missing_records() -> None:
     # may legitimately gain values; the general checks below still hold.
     undated = all(rec.model.effective is None for rec in wh.standards)
     inactive = all(not rec.model.activities for rec in wh.districts)
-    results = compute_all(wh, None, END)
+    results = compute_all(AsOf(wh, END), None)
     assert [r.indicator_id for r in results] == list(range(1, 21))
     for result in results:
         # a value or "no data", never both and never neither
@@ -120,8 +120,8 @@ def demo_wh(demo_root: Path) -> Warehouse:
 
 
 def test_demo_status_changes_between_mid_term_and_final(demo_wh: Warehouse) -> None:
-    mid = {r.indicator_id: r for r in compute_all(demo_wh, None, MID_TERM)}
-    end = {r.indicator_id: r for r in compute_all(demo_wh, None, END)}
+    mid = {r.indicator_id: r for r in compute_all(AsOf(demo_wh, MID_TERM), None)}
+    end = {r.indicator_id: r for r in compute_all(AsOf(demo_wh, END), None)}
     changed = {i for i in mid if mid[i].status != end[i].status}
     assert changed, "the two evaluations must differ somewhere"
     # Why: a milestone whose evidence is dated after the mid-term date and by the end
@@ -144,15 +144,15 @@ def test_demo_duties_agree_with_the_lifecycle_helpers(demo_wh: Warehouse) -> Non
     wh = demo_wh
     fw = wh.framework
     for day in (MID_TERM, END):
-        review = compute_one(wh, None, 17, day)
-        evaluation = compute_one(wh, None, 16, day)
+        review = compute_one(AsOf(wh, day), None, 17)
+        evaluation = compute_one(AsOf(wh, day), None, 16)
         overdue = sorted(
-            r.code for r in wh.standards if review_overdue(wh, r, day, fw.review_period_years)
+            r.code for r in wh.standards if AsOf(wh, day).review_overdue(r)
         )
         missing = sorted(
             r.code
             for r in wh.standards
-            if evaluation_missing(wh, r, day, fw.evaluation_after_years)
+            if AsOf(wh, day).evaluation_missing(r)
         )
         assert sorted(r.key for r in review.counted_against) == overdue
         assert sorted(r.key for r in evaluation.counted_against) == missing
@@ -162,22 +162,22 @@ def test_demo_duties_agree_with_the_lifecycle_helpers(demo_wh: Warehouse) -> Non
 
 def test_demo_scopes_partition_the_units(demo_wh: Warehouse) -> None:
     # The three regions hold every district; the city file belongs to none of them.
-    city = compute_one(demo_wh, None, 15, END)
+    city = compute_one(AsOf(demo_wh, END), None, 15)
     parts = [
-        compute_one(demo_wh, None, 15, END, f"region:{r}")
+        compute_one(AsOf(demo_wh, END), None, 15, f"region:{r}")
         for r in ("main-urban", "northeast", "southeast")
     ]
-    city_unit = compute_one(demo_wh, None, 15, END, "district:chongqing")
+    city_unit = compute_one(AsOf(demo_wh, END), None, 15, "district:chongqing")
     total = sum(p.denominator or 0 for p in parts) + (city_unit.denominator or 0)
     assert total == city.denominator
     # standards scope by owner: the regions' own standards are a subset of the city's
-    main = compute_one(demo_wh, None, 17, END, "region:main-urban")
+    main = compute_one(AsOf(demo_wh, END), None, 17, "region:main-urban")
     assert {r.key for r in main.counted_against} <= {
-        r.key for r in compute_one(demo_wh, None, 17, END).counted_against
+        r.key for r in compute_one(AsOf(demo_wh, END), None, 17).counted_against
     }
     assert all(
         r.status in ("met", "on-track", "behind", "not-met", "no-data")
-        for r in compute_all(demo_wh, None, END, "subregion:central")
+        for r in compute_all(AsOf(demo_wh, END), None, "subregion:central")
     )
 
 
@@ -185,6 +185,6 @@ def test_next_plan_period(demo_wh: Warehouse) -> None:
     # The 15th plan (2026-2030) judged on 2025-12-31, before it starts: nothing of its
     # period is recorded yet, and the same metrics serve it.
     iset = plan("articles", 5, start="2026-01-01", end="2030-12-31")
-    assert compute_one(demo_wh, iset, 99, END).status == "no-data"
+    assert compute_one(AsOf(demo_wh, END), iset, 99).status == "no-data"
     with pytest.raises(UsageError):
-        compute_one(demo_wh, iset, 17, END)  # not an indicator of that plan
+        compute_one(AsOf(demo_wh, END), iset, 17)  # not an indicator of that plan

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from jgsw_std.lifecycle import in_force_years, state_at
+from jgsw_std.lifecycle.asof import AsOf
 from tests.conftest import MiniFactory
 from tests.metrics.build import END, figure, keys, std, warehouse
 
@@ -185,13 +185,13 @@ def test_in_force_edges(mini: MiniFactory) -> None:
     old, new = wh.standard("DB50/T 101-2020"), wh.standard("DB50/T 102-2024")
     assert boundary and old and new
     # effective 2020-12-31 is in force >= 5 years on 2025-12-31, not on 2025-12-30
-    assert in_force_years(wh, boundary, END, 5) is True
-    assert in_force_years(wh, boundary, dt.date(2025, 12, 30), 5) is False
+    assert AsOf(wh, END).in_force_years(boundary, 5) is True
+    assert AsOf(wh, dt.date(2025, 12, 30)).in_force_years(boundary, 5) is False
     # a revision keeps the old standard in force until the new one takes effect
-    assert state_at(wh, old, dt.date(2024, 6, 30)) == "in-force"
-    assert state_at(wh, new, dt.date(2024, 6, 30)) == "upcoming"
-    assert state_at(wh, old, dt.date(2024, 7, 1)) == "superseded"
-    assert state_at(wh, new, dt.date(2024, 7, 1)) == "in-force"
+    assert AsOf(wh, dt.date(2024, 6, 30)).state(old) == "in-force"
+    assert AsOf(wh, dt.date(2024, 6, 30)).state(new) == "upcoming"
+    assert AsOf(wh, dt.date(2024, 7, 1)).state(old) == "superseded"
+    assert AsOf(wh, dt.date(2024, 7, 1)).state(new) == "in-force"
 
 
 def test_successor_without_effective_date_makes_the_old_one_unknown(mini: MiniFactory) -> None:
@@ -210,9 +210,9 @@ def test_successor_without_effective_date_makes_the_old_one_unknown(mini: MiniFa
     old = wh.standard("DB50/T 120-2018")
     assert old
     # before the successor was published, the old one surely held
-    assert state_at(wh, old, dt.date(2024, 4, 30)) == "in-force"
+    assert AsOf(wh, dt.date(2024, 4, 30)).state(old) == "in-force"
     # after, whether it still holds depends on the successor's missing effective date
-    assert state_at(wh, old, END) == "unknown"
+    assert AsOf(wh, END).state(old) == "unknown"
     assert keys(figure(wh, "review_rate", END, 1.0).unknown) == [
         "DB50/T 120-2018",
         "DB50/T 121-2024",
@@ -232,7 +232,7 @@ def test_repealed_without_a_repeal_date_is_unknown_once_in_force(mini: MiniFacto
     )
     rec = wh.standard("DB50/T 130-2019")
     assert rec
-    assert state_at(wh, rec, dt.date(2019, 2, 1)) == "upcoming"
+    assert AsOf(wh, dt.date(2019, 2, 1)).state(rec) == "upcoming"
     # repealed at some unrecorded date: on any later day it may or may not hold
-    assert state_at(wh, rec, END) == "unknown"
+    assert AsOf(wh, END).state(rec) == "unknown"
     assert keys(figure(wh, "review_rate", END, 1.0).unknown) == ["DB50/T 130-2019"]

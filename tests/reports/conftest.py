@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from jgsw_std.app.report import report_context
 from jgsw_std.load.warehouse import Warehouse, load_worktree
 from jgsw_std.metrics.scope import parse_scope
-from jgsw_std.reports.context import ReportOptions, build_context
+from jgsw_std.reports.context import ReportOptions
 from tests.conftest import CliRunner, MiniFactory
 
 END = dt.date(2025, 12, 31)
@@ -82,7 +83,7 @@ def context_of(
     wh: Warehouse, as_of: dt.date = END, scope: str = "city", lang: str = "zh"
 ) -> dict[str, Any]:
     opts = ReportOptions(as_of=as_of, scope=parse_scope(scope, wh), lang=lang, now=NOW)
-    return build_context(wh, opts)
+    return report_context(wh, opts)
 
 
 def report_json(cli: CliRunner, root: Path, *args: str) -> dict[str, Any]:

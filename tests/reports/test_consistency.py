@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from jgsw_std.check import check_warehouse
-from jgsw_std.lifecycle import state_at
+from jgsw_std.app.check import check_warehouse
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.metrics.registry import compute_all
-from jgsw_std.metrics.view import target_text, value_text
+from jgsw_std.reports.figures import target_text, value_text
 from jgsw_std.reports.sections.duties import DUTY_FAMILIES
 from tests.conftest import REPO, CliRunner
 
@@ -72,7 +72,7 @@ def test_indicator_wording_is_the_status_wording(demo_root: Path) -> None:
 
     wh = load_worktree(demo_root)
     rows = indicator_rows(context_of(wh, END))
-    for result in compute_all(wh, None, END):
+    for result in compute_all(AsOf(wh, END), None):
         row = rows[result.indicator_id]
         assert row["value_text"] == value_text(result, "zh")
         assert row["target_text"] == target_text(result, "zh")
@@ -125,7 +125,7 @@ def test_matrix_gaps_are_the_coverage_and_g501_gaps(root: Path, as_of: dt.date) 
     g501 = {p.args["item"] for p in result.problems if p.code == "G501"}
     assert gaps == g501
     # Indicator 5 counts the main areas' items: its "against" are the main gaps.
-    coverage = next(r for r in compute_all(wh, None, as_of) if r.metric == "coverage")
+    coverage = next(r for r in compute_all(AsOf(wh, as_of), None) if r.metric == "coverage")
     main = {i["code"] for i in items if i["main"]}
     against = {ref.key for sub in coverage.breakdown.values() for ref in sub.counted_against}
     undated = {ref.key for sub in coverage.breakdown.values() for ref in sub.unknown}
@@ -141,7 +141,7 @@ def test_matrix_counts_standards_in_force(root: Path, as_of: dt.date) -> None:
 
     wh = load_worktree(root)
     matrix = context_of(wh, as_of)["matrix"]
-    in_force = [r for r in wh.standards if state_at(wh, r, as_of) == "in-force"]
+    in_force = [r for r in wh.standards if AsOf(wh, as_of).state(r) == "in-force"]
     assert matrix["total"] == len(in_force)
     categories = [c["code"] for c in matrix["categories"]]
     for row in matrix["rows"]:
@@ -163,7 +163,7 @@ def test_catalogue_lists_each_standard_once_with_its_state(root: Path) -> None:
     assert not listed.keys() & pipeline
     assert listed.keys() | pipeline == {r.path for r in wh.standards}
     for rec in wh.standards:
-        state = state_at(wh, rec, END)
+        state = AsOf(wh, END).state(rec)
         if rec.path in pipeline:
             assert state == "in-progress"
         else:

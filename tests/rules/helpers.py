@@ -21,7 +21,7 @@ def findings(
     thresholds: dict[str, float] | None = None,
 ) -> list[Finding]:
     """What ``code`` reports on ``wh`` as of ``as_of``, placed and sorted as `check` does."""
-    ctx = CheckContext(as_of=as_of, thresholds=thresholds or {})
+    ctx = CheckContext.on(wh, as_of, thresholds)
     result = run_checks(wh, ctx, CheckOptions(select=[code]))
     return [(p.path, p.line, p.col, p.code) for p in result.problems]
 
@@ -33,6 +33,6 @@ def messages(
     lang: str = "zh",
     thresholds: dict[str, float] | None = None,
 ) -> list[str]:
-    ctx = CheckContext(as_of=as_of, thresholds=thresholds or {})
+    ctx = CheckContext.on(wh, as_of, thresholds)
     result = run_checks(wh, ctx, CheckOptions(select=[code]))
     return [p.message(lang) for p in result.problems]

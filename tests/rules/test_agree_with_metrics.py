@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import Warehouse, load_worktree
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.metrics.registry import compute_all
@@ -33,14 +34,14 @@ def demo(demo_root: Path) -> Warehouse:
 
 
 def _flagged(wh: Warehouse, as_of: dt.date, code: str) -> set[str]:
-    result = run_checks(wh, CheckContext(as_of), CheckOptions(select=[code]))
+    result = run_checks(wh, CheckContext.on(wh, as_of), CheckOptions(select=[code]))
     paths = [p.path for p in result.problems]
     assert len(paths) == len(set(paths))  # one problem per standard
     return set(paths)
 
 
 def _indicator(wh: Warehouse, as_of: dt.date, ident: int) -> MetricResult:
-    results = compute_all(wh, wh.indicators, as_of, scope="city")
+    results = compute_all(AsOf(wh, as_of), wh.indicators, "city")
     return next(r for r in results if r.indicator_id == ident)
 
 

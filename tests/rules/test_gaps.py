@@ -237,7 +237,7 @@ def test_g505_standard_outside_its_areas_items(mini: MiniFactory) -> None:
 
 
 def findings_hint(wh: Warehouse) -> str:
-    result = run_checks(wh, CheckContext(END), CheckOptions(select=["G505"]))
+    result = run_checks(wh, CheckContext.on(wh, END), CheckOptions(select=["G505"]))
     return result.problems[0].hint("zh")
 
 

@@ -66,9 +66,9 @@ def check(
 
     Exit codes: 0 clean, 1 errors, 2 warnings with --strict, 3 internal error.
     """
-    from jgsw_std.check import CheckRequest, run_check
+    from jgsw_std.app.check import CheckRequest, run_check
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.reports.findings import WRITERS, FindingsContext
+    from jgsw_std.output.check import WRITERS, FindingsContext
 
     language = resolve_lang(lang)
     if fmt not in WRITERS:
@@ -100,8 +100,8 @@ def check(
     if rev is None:
         outcome = run_check(request)
     else:  # the same checks on the files as recorded at a revision
-        from jgsw_std.check import CheckOutcome, check_warehouse
-        from jgsw_std.session import open_warehouse
+        from jgsw_std.app.check import CheckOutcome, check_warehouse
+        from jgsw_std.app.open import open_warehouse
 
         wh = open_warehouse(root, rev=rev)
         result = check_warehouse(wh, request.as_of, request.select, request.ignore)
@@ -116,7 +116,7 @@ def check(
     )
     emit(WRITERS[fmt](ctx), output)
     if output is not None and fmt != "text":
-        from jgsw_std.reports.findings import summary_line
+        from jgsw_std.output.check import summary_line
 
         typer.echo(summary_line(ctx), err=True)
     raise typer.Exit(outcome.exit_code(strict))

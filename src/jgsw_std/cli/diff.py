@@ -43,8 +43,8 @@ def diff(
     """语义差异 / Records added, removed, moved and changed field by field; problems
     introduced and fixed; indicators that moved."""
     from jgsw_std.cli.history import check_format
-    from jgsw_std.history.semantic import diff_revisions
-    from jgsw_std.history.semantic_views import WRITERS
+    from jgsw_std.history.compare import diff_revisions
+    from jgsw_std.output.diff import WRITERS
     from jgsw_std.i18n import resolve_lang
 
     language = resolve_lang(lang)

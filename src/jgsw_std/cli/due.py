@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of, split_codes
-
-if TYPE_CHECKING:
-    from jgsw_std.duties import Calendar, Duty
-
-FORMATS = ("text", "json", "csv")
-CSV_COLUMNS = (
-    "owner",
-    "owner_name",
-    "due",
-    "days_left",
-    "overdue",
-    "kind",
-    "kind_name",
-    "key",
-    "label",
-    "path",
-)
 
 
 def due(
@@ -61,149 +43,20 @@ def due(
     For a bureau's monthly planning: every duty due within --days of --as-of
     (default today), overdue ones first, grouped by the district that owns it.
     """
-    from jgsw_std.check import settings_for
-    from jgsw_std.duties import DutySettings, due_calendar
-    from jgsw_std.errors import UsageError
+    from jgsw_std.app.due import DueRequest, run_due
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.output.due import WRITERS
+    from jgsw_std.output.formats import writer_for
 
     language = resolve_lang(lang)
-    if fmt not in FORMATS:
-        raise UsageError(
-            "bad_format",
-            zh=f"不支持的输出格式 {fmt}；可选：{', '.join(FORMATS)}",
-            en=f"unknown format {fmt}; choose one of {', '.join(FORMATS)}",
-        )
-    wh = open_warehouse(root)
-    owners = split_codes(owner)
-    unknown = [slug for slug in owners if slug not in wh.district_by_slug]
-    if unknown:
-        raise UsageError(
-            "unknown_owner",
-            zh=f"data/districts/ 中没有 {'、'.join(unknown)}。",
-            en=f"no district {', '.join(unknown)} in data/districts/.",
-            hint_zh="--owner 写地区文件的 slug，如 shapingba；市级为 chongqing。",
-            hint_en="--owner takes a district file's slug, e.g. shapingba; the city is chongqing.",
-        )
-    _, thresholds, _, _ = settings_for(wh)
-    calendar = due_calendar(
-        wh, parse_as_of(as_of), days, DutySettings.of(wh, thresholds), owners, overdue
+    writer = writer_for(WRITERS, fmt)
+    calendar = run_due(
+        DueRequest(root, parse_as_of(as_of), days, split_codes(owner), include_overdue=overdue)
     )
-    writer = {"text": render_text, "json": render_json, "csv": render_csv}[fmt]
     text = writer(calendar, language)
     if fmt == "csv" and output is not None:
         text = "\ufeff" + text  # a byte-order mark, so that Excel reads the Chinese as UTF-8
     emit(text, output)
-
-
-def _when(duty: Duty, as_of: dt.date, lang: str) -> str:
-    left = (duty.due - as_of).days
-    if left < 0:
-        return f"overdue {-left} days" if lang == "en" else f"已逾期 {-left} 天"
-    if left == 0:
-        return "due today" if lang == "en" else "今天到期"
-    return f"in {left} days" if lang == "en" else f"还有 {left} 天"
-
-
-def _what(duty: Duty, lang: str) -> str:
-    """The standard (code and title), or the year of a unit's yearly duty."""
-    if duty.kind in ("meeting", "training", "summary"):
-        year = duty.key.rsplit(":", 1)[-1]
-        return year if lang == "en" else f"{year} 年度"
-    return f"{duty.key} {duty.label}"
-
-
-def _kind(duty: Duty, lang: str) -> str:
-    from jgsw_std.duties import DUTY_NAMES
-
-    zh, en = DUTY_NAMES[duty.kind]
-    return en if lang == "en" else zh
-
-
-def _owner(name: str, slug: str | None, lang: str) -> str:
-    if slug is None:
-        return "No owner named" if lang == "en" else "未指定牵头单位"
-    return f"{name or slug} ({slug})" if lang == "en" else f"{name or slug}（{slug}）"
-
-
-def render_text(calendar: Calendar, lang: str) -> str:
-    """A heading, then one block per owner: date, how soon, duty, what."""
-    until = calendar.until.isoformat()
-    if lang == "en":
-        head = (
-            f"Duties due by {until} ({calendar.days} days from {calendar.as_of}): "
-            f"{calendar.total}, {calendar.overdue} overdue."
-        )
-    else:
-        head = (
-            f"截至 {until}（{calendar.as_of} 起 {calendar.days} 天内）到期事项 "
-            f"{calendar.total} 项，其中已逾期 {calendar.overdue} 项。"
-        )
-    lines = [head]
-    for group in calendar.groups:
-        lines.append("")
-        lines.append(_owner(group.name, group.owner, lang))
-        for duty in group.duties:
-            lines.append(
-                f"  {duty.due}  {_when(duty, calendar.as_of, lang)}  {_kind(duty, lang)}  "
-                f"{_what(duty, lang)}"
-            )
-    if not calendar.groups:
-        lines.append("Nothing falls due." if lang == "en" else "没有到期事项。")
-    return "\n".join(lines) + "\n"
-
-
-def _row(duty: Duty, name: str, calendar: Calendar, lang: str) -> dict[str, object]:
-    return {
-        "owner": duty.owner,
-        "owner_name": name,
-        "due": duty.due.isoformat(),
-        "days_left": (duty.due - calendar.as_of).days,
-        "overdue": duty.overdue or duty.due < calendar.as_of,
-        "kind": duty.kind,
-        "kind_name": _kind(duty, lang),
-        "key": duty.key,
-        "label": duty.label,
-        "path": duty.path,
-    }
-
-
-def render_json(calendar: Calendar, lang: str) -> str:
-    import json
-
-    payload = {
-        "version": 1,
-        "as_of": calendar.as_of.isoformat(),
-        "days": calendar.days,
-        "until": calendar.until.isoformat(),
-        "total": calendar.total,
-        "overdue": calendar.overdue,
-        "groups": [
-            {
-                "owner": group.owner,
-                "name": group.name,
-                "duties": [_row(d, group.name, calendar, lang) for d in group.duties],
-            }
-            for group in calendar.groups
-        ],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def render_csv(calendar: Calendar, lang: str) -> str:
-    """One row per duty, grouped rows in calendar order; columns in CSV_COLUMNS."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for group in calendar.groups:
-        for duty in group.duties:
-            row = _row(duty, group.name, calendar, lang)
-            row["overdue"] = "yes" if row["overdue"] else "no"
-            writer.writerow(row)
-    return buffer.getvalue()
 
 
 def register(app: typer.Typer) -> None:

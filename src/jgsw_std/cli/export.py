@@ -38,8 +38,8 @@ def export(
     csv: one table (default standards). json: {"standards": [...], "indicators": [...]}.
     """
     from jgsw_std.cli.common import emit, parse_as_of
-    from jgsw_std.edit.sheets import Table, to_csv, to_json, to_xlsx
-    from jgsw_std.edit.table import (
+    from jgsw_std.output.table import Table, to_csv, to_json, to_xlsx
+    from jgsw_std.app.export import (
         INDICATOR_COLUMNS,
         SHEET_INDICATORS,
         SHEET_STANDARDS,
@@ -51,7 +51,7 @@ def export(
     from jgsw_std.errors import UsageError
     from jgsw_std.fsutil import write_atomic
     from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.app.open import open_warehouse
 
     language = resolve_lang(lang)
     if fmt not in FORMATS or table not in TABLES:

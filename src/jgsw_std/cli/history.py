@@ -47,8 +47,8 @@ def history(
     lang: LangOption = None,
 ) -> None:
     """记录的修改历史 / Every commit that changed a record, field by field, newest first."""
-    from jgsw_std.history.record import record_history
-    from jgsw_std.history.record_views import WRITERS
+    from jgsw_std.history.record_log import record_history
+    from jgsw_std.output.history import WRITERS
     from jgsw_std.i18n import resolve_lang
 
     language = resolve_lang(lang)

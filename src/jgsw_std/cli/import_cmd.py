@@ -27,12 +27,12 @@ def import_sheet(
     all files or none. Unknown columns and unreadable cells are reported by
     sheet, row and column, and stop the import.
     """
-    from jgsw_std.edit.importer import describe_plan, plan_import
+    from jgsw_std.edit.sheet_import import describe_plan, plan_import
     from jgsw_std.edit.safe import apply_changes
-    from jgsw_std.edit.sheets import read_xlsx
+    from jgsw_std.output.table import read_xlsx
     from jgsw_std.errors import UsageError
     from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.app.open import open_warehouse
 
     language = resolve_lang(lang)
     try:

@@ -72,7 +72,7 @@ def standard(
     """新建标准文件 / Write data/standards/<area>/<slug>.yaml for a new standard."""
     from jgsw_std.edit.scaffold import new_standard
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.app.open import open_warehouse
 
     wh = open_warehouse(root)
     scaffold = new_standard(
@@ -113,7 +113,7 @@ def district(
     """新建地区文件 / Write data/districts/<slug>.yaml for a new district-level unit."""
     from jgsw_std.edit.scaffold import new_district
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.app.open import open_warehouse
 
     wh = open_warehouse(root)
     scaffold = new_district(

@@ -25,7 +25,7 @@ def _run(
     from jgsw_std.edit.record import plan_record
     from jgsw_std.edit.safe import apply_changes
     from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.app.open import open_warehouse
 
     language = resolve_lang(lang)
     wh = open_warehouse(root)

@@ -64,7 +64,7 @@ def report(
     """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
     from jgsw_std.cli.common import emit
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.reports.report import ReportRequest, make_report
+    from jgsw_std.app.report import ReportRequest, make_report
 
     language = resolve_lang(lang)
     outcome = make_report(

@@ -36,7 +36,7 @@ def schema(
     from jgsw_std.errors import JgswError
     from jgsw_std.fsutil import write_atomic
     from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.session import open_warehouse
+    from jgsw_std.app.open import open_warehouse
 
     language = resolve_lang(lang)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -16,22 +16,6 @@ from jgsw_std.cli.common import (
     parse_as_of,
     use_color,
 )
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from jgsw_std.metrics.base import MetricResult
-    from jgsw_std.metrics.status import StatusOutcome
-
-FORMATS = ("text", "json")
-#: status -> rich style; the word itself always says the status, colour only helps
-_STYLES = {
-    "met": "green",
-    "on-track": "cyan",
-    "behind": "yellow",
-    "not-met": "bold red",
-    "no-data": "dim",
-}
 
 
 def status(
@@ -72,17 +56,13 @@ def status(
     lang: LangOption = None,
 ) -> None:
     """指标完成情况 / The plan's indicators as of a date: value, target, status, why."""
-    from jgsw_std.errors import UsageError
+    from jgsw_std.app.status import StatusRequest, run_status
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.metrics.status import StatusRequest, run_status
+    from jgsw_std.output.formats import writer_for
+    from jgsw_std.output.status import WRITERS, data_error_note
 
     language = resolve_lang(lang)
-    if fmt not in FORMATS:
-        raise UsageError(
-            "bad_format",
-            zh=f"不支持的输出格式 {fmt}；可选：{', '.join(FORMATS)}",
-            en=f"unknown format {fmt}; choose one of {', '.join(FORMATS)}",
-        )
+    writer = writer_for(WRITERS, fmt)
     outcome = run_status(
         StatusRequest(
             root=root,
@@ -94,139 +74,9 @@ def status(
         )
     )
     if outcome.data_errors:
-        typer.echo(_data_error_note(outcome.data_errors, language), err=True)
-    if fmt == "json":
-        import json
-
-        from jgsw_std.metrics.status import status_document
-
-        doc = status_document(outcome, language)
-        emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
-        return
-    color = output is None and use_color()
-    emit(render_text(outcome, language, explain=explain, color=color), output)
-
-
-def _data_error_note(count: int, lang: str) -> str:
-    if lang == "en":
-        return f"note: {count} file problems keep records out of these figures; run jgsw check."
-    return f"注意：有 {count} 个文件问题，相关记录未计入这些数字；运行 jgsw check 查看。"
-
-
-def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool) -> str:
-    """The rich table grouped by the plan's four groups, then the explanations."""
-    import io
-    import shutil
-
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from jgsw_std.i18n import word
-    from jgsw_std.metrics import view
-    from jgsw_std.model.indicators import GROUPS
-
-    width = shutil.get_terminal_size((120, 40)).columns if color else 120
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=max(width, 80),
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
-    plan, wh = outcome.indicators.plan, outcome.warehouse
-    console.print(
-        Text(f"{plan.name}（{plan.document}）" if plan.document else plan.name, style="bold")
-    )
-    console.print(
-        Text(
-            f"{word('view.as-of', lang)} {outcome.as_of}  {word('view.scope', lang)}："
-            f"{outcome.scope.label(wh, lang)}  ({outcome.scope.key})"
-        )
-    )
-    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    # Short columns never wrap; the indicator name and the notes share what is left.
-    table.add_column(word("view.id", lang), justify="right", no_wrap=True)
-    table.add_column(word("view.indicator", lang), ratio=3, overflow="fold")
-    table.add_column(word("view.target", lang), justify="right", no_wrap=True)
-    table.add_column(word("view.value", lang), justify="right", no_wrap=True)
-    table.add_column(word("view.status", lang), no_wrap=True)
-    table.add_column(word("view.why", lang), ratio=5, overflow="fold")
-    by_id = {i.id: i for i in outcome.indicators.indicators}
-    for group in GROUPS:
-        rows = [r for r in outcome.results if by_id[r.indicator_id].group == group]
-        if not rows:
-            continue
-        if table.row_count:
-            table.add_section()
-        table.add_row("", Text(word(f"group.{group}", lang), style="bold"), "", "", "", "")
-        for result in rows:
-            notes = [result.why(lang), *view.figure_lines(result, lang)]
-            if pace := view.expected_text(result, lang):
-                notes.append(pace)
-            table.add_row(
-                str(result.indicator_id),
-                view.indicator_label(by_id[result.indicator_id], lang),
-                view.target_text(result, lang),
-                view.value_text(result, lang),
-                Text(word(f"ind.{result.status}", lang), style=_STYLES[result.status]),
-                "\n".join(n for n in notes if n),
-            )
-    console.print(table)
-    sep = ", " if lang == "en" else "，"
-    console.print(
-        Text(sep.join(f"{word(f'ind.{s}', lang)} {n}" for s, n in outcome.summary().items()))
-    )
-    if explain:
-        for result in outcome.results:
-            _explain(console, result, view.indicator_label(by_id[result.indicator_id], lang), lang)
-    return buffer.getvalue()
-
-
-def _explain(console: Console, result: MetricResult, label: str, lang: str) -> None:
-    """The records counted against the indicator; with no data, those lacking dates."""
-    from rich.text import Text
-
-    from jgsw_std.i18n import word
-
-    en = lang == "en"
-    no_data = result.status == "no-data"
-    refs = result.unknown if no_data else result.counted_against
-    if no_data and not refs:
-        head = f"no data: {result.why_en}" if en else f"无数据：{result.why_zh}"
-    elif no_data:
-        head = (
-            f"no data; {len(refs)} records lack the dates it needs:"
-            if en
-            else f"无数据；以下 {len(refs)} 项记录缺少所需日期："
-        )
-    else:
-        head = f"{len(refs)} records counted against:" if en else f"计入不利的记录 {len(refs)} 项："
-    console.print()
-    console.print(Text(f"[{result.indicator_id}] {label}  {head}", style="bold"))
-    for ref in refs:
-        where = f"  {ref.path}" if ref.path else ""
-        console.print(Text(f"  {ref.key}  {ref.label}  {ref.why(lang)}{where}"), soft_wrap=True)
-    if not no_data and result.unknown:
-        n = len(result.unknown)
-        console.print(
-            Text(
-                f"  ({n} more lack dates and are not counted)"
-                if en
-                else f"  （另有 {n} 项日期不详，未计入）"
-            )
-        )
-    # second figures keep the indicator from its target too (3: summaries not sent)
-    for key, fig in result.figures.items():
-        if fig.counted_against:
-            name = word(f"figure.{key}", lang)
-            console.print(Text(f"  {name}{': ' if en else '：'}{len(fig.counted_against)}"))
-            for ref in fig.counted_against:
-                console.print(Text(f"    {ref.key}  {ref.label}  {ref.why(lang)}"), soft_wrap=True)
+        typer.echo(data_error_note(outcome.data_errors, language), err=True)
+    color = fmt == "text" and output is None and use_color()
+    emit(writer(outcome, language, explain=explain, color=color), output)
 
 
 def register(app: typer.Typer) -> None:

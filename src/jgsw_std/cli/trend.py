@@ -53,8 +53,8 @@ def trend(
     """指标趋势 / Indicator values at each period's end, each read from the commit current then."""
     from jgsw_std.cli.common import parse_as_of
     from jgsw_std.cli.history import check_format
-    from jgsw_std.history.trend import EVERY, compute_trend
-    from jgsw_std.history.trend_views import WRITERS
+    from jgsw_std.app.trend import EVERY, compute_trend
+    from jgsw_std.output.trend import WRITERS
     from jgsw_std.i18n import resolve_lang
 
     language = resolve_lang(lang)

@@ -20,11 +20,11 @@ from typing import Any
 from jgsw_std.demo import vocabulary as vocab
 from jgsw_std.demo.yamltext import document
 from jgsw_std.edit.contract import sort_keys
+from jgsw_std.model.base import SYNTHETIC
 from jgsw_std.model.codes import code_slug
 from jgsw_std.model.standard import Standard
 from jgsw_std.resources import resource_dir
 
-SYNTHETIC = "合成示例数据（jgsw demo 生成，非真实记录） / SYNTHETIC demo data, not real records"
 PROVINCES_JOINT = ["sichuan"]
 LEVEL_WEIGHTS = [
     ("internal", 40),

@@ -30,7 +30,7 @@ from typing import Any
 
 from jgsw_std.demo.generator import DemoWarehouse
 from jgsw_std.demo.yamltext import document
-from jgsw_std.history.importer import CommitSpec, Merge, Person, import_commits
+from jgsw_std.history.fastimport import CommitSpec, Merge, Person, import_commits
 from jgsw_std.load.yamlread import load
 
 START = dt.date(2021, 1, 4)  # the first working Monday of the plan: the initial import

@@ -21,8 +21,8 @@ from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
-from jgsw_std.rules import files as file_rules
-from jgsw_std.rules.schema import problems_from_validation
+from jgsw_std.load import file_codes as file_rules
+from jgsw_std.load.schema_problems import problems_from_validation
 
 # Parsed and validated results keyed by (git blob id, kind).
 _BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem], Outline | None]] = {}

@@ -29,13 +29,14 @@ from jgsw_std.load.records import (
 )
 from jgsw_std.load.textpos import TextPositions
 from jgsw_std.load.validate import read_entries, read_entry, warm_blob_cache
+from jgsw_std.model.base import SYNTHETIC
 from jgsw_std.model.codes import normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
-from jgsw_std.rules import files as file_rules
+from jgsw_std.load import file_codes as file_rules
 
 # Re-exported: the rest of jgsw imports the loader's types from here.
 __all__ = [
@@ -96,6 +97,12 @@ class Warehouse:
         for rec in self.districts:
             out.setdefault(rec.slug, rec)
         return out
+
+    @cached_property
+    def synthetic(self) -> bool:
+        """Whether the records were written by `jgsw demo` (each says so in its source)."""
+        records = [*(s.model for s in self.standards), *(d.model for d in self.districts)]
+        return any(record.source == SYNTHETIC for record in records)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle import last_full_year
+from jgsw_std.lifecycle.state import last_full_year
 from jgsw_std.metrics.base import MetricResult, RecordRef, Unit
 from jgsw_std.metrics.judge import set_target
 from jgsw_std.metrics.scope import Scope

@@ -18,6 +18,7 @@ from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.district import Pilot
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import DistrictRecord, Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
@@ -45,9 +46,10 @@ def _first_date(pilot: Pilot) -> dt.date | None:
 
 @judged("cumulative")
 def municipal_pilots(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 12: districts with a municipal pilot accepted (验收) on or before D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     for rec in scope.units(wh):
         pilots = [p for p in rec.model.pilots if p.level == "municipal"]
@@ -97,13 +99,14 @@ def municipal_pilots(
 
 @judged("cumulative")
 def national_pilots(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 13: national pilot applications on or before D.
 
     A pilot without an application date but started or accepted by D was
     evidently applied for by then; one with no date at all is unknown.
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     for rec in scope.units(wh):
         for index, pilot in enumerate(p for p in rec.model.pilots if p.level == "national"):
@@ -129,9 +132,10 @@ def national_pilots(
 
 @judged("cumulative")
 def demo_sites(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 14: demonstration sites established on or before D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     for rec in scope.units(wh):
         for site in rec.model.demo_sites:
@@ -155,9 +159,10 @@ def demo_sites(
 
 @judged("cumulative")
 def articles(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 19: provincial-or-higher articles published in the plan period by D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     start, end = plan_window(iset, indicator, as_of)
     for rec in scope.units(wh):
@@ -182,9 +187,10 @@ def articles(
 
 @judged("cumulative")
 def training_attendance(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 20: person-times summed over trainings in the plan period by D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     start, end = plan_window(iset, indicator, as_of)
     total = 0

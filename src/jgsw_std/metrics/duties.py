@@ -3,7 +3,7 @@ review (17).
 
 Own standards are local, group and internal ones (by the level their code
 states); national and industry standards are reviewed and evaluated by their
-issuers. The per-standard questions come from :mod:`jgsw_std.lifecycle`, the
+issuers. The per-standard questions come from :mod:`jgsw_std.lifecycle.state`, the
 same functions the duty rules of `jgsw check` use, so the standards counted
 against 16 and 17 are exactly those `check` flags as evaluation due and review
 overdue on the same date.
@@ -14,15 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle import (
-    add_years,
-    has_evaluation,
-    in_force,
-    in_force_years,
-    is_own,
-    last_full_year,
-    reviewed_within,
-)
+from jgsw_std.lifecycle.state import add_years, is_own
 from jgsw_std.metrics.common import (
     new_result,
     percent,
@@ -34,6 +26,7 @@ from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import StandardRecord, Warehouse
     from jgsw_std.metrics.base import MetricResult
     from jgsw_std.model.indicators import Indicator, IndicatorSet
@@ -57,19 +50,20 @@ def _with_unknown(result: MetricResult, zh: str, en: str) -> MetricResult:
 
 @judged("standing")
 def usage_records(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 10: own standards in force at D with a usage count for the last full year.
 
     ``extra["low_usage"]`` lists those whose rate that year is below
     ``low_usage_rate`` (framework.yaml): candidates for revision or cleanup.
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
-    year = last_full_year(as_of)
+    year = at.last_full_year
     threshold = wh.framework.low_usage_rate
     low = []
     for rec in _own(wh, scope):
-        current = in_force(wh, rec, as_of)
+        current = at.in_force(rec)
         if current is None:
             result.unknown.append(standard_ref(rec, "实施日期不详", "effective date not recorded"))
         elif current:
@@ -109,19 +103,20 @@ def usage_records(
 
 @judged("cumulative")
 def evaluation_rate(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 16: own standards in force ≥ N years at D with ≥1 effect evaluation dated ≤ D.
 
     N is ``evaluation_after_years`` of framework.yaml (the plan: 1).
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
-    years = wh.framework.evaluation_after_years
+    years = at.settings.evaluation_after_years
     for rec in _own(wh, scope):
-        due = in_force_years(wh, rec, as_of, years)
+        due = at.in_force_years(rec, years)
         if due is None:
             result.unknown.append(standard_ref(rec, "实施日期不详", "effective date not recorded"))
-        elif due and has_evaluation(rec.model, as_of):
+        elif due and not at.evaluation_missing(rec):
             last = max(e.date for e in rec.model.evaluations if e.date <= as_of)
             result.counted_for.append(standard_ref(rec, f"{last} 评价", f"evaluated {last}"))
         elif due:
@@ -150,20 +145,21 @@ def evaluation_rate(
 
 @judged("standing")
 def review_rate(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 17: own standards in force ≥ N years at D reviewed in [D − N years, D].
 
     N is ``review_period_years`` of framework.yaml (the plan: 5).
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
-    years = wh.framework.review_period_years
+    years = at.settings.review_period_years
     since = add_years(as_of, -years)
     for rec in _own(wh, scope):
-        due = in_force_years(wh, rec, as_of, years)
+        due = at.in_force_years(rec, years)
         if due is None:
             result.unknown.append(standard_ref(rec, "实施日期不详", "effective date not recorded"))
-        elif due and reviewed_within(rec.model, as_of, years):
+        elif due and not at.review_overdue(rec):
             last = rec.model.last_review(as_of)
             result.counted_for.append(standard_ref(rec, f"{last} 复审", f"reviewed {last}"))
         elif due:

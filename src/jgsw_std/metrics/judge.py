@@ -33,14 +33,12 @@ from jgsw_std.metrics.scope import Scope, parse_scope
 from jgsw_std.model.indicators import Range
 
 if TYPE_CHECKING:
-    from jgsw_std.load.warehouse import Warehouse
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 Pace = Literal["cumulative", "standing", "milestone"]
-FigureFn = Callable[["Warehouse", "IndicatorSet", "Indicator", dt.date, Scope], MetricResult]
-MetricFn = Callable[
-    ["Warehouse", "IndicatorSet", "Indicator", dt.date, "str | Scope"], MetricResult
-]
+FigureFn = Callable[["AsOf", "IndicatorSet", "Indicator", Scope], MetricResult]
+MetricFn = Callable[["AsOf", "IndicatorSet", "Indicator", "str | Scope"], MetricResult]
 
 #: worse is later; a figure without data never makes the indicator look better
 _RANK: dict[Status, int] = {"met": 0, "on-track": 1, "behind": 2, "not-met": 3}
@@ -156,19 +154,18 @@ def judged(
     def wrap(figure: FigureFn) -> MetricFn:
         @functools.wraps(figure)
         def metric(
-            wh: Warehouse,
+            at: AsOf,
             iset: IndicatorSet,
             indicator: Indicator,
-            as_of: dt.date,
             scope: str | Scope = "city",
         ) -> MetricResult:
-            where = parse_scope(scope, wh)
-            result = figure(wh, iset, indicator, as_of, where)
+            where = parse_scope(scope, at.wh)
+            result = figure(at, iset, indicator, where)
             baseline: MetricResult | None = None
             needs_base = pace == "cumulative" or any(p == "cumulative" for p in paces.values())
-            if needs_base and as_of < iset.deadline(indicator):
+            if needs_base and at.date < iset.deadline(indicator):
                 day_before = iset.plan.start - dt.timedelta(days=1)
-                baseline = figure(wh, iset, indicator, min(day_before, as_of), where)
+                baseline = figure(at.on(min(day_before, at.date)), iset, indicator, where)
             judge(result, iset, indicator, pace, baseline)
             for key, sub in result.breakdown.items():
                 base_sub = baseline.breakdown.get(key) if baseline else None

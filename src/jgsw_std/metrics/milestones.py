@@ -17,15 +17,17 @@ from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 
 @judged("milestone")
 def milestone(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """A milestone: 1 when evidence dated ≤ D exists, 0 when all evidence is later."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "done")
     if not indicator.evidence:
         return why(

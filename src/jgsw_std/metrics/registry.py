@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from jgsw_std.errors import DataError, UsageError
@@ -16,6 +15,7 @@ from jgsw_std.metrics.judge import MetricFn
 from jgsw_std.metrics.scope import Scope, parse_scope
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
@@ -57,14 +57,13 @@ def indicators_of(wh: Warehouse, indicator_set: IndicatorSet | None) -> Indicato
 
 
 def compute_one(
-    wh: Warehouse,
+    at: AsOf,
     indicator_set: IndicatorSet | None,
     indicator: Indicator | int,
-    as_of: dt.date,
     scope: str | Scope = "city",
 ) -> MetricResult:
-    """One indicator's figure, status and records as of ``as_of`` for ``scope``."""
-    iset = indicators_of(wh, indicator_set)
+    """One indicator's figure, status and records on ``at``'s date for ``scope``."""
+    iset = indicators_of(at.wh, indicator_set)
     if isinstance(indicator, int):
         found = iset.by_id(indicator)
         if found is None:
@@ -75,16 +74,13 @@ def compute_one(
                 en=f"Indicator {indicator} is not in {iset.plan.name} (choose from {ids}).",
             )
         indicator = found
-    return REGISTRY[indicator.metric](wh, iset, indicator, as_of, parse_scope(scope, wh))
+    return REGISTRY[indicator.metric](at, iset, indicator, parse_scope(scope, at.wh))
 
 
 def compute_all(
-    wh: Warehouse,
-    indicator_set: IndicatorSet | None,
-    as_of: dt.date,
-    scope: str | Scope = "city",
+    at: AsOf, indicator_set: IndicatorSet | None, scope: str | Scope = "city"
 ) -> list[MetricResult]:
-    """Every indicator of the plan, in the plan's order, as of ``as_of`` for ``scope``."""
-    iset = indicators_of(wh, indicator_set)
-    where = parse_scope(scope, wh)
-    return [REGISTRY[ind.metric](wh, iset, ind, as_of, where) for ind in iset.indicators]
+    """Every indicator of the plan, in the plan's order, on ``at``'s date for ``scope``."""
+    iset = indicators_of(at.wh, indicator_set)
+    where = parse_scope(scope, at.wh)
+    return [REGISTRY[ind.metric](at, iset, ind, where) for ind in iset.indicators]

@@ -12,7 +12,6 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle import state_at
 from jgsw_std.metrics.base import MetricResult, RecordRef
 from jgsw_std.metrics.common import (
     new_result,
@@ -27,6 +26,7 @@ from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.standard import IN_PROGRESS
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import StandardRecord, Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
@@ -47,15 +47,16 @@ def _undated(result: MetricResult, recs: list[StandardRecord], zh: str, en: str)
 
 @judged("cumulative")
 def coverage(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 5: business items of main areas with ≥1 standard in force at D / all of them.
 
     An item covered only by standards whose dates are missing is unknown: it
     leaves both the numerator and the denominator. Broken down by main area.
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
-    states = [(rec, state_at(wh, rec, as_of)) for rec in scope.standards(wh)]
+    states = [(rec, at.state(rec)) for rec in scope.standards(wh)]
     if all(state == "unknown" for _, state in states):
         recs = [rec for rec, _ in states]
         return _undated(result, recs, "实施日期不详", "effective date not recorded")
@@ -118,9 +119,10 @@ def coverage(
 
 @judged("standing")
 def completion(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 6: standards planned for years ≤ D's year and published by D / all of them."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
     for rec in scope.standards(wh):
         plan, std = rec.model.plan, rec.model

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle import state_at
 from jgsw_std.metrics.base import MetricResult, RecordRef, RefKind
 from jgsw_std.metrics.common import new_result, plan_window, standard_ref, why
 from jgsw_std.metrics.judge import judged, meets
@@ -21,6 +20,7 @@ from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.standard import IN_PROGRESS
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import StandardRecord, Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
@@ -102,13 +102,14 @@ def _explain_min(result: MetricResult, zh: str, en: str) -> MetricResult:
 
 @judged("cumulative", figure_paces={"joint": "cumulative"})
 def new_local_per_main_area(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 7: min over main areas of local standards published in the plan period by D.
 
     Second figure ``joint``: joint Sichuan-Chongqing local standards published in
     the plan period (target 1).
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     recs = scope.standards(wh)
     if not any(_publication_known(r) for r in recs):
@@ -148,12 +149,13 @@ def new_local_per_main_area(
 
 @judged("cumulative")
 def evaluation_per_main_area(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 8: min over main areas of standards in category ``evaluation`` in force at D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     recs = scope.standards(wh)
-    states = [(r, state_at(wh, r, as_of)) for r in recs]
+    states = [(r, at.state(r)) for r in recs]
     if all(state == "unknown" for _, state in states):
         result.unknown = [
             standard_ref(r, "实施日期不详", "effective date not recorded") for r in recs
@@ -181,9 +183,10 @@ def evaluation_per_main_area(
 
 @judged("cumulative")
 def group_per_collab_group(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 9: min over 协作组 of group standards published on or before D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
     collab = wh.framework.collab_groups
     if not collab:

@@ -26,6 +26,7 @@ from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS, Mechanism
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import DistrictRecord, Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
@@ -50,12 +51,13 @@ def _element_date(mech: Mechanism, name: str) -> dt.date | None:
 
 @judged("cumulative")
 def mechanism(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 1: units with leading group, working body, staff and budget channel by D.
 
     Rate over all units in scope (the city file and each district file).
     """
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
     units = scope.units(wh)
     if not any(rec.model.mechanism is not None for rec in units):
@@ -178,9 +180,10 @@ def _activity_rate(
 
 @judged("standing")
 def annual_meetings(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 3: unit-years with ≥1 meeting; second figure: summaries sent by D."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
     units, years = scope.units(wh), unit_years(iset, indicator, as_of)
     if _no_unit_years(result, units, years):
@@ -198,9 +201,10 @@ def annual_meetings(
 
 @judged("standing")
 def annual_training(
-    wh: Warehouse, iset: IndicatorSet, indicator: Indicator, as_of: dt.date, scope: Scope
+    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 15: unit-years with ≥1 training or publicity event / all unit-years."""
+    wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")
     units, years = scope.units(wh), unit_years(iset, indicator, as_of)
     if _no_unit_years(result, units, years):

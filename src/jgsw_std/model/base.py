@@ -14,6 +14,11 @@ from jgsw_std.model.codes import CodeError, normalize_code, parse_code
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
+#: The `source` of every record `jgsw demo` writes: how reports and the site know a
+#: warehouse is synthetic and say so on every page.
+SYNTHETIC = "合成示例数据（jgsw demo 生成，非真实记录） / SYNTHETIC demo data, not real records"
+
+
 class StrictModel(BaseModel):
     """Unknown fields are errors: a misspelt key must never be silently dropped."""
 

@@ -4,7 +4,7 @@ Nothing here decides a figure. Indicator values come from
 ``metrics.registry.compute_all`` and duties from ``check.check_warehouse``,
 called once each for the same date and scope as `jgsw status` and `jgsw
 check`; the catalogue and the framework table list records by their state on
-that date as :mod:`jgsw_std.lifecycle` decides it. Templates only lay the
+that date as :mod:`jgsw_std.lifecycle.state` decides it. Templates only lay the
 context out, so a user's own template cannot make the numbers disagree.
 """
 
@@ -13,26 +13,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std import __version__
-from jgsw_std.check import check_warehouse
-from jgsw_std.forking import PARALLEL_FROM, beside
 from jgsw_std.problems import Severity
 from jgsw_std.reports.labels import labels_for
 from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.reports.sections.catalogue import build_catalogue
-from jgsw_std.reports.sections.districts import build_districts
+from jgsw_std.reports.sections.districts import Compute, build_districts
 from jgsw_std.reports.sections.duties import build_duties
 from jgsw_std.reports.sections.matrix import build_matrix
 from jgsw_std.reports.sections.summary import build_summary
-from jgsw_std.reports.sections.trend import build_trend, read_trend
+from jgsw_std.reports.sections.trend import build_trend
 from jgsw_std.reports.version import generated_at, read_version
 
 if TYPE_CHECKING:
+    from jgsw_std.history.trend import Trend
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import Warehouse
+    from jgsw_std.metrics.base import MetricResult
     from jgsw_std.metrics.scope import Scope
     from jgsw_std.model.indicators import IndicatorSet
+    from jgsw_std.problems.result import CheckResult
 
 #: Sections in reading order, with the label of each title; a section whose data
 #: is None (the trend without history) is left out of the page and its contents.
@@ -56,22 +59,12 @@ class ReportOptions:
     indicators: IndicatorSet | None = None  # another plan's targets (--indicators)
     indicators_source: str = "data/indicators.yaml"
     now: dt.datetime | None = None  # generated-at; fixed in tests
-    history: bool = True  # read git history for the trend section (hidden when there is none)
-    parallel: bool = True  # on a large warehouse, run the checks in a forked child
 
 
 def heading_anchor(title: str) -> str:
     """The id GitHub and GitLab give a Markdown heading, for the outline's links."""
     kept = re.sub(r"[^\w\- ]", "", title.strip().lower())
     return kept.replace(" ", "-")
-
-
-def is_synthetic(wh: Warehouse) -> bool:
-    """Whether the records were written by `jgsw demo` (each says so in its source)."""
-    from jgsw_std.demo.generator import SYNTHETIC
-
-    sources = [s.model.source for s in wh.standards] + [d.model.source for d in wh.districts]
-    return any(source == SYNTHETIC for source in sources)
 
 
 def _cover(
@@ -104,48 +97,58 @@ def _cover(
         "counts_text": t["counts_text"].format(**wh.counts),
         "checks": checks,
         "checks_text": t["checks_text"].format(**checks),
-        "synthetic": is_synthetic(wh),
+        "synthetic": wh.synthetic,
     }
 
 
-def build_context(wh: Warehouse, opts: ReportOptions) -> dict[str, Any]:
-    """Everything a template needs, as plain data (str, int, float, bool, None, list, dict)."""
-    from jgsw_std.metrics.registry import compute_all
+def report_inputs(at: AsOf, opts: ReportOptions) -> Inputs:
+    """What every section reads: the date's AsOf, the language and the scope's standards."""
+    return Inputs(at, opts.lang, labels_for(opts.lang), opts.scope, opts.scope.standards(at.wh))
 
-    t = labels_for(opts.lang)
-    scope = opts.scope
+
+def scope_paths(inp: Inputs) -> set[str] | None:
+    """The files a scope's duties come from: None for the city (all of them)."""
+    if inp.scope.kind == "city":
+        return None
+    return {rec.path for rec in inp.standards} | {d.path for d in inp.scope.units(inp.wh)}
+
+
+def check_counts(findings: CheckResult) -> dict[str, int]:
+    return {
+        "errors": findings.errors,
+        "warnings": findings.warnings,
+        "infos": findings.count(Severity.INFO),
+        "suppressed": findings.suppressed,
+    }
+
+
+def build_context(
+    inp: Inputs,
+    opts: ReportOptions,
+    *,
+    results: list[MetricResult],
+    unit_figures: Compute,
+    trend: Trend | None,
+    checked: Callable[[], tuple[dict[str, int], dict[str, Any]]],
+) -> dict[str, Any]:
+    """Everything a template needs, as plain data (str, int, float, bool, None, list, dict).
+
+    ``results`` are the scope's indicators, ``unit_figures`` computes one
+    district's; ``checked`` gives the settled check's counts and the duties
+    section, and is called last, so a check running meanwhile in another
+    process overlaps the rest of the work.
+    """
+    wh, t = inp.wh, inp.t
     indicators = opts.indicators or wh.indicators
-    inp = Inputs(wh, opts.as_of, opts.lang, t, scope, scope.standards(wh))
-
-    units = scope.units(wh)
-    paths = (
-        None
-        if scope.kind == "city"
-        else ({rec.path for rec in inp.standards} | {d.path for d in units})
-    )
-
-    def checked() -> tuple[dict[str, int], dict[str, Any]]:
-        findings = check_warehouse(wh, opts.as_of)
-        counts = {
-            "errors": findings.errors,
-            "warnings": findings.warnings,
-            "infos": findings.count(Severity.INFO),
-            "suppressed": findings.suppressed,
-        }
-        return counts, build_duties(findings, paths, inp)
-
-    fork = opts.parallel and len(wh.standards) >= PARALLEL_FROM
-    with beside(checked, fork) as pending:  # the checks run while the indicators are computed
-        results = compute_all(wh, indicators, opts.as_of, scope=scope.key) if indicators else []
-        data: dict[str, Any] = {
-            "summary": build_summary(results, indicators, inp),
-            "matrix": build_matrix(inp),
-            "catalogue": build_catalogue(inp),
-            "duties": None,
-            "districts": build_districts(units, indicators, compute_all, inp),
-            "trend": build_trend(read_trend(wh, scope.key, inp), inp) if opts.history else None,
-        }
-        checks, data["duties"] = pending.result()
+    data: dict[str, Any] = {
+        "summary": build_summary(results, indicators, inp),
+        "matrix": build_matrix(inp),
+        "catalogue": build_catalogue(inp),
+        "duties": None,
+        "districts": build_districts(inp.scope.units(wh), indicators, unit_figures, inp),
+        "trend": build_trend(trend, inp),
+    }
+    checks, data["duties"] = checked()
     sections = [
         {
             "key": key,

@@ -1,7 +1,7 @@
 """Small pieces of wording a report needs beyond what metrics.view provides.
 
 Headline values and targets read exactly as `jgsw status` prints them
-(:mod:`jgsw_std.metrics.view`); this module adds only the compact forms the
+(:mod:`jgsw_std.reports.figures`); this module adds only the compact forms the
 district table uses and the share of a target a progress bar fills. No figure
 is computed here.
 """

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 #: Modules imported to fill the registry, in the order their checks run.
 RULE_MODULES: tuple[str, ...] = (
-    "files",
-    "schema",
     "naming",
     "references",
     "dates",

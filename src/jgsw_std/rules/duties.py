@@ -9,12 +9,12 @@ effective date) is never reported as overdue; D405 already asks for the date.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jgsw_std import lifecycle as lc
-from jgsw_std.duties import DutySettings, latest_review, scan_standards, states_at
+from jgsw_std.lifecycle.asof import AsOf
+from jgsw_std.lifecycle.duties import latest_review
+from jgsw_std.lifecycle.state import successors
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.standard import Review
 from jgsw_std.problems import Problem, Severity
@@ -33,10 +33,6 @@ LOW_USAGE = declare_threshold(
     zh="低运用率阈值（0-1），默认取 framework.yaml（0.5）",
     en="low usage rate (0-1); default from framework.yaml (0.5)",
 )
-
-
-def _settings(wh: Warehouse, ctx: CheckContext) -> DutySettings:
-    return DutySettings.of(wh, ctx.thresholds)
 
 
 def _percent(rate: float) -> str:
@@ -72,7 +68,7 @@ def review_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     reviewed by their issuers and are not reported. A standard whose effective
     date is missing is not judged.
     """
-    scan = scan_standards(wh, ctx.as_of, _settings(wh, ctx))
+    scan = ctx.at.duties
     for rec, duty in scan.reviews:
         if not duty.overdue:
             continue
@@ -82,7 +78,7 @@ def review_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             duty.path,
             loc,
             key=key,
-            years=_settings(wh, ctx).review_period_years,
+            years=ctx.at.settings.review_period_years,
             due=duty.due,
             late=(ctx.as_of - duty.due).days,
             basis_zh=f"上次复审 {last}" if last else f"自 {rec.model.effective} 实施以来从未复审",
@@ -108,8 +104,8 @@ def review_due_soon(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     before the as-of date, or after the effective date when there is none. A
     standard already overdue is L601, not this.
     """
-    settings = _settings(wh, ctx)
-    scan = scan_standards(wh, ctx.as_of, settings)
+    settings = ctx.at.settings
+    scan = ctx.at.duties
     for rec, duty in scan.reviews:
         left = (duty.due - ctx.as_of).days
         if duty.overdue or not 0 <= left <= settings.review_due_days:
@@ -148,8 +144,8 @@ def evaluation_due(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     indicator 16 counts against. Evaluations dated after the as-of date do not
     count.
     """
-    settings = _settings(wh, ctx)
-    scan = scan_standards(wh, ctx.as_of, settings)
+    settings = ctx.at.settings
+    scan = ctx.at.duties
     for _, duty in scan.evaluations:
         if duty.overdue:
             yield evaluation_due.problem(
@@ -158,34 +154,6 @@ def evaluation_due(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 years=settings.evaluation_after_years,
                 effective=duty.basis,
             )
-
-
-def _revision_of(wh: Warehouse) -> dict[str, list[StandardRecord]]:
-    """Old code -> the standards that list it in `supersedes` (its revisions)."""
-    global _LAST_REVISIONS
-    cached = _LAST_REVISIONS
-    if cached is not None and cached[0]() is wh:
-        return cached[1]
-    out: dict[str, list[StandardRecord]] = {}
-    for rec in wh.standards:
-        for old in rec.model.supersedes:
-            out.setdefault(old, []).append(rec)
-    _LAST_REVISIONS = (weakref.ref(wh), out)
-    return out
-
-
-_LAST_REVISIONS: tuple[weakref.ref[Warehouse], dict[str, list[StandardRecord]]] | None = None
-
-
-def _revisions(
-    wh: Warehouse, rec: StandardRecord, index: dict[str, list[StandardRecord]]
-) -> list[StandardRecord]:
-    found = list(index.get(rec.code, []))
-    if rec.model.superseded_by:
-        successor = wh.standard(rec.model.superseded_by)
-        if successor is not None and successor not in found:
-            found.append(successor)
-    return found
 
 
 _CURRENT = ("in-force", "upcoming", "unknown")
@@ -204,29 +172,24 @@ class _Concluded:
     state: str  # the standard's state on the as-of date
 
 
-_LAST_CONCLUDED: tuple[weakref.ref[Warehouse], dt.date, list[_Concluded]] | None = None
+def _concluded(at: AsOf) -> list[_Concluded]:
+    """Standards whose last review on or before the date concluded revise or repeal.
 
-
-def _concluded(wh: Warehouse, as_of: dt.date) -> list[_Concluded]:
-    """Standards whose last review on or before ``as_of`` concluded revise or repeal.
-
-    Shared by L604, L605 and L606 (cached for the last warehouse and date).
+    Shared by L604, L605 and L606 (kept on the AsOf for the run).
     """
-    global _LAST_CONCLUDED
-    cached = _LAST_CONCLUDED
-    if cached is not None and cached[0]() is wh and cached[1] == as_of:
-        return cached[2]
-    out: list[_Concluded] = []
-    states = states_at(wh, as_of)
-    for rec in wh.standards:
-        reviews = rec.model.reviews
-        if not reviews:
-            continue
-        found = latest_review(reviews, as_of)
-        if found is not None and found[1].conclusion != "continue":
-            out.append(_Concluded(rec, found[0], found[1], states[rec.path]))
-    _LAST_CONCLUDED = (weakref.ref(wh), as_of, out)
-    return out
+
+    def build() -> list[_Concluded]:
+        out: list[_Concluded] = []
+        for rec in at.wh.standards:
+            reviews = rec.model.reviews
+            if not reviews:
+                continue
+            found = latest_review(reviews, at.date)
+            if found is not None and found[1].conclusion != "continue":
+                out.append(_Concluded(rec, found[0], found[1], at.state(rec)))
+        return out
+
+    return at.memo("concluded-reviews", build)
 
 
 @rule(
@@ -247,12 +210,10 @@ def revision_not_planned(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     one names in `superseded_by`). Only standards still current on the as-of
     date are reported; the last review recorded on or before that date counts.
     """
-    index: dict[str, list[StandardRecord]] | None = None
-    for c in _concluded(wh, ctx.as_of):
+    for c in _concluded(ctx.at):
         if c.review.conclusion != "revise" or not _still_current(c):
             continue
-        index = _revision_of(wh) if index is None else index
-        if not _revisions(wh, c.rec, index):
+        if not successors(wh, c.rec.model):
             yield revision_not_planned.problem(c.rec.path, ("reviews", c.index), date=c.review.date)
 
 
@@ -273,16 +234,14 @@ def revision_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     late); the revision itself is also reported by L607 in its own file. A
     revision with no plan year cannot be late and is not reported.
     """
-    index: dict[str, list[StandardRecord]] | None = None
-    for c in _concluded(wh, ctx.as_of):
+    for c in _concluded(ctx.at):
         if c.review.conclusion != "revise" or not _still_current(c):
             continue
-        index = _revision_of(wh) if index is None else index
-        for successor in _revisions(wh, c.rec, index):
+        for successor in successors(wh, c.rec.model):
             plan = successor.model.plan
             if plan is None or plan.year >= ctx.as_of.year:
                 continue
-            if states_at(wh, ctx.as_of)[successor.path] != "in-progress":
+            if ctx.at.state(successor) != "in-progress":
                 continue
             yield revision_overdue.problem(
                 c.rec.path,
@@ -309,7 +268,7 @@ def repeal_not_carried_out(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     A repeal conclusion should be followed by a repeal announcement; until it is
     recorded the standard still counts as in force in every indicator.
     """
-    for c in _concluded(wh, ctx.as_of):
+    for c in _concluded(ctx.at):
         if c.review.conclusion == "repeal" and _still_current(c):
             yield repeal_not_carried_out.problem(
                 c.rec.path, ("reviews", c.index), date=c.review.date
@@ -333,7 +292,7 @@ def planned_past_year(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     after 31 December of that year an unpublished standard is late. Indicator 6
     (完成率) counts it against.
     """
-    scan = scan_standards(wh, ctx.as_of, _settings(wh, ctx))
+    scan = ctx.at.duties
     for rec, duty in scan.publications:
         if not duty.overdue:
             continue
@@ -362,9 +321,9 @@ def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     (which looks at the last full year only). A count with no applicable units
     has no rate and is skipped.
     """
-    settings = _settings(wh, ctx)
-    last_year = lc.last_full_year(ctx.as_of)
-    scan = scan_standards(wh, ctx.as_of, settings)
+    settings = ctx.at.settings
+    last_year = ctx.at.last_full_year
+    scan = ctx.at.duties
     for rec in scan.own_in_force:
         latest: tuple[int, int] | None = None  # (year, index)
         for index, usage in enumerate(rec.model.usage):
@@ -402,8 +361,8 @@ def usage_not_recorded(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     The last full year is the as-of year when the date is 31 December, else the
     year before. These are the standards indicator 10 (运用率统计) counts against.
     """
-    year = lc.last_full_year(ctx.as_of)
-    scan = scan_standards(wh, ctx.as_of, _settings(wh, ctx))
+    year = ctx.at.last_full_year
+    scan = ctx.at.duties
     for rec in scan.own_in_force:
         if any(u.year == year for u in rec.model.usage):
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from jgsw_std.duties import states_at
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import FRAMEWORK_PATH, StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
@@ -19,16 +19,12 @@ from jgsw_std.rules.registry import CheckContext, rule
 _NOT_CURRENT = ("repealed", "superseded")
 
 
-def _in_force_by_item(wh: Warehouse, as_of: dt.date) -> tuple[set[str], set[str]]:
-    """Items with a standard in force, and items whose standards' dates are unknown.
-
-    A standard's state is computed only while one of its items is still open,
-    so on a large warehouse most standards are skipped after a few hundred.
-    """
+def _in_force_by_item(at: AsOf) -> tuple[set[str], set[str]]:
+    """Items with a standard in force, and items whose standards' dates are unknown."""
     covered: set[str] = set()
     unknown: set[str] = set()
-    states = states_at(wh, as_of)
-    for rec in wh.standards:
+    states = at.states
+    for rec in at.wh.standards:
         items = rec.items
         if not items or covered.issuperset(items):
             continue
@@ -60,7 +56,7 @@ def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     same way). An item whose only standards have no effective date recorded is
     not reported: whether they are in force cannot be told.
     """
-    covered, unknown = _in_force_by_item(wh, ctx.as_of)
+    covered, unknown = _in_force_by_item(ctx.at)
     holes = {code for area in wh.framework.areas for code in area.item_codes}
     holes -= covered | unknown
     # how many standards list each hole (none of them in force): a second, rare pass
@@ -179,7 +175,7 @@ def main_area_without_evaluation_standard(wh: Warehouse, ctx: CheckContext) -> I
     area whose evaluation standards have no effective date is not judged.
     """
     state: dict[str, bool | None] = {}  # area -> True in force / None unknown
-    states = states_at(wh, ctx.as_of)
+    states = ctx.at.states
     for rec in wh.standards:
         area = rec.model.area
         if rec.model.category != "evaluation" or area is None or state.get(area) is True:
@@ -267,7 +263,7 @@ def standard_outside_items(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
         if items_of_area is None or not items_of_area.isdisjoint(rec.items):
             continue
         area = wh.framework.area_by_code[std.area]
-        if states_at(wh, ctx.as_of)[rec.path] in _NOT_CURRENT:
+        if ctx.at.state(rec) in _NOT_CURRENT:
             continue
         yield standard_outside_items.problem(
             rec.path,

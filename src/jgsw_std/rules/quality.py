@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from jgsw_std.duties import states_at
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
@@ -217,7 +216,7 @@ def _area_duplicates(
 
 def _current(wh: Warehouse, rec: StandardRecord, ctx: CheckContext) -> bool:
     """Not repealed or superseded on the as-of date (planned ones count: 重复建设 starts there)."""
-    return states_at(wh, ctx.as_of)[rec.path] not in ("repealed", "superseded")
+    return ctx.at.state(rec) not in ("repealed", "superseded")
 
 
 @rule(
@@ -246,7 +245,7 @@ def likely_duplicate(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     duplicates. Repealed and superseded standards are left out.
     """
     threshold = ctx.threshold(SIMILARITY, DEFAULT_SIMILARITY)
-    states = states_at(wh, ctx.as_of)
+    states = ctx.at.states
     records = [r for r in wh.standards if states[r.path] not in ("repealed", "superseded")]
     for pair in find_duplicates(records, threshold):
         yield likely_duplicate.problem(
@@ -298,7 +297,7 @@ def cites_obsolete_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
             target = wh.standard(code)
             if target is None:
                 continue
-            state = states_at(wh, ctx.as_of)[target.path]
+            state = ctx.at.state(target)
             if state not in ("repealed", "superseded"):
                 continue
             successor = _successor_chain(wh, target)

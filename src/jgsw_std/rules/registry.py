@@ -1,9 +1,11 @@
-"""The rule registry: every problem code, its severity, message and user doc.
+"""The rule registry: each check function with its code, and the thresholds rules read.
 
-Codes are stable: they appear in CI logs, suppression comments and settings.
-Families: Y file and YAML, S schema, N names and placement, R references,
-D dates and lifecycle consistency, G framework gaps, L lifecycle duties,
-Q quality, U districts (units).
+A check is a function ``(warehouse, ctx) -> problems`` decorated with
+:func:`rule`, which declares its code in the catalogue
+(:mod:`jgsw_std.problems.catalogue`) with the function's docstring as the
+user documentation. Families: D dates and lifecycle consistency, G framework
+gaps, L lifecycle duties, N names and placement, Q quality, R references,
+U districts (units); the loader declares Y and S itself.
 """
 
 from __future__ import annotations
@@ -12,20 +14,41 @@ import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jgsw_std.problems import Problem, Severity
+from jgsw_std.problems.catalogue import CATALOGUE, Code, lookup, register
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import Warehouse
 
 
 @dataclass
 class CheckContext:
-    """What a check may depend on besides the warehouse: the date and settings."""
+    """What a check may depend on besides the warehouse: the date and the settings.
 
-    as_of: dt.date
+    ``at`` answers every "where does this standard stand on the date" question;
+    it is built once per run and shared with the indicators.
+    """
+
+    at: AsOf
     thresholds: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def on(
+        cls, wh: Warehouse, as_of: dt.date, thresholds: dict[str, float] | None = None
+    ) -> CheckContext:
+        """A context for ``wh`` on ``as_of``, with the duty settings the thresholds give."""
+        from jgsw_std.lifecycle.asof import AsOf
+        from jgsw_std.lifecycle.duties import DutySettings
+
+        limits = thresholds or {}
+        return cls(AsOf(wh, as_of, DutySettings.of(wh, limits)), dict(limits))
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.at.date
 
     def threshold(self, name: str, default: float) -> float:
         return float(self.thresholds.get(name, default))
@@ -35,35 +58,10 @@ CheckFn = Callable[["Warehouse", CheckContext], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    zh: str
-    en: str
-    hint_zh: str
-    hint_en: str
-    doc: str
+class Rule(Code):
+    """A code with the check function that finds it."""
+
     check: CheckFn | None = None
-
-    def problem(
-        self,
-        path: str,
-        loc: tuple[str | int, ...] = (),
-        /,
-        *,
-        key: bool = False,
-        line: int = 0,
-        col: int = 0,
-        **args: Any,
-    ) -> Problem:
-        """A finding of this rule. ``key``/``line``/``col`` place it; ``args`` fill the
-        message, so they must not use those three names."""
-        return Problem(path, self.code, self.severity, args, line, col, loc, key)
-
-    @property
-    def family(self) -> str:
-        return self.code[0]
 
     def __call__(self, wh: Warehouse, ctx: CheckContext) -> Iterable[Problem]:
         if self.check is None:
@@ -71,6 +69,7 @@ class Rule:
         return self.check(wh, ctx)
 
 
+#: The checks, by code, in the order their modules were imported.
 RULES: dict[str, Rule] = {}
 
 #: Thresholds a warehouse may set under ``check: thresholds:`` in framework.yaml or
@@ -83,25 +82,6 @@ def declare_threshold(name: str, *, zh: str, en: str) -> str:
     """Register a threshold name a check reads with ``ctx.threshold(name, default)``."""
     THRESHOLDS[name] = (zh, en)
     return name
-
-
-def declare(
-    code: str,
-    name: str,
-    severity: Severity,
-    *,
-    zh: str,
-    en: str,
-    hint_zh: str = "",
-    hint_en: str = "",
-    doc: str,
-) -> Rule:
-    """Register a code emitted by the loader itself (no separate check function)."""
-    if code in RULES:
-        raise ValueError(f"duplicate rule code {code}")
-    rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, inspect.cleandoc(doc))
-    RULES[code] = rule_
-    return rule_
 
 
 def rule(
@@ -120,84 +100,40 @@ def rule(
     ``its_name.problem(path, loc, **args)``.
     """
 
-    def register(fn: CheckFn) -> Rule:
-        if code in RULES:
-            raise ValueError(f"duplicate rule code {code}")
+    def decorate(fn: CheckFn) -> Rule:
         doc = inspect.cleandoc(fn.__doc__ or "")
         rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, doc, fn)
+        register(rule_)
         RULES[code] = rule_
         return rule_
 
-    return register
+    return decorate
 
 
-def get(code: str) -> Rule:
-    return RULES[code]
-
-
-def find_rule(text: str) -> Rule | None:
-    """Look a rule up by code (any case) or by name."""
+def find_code(text: str) -> Code | None:
+    """Any code, the loader's or a rule's, by code (any case) or by name."""
     ensure_loaded()
-    key = text.strip()
-    return RULES.get(key.upper()) or next((r for r in RULES.values() if r.name == key), None)
+    return lookup(text)
 
 
-class _Args(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-_LISTS = (list, tuple, set, frozenset)
-
-
-def _localize(args: dict[str, Any], lang: str) -> _Args:
-    """The arguments as a template sees them: lists joined, ``name_zh`` filling ``{name}``.
-
-    Runs once or twice for every problem printed, so it does the least it can:
-    most arguments are plain text, numbers or dates and pass through as they are.
-    """
-    out = _Args(args)
-    suffix = "_en" if lang == "en" else "_zh"
-    localized = None
-    for key, value in args.items():
-        if type(value) in _LISTS:
-            out[key] = (", " if lang == "en" else "、").join(str(v) for v in value)
-        if key.endswith(suffix):
-            localized = [key] if localized is None else [*localized, key]
-    if localized:  # name_zh fills {name} (after the loop: it wins over a plain name)
-        for key in localized:
-            out[key[:-3]] = args[key]
-    return out
-
-
-def render_message(problem: Problem, lang: str) -> str:
-    rule_ = RULES.get(problem.code)
-    if rule_ is None:
-        return problem.code
-    template = rule_.en if lang == "en" else rule_.zh
-    return template.format_map(_localize(problem.args, lang))
-
-
-def render_hint(problem: Problem, lang: str) -> str:
-    rule_ = RULES.get(problem.code)
-    if rule_ is None:
-        return ""
-    template = rule_.hint_en if lang == "en" else rule_.hint_zh
-    if "{" not in template:  # most hints are fixed text: skip building the arguments
-        return template
-    return template.format_map(_localize(problem.args, lang))
+def all_codes() -> list[Code]:
+    """Every code, sorted: what `jgsw explain` lists."""
+    ensure_loaded()
+    return sorted(CATALOGUE.values(), key=lambda c: c.code)
 
 
 _LOADED = False
 
 
 def ensure_loaded() -> None:
-    """Import every rule module once so that the registry is complete."""
+    """Import every rule module once so that the registry and the catalogue are complete."""
     global _LOADED
     if _LOADED:
         return
     import importlib
 
+    # the loader's own codes are declared when it is imported
+    import jgsw_std.load.warehouse  # noqa: F401
     from jgsw_std.rules import RULE_MODULES
 
     for module in RULE_MODULES:

@@ -1,7 +1,9 @@
-"""Run the checks: loader problems plus every registered rule, then settle them.
+"""Run the checks: loader problems plus the chosen rules, then settle them.
 
 Settling is the same for every command: severity overrides, select/ignore,
-positions, and suppression comments in the files.
+positions, and suppression comments in the files. How the work is split
+between processes is the caller's business (app/check): the runner runs
+whatever rules it is given.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.problems import Problem, Severity, sort_problems
+from jgsw_std.problems.catalogue import CATALOGUE
+from jgsw_std.problems.result import CheckResult
 from jgsw_std.rules.registry import RULES, CheckContext, Rule, ensure_loaded
 
 _SUPPRESS = re.compile(
@@ -27,23 +30,6 @@ class CheckOptions:
     severity: dict[str, str] = field(default_factory=dict)  # code/prefix -> level|off
 
 
-@dataclass
-class CheckResult:
-    problems: list[Problem]
-    suppressed: int = 0
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for p in self.problems if p.severity is severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-
 def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(p.strip().upper()) for p in patterns if p.strip())
 
@@ -55,7 +41,7 @@ def require_known_codes(patterns: list[str], option: str) -> list[str]:
     off without a word, in CI of all places.
     """
     ensure_loaded()
-    unknown = [p for p in patterns if not any(c.startswith(p.strip().upper()) for c in RULES)]
+    unknown = [p for p in patterns if not any(c.startswith(p.strip().upper()) for c in CATALOGUE)]
     if unknown:
         from jgsw_std.errors import UsageError
 
@@ -131,65 +117,24 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
     return CheckResult(sort_problems(final), suppressed)
 
 
-class Share(Enum):
-    """Which part of the checks a process runs when two share them (see check.run_check)."""
-
-    ALL = "all"
-    MAIN = "main"  # the loader's problems and every family but the side's
-    SIDE = "side"  # the SIDE_FAMILIES rules only
+def select_rules(only: Sequence[str] = ()) -> list[Rule]:
+    """The registered checks, limited to codes starting with one of ``only`` when given."""
+    ensure_loaded()
+    return [r for r in RULES.values() if r.check is not None and (not only or _matches(r.code, only))]
 
 
-#: The families the second process runs when `check` shares the work. The
-#: duties take about 40% of the rule time on a 10,000-standard demo and raise
-#: two thirds of its problems, whose placing then happens there too; with the
-#: other rules, the merging and the printing left to the main process, the two
-#: come out about even (measured: 0.30 s main, 0.29 s side with sending).
-SIDE_FAMILIES = ("L", "N")
-
-
-def merge(main: CheckResult, side: CheckResult) -> CheckResult:
-    """One result from the two shares: every problem once, in the usual order."""
-    return CheckResult(
-        sort_problems([*main.problems, *side.problems]), main.suppressed + side.suppressed
-    )
-
-
-def _in_share(code: str, share: Share) -> bool:
-    if share is Share.ALL:
-        return True
-    return code.startswith(SIDE_FAMILIES) == (share is Share.SIDE)
-
-
-def _run(rules: list[Rule], wh: Warehouse, ctx: CheckContext) -> list[Problem]:
+def run_rules(rules: Sequence[Rule], wh: Warehouse, ctx: CheckContext) -> list[Problem]:
+    """Every finding of ``rules``, unsettled (no overrides, positions or suppressions yet)."""
     out: list[Problem] = []
     for rule_ in rules:
         out.extend(rule_(wh, ctx))
     return out
 
 
-def collect(
-    wh: Warehouse, ctx: CheckContext, only: Sequence[str] = (), share: Share = Share.ALL
-) -> list[Problem]:
-    """Loader problems plus every rule's findings (rules limited to ``only`` prefixes).
-
-    With ``share``, only that part: two processes that each loaded the
-    warehouse split the rules this way. (Forking after loading does not pay:
-    both processes touch nearly every object, and copy-on-write page faults
-    ate the gain, 0.55 s forked against 0.57 s serial at 10,000 standards.)
-    """
-    ensure_loaded()
-    rules = [
-        r
-        for r in RULES.values()
-        if r.check is not None and (not only or _matches(r.code, only)) and _in_share(r.code, share)
-    ]
-    problems = list(wh.problems) if share is not Share.SIDE else []
-    problems.extend(_run(rules, wh, ctx))
-    return problems
-
-
 def run_checks(
-    wh: Warehouse, ctx: CheckContext, options: CheckOptions | None = None, share: Share = Share.ALL
+    wh: Warehouse, ctx: CheckContext, options: CheckOptions | None = None
 ) -> CheckResult:
+    """The loader's problems and every selected rule's findings, settled."""
     options = options or CheckOptions()
-    return settle(wh, collect(wh, ctx, options.select, share), options)
+    problems = [*wh.problems, *run_rules(select_rules(options.select), wh, ctx)]
+    return settle(wh, problems, options)

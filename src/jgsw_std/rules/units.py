@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from jgsw_std.duties import YearRecord, plan_years, year_record
+from jgsw_std.lifecycle.duties import YearRecord, plan_years, year_record
 from jgsw_std.load.warehouse import DistrictRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, Rule, rule

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle import State, state_at
+from jgsw_std.lifecycle.state import State
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import StandardRecord, Warehouse
     from jgsw_std.metrics.scope import Scope
 
@@ -19,17 +20,24 @@ LEVEL_ORDER: tuple[str, ...] = ("national", "industry", "local", "group", "enter
 
 @dataclass
 class Inputs:
-    wh: Warehouse
-    as_of: dt.date
+    at: AsOf  # the warehouse and the date, as the checks and the indicators see them
     lang: str
     t: dict[str, str]
     scope: Scope
     standards: list[StandardRecord] = field(default_factory=list)
 
+    @property
+    def wh(self) -> Warehouse:
+        return self.at.wh
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.at.date
+
     @cached_property
     def states(self) -> dict[str, State]:
-        """Each in-scope standard's state on the as-of date, by file path (lifecycle.py decides)."""
-        return {rec.path: state_at(self.wh, rec, self.as_of) for rec in self.standards}
+        """Each in-scope standard's state on the as-of date, by file path (AsOf decides)."""
+        return {rec.path: self.at.state(rec) for rec in self.standards}
 
     @cached_property
     def unit_names(self) -> dict[str, str]:

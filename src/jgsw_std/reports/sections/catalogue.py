@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from jgsw_std.lifecycle import effective_level
 from jgsw_std.load.warehouse import StandardRecord
 from jgsw_std.model.standard import IN_PROGRESS
 from jgsw_std.reports.sections.base import LEVEL_ORDER, Inputs
@@ -27,7 +26,7 @@ def _date(value: Any) -> str:
 def _row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
     std = rec.model
     state = inp.states[rec.path]
-    level = effective_level(rec)
+    level = rec.parsed.level
     return {
         "code": rec.code,
         "title": inp.title(rec),
@@ -52,7 +51,7 @@ def _row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
 def _pipeline_row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
     std = rec.model
     stage_key = f"status.{std.lifecycle}" if std.lifecycle in IN_PROGRESS else "state.in-progress"
-    level = effective_level(rec)
+    level = rec.parsed.level
     return {
         "code": rec.code,
         "title": inp.title(rec),
@@ -76,7 +75,7 @@ def build_catalogue(inp: Inputs) -> dict[str, Any]:
         if inp.states[rec.path] == "in-progress":
             pipeline.append(rec)
         else:
-            grouped[rec.model.area][effective_level(rec)].append(rec)
+            grouped[rec.model.area][rec.parsed.level].append(rec)
 
     areas: list[dict[str, Any]] = []
     order: list[str | None] = [*inp.area_order(), None]

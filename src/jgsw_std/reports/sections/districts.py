@@ -140,7 +140,7 @@ def build_districts(
     subset = unit_indicators(indicators) if indicators is not None else None
     rows_by_group: dict[str, list[dict[str, Any]]] = {}
     for rec in units:
-        results = compute(inp.wh, subset, inp.as_of, scope=f"district:{rec.slug}") if subset else []
+        results = compute(inp.at, subset, f"district:{rec.slug}") if subset else []
         rows_by_group.setdefault(_group_key(rec), []).append(_row(rec, results, inp))
     groups: list[dict[str, Any]] = [
         {"key": key, "label": _group_label(key, inp), "rows": rows_by_group[key]}

@@ -1,6 +1,6 @@
 """Duties: what the bureaus have left undone, straight from `jgsw check`'s findings.
 
-The rows are the settled problems of :func:`jgsw_std.check.check_warehouse`
+The rows are the settled problems of :func:`jgsw_std.app.check.check_warehouse`
 for the same date, so the report and `jgsw check` list the same duties. Only
 the duty families are shown here (G gaps, L lifecycle, Q quality, U districts);
 validation findings (Y, S, N, R, D) are summed up on the cover.
@@ -13,7 +13,7 @@ from typing import Any
 
 from jgsw_std.problems import Problem
 from jgsw_std.reports.sections.base import Inputs
-from jgsw_std.rules.registry import RULES
+from jgsw_std.problems.catalogue import CATALOGUE
 from jgsw_std.rules.runner import CheckResult
 
 DUTY_FAMILIES = frozenset("GLQU")
@@ -49,7 +49,7 @@ def duty_group(problem: Problem) -> str | None:
     """The duty group a finding belongs to, or None for a validation finding."""
     if problem.code[:1] not in DUTY_FAMILIES:
         return None
-    rule_ = RULES.get(problem.code)
+    rule_ = CATALOGUE.get(problem.code)
     name = rule_.name if rule_ else ""
     for key, names in GROUPS:
         if name in names:
@@ -85,7 +85,7 @@ def build_duties(result: CheckResult, paths: set[str] | None, inp: Inputs) -> di
         assert group is not None
         subject, title = subjects.get(problem.path, (problem.path, ""))
         if problem.code not in advice[group]:
-            rule_ = RULES.get(problem.code)
+            rule_ = CATALOGUE.get(problem.code)
             advice[group][problem.code] = {
                 "code": problem.code,
                 "name": rule_.name if rule_ else "",

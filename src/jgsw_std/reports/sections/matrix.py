@@ -1,6 +1,6 @@
 """体系明细表: standards in force by category × area, and each business item's standards.
 
-"In force" is :func:`jgsw_std.lifecycle.state_at`, the one definition that
+"In force" is :func:`jgsw_std.lifecycle.state.state_at`, the one definition that
 indicator 5 (coverage) and the gap rule G501 also use, and items are read the
 way they read them: an item with a standard in force is covered, an item whose
 only standards lack the dates to tell is unknown (neither covered nor a gap),

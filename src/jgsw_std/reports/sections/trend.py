@@ -1,7 +1,7 @@
 """Trend of the indicators over time: one row per year end, one column per indicator.
 
-The figures are history's (:func:`jgsw_std.history.trend.compute_trend`, what
-`jgsw trend` prints): each year's values read from the commit current at that
+The figures are the trend use case's (:func:`jgsw_std.app.trend.compute_trend`,
+what `jgsw trend` prints): each year's values read from the commit current at that
 year's end. This module only lays them out and draws the rates as lines.
 Without history (no git, no commits, a shallow clone) the section is left out.
 """
@@ -10,35 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jgsw_std.errors import JgswError
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.metrics.view import value_text
+from jgsw_std.reports.figures import value_text
 from jgsw_std.reports import charts
 from jgsw_std.reports.sections.base import Inputs
 
 if TYPE_CHECKING:
     from jgsw_std.history.trend import Trend, TrendPoint, TrendValue
-    from jgsw_std.load.warehouse import Warehouse
 
 #: Lines on one chart stay readable up to about this many.
 MAX_LINES = 6
-
-
-def read_trend(wh: Warehouse, scope: str, inp: Inputs) -> Trend | None:
-    """Year-end points from the plan's start to the as-of date, or None without history."""
-    if wh.root is None:
-        return None
-    from jgsw_std.history.trend import compute_trend
-
-    try:
-        trend = compute_trend(
-            wh.root, "year", until=inp.as_of, rev=wh.revision or "HEAD", scope=scope
-        )
-    except JgswError:  # not a repository, no commits, shallow, no git: no trend to show
-        return None
-    if not any(point.values for point in trend.points):
-        return None
-    return trend
 
 
 def _result(value: TrendValue, point: TrendPoint, scope: str) -> MetricResult:

@@ -10,9 +10,9 @@ import pytest
 from jgsw_std import forking as parallel
 from jgsw_std.forking import beside
 from jgsw_std.load.warehouse import load_worktree
-from jgsw_std.reports import context as context_module
+from jgsw_std.app import report as context_module
 
-from .conftest import context_of
+from tests.reports.conftest import context_of
 
 needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="fork is Linux-only here")
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jgsw_std import check as check_module
-from jgsw_std.check import CheckRequest, run_check
+from jgsw_std.app import check as check_module
+from jgsw_std.app.check import SIDE_FAMILIES, CheckRequest, run_check
 from jgsw_std.forking import can_fork
-from jgsw_std.rules.runner import SIDE_FAMILIES
 
 DAY = dt.date(2025, 12, 31)
 

@@ -1,9 +1,9 @@
-"""Where a standard stands on a date: in force, upcoming, superseded, repealed.
+"""Where one standard stands on a date: in force, upcoming, superseded, repealed.
 
-Metrics (indicators) and rules (duties) both ask these questions; answering
-them in one place keeps `jgsw status` and `jgsw check` in agreement.
-A standard whose dates are not recorded is "unknown", never silently "not in
-force": the figures that depend on it say "no data" instead of counting it.
+These are the primitive answers; the rest of jgsw asks them through
+:class:`~jgsw_std.lifecycle.asof.AsOf`, which keeps each standard's state for
+the run, so that `jgsw status` and `jgsw check` agree. A standard whose dates
+are not recorded is "unknown", never silently "not in force".
 """
 
 from __future__ import annotations
@@ -32,14 +32,9 @@ def last_full_year(as_of: dt.date) -> int:
     return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
 
 
-def effective_level(rec: StandardRecord) -> str:
-    """The level the code states; the `level` field only when it agrees."""
-    return rec.parsed.level
-
-
 def is_own(rec: StandardRecord) -> bool:
     """Local, group and internal standards: the ones the bureaus issue and maintain."""
-    return effective_level(rec) in OWN_LEVELS
+    return rec.parsed.level in OWN_LEVELS  # the level the code states
 
 
 def successors(wh: Warehouse, std: Standard) -> list[StandardRecord]:
@@ -108,84 +103,12 @@ def _successor_undated(wh: Warehouse, std: Standard, as_of: dt.date) -> bool:
     return False
 
 
-def in_force(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> bool | None:
-    """True / False, or None when the dates needed to tell are missing."""
-    state = state_at(wh, rec, as_of)
-    if state == "unknown":
-        return None
-    return state == "in-force"
-
-
-def in_force_years(wh: Warehouse, rec: StandardRecord, as_of: dt.date, years: int) -> bool | None:
-    """In force on ``as_of`` and effective on or before ``as_of`` minus ``years``.
-
-    A standard effective 2020-12-31 is in force ≥ 5 years on 2025-12-31.
-    """
-    current = in_force(wh, rec, as_of)
-    if current is not True:
-        return current
-    effective = rec.model.effective
-    assert effective is not None  # in force implies a known effective date
-    return effective <= add_years(as_of, -years)
-
-
 def reviewed_within(std: Standard, as_of: dt.date, years: int) -> bool:
     """A review dated in [as_of − years, as_of]; any review restarts the clock."""
     start = add_years(as_of, -years)
     return any(start <= r.date <= as_of for r in std.reviews)
 
 
-def review_due_date(std: Standard, years: int) -> dt.date | None:
-    """When the next review falls due: `years` after the last review or the effective date.
-
-    Reviews dated after ``as_of`` are the caller's to filter; this uses every review.
-    """
-    if std.effective is None:
-        return None
-    last = max((r.date for r in std.reviews), default=None)
-    base = max(last, std.effective) if last else std.effective
-    return add_years(base, years)
-
-
-def review_due_on(std: Standard, as_of: dt.date, years: int) -> dt.date | None:
-    """Next review due date counting only reviews recorded on or before ``as_of``."""
-    if std.effective is None:
-        return None
-    last = std.last_review(as_of)
-    base = max(last, std.effective) if last else std.effective
-    return add_years(base, years)
-
-
 def has_evaluation(std: Standard, as_of: dt.date) -> bool:
     """At least one effect evaluation dated on or before ``as_of``."""
     return any(e.date <= as_of for e in std.evaluations)
-
-
-def review_overdue(wh: Warehouse, rec: StandardRecord, as_of: dt.date, years: int) -> bool | None:
-    """An own standard in force ≥ ``years`` with no review in [as_of − years, as_of].
-
-    Exactly the standards indicator 17 counts against, so the duty rule and the
-    indicator agree. None when the dates needed to tell are missing; False for
-    national, industry and enterprise standards (their issuers review them).
-    """
-    if not is_own(rec):
-        return False
-    due = in_force_years(wh, rec, as_of, years)
-    if due is not True:
-        return due
-    return not reviewed_within(rec.model, as_of, years)
-
-
-def evaluation_missing(
-    wh: Warehouse, rec: StandardRecord, as_of: dt.date, years: int
-) -> bool | None:
-    """An own standard in force ≥ ``years`` with no effect evaluation dated ≤ ``as_of``.
-
-    Exactly the standards indicator 16 counts against (see :func:`review_overdue`).
-    """
-    if not is_own(rec):
-        return False
-    due = in_force_years(wh, rec, as_of, years)
-    if due is not True:
-        return due
-    return not has_evaluation(rec.model, as_of)

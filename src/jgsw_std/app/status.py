@@ -1,8 +1,7 @@
 """The status use case: open the warehouse, pick the plan, compute every indicator.
 
-`jgsw status` is a thin layer over :func:`run_status`; its JSON is
-:func:`status_document` (shape documented in docs/status.md, versioned by
-``format``). Options that change *which* records are read (a git revision,
+`jgsw status` is a thin layer over :func:`run_status`; its writers are in
+output/status.py (the JSON shape is documented in docs/status.md). Options that change *which* records are read (a git revision,
 another root) belong on :class:`StatusRequest`, so the command stays thin.
 """
 
@@ -14,17 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from jgsw_std.errors import DataError
-from jgsw_std.i18n import word
 from jgsw_std.load.warehouse import INDICATORS_PATH, Warehouse, load_indicator_file
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.metrics.base import STATUSES, MetricResult
 from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
 from jgsw_std.metrics.scope import Scope, parse_scope
-from jgsw_std.metrics.view import indicator_label
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.problems import Severity
-from jgsw_std.session import open_warehouse
-
-FORMAT = "jgsw-status/1"
+from jgsw_std.app.open import open_warehouse
 
 
 @dataclass
@@ -78,52 +74,10 @@ def run_status(request: StatusRequest) -> StatusOutcome:
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
     scope = parse_scope(request.scope, wh)
+    at = AsOf(wh, request.as_of)
     if request.indicator is None:
-        results = compute_all(wh, iset, request.as_of, scope)
+        results = compute_all(at, iset, scope)
     else:
-        results = [compute_one(wh, iset, request.indicator, request.as_of, scope)]
+        results = [compute_one(at, iset, request.indicator, scope)]
     source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
     return StatusOutcome(wh, iset, source, scope, request.as_of, results)
-
-
-def status_document(outcome: StatusOutcome, lang: str) -> dict[str, Any]:
-    """The JSON document of ``jgsw status --format json`` (docs/status.md)."""
-    plan = outcome.indicators.plan
-    by_id = {i.id: i for i in outcome.indicators.indicators}
-    items = []
-    for result in outcome.results:
-        ind = by_id[result.indicator_id]
-        items.append(
-            {
-                **result.to_dict(lang),
-                "group": ind.group,
-                "label": indicator_label(ind, lang),
-                "text": (ind.text_en or ind.text) if lang == "en" else ind.text,
-                "deadline": outcome.indicators.deadline(ind).isoformat(),
-                "status_label": word(f"ind.{result.status}", lang),
-            }
-        )
-    wh = outcome.warehouse
-    return {
-        "format": FORMAT,
-        "as_of": outcome.as_of.isoformat(),
-        "scope": outcome.scope.key,
-        "scope_label": outcome.scope.label(wh, lang),
-        "lang": lang,
-        "plan": {
-            "name": plan.name,
-            "document": plan.document,
-            "start": plan.start.isoformat(),
-            "end": plan.end.isoformat(),
-            "file": outcome.indicators_file,
-        },
-        "warehouse": {
-            "root": str(wh.root) if wh.root else None,
-            "revision": wh.revision,
-            "standards": len(wh.standards),
-            "districts": len(wh.districts),
-            "file_errors": outcome.data_errors,
-        },
-        "summary": outcome.summary(),
-        "indicators": items,
-    }

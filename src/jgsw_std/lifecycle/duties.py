@@ -1,11 +1,11 @@
 """Duties as of a date: what the bureaus owe each standard and each year of the plan.
 
-Two commands read this module. `jgsw check` (rules/duties.py, rules/units.py)
-reports what is overdue; `jgsw due` lays the same duties out as a calendar of
-what falls due in the next days, grouped by owner district. Both answer "is
-it in force, for how long, reviewed when" through :mod:`jgsw_std.lifecycle`,
-the helpers the indicators use, so a standard flagged review-overdue is exactly
-one that indicator 17 counts against (and evaluation-due, indicator 16).
+`jgsw check` (rules/duties.py, rules/units.py) reports what is overdue; `jgsw
+due` lays the same duties out as a calendar (app/due.py). Both reach the
+standards' duties through :attr:`AsOf.duties <jgsw_std.lifecycle.asof.AsOf.duties>`,
+whose overdue tests are the indicators' own, so a standard flagged
+review-overdue is exactly one that indicator 17 counts against (and
+evaluation-due, indicator 16).
 
 A duty whose due date needs a date nobody recorded is left out: a missing
 effective date makes a standard "dates unknown", never overdue.
@@ -14,16 +14,16 @@ effective date makes a standard "dates unknown", never overdue.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from jgsw_std import lifecycle as lc
+from jgsw_std.lifecycle import state as lc
 from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS
 from jgsw_std.model.standard import Review
 
 if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import DistrictRecord, StandardRecord, Warehouse
     from jgsw_std.model.indicators import Plan
 
@@ -103,79 +103,38 @@ def latest_review(std_reviews: list[Review], as_of: dt.date) -> tuple[int, Revie
     return best
 
 
-def review_duty(
-    wh: Warehouse, rec: StandardRecord, as_of: dt.date, settings: DutySettings
-) -> Duty | None:
-    """The next review (复审) of an own standard in force on ``as_of``, or None.
-
-    Overdue is :func:`lifecycle.review_overdue`, indicator 17's definition; the
-    due date is the period after the last review on or before ``as_of`` (or after
-    the effective date when there is none).
-    """
-    if not lc.is_own(rec) or lc.state_at(wh, rec, as_of) != "in-force":
-        return None
-    return _review(wh, rec, as_of, settings)
-
-
-def _review(wh: Warehouse, rec: StandardRecord, as_of: dt.date, settings: DutySettings) -> Duty:
-    years = settings.review_period_years
+def _review(at: AsOf, rec: StandardRecord) -> Duty:
+    """The next review (复审) of an own standard in force: one period after the last
+    review on or before the date, or after the effective date when there is none."""
     std = rec.model
-    last = std.last_review(as_of)
+    last = std.last_review(at.date)
     basis = max(last, std.effective) if last and std.effective else (last or std.effective)
     assert basis is not None  # in force implies an effective date
-    due = lc.add_years(basis, years)
-    # Overdue implies a due date on or before as_of (the basis is then at least a
+    due = lc.add_years(basis, at.settings.review_period_years)
+    # Overdue implies a due date on or before the date (the basis is then at least a
     # period back, and add_years is monotonic), so the exact test runs only then.
-    overdue = due <= as_of and lc.review_overdue(wh, rec, as_of, years) is True
+    overdue = due <= at.date and at.review_overdue(rec) is True
     return Duty("review", due, overdue, std.owner, rec.path, rec.code, std.title, basis)
 
 
-def evaluation_duty(
-    wh: Warehouse, rec: StandardRecord, as_of: dt.date, settings: DutySettings
-) -> Duty | None:
-    """The first effect evaluation of an own standard in force that has none yet, or None.
-
-    Overdue is :func:`lifecycle.evaluation_missing`, indicator 16's definition.
-    """
-    if not lc.is_own(rec) or lc.state_at(wh, rec, as_of) != "in-force":
-        return None
-    return _evaluation(wh, rec, as_of, settings)
-
-
-def _evaluation(
-    wh: Warehouse, rec: StandardRecord, as_of: dt.date, settings: DutySettings
-) -> Duty | None:
+def _evaluation(at: AsOf, rec: StandardRecord) -> Duty | None:
+    """The first effect evaluation of an own standard in force that has none yet."""
     std = rec.model
-    if lc.has_evaluation(std, as_of) or std.effective is None:
+    if lc.has_evaluation(std, at.date) or std.effective is None:
         return None
-    years = settings.evaluation_after_years
-    due = lc.add_years(std.effective, years)
-    # as for reviews: overdue implies due <= as_of, so the exact test runs only then
-    overdue = due <= as_of and lc.evaluation_missing(wh, rec, as_of, years) is True
+    due = lc.add_years(std.effective, at.settings.evaluation_after_years)
+    # as for reviews: overdue implies due <= date, so the exact test runs only then
+    overdue = due <= at.date and at.evaluation_missing(rec) is True
     return Duty("evaluation", due, overdue, std.owner, rec.path, rec.code, std.title, std.effective)
 
 
-def publication_duty(wh: Warehouse, rec: StandardRecord, as_of: dt.date) -> Duty | None:
-    """A standard not yet published on ``as_of`` is due by the end of its plan year."""
-    if rec.model.plan is None or lc.state_at(wh, rec, as_of) != "in-progress":
-        return None
-    return _publication(rec, as_of)
-
-
 def _publication(rec: StandardRecord, as_of: dt.date) -> Duty | None:
+    """A standard not yet published is due by the end of its plan year."""
     plan = rec.model.plan
     if plan is None:
         return None
     due = dt.date(plan.year, 12, 31)
-    return Duty(
-        "publication",
-        due,
-        due < as_of,
-        rec.model.owner,
-        rec.path,
-        rec.code,
-        rec.model.title,
-    )
+    return Duty("publication", due, due < as_of, rec.model.owner, rec.path, rec.code, rec.model.title)
 
 
 @dataclass
@@ -195,58 +154,29 @@ class StandardDuties:
                 yield duty
 
 
-def states_at(wh: Warehouse, as_of: dt.date) -> dict[str, lc.State]:
-    """Every standard's state on ``as_of`` (:func:`lifecycle.state_at`), by file path.
+def scan_standards(at: AsOf) -> StandardDuties:
+    """Review, evaluation and publication duties of every standard on the date.
 
-    Most rules of families G, L and Q ask it; one lookup per standard serves
-    them all (cached for the last warehouse and date asked about).
+    Called once per date through :attr:`AsOf.duties`, which every reader shares.
     """
-    global _LAST_STATES
-    cached = _LAST_STATES
-    if cached is not None and cached[0]() is wh and cached[1] == as_of:
-        return cached[2]
-    states = {rec.path: lc.state_at(wh, rec, as_of) for rec in wh.standards}
-    _LAST_STATES = (weakref.ref(wh), as_of, states)
-    return states
-
-
-_LAST_STATES: tuple[weakref.ref[Warehouse], dt.date, dict[str, lc.State]] | None = None
-
-
-def scan_standards(wh: Warehouse, as_of: dt.date, settings: DutySettings) -> StandardDuties:
-    """Review, evaluation and publication duties of every standard on ``as_of``.
-
-    One state lookup per standard (several rules and the calendar read the
-    result, which is cached for the last warehouse and date asked about).
-    """
-    global _LAST_SCAN
-    cached = _LAST_SCAN
-    if cached is not None and cached[0]() is wh and cached[1] == (as_of, settings):
-        return cached[2]
     out = StandardDuties()
-    states = states_at(wh, as_of)
-    for rec in wh.standards:
-        state = states[rec.path]
+    for rec in at.wh.standards:
+        state = at.state(rec)
         if state == "in-force":
             if lc.is_own(rec):
                 out.own_in_force.append(rec)
-                out.reviews.append((rec, _review(wh, rec, as_of, settings)))
-                evaluation = _evaluation(wh, rec, as_of, settings)
+                out.reviews.append((rec, _review(at, rec)))
+                evaluation = _evaluation(at, rec)
                 if evaluation is not None:
                     out.evaluations.append((rec, evaluation))
         elif state == "unknown":
             if lc.is_own(rec):
                 out.own_unknown.append(rec)
         elif state == "in-progress":
-            publication = _publication(rec, as_of)
+            publication = _publication(rec, at.date)
             if publication is not None:
                 out.publications.append((rec, publication))
-    _LAST_SCAN = (weakref.ref(wh), (as_of, settings), out)
     return out
-
-
-_ScanKey = tuple[dt.date, DutySettings]
-_LAST_SCAN: tuple[weakref.ref[Warehouse], _ScanKey, StandardDuties] | None = None
 
 
 # -- districts ------------------------------------------------------------------
@@ -306,77 +236,3 @@ def district_duties(rec: DistrictRecord, as_of: dt.date, plan: Plan | None) -> I
     for kind, years in pending:
         if year not in years:
             yield Duty(kind, due, False, rec.slug, rec.path, f"{rec.slug}:{year}", rec.model.name)
-
-
-# -- the calendar ---------------------------------------------------------------
-
-
-@dataclass
-class OwnerDuties:
-    owner: str | None  # slug, None for standards that name no owner
-    name: str  # the district's name ("" when unknown)
-    duties: list[Duty] = field(default_factory=list)
-
-
-@dataclass
-class Calendar:
-    as_of: dt.date
-    days: int
-    groups: list[OwnerDuties]
-
-    @property
-    def until(self) -> dt.date:
-        return self.as_of + dt.timedelta(days=self.days)
-
-    @property
-    def total(self) -> int:
-        return sum(len(g.duties) for g in self.groups)
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for g in self.groups for d in g.duties if d.overdue)
-
-
-def _owner_order(wh: Warehouse, owner: str | None) -> tuple[int, str]:
-    if owner is None:
-        return (2, "")
-    rec = wh.district_by_slug.get(owner)
-    return (0 if rec is not None and rec.model.kind == "city" else 1, owner)
-
-
-def due_calendar(
-    wh: Warehouse,
-    as_of: dt.date,
-    days: int = 90,
-    settings: DutySettings | None = None,
-    owners: Iterable[str] = (),
-    include_overdue: bool = True,
-) -> Calendar:
-    """Every duty due on or before ``as_of + days``, grouped by owner, earliest first.
-
-    Overdue duties are included (flagged) unless ``include_overdue`` is False:
-    they still have to be done, and a month's plan starts with them.
-    """
-    settings = settings or DutySettings.of(wh)
-    until = as_of + dt.timedelta(days=days)
-    wanted = set(owners)
-    found = list(scan_standards(wh, as_of, settings).all())
-    plan = wh.indicators.plan if wh.indicators is not None else None
-    for drec in wh.districts:
-        found.extend(district_duties(drec, as_of, plan))
-    by_owner: dict[str | None, OwnerDuties] = {}
-    for duty in found:
-        if duty.due > until or (wanted and duty.owner not in wanted):
-            continue
-        if not include_overdue and duty.due < as_of:
-            continue
-        group = by_owner.get(duty.owner)
-        if group is None:
-            district = wh.district_by_slug.get(duty.owner) if duty.owner else None
-            group = OwnerDuties(duty.owner, district.model.name if district else "")
-            by_owner[duty.owner] = group
-        group.duties.append(duty)
-    groups = sorted(by_owner.values(), key=lambda g: _owner_order(wh, g.owner))
-    for group in groups:
-        group.duties.sort(key=lambda d: (d.due, DUTY_KINDS.index(d.kind), d.key))
-    return Calendar(as_of, days, groups)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jgsw_std.edit.table import Column
+from jgsw_std.app.export import Column
 
 
 @dataclass(frozen=True)

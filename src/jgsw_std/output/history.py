@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from jgsw_std.history.record import HistoryEntry, RecordHistory
+from jgsw_std.history.record_log import HistoryEntry, RecordHistory
 from jgsw_std.i18n import pick
 
 _CHANGE = {

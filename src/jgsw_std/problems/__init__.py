@@ -67,12 +67,12 @@ class Problem:
         return Problem(path, code, _SEVERITIES[severity], args, line, col, loc, key)
 
     def message(self, lang: str = "zh") -> str:
-        from jgsw_std.rules.registry import render_message
+        from jgsw_std.problems.catalogue import render_message
 
         return render_message(self, lang)
 
     def hint(self, lang: str = "zh") -> str:
-        from jgsw_std.rules.registry import render_hint
+        from jgsw_std.problems.catalogue import render_hint
 
         return render_hint(self, lang)
 

@@ -1,8 +1,9 @@
-"""The report use case: open the warehouse, build the context, render it.
+"""The report use case: open the warehouse, compute, build the context, render it.
 
 `jgsw report` is a thin layer over :func:`make_report`; tests and other tools
-call it directly. The figures come from the metrics and the rules through
-:func:`~jgsw_std.reports.context.build_context`.
+call it directly. One AsOf serves the indicators, the checks and every section;
+on a large warehouse the checks run in a forked child while the indicators and
+the trend are computed here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from jgsw_std.errors import UsageError
+from jgsw_std.forking import PARALLEL_FROM, beside
+from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.reports.context import ReportOptions
 from jgsw_std.reports.render import Format
 
 #: html and md are the reports; json is the context itself, for people writing templates.
@@ -105,12 +109,43 @@ def _indicator_file(path: Path, lang: str) -> Any:
     return model
 
 
+def report_context(wh: Warehouse, options: ReportOptions) -> dict[str, Any]:
+    """Compute everything a report shows about ``wh`` and lay it out as a template context."""
+    from jgsw_std.app.check import check_warehouse, judge_on
+    from jgsw_std.app.trend import trend_or_none
+    from jgsw_std.metrics.registry import compute_all
+    from jgsw_std.reports.context import build_context, check_counts, report_inputs, scope_paths
+    from jgsw_std.reports.sections.duties import build_duties
+
+    at = judge_on(wh, options.as_of)
+    inp = report_inputs(at, options)
+    plan = options.indicators or wh.indicators
+
+    def checked() -> tuple[dict[str, int], dict[str, Any]]:
+        findings = check_warehouse(wh, options.as_of, at=at)
+        return check_counts(findings), build_duties(findings, scope_paths(inp), inp)
+
+    fork = len(wh.standards) >= PARALLEL_FROM
+    with beside(checked, fork) as pending:  # the checks run while the rest is computed
+        results = compute_all(at, plan, options.scope.key) if plan else []
+        trend = trend_or_none(
+            wh.root, "year", until=options.as_of, scope=options.scope.key, rev=wh.revision or "HEAD"
+        )
+        return build_context(
+            inp,
+            options,
+            results=results,
+            unit_figures=compute_all,
+            trend=trend,
+            checked=pending.result,
+        )
+
+
 def make_report(request: ReportRequest) -> ReportOutcome:
     """Build and render one report; raises UsageError for a bad option or template."""
+    from jgsw_std.app.open import open_warehouse
     from jgsw_std.metrics.scope import parse_scope
-    from jgsw_std.reports.context import ReportOptions, build_context
     from jgsw_std.reports.render import search_path
-    from jgsw_std.session import open_warehouse
 
     fmt = check_format(request.fmt)
     if fmt != "json":  # a missing template stops the run before any work
@@ -127,5 +162,5 @@ def make_report(request: ReportRequest) -> ReportOutcome:
         else "data/indicators.yaml",
         now=request.now,
     )
-    context = build_context(wh, options)
+    context = report_context(wh, options)
     return ReportOutcome(render_as(context, fmt, request.template), fmt, context)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jgsw_std.i18n import word
-from jgsw_std.lifecycle import state_at
+from jgsw_std.lifecycle.state import state_at
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA, Framework
 from jgsw_std.model.standard import Standard
@@ -219,14 +219,15 @@ def standards_rows(wh: Warehouse, as_of: dt.date, lang: str) -> list[dict[str, A
 
 def indicator_rows(wh: Warehouse, as_of: dt.date, lang: str) -> list[dict[str, Any]]:
     """The plan's indicators for the city as of ``as_of``, one row each."""
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.metrics.registry import compute_all
-    from jgsw_std.metrics.view import target_text, value_text
+    from jgsw_std.reports.figures import target_text, value_text
 
     if wh.indicators is None:
         return []
     by_id = {ind.id: ind for ind in wh.indicators.indicators}
     rows = []
-    for result in compute_all(wh, wh.indicators, as_of, scope="city"):
+    for result in compute_all(AsOf(wh, as_of), wh.indicators, scope="city"):
         indicator = by_id[result.indicator_id]
         text = (indicator.text_en or indicator.text) if lang == "en" else indicator.text
         rows.append(

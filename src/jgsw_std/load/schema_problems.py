@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import declare
+from jgsw_std.problems.catalogue import declare
 
 MISSING = declare(
     "S101",

@@ -213,12 +213,13 @@ def compare_problems(
 
 
 def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
+    from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.metrics.registry import compute_all
 
     if wh.indicators is None:
         return {}
     try:
-        return {r.indicator_id: r for r in compute_all(wh, wh.indicators, as_of, "city")}
+        return {r.indicator_id: r for r in compute_all(AsOf(wh, as_of), wh.indicators, "city")}
     except DataError:
         return {}
 
@@ -256,7 +257,7 @@ def diff_revisions(
 ) -> SemanticDiff:
     """Compare ``base`` (default: see :func:`default_base`) with ``head`` (default: the
     working tree), judging problems and indicators as of ``as_of`` (default today)."""
-    from jgsw_std.check import check_warehouse
+    from jgsw_std.app.check import check_warehouse
 
     day = as_of or dt.date.today()
     where = revision_root(root)

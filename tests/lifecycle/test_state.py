@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jgsw_std import lifecycle
 from tests.conftest import MiniFactory
+
+from jgsw_std.lifecycle.asof import AsOf
+from jgsw_std.lifecycle.state import add_years
 
 OLD = (
     "code: DB50/T 1-2015\ntitle: 旧规范\nlevel: local\narea: vehicles\nitems: [vehicles.quota]\n"
@@ -28,14 +30,14 @@ def test_a_standard_named_only_in_supersedes_leaves_force(mini: MiniFactory) -> 
     ).load()
     old = wh.standard("DB50/T 1-2015")
     assert old is not None
-    assert lifecycle.state_at(wh, old, dt.date(2022, 3, 31)) == "in-force"
-    assert lifecycle.state_at(wh, old, dt.date(2022, 4, 1)) == "superseded"
-    assert lifecycle.in_force(wh, old, dt.date(2025, 12, 31)) is False
+    assert AsOf(wh, dt.date(2022, 3, 31)).state(old) == "in-force"
+    assert AsOf(wh, dt.date(2022, 4, 1)).state(old) == "superseded"
+    assert AsOf(wh, dt.date(2025, 12, 31)).in_force(old) is False
 
 
 def test_leap_day_minus_a_year() -> None:
-    assert lifecycle.add_years(dt.date(2024, 2, 29), -1) == dt.date(2023, 2, 28)
-    assert lifecycle.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+    assert add_years(dt.date(2024, 2, 29), -1) == dt.date(2023, 2, 28)
+    assert add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
 
 
 def test_short_item_codes_are_read_in_the_standards_area(mini: MiniFactory) -> None:
@@ -45,7 +47,7 @@ def test_short_item_codes_are_read_in_the_standards_area(mini: MiniFactory) -> N
     wh = mini({"data/standards/vehicles/db50-t-1-2015.yaml": short}).load()
     rec = wh.standard("DB50/T 1-2015")
     assert rec is not None and rec.items == ("vehicles.quota",)
-    from jgsw_std.check import check_warehouse
+    from jgsw_std.app.check import check_warehouse
 
     codes = {
         (p.code, p.args.get("item") or p.args.get("code"))

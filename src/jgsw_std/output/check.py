@@ -13,7 +13,7 @@ from itertools import groupby
 
 from jgsw_std.i18n import pick
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import RULES, render_hint, render_message
+from jgsw_std.problems.catalogue import CATALOGUE, render_hint, render_message
 from jgsw_std.rules.runner import CheckResult
 
 
@@ -75,7 +75,7 @@ def write_text(ctx: FindingsContext) -> str:
 
 
 def problem_dict(problem: Problem, lang: str) -> dict[str, object]:
-    rule_ = RULES.get(problem.code)
+    rule_ = CATALOGUE.get(problem.code)
     return {
         "path": problem.path,
         "line": problem.line,
@@ -121,7 +121,7 @@ def write_github(ctx: FindingsContext) -> str:
     lines = []
     for p in ctx.result.problems:
         title = _gh_escape(
-            f"{p.code} {RULES[p.code].name if p.code in RULES else ''}".strip(), True
+            f"{p.code} {CATALOGUE[p.code].name if p.code in CATALOGUE else ''}".strip(), True
         )
         message = p.message(ctx.lang)
         hint = p.hint(ctx.lang)
@@ -144,7 +144,7 @@ WRITERS: dict[str, Writer] = {
 
 def _add_ci_writers() -> None:
     # gitlab and sarif live in their own module; it needs this one's types only
-    from jgsw_std.reports.ci_formats import CI_WRITERS
+    from jgsw_std.output.check_ci import CI_WRITERS
 
     WRITERS.update(CI_WRITERS)
 

@@ -13,10 +13,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import RULES
+from jgsw_std.problems.catalogue import CATALOGUE
 
 if TYPE_CHECKING:
-    from jgsw_std.reports.findings import FindingsContext, Writer
+    from jgsw_std.output.check import FindingsContext, Writer
 
 #: GitLab's severities: info, minor, major, critical, blocker. An error stops a
 #: merge (jgsw exits 1), which GitLab calls major; a warning is minor.
@@ -53,7 +53,7 @@ def write_gitlab(ctx: FindingsContext) -> str:
     problems = ctx.result.problems
     items: list[dict[str, Any]] = []
     for problem, fingerprint in zip(problems, unique_fingerprints(problems), strict=True):
-        rule = RULES.get(problem.code)
+        rule = CATALOGUE.get(problem.code)
         items.append(
             {
                 "type": "issue",
@@ -70,7 +70,7 @@ def write_gitlab(ctx: FindingsContext) -> str:
 
 
 def _rule_descriptor(code: str, lang: str) -> dict[str, Any]:
-    rule = RULES.get(code)
+    rule = CATALOGUE.get(code)
     if rule is None:
         return {"id": code}
     title = rule.doc.splitlines()[0] if rule.doc else rule.name

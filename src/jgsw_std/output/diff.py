@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from jgsw_std.history.semantic import IndicatorDiff, RecordDiff, SemanticDiff, Side
+from jgsw_std.history.compare import IndicatorDiff, RecordDiff, SemanticDiff, Side
 from jgsw_std.i18n import pick, word
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.problems import Problem
@@ -54,7 +54,7 @@ def record_details(record: RecordDiff, lang: str) -> list[str]:
 
 
 def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
-    from jgsw_std.metrics.view import indicator_label
+    from jgsw_std.reports.figures import indicator_label
 
     for iset in reversed(result.indicator_sets):
         found = iset.by_id(diff.indicator_id) if iset is not None else None
@@ -64,7 +64,7 @@ def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
 
 
 def figure(metric: MetricResult | None, lang: str) -> str:
-    from jgsw_std.metrics.view import value_text
+    from jgsw_std.reports.figures import value_text
 
     if metric is None:
         return pick(lang, "（无）", "(none)")
@@ -315,7 +315,7 @@ def _figure(metric: MetricResult | None) -> dict[str, Any] | None:
 
 
 def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:
-    from jgsw_std.reports.findings import problem_dict
+    from jgsw_std.output.check import problem_dict
 
     return {
         "format": "jgsw-diff/1",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jgsw_std.problems import Severity
-from jgsw_std.rules.registry import declare
+from jgsw_std.problems.catalogue import declare
 
 YAML_SYNTAX = declare(
     "Y001",

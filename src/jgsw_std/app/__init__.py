@@ -1,0 +1,1 @@
+"""Use cases, one module per command: a request in, a result value out, no printing."""

@@ -1,0 +1,234 @@
+"""The trend use case: each indicator at the end of every month, quarter or year.
+
+Each point is read from the commit current at the period's end and judged as
+of that day: exactly ``jgsw status --rev <commit> --as-of <period end>``,
+computed in bulk (see history/trend.py for how the log is replayed). The
+report's trend section calls :func:`trend_or_none`, which returns None when
+there is no history to read, so the section is simply left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jgsw_std.errors import DataError, JgswError, UsageError
+from jgsw_std.history.gitrepo import GitRepo, open_repo, shallow_error
+from jgsw_std.history.log import LogEntry, walk_first_parent
+from jgsw_std.history.revision import require_warehouse, revision_root
+from jgsw_std.history.trend import (
+    EVERY,
+    Every,
+    Period,
+    Trend,
+    TrendPoint,
+    TrendRow,
+    TrendValue,
+    current_at,
+    periods,
+    snapshots,
+)
+from jgsw_std.load.files import SourceFile
+from jgsw_std.load.warehouse import Warehouse, warm_blob_cache
+
+
+def _values(wh: Warehouse, day: dt.date, scope: str) -> tuple[dict[int, TrendValue], str]:
+    from jgsw_std.lifecycle.asof import AsOf
+    from jgsw_std.metrics.registry import compute_all
+
+    if wh.indicators is None:
+        return {}, "no-indicators"
+    try:
+        results = compute_all(AsOf(wh, day), wh.indicators, scope)
+    except (UsageError, DataError) as exc:  # e.g. a district that did not exist yet
+        return {}, exc.key
+    return {r.indicator_id: TrendValue.of(r) for r in results}, ""
+
+
+def _plan_start(repo: GitRepo, files: dict[str, str]) -> dt.date | None:
+    """The plan's start in a revision's indicators.yaml, read without the rest."""
+    from jgsw_std.load.warehouse import INDICATORS_PATH, build_warehouse
+
+    blob = files.get(INDICATORS_PATH)
+    if blob is None:
+        return None
+    source = SourceFile(INDICATORS_PATH, repo.blobs.read(blob), blob)
+    indicators = build_warehouse([source], root=repo.root).indicators
+    return indicators.plan.start if indicators is not None else None
+
+
+def _rows(wh: Warehouse) -> list[TrendRow]:
+    from jgsw_std.reports.figures import indicator_label
+
+    if wh.indicators is None:
+        return []
+    return [
+        TrendRow(i.id, i.metric, indicator_label(i, "zh"), indicator_label(i, "en"))
+        for i in wh.indicators.indicators
+    ]
+
+
+def compute_trend(
+    root: Path | None,
+    every: Every = "year",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    rev: str = "HEAD",
+    scope: str = "city",
+) -> Trend:
+    """Indicator values at the end of each period in [since, until].
+
+    ``since`` defaults to the plan's start (the newest revision's
+    indicators.yaml), ``until`` to today. Raises UsageError on a bad option
+    and a clear error when there is no history (not a repository, no commits,
+    a shallow clone).
+    """
+    if every not in EVERY:
+        raise UsageError(
+            "bad_every",
+            zh=f"--every 的值 {every} 无效；可选：month、quarter、year。",
+            en=f"--every {every} is not valid; choose month, quarter or year.",
+        )
+    where = revision_root(root)
+    with open_repo(where) as repo:
+        head = repo.resolve(rev)
+        require_warehouse(repo, root, [head])
+        if repo.is_shallow:
+            raise shallow_error(
+                "jgsw trend 需要完整的提交历史", "jgsw trend needs the full history"
+            )
+        return _trend(repo, head, every, since, until, rev, scope)
+
+
+def _trend(
+    repo: GitRepo,
+    head: str,
+    every: Every,
+    since: dt.date | None,
+    until: dt.date | None,
+    rev: str,
+    scope: str,
+) -> Trend:
+    chain = walk_first_parent(repo, head)
+    last = len(chain) - 1
+    head_files = snapshots(chain, {last})[last]
+    if since is None:
+        since = _plan_start(repo, head_files) or chain[0].commit.committed.date()
+    until = until or dt.date.today()
+    if since > until:
+        raise UsageError(
+            "bad_range",
+            zh=f"--since {since} 晚于 --until {until}。",
+            en=f"--since {since} is after --until {until}.",
+        )
+    wanted_periods = periods(every, since, until)
+    at = {p: current_at(chain, p.end) for p in wanted_periods}
+    states = snapshots(chain, {i for i in at.values() if i is not None} | {last})
+    # Every blob any wanted revision holds, in one batch; git is done after this.
+    contents = repo.blobs.read_many({b for files in states.values() for b in files.values()})
+    latest = _plan_and_units(repo, states[last], contents)
+    if latest.indicators is not None:
+        from jgsw_std.metrics.scope import parse_scope
+
+        parse_scope(scope, latest)  # a bad --scope stops the run before any work
+    jobs = [(i, period) for period, i in at.items() if i is not None]
+    work = _Work(repo.root, chain, states, contents, scope)
+    from jgsw_std.forking import split_work
+
+    weights = [float(len(states[i])) for i, _ in jobs]
+    computed = dict(zip(jobs, split_work(jobs, work, weights=weights), strict=True))
+    points = []
+    for period in wanted_periods:
+        index = at[period]
+        if index is None:
+            points.append(TrendPoint(period.label, period.end, None, None, {}, "no-commit"))
+            continue
+        values, note = computed[(index, period)]
+        commit = chain[index].commit
+        points.append(
+            TrendPoint(
+                period.label, period.end, commit.sha, commit.committed.isoformat(), values, note
+            )
+        )
+    return Trend(every, since, until, scope, rev, head, _rows(latest), points)
+
+
+def _plan_and_units(repo: GitRepo, files: dict[str, str], contents: dict[str, bytes]) -> Warehouse:
+    """The newest revision's plan, framework and districts: row labels and --scope.
+
+    Only these few files are read here; the standards are the workers' job.
+    """
+    from jgsw_std.load.warehouse import build_warehouse, kind_of
+
+    wanted = {"framework", "indicators", "district"}
+    sources = [
+        SourceFile(rel, contents[blob], blob)
+        for rel, blob in sorted(files.items())
+        if kind_of(rel) in wanted
+    ]
+    return build_warehouse(sources, root=repo.root)
+
+
+class _Work:
+    """One worker's share of the points: parse its blobs, build, compute.
+
+    Everything it needs is in memory (blob contents were read from git before
+    any fork), so a forked child never talks to git.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        chain: list[LogEntry],
+        states: dict[int, dict[str, str]],
+        contents: dict[str, bytes],
+        scope: str,
+    ) -> None:
+        self.root, self.chain, self.states = root, chain, states
+        self.contents, self.scope = contents, scope
+
+    def __call__(self, part: list[tuple[int, Period]]) -> list[tuple[dict[int, TrendValue], str]]:
+        from jgsw_std.load.warehouse import build_warehouse
+
+        indices = sorted({index for index, _ in part})
+        # Parse every distinct blob of this share in one bulk pass, once each.
+        distinct = {(rel, blob) for i in indices for rel, blob in self.states[i].items()}
+        warm_blob_cache(
+            SourceFile(rel, self.contents[blob], blob) for rel, blob in sorted(distinct)
+        )
+        built: dict[int, Warehouse] = {}
+        out = []
+        for index, period in part:
+            if index not in built:
+                sources = [
+                    SourceFile(rel, self.contents[blob], blob)
+                    for rel, blob in sorted(self.states[index].items())
+                ]
+                sha = self.chain[index].commit.sha
+                built[index] = build_warehouse(sources, root=self.root, revision=sha)
+            out.append(_values(built[index], period.end, self.scope))
+        return out
+
+
+def trend_or_none(
+    root: Path | None,
+    every: Every = "year",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    scope: str = "city",
+    rev: str = "HEAD",
+) -> Trend | None:
+    """The trend for a report, or None when there is no history to draw it from.
+
+    No git, not a repository, no commits yet, or a shallow clone: the report
+    leaves its trend section out rather than failing.
+    """
+    if root is None:
+        return None
+    try:
+        trend = compute_trend(root, every, since, until, rev, scope)
+    except JgswError:
+        return None
+    if not any(point.values for point in trend.points):
+        return None
+    return trend

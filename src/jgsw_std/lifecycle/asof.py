@@ -1,0 +1,118 @@
+"""AsOf: where every standard stands on one date, built once per run and asked by all.
+
+`check` (the L, G and Q rules), the indicators (10, 16, 17 and the coverage
+and supply figures), `due` and the report all ask the same questions: is this
+standard in force on the date, for how long, is its review overdue or due
+soon, is an evaluation due, which year is the last full one. They ask one
+AsOf, which answers each from the primitives of :mod:`.state` and
+:mod:`.duties` and remembers the answers for the run, so the same judgement
+is never written (or computed) twice and `check` and `status` cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from jgsw_std.lifecycle import state as st
+from jgsw_std.lifecycle.duties import DutySettings, StandardDuties, scan_standards
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import StandardRecord, Warehouse
+
+T = TypeVar("T")
+
+
+class AsOf:
+    """One warehouse judged on one date with one set of duty settings."""
+
+    def __init__(self, wh: Warehouse, date: dt.date, settings: DutySettings | None = None) -> None:
+        self.wh = wh
+        self.date = date
+        self.settings = settings if settings is not None else DutySettings.of(wh)
+        self._memo: dict[str, Any] = {}
+        self._siblings: dict[dt.date, AsOf] = {date: self}
+
+    def __repr__(self) -> str:
+        return f"AsOf({self.date}, {len(self.wh.standards)} standards)"
+
+    def on(self, date: dt.date) -> AsOf:
+        """The same warehouse and settings judged on another date (kept for the run)."""
+        found = self._siblings.get(date)
+        if found is None:
+            found = AsOf(self.wh, date, self.settings)
+            found._siblings = self._siblings
+            self._siblings[date] = found
+        return found
+
+    @cached_property
+    def states(self) -> dict[str, st.State]:
+        """Every standard's state on the date, by file path (:func:`state.state_at`)."""
+        return {rec.path: st.state_at(self.wh, rec, self.date) for rec in self.wh.standards}
+
+    def state(self, rec: StandardRecord) -> st.State:
+        found = self.states.get(rec.path)
+        return found if found is not None else st.state_at(self.wh, rec, self.date)
+
+    def in_force(self, rec: StandardRecord) -> bool | None:
+        """True / False, or None when the dates needed to tell are missing."""
+        state = self.state(rec)
+        return None if state == "unknown" else state == "in-force"
+
+    def in_force_years(self, rec: StandardRecord, years: int) -> bool | None:
+        """In force on the date and effective on or before the date minus ``years``.
+
+        A standard effective 2020-12-31 is in force ≥ 5 years on 2025-12-31.
+        """
+        current = self.in_force(rec)
+        if current is not True:
+            return current
+        effective = rec.model.effective
+        assert effective is not None  # in force implies a known effective date
+        return effective <= st.add_years(self.date, -years)
+
+    def review_overdue(self, rec: StandardRecord) -> bool | None:
+        """An own standard in force for the review period with no review within it.
+
+        Exactly the standards indicator 17 counts against and L601 reports. None
+        when the dates needed to tell are missing; False for national, industry
+        and enterprise standards (their issuers review them).
+        """
+        if not st.is_own(rec):
+            return False
+        years = self.settings.review_period_years
+        due = self.in_force_years(rec, years)
+        if due is not True:
+            return due
+        return not st.reviewed_within(rec.model, self.date, years)
+
+    def evaluation_missing(self, rec: StandardRecord) -> bool | None:
+        """An own standard in force for `evaluation_after_years` with no effect evaluation yet.
+
+        Exactly the standards indicator 16 counts against and L603 reports.
+        """
+        if not st.is_own(rec):
+            return False
+        due = self.in_force_years(rec, self.settings.evaluation_after_years)
+        if due is not True:
+            return due
+        return not st.has_evaluation(rec.model, self.date)
+
+    @cached_property
+    def last_full_year(self) -> int:
+        """The date's year when it is 31 December, else the year before."""
+        return st.last_full_year(self.date)
+
+    @cached_property
+    def duties(self) -> StandardDuties:
+        """Review, evaluation and publication duties of every standard, in one pass."""
+        return scan_standards(self)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value several checks share for this date, built by the first that asks."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        value: T = self._memo[key]
+        return value
