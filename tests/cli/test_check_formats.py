@@ -278,7 +278,7 @@ def test_gitlab_fingerprints_stay_put_when_lines_move(mini: MiniFactory, cli: Cl
 
 
 def test_identical_problems_get_distinct_fingerprints() -> None:
-    from jgsw_std.output.check_ci import unique_fingerprints
+    from jgsw_std.output.check import unique_fingerprints
     from jgsw_std.problems import Problem, Severity
 
     same = Problem("data/x.yaml", "Y002", Severity.ERROR, {"key": "a"}, 3, 1)

@@ -40,6 +40,8 @@ class CheckRequest:
     #: report only problems in files changed since this git revision, and the
     #: problems elsewhere that those changes cause (`--changed-since`)
     changed_since: str | None = None
+    #: check the warehouse as recorded at this git revision instead (`--rev`)
+    rev: str | None = None
 
 
 @dataclass
@@ -199,6 +201,20 @@ def check_warehouse(
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
+    """Check the working tree (or a revision); options that cannot combine stop the run."""
+    if request.rev is not None:
+        if request.changed_since is not None:
+            raise UsageError(
+                "rev_and_changed_since",
+                zh="--rev 与 --changed-since 不能同时使用：--changed-since 比较的是工作区。",
+                en="--rev and --changed-since cannot be combined: --changed-since judges the "
+                "working tree.",
+            )
+        from jgsw_std.app.open import open_warehouse
+
+        wh = open_warehouse(request.root, rev=request.rev)
+        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        return CheckOutcome(wh, result, request.as_of)
     root = find_root(request.root)
     paths = list(iter_data_paths(root))
     if len(paths) >= PARALLEL_FROM and can_fork():

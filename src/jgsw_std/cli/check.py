@@ -18,9 +18,6 @@ from jgsw_std.cli.common import (
     use_color,
 )
 
-FORMATS = ("text", "json", "github", "gitlab", "sarif")
-
-
 def check(
     root: RootOption = None,
     fmt: Annotated[
@@ -68,44 +65,22 @@ def check(
     """
     from jgsw_std.app.check import CheckRequest, run_check
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.output.check import WRITERS, FindingsContext
-
-    language = resolve_lang(lang)
-    if fmt not in WRITERS:
-        from jgsw_std.errors import UsageError
-
-        raise UsageError(
-            "bad_format",
-            zh=f"不支持的输出格式 {fmt}；可选：{', '.join(WRITERS)}",
-            en=f"unknown format {fmt}; choose one of {', '.join(WRITERS)}",
-        )
+    from jgsw_std.output.check import WRITERS, FindingsContext, summary_line
+    from jgsw_std.output.formats import writer_for
     from jgsw_std.rules.runner import require_known_codes
 
-    request = CheckRequest(
-        root=root,
-        as_of=parse_as_of(as_of),
-        select=require_known_codes(split_codes(select), "--select"),
-        ignore=require_known_codes(split_codes(ignore), "--ignore"),
-        changed_since=changed_since,
-    )
-    if rev is not None and changed_since is not None:
-        from jgsw_std.errors import UsageError
-
-        raise UsageError(
-            "rev_and_changed_since",
-            zh="--rev 与 --changed-since 不能同时使用：--changed-since 比较的是工作区。",
-            en="--rev and --changed-since cannot be combined: --changed-since judges the "
-            "working tree.",
+    language = resolve_lang(lang)
+    writer = writer_for(WRITERS, fmt)
+    outcome = run_check(
+        CheckRequest(
+            root=root,
+            as_of=parse_as_of(as_of),
+            select=require_known_codes(split_codes(select), "--select"),
+            ignore=require_known_codes(split_codes(ignore), "--ignore"),
+            changed_since=changed_since,
+            rev=rev,
         )
-    if rev is None:
-        outcome = run_check(request)
-    else:  # the same checks on the files as recorded at a revision
-        from jgsw_std.app.check import CheckOutcome, check_warehouse
-        from jgsw_std.app.open import open_warehouse
-
-        wh = open_warehouse(root, rev=rev)
-        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
-        outcome = CheckOutcome(wh, result, request.as_of)
+    )
     ctx = FindingsContext(
         result=outcome.result,
         counts=outcome.warehouse.counts,
@@ -114,10 +89,8 @@ def check(
         as_of=outcome.as_of.isoformat(),
         color=fmt == "text" and output is None and use_color(),
     )
-    emit(WRITERS[fmt](ctx), output)
+    emit(writer(ctx), output)
     if output is not None and fmt != "text":
-        from jgsw_std.output.check import summary_line
-
         typer.echo(summary_line(ctx), err=True)
     raise typer.Exit(outcome.exit_code(strict))
 

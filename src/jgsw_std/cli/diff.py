@@ -9,7 +9,6 @@ import typer
 
 from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of
 
-FORMATS = ("text", "json", "md")
 
 
 def diff(
@@ -42,15 +41,15 @@ def diff(
 ) -> None:
     """语义差异 / Records added, removed, moved and changed field by field; problems
     introduced and fixed; indicators that moved."""
-    from jgsw_std.cli.history import check_format
-    from jgsw_std.history.compare import diff_revisions
-    from jgsw_std.output.diff import WRITERS
+    from jgsw_std.app.diff import diff_revisions
     from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.diff import WRITERS
+    from jgsw_std.output.formats import writer_for
 
     language = resolve_lang(lang)
-    check_format(fmt, FORMATS)
+    writer = writer_for(WRITERS, fmt)
     result = diff_revisions(root, base, head, parse_as_of(as_of))
-    emit(WRITERS[fmt](result, language), output)
+    emit(writer(result, language), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,21 +9,6 @@ import typer
 
 from jgsw_std.cli.common import LangOption, RootOption, emit
 
-FORMATS = ("text", "json", "md")
-
-
-def check_format(fmt: str, formats: tuple[str, ...]) -> None:
-    """Refuse an unknown --format before any work is done."""
-    if fmt not in formats:
-        from jgsw_std.errors import UsageError
-
-        raise UsageError(
-            "bad_format",
-            zh=f"不支持的输出格式 {fmt}；可选：{', '.join(formats)}",
-            en=f"unknown format {fmt}; choose one of {', '.join(formats)}",
-        )
-
-
 def history(
     target: Annotated[
         list[str],
@@ -47,15 +32,16 @@ def history(
     lang: LangOption = None,
 ) -> None:
     """记录的修改历史 / Every commit that changed a record, field by field, newest first."""
-    from jgsw_std.history.record_log import record_history
-    from jgsw_std.output.history import WRITERS
+    from jgsw_std.app.history import record_history
     from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.formats import writer_for
+    from jgsw_std.output.history import WRITERS
 
     language = resolve_lang(lang)
-    check_format(fmt, FORMATS)
+    writer = writer_for(WRITERS, fmt)
     # the shell splits an unquoted "DB50/T 1056-2020" at the space: join it again
     found = record_history(root, " ".join(target), rev)
-    emit(WRITERS[fmt](found, language), output)
+    emit(writer(found, language), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,6 @@ import typer
 
 from jgsw_std.cli.common import LangOption, RootOption, emit
 
-FORMATS = ("text", "json", "csv")
 
 
 def trend(
@@ -51,22 +50,14 @@ def trend(
     lang: LangOption = None,
 ) -> None:
     """指标趋势 / Indicator values at each period's end, each read from the commit current then."""
+    from jgsw_std.app.trend import compute_trend
     from jgsw_std.cli.common import parse_as_of
-    from jgsw_std.cli.history import check_format
-    from jgsw_std.app.trend import EVERY, compute_trend
-    from jgsw_std.output.trend import WRITERS
     from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.formats import writer_for
+    from jgsw_std.output.trend import WRITERS
 
     language = resolve_lang(lang)
-    check_format(fmt, FORMATS)
-    if every not in EVERY:
-        from jgsw_std.errors import UsageError
-
-        raise UsageError(
-            "bad_every",
-            zh=f"--every 的值 {every} 无效；可选：month、quarter、year。",
-            en=f"--every {every} is not valid; choose month, quarter or year.",
-        )
+    writer = writer_for(WRITERS, fmt)
     result = compute_trend(
         root,
         every,
@@ -75,7 +66,7 @@ def trend(
         rev,
         scope,
     )
-    emit(WRITERS[fmt](result, language), output)
+    emit(writer(result, language), output)
 
 
 def register(app: typer.Typer) -> None:

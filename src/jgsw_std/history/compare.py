@@ -1,10 +1,9 @@
-"""`jgsw diff`: what changed in substance between two revisions of the warehouse.
+"""Comparing two warehouses: records field by field, problems, indicator figures.
 
-Both sides are loaded like any warehouse (a revision through git in bulk, or
-the working tree), then compared as data: records added, removed, moved and
-changed field by field; the problems `jgsw check` finds on one side and not
-the other; and every indicator whose figure moved. A pull request that adds
-one review shows that review and the indicator it moves, nothing else.
+Pure functions of two loaded warehouses and what was computed on them (the
+diff use case, app/diff.py, loads the sides and runs the checks and the
+indicators), plus :func:`default_base`, which asks git where a pull request
+goes. The result types are what `jgsw diff` prints.
 """
 
 from __future__ import annotations
@@ -13,14 +12,12 @@ import datetime as dt
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from jgsw_std.errors import DataError
 from jgsw_std.history.fields import FieldChange, diff_values
-from jgsw_std.history.gitrepo import Commit, GitRepo, open_repo, shallow_error
-from jgsw_std.history.revision import require_warehouse, revision_root, warehouse_at
-from jgsw_std.load.warehouse import FileEntry, Warehouse, build_warehouse, load_worktree
+from jgsw_std.history.gitrepo import Commit, GitRepo, shallow_error
+from jgsw_std.load.warehouse import FileEntry, Warehouse
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.model.indicators import IndicatorSet
@@ -212,18 +209,6 @@ def compare_problems(
     return introduced, fixed, reworded
 
 
-def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
-    from jgsw_std.lifecycle.asof import AsOf
-    from jgsw_std.metrics.registry import compute_all
-
-    if wh.indicators is None:
-        return {}
-    try:
-        return {r.indicator_id: r for r in compute_all(AsOf(wh, as_of), wh.indicators, "city")}
-    except DataError:
-        return {}
-
-
 def _moved(before: MetricResult | None, after: MetricResult | None) -> bool:
     if before is None or after is None:
         return before is not after
@@ -235,8 +220,10 @@ def _moved(before: MetricResult | None, after: MetricResult | None) -> bool:
     )
 
 
-def compare_indicators(base: Warehouse, head: Warehouse, as_of: dt.date) -> list[IndicatorDiff]:
-    old, new = _figures(base, as_of), _figures(head, as_of)
+def compare_indicators(
+    old: dict[int, MetricResult], new: dict[int, MetricResult]
+) -> list[IndicatorDiff]:
+    """The indicators whose figure or status moved, by id, in the head's order."""
     out = []
     for ident in list(new) + [i for i in old if i not in new]:
         before, after = old.get(ident), new.get(ident)
@@ -244,55 +231,3 @@ def compare_indicators(base: Warehouse, head: Warehouse, as_of: dt.date) -> list
         if either is not None and _moved(before, after):
             out.append(IndicatorDiff(ident, either.metric, before, after))
     return out
-
-
-# -- the use case -----------------------------------------------------------------
-
-
-def diff_revisions(
-    root: Path | None,
-    base: str | None = None,
-    head: str | None = None,
-    as_of: dt.date | None = None,
-) -> SemanticDiff:
-    """Compare ``base`` (default: see :func:`default_base`) with ``head`` (default: the
-    working tree), judging problems and indicators as of ``as_of`` (default today)."""
-    from jgsw_std.app.check import check_warehouse
-
-    day = as_of or dt.date.today()
-    where = revision_root(root)
-    with open_repo(where) as repo:
-        head_sha = repo.resolve(head or "HEAD")
-        if base is None:
-            base_sha, how = default_base(repo, head_sha)
-        else:
-            base_sha, how = repo.resolve(base), base
-        require_warehouse(repo, root, [s for s in (head_sha, base_sha) if s])
-        if head is None:
-            head_side = Side("worktree", "")
-            head_wh = load_worktree(where)
-        else:
-            head_side = Side("commit", head, repo.commit(head_sha))
-            head_wh = warehouse_at(repo, head_sha)
-        if base_sha:
-            base_side = Side("commit", how, repo.commit(base_sha))
-            base_wh = warehouse_at(repo, base_sha)
-        else:
-            base_side = Side("empty", how)
-            base_wh = build_warehouse([], root=where, revision="")
-    records, moved, unchanged = compare_records(base_wh, head_wh)
-    introduced, fixed, reworded = compare_problems(
-        check_warehouse(base_wh, day).problems, check_warehouse(head_wh, day).problems, moved
-    )
-    return SemanticDiff(
-        base=base_side,
-        head=head_side,
-        as_of=day,
-        records=records,
-        introduced=introduced,
-        fixed=fixed,
-        reworded=reworded,
-        indicators=compare_indicators(base_wh, head_wh, day),
-        indicator_sets=(base_wh.indicators, head_wh.indicators),
-        unchanged_files=unchanged,
-    )

@@ -1,6 +1,6 @@
-"""`jgsw history`: every commit that changed one record, field by field.
+"""A record's versions in git: find its file, follow it back, compare versions.
 
-The record is named by its code, its slug or its path. One ``git log --raw -M``
+The use case is app/history.py. The record is named by its code, its slug or its path. One ``git log --raw -M``
 walk over data/ finds every commit that touched a data file; the record's
 path is then followed backwards through renames (a standard moved to another
 area folder), deletions and re-additions. Each version is parsed once (by
@@ -15,9 +15,8 @@ from typing import Any, Literal
 
 from jgsw_std.errors import UsageError
 from jgsw_std.history.fields import FieldChange, diff_values
-from jgsw_std.history.gitrepo import Commit, GitRepo, open_repo, shallow_error
-from jgsw_std.history.log import Change, LogEntry, walk_data
-from jgsw_std.history.revision import require_warehouse, revision_root
+from jgsw_std.history.gitrepo import Commit, GitRepo
+from jgsw_std.history.log import Change, LogEntry
 from jgsw_std.load.parse import parse_bytes
 from jgsw_std.load.warehouse import kind_of
 
@@ -91,7 +90,7 @@ def _all_paths(log: list[LogEntry]) -> list[str]:
     return list(seen)
 
 
-def _find_path(repo: GitRepo, sha: str, target: str, log: list[LogEntry]) -> str:
+def find_path(repo: GitRepo, sha: str, target: str, log: list[LogEntry]) -> str:
     paths = _all_paths(log)
     if _looks_like_path(target):
         rel = _as_rel(repo.root, target)
@@ -128,7 +127,7 @@ def _by_identity(repo: GitRepo, sha: str, target: str) -> str | None:
     return district.path if district is not None else None
 
 
-def _follow(log: list[LogEntry], path: str) -> list[tuple[LogEntry, Change, str | None]]:
+def follow(log: list[LogEntry], path: str) -> list[tuple[LogEntry, Change, str | None]]:
     """The changes to the record, newest first: (entry, change, paired old path).
 
     A deletion and an addition in one commit with the same file name count as
@@ -171,7 +170,7 @@ def _follow(log: list[LogEntry], path: str) -> list[tuple[LogEntry, Change, str 
     return found
 
 
-class _Versions:
+class Versions:
     """Parsed content of each version, by blob id (one parse per blob)."""
 
     def __init__(self, repo: GitRepo) -> None:
@@ -198,8 +197,8 @@ def _summary(data: Any) -> dict[str, Any]:
     return {k: data[k] for k in keys if k in data and isinstance(data[k], (str, int))}
 
 
-def _entries(
-    raw: list[tuple[LogEntry, Change, str | None]], versions: _Versions
+def entries_of(
+    raw: list[tuple[LogEntry, Change, str | None]], versions: Versions
 ) -> list[HistoryEntry]:
     out: list[HistoryEntry] = []
     for index, (entry, change, moved_from) in enumerate(raw):
@@ -236,7 +235,7 @@ def _entries(
     return out
 
 
-def _label(entries: list[HistoryEntry]) -> str:
+def label_of(entries: list[HistoryEntry]) -> str:
     for entry in entries:
         summary = entry.summary
         ident = summary.get("code") or summary.get("slug")
@@ -244,29 +243,3 @@ def _label(entries: list[HistoryEntry]) -> str:
         if ident or name:
             return " ".join(str(x) for x in (ident, name) if x)
     return ""
-
-
-def record_history(root: Path | None, target: str, rev: str = "HEAD") -> RecordHistory:
-    """Every commit reachable from ``rev`` that changed the record, newest first."""
-    base = revision_root(root)
-    with open_repo(base) as repo:
-        sha = repo.resolve(rev)
-        require_warehouse(repo, root, [sha])
-        if repo.is_shallow:
-            raise shallow_error(
-                "jgsw history 需要完整的提交历史", "jgsw history needs the full history"
-            )
-        log = walk_data(repo, sha)
-        path = _find_path(repo, sha, target, log)
-        raw = _follow(log, path)
-        versions = _Versions(repo)
-        versions.load([b for _, c, _ in raw for b in (c.old_blob, c.new_blob) if b is not None])
-        entries = _entries(raw, versions)
-    return RecordHistory(
-        target=target,
-        path=path,
-        kind=kind_of(path),
-        label=_label(entries),
-        entries=entries,
-        rev=rev,
-    )

@@ -1,0 +1,88 @@
+"""The diff use case: what changed in substance between two revisions of the warehouse.
+
+Both sides are loaded like any warehouse (a revision through git in bulk, or
+the working tree), then compared as data (history/compare.py): records added,
+removed, moved and changed field by field; the problems `jgsw check` finds on
+one side and not the other; and every indicator whose figure moved. A pull
+request that adds one review shows that review and the indicator it moves,
+nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jgsw_std.app.check import check_warehouse
+from jgsw_std.errors import DataError
+from jgsw_std.history.compare import (
+    SemanticDiff,
+    Side,
+    compare_indicators,
+    compare_problems,
+    compare_records,
+    default_base,
+)
+from jgsw_std.history.gitrepo import open_repo
+from jgsw_std.history.revision import require_warehouse, revision_root, warehouse_at
+from jgsw_std.lifecycle.asof import AsOf
+from jgsw_std.load.warehouse import Warehouse, build_warehouse, load_worktree
+from jgsw_std.metrics.base import MetricResult
+from jgsw_std.metrics.registry import compute_all
+
+
+def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
+    if wh.indicators is None:
+        return {}
+    try:
+        return {r.indicator_id: r for r in compute_all(AsOf(wh, as_of), wh.indicators, "city")}
+    except DataError:
+        return {}
+
+
+
+def diff_revisions(
+    root: Path | None,
+    base: str | None = None,
+    head: str | None = None,
+    as_of: dt.date | None = None,
+) -> SemanticDiff:
+    """Compare ``base`` (default: see :func:`default_base`) with ``head`` (default: the
+    working tree), judging problems and indicators as of ``as_of`` (default today)."""
+    day = as_of or dt.date.today()
+    where = revision_root(root)
+    with open_repo(where) as repo:
+        head_sha = repo.resolve(head or "HEAD")
+        if base is None:
+            base_sha, how = default_base(repo, head_sha)
+        else:
+            base_sha, how = repo.resolve(base), base
+        require_warehouse(repo, root, [s for s in (head_sha, base_sha) if s])
+        if head is None:
+            head_side = Side("worktree", "")
+            head_wh = load_worktree(where)
+        else:
+            head_side = Side("commit", head, repo.commit(head_sha))
+            head_wh = warehouse_at(repo, head_sha)
+        if base_sha:
+            base_side = Side("commit", how, repo.commit(base_sha))
+            base_wh = warehouse_at(repo, base_sha)
+        else:
+            base_side = Side("empty", how)
+            base_wh = build_warehouse([], root=where, revision="")
+    records, moved, unchanged = compare_records(base_wh, head_wh)
+    introduced, fixed, reworded = compare_problems(
+        check_warehouse(base_wh, day).problems, check_warehouse(head_wh, day).problems, moved
+    )
+    return SemanticDiff(
+        base=base_side,
+        head=head_side,
+        as_of=day,
+        records=records,
+        introduced=introduced,
+        fixed=fixed,
+        reworded=reworded,
+        indicators=compare_indicators(_figures(base_wh, day), _figures(head_wh, day)),
+        indicator_sets=(base_wh.indicators, head_wh.indicators),
+        unchanged_files=unchanged,
+    )

@@ -1,0 +1,44 @@
+"""The history use case: every commit that changed one record, field by field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jgsw_std.history.gitrepo import open_repo, shallow_error
+from jgsw_std.history.log import walk_data
+from jgsw_std.history.record_log import (
+    RecordHistory,
+    Versions,
+    entries_of,
+    find_path,
+    follow,
+    label_of,
+)
+from jgsw_std.history.revision import require_warehouse, revision_root
+from jgsw_std.load.warehouse import kind_of
+
+
+def record_history(root: Path | None, target: str, rev: str = "HEAD") -> RecordHistory:
+    """Every commit reachable from ``rev`` that changed the record, newest first."""
+    base = revision_root(root)
+    with open_repo(base) as repo:
+        sha = repo.resolve(rev)
+        require_warehouse(repo, root, [sha])
+        if repo.is_shallow:
+            raise shallow_error(
+                "jgsw history 需要完整的提交历史", "jgsw history needs the full history"
+            )
+        log = walk_data(repo, sha)
+        path = find_path(repo, sha, target, log)
+        raw = follow(log, path)
+        versions = Versions(repo)
+        versions.load([b for _, c, _ in raw for b in (c.old_blob, c.new_blob) if b is not None])
+        entries = entries_of(raw, versions)
+    return RecordHistory(
+        target=target,
+        path=path,
+        kind=kind_of(path),
+        label=label_of(entries),
+        entries=entries,
+        rev=rev,
+    )
