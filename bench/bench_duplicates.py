@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import demo_warehouse, report, time_command
 
-from jgsw_std.lifecycle.state.duties import states_at
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.output.check import FindingsContext, write_text
 from jgsw_std.rules.registry import RULES, CheckContext, ensure_loaded
@@ -41,8 +40,8 @@ def in_process(root: Path, runs: int) -> tuple[list[float], list[float], int, in
     """(check times, place-and-print times, findings, standards)."""
     wh = load_worktree(root)
     ensure_loaded()
-    ctx = CheckContext(as_of=dt.date.today())
-    states_at(wh, ctx.as_of)  # shared with the other G, L and Q rules: not Q701's cost
+    ctx = CheckContext.on(wh, dt.date.today())
+    _ = ctx.at.states  # shared with the other G, L and Q rules: not Q701's cost
     rule = RULES["Q701"]
     checks: list[float] = []
     outputs: list[float] = []

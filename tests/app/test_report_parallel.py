@@ -6,13 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.reports.conftest import context_of
 
 from jgsw_std import forking as parallel
+from jgsw_std.app import report as context_module
 from jgsw_std.forking import beside
 from jgsw_std.load.warehouse import load_worktree
-from jgsw_std.app import report as context_module
-
-from tests.reports.conftest import context_of
 
 needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="fork is Linux-only here")
 

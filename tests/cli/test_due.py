@@ -148,7 +148,9 @@ def test_calendar_overdue_is_what_check_reports(demo_root: object) -> None:
     as_of = dt.date(2025, 12, 31)
     calendar = due_calendar(AsOf(wh, as_of), 0)
     overdue = {(d.kind, d.path) for g in calendar.groups for d in g.duties if d.overdue}
-    result = run_checks(wh, CheckContext.on(wh, as_of), CheckOptions(select=["L601", "L603", "L607"]))
+    result = run_checks(
+        wh, CheckContext.on(wh, as_of), CheckOptions(select=["L601", "L603", "L607"])
+    )
     kinds = {"L601": "review", "L603": "evaluation", "L607": "publication"}
     assert overdue == {(kinds[p.code], p.path) for p in result.problems}
     assert len(overdue) > 20

@@ -142,18 +142,12 @@ def test_demo_status_changes_between_mid_term_and_final(demo_wh: Warehouse) -> N
 
 def test_demo_duties_agree_with_the_lifecycle_helpers(demo_wh: Warehouse) -> None:
     wh = demo_wh
-    fw = wh.framework
     for day in (MID_TERM, END):
         review = compute_one(AsOf(wh, day), None, 17)
         evaluation = compute_one(AsOf(wh, day), None, 16)
-        overdue = sorted(
-            r.code for r in wh.standards if AsOf(wh, day).review_overdue(r)
-        )
-        missing = sorted(
-            r.code
-            for r in wh.standards
-            if AsOf(wh, day).evaluation_missing(r)
-        )
+        at = AsOf(wh, day)
+        overdue = sorted(r.code for r in wh.standards if at.review_overdue(r))
+        missing = sorted(r.code for r in wh.standards if at.evaluation_missing(r))
         assert sorted(r.key for r in review.counted_against) == overdue
         assert sorted(r.key for r in evaluation.counted_against) == missing
         assert review.denominator is not None and review.numerator is not None

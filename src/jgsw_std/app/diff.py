@@ -40,7 +40,6 @@ def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
         return {}
 
 
-
 def diff_revisions(
     root: Path | None,
     base: str | None = None,

@@ -1,82 +1,32 @@
-"""The 体系明细表 (one row per standard) and the indicator table, as plain rows.
+"""The export use case: the 体系明细表 (one row per standard) and the indicator table.
 
-Rows hold plain values (text, numbers, dates, None); the writers in
-edit.sheets turn them into xlsx, csv or json. The standards table shows names
-people know (公务用车, 地方标准, 已发布) and reads back either those names or
-the codes; the columns marked derived (state on a date, last review, ...) are
-for reading and are ignored by `jgsw import`.
+Rows hold plain values (text, numbers, dates, None) in the columns of
+edit/sheet_layout.py; the writers in output/table.py turn them into xlsx, csv
+or json. The standards table shows names people know (公务用车, 地方标准,
+已发布), which `jgsw import` reads back as well as the codes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from jgsw_std.edit.sheet_layout import (
+    INDICATOR_COLUMNS,
+    SEP,
+    SHEET_INDICATORS,
+    SHEET_STANDARDS,
+    STANDARD_COLUMNS,
+    Table,
+    sheet_name,
+)
 from jgsw_std.i18n import word
-from jgsw_std.lifecycle.state import state_at
+from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA, Framework
 from jgsw_std.model.standard import Standard
-
-SEP = "；"  # between several values in one cell; names may contain 、 and commas
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # the field of the data contract, or a derived name
-    zh: str
-    en: str
-    derived: bool = False
-
-    def header(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-
-STANDARD_COLUMNS: tuple[Column, ...] = (
-    Column("code", "标准编号", "Code"),
-    Column("title", "标准名称", "Title"),
-    Column("title_en", "英文名称", "English title"),
-    Column("level", "标准层级", "Level"),
-    Column("category", "体系大类", "Category"),
-    Column("area", "业务方面", "Area"),
-    Column("items", "业务事项", "Business items"),
-    Column("owner", "牵头单位", "Lead unit"),
-    Column("joint", "联合发布省份", "Joint with"),
-    Column("collab_group", "协作组", "Collaboration group"),
-    Column("status", "状态", "Status"),
-    Column("plan_year", "计划年度", "Plan year"),
-    Column("plan_kind", "制修订", "Formulation or revision"),
-    Column("published", "发布日期", "Published"),
-    Column("effective", "实施日期", "Effective"),
-    Column("repealed", "废止日期", "Repealed"),
-    Column("supersedes", "代替标准", "Supersedes"),
-    Column("superseded_by", "被代替", "Superseded by"),
-    Column("references", "引用标准", "References"),
-    Column("source", "信息来源", "Source"),
-    Column("state", "当前状态（只读）", "State (read only)", derived=True),
-    Column("last_review", "最近复审（只读）", "Last review (read only)", derived=True),
-    Column("last_evaluation", "最近评价（只读）", "Last evaluation (read only)", derived=True),
-    Column("last_usage", "最近运用率（只读）", "Last usage rate (read only)", derived=True),
-    Column("path", "文件（只读）", "File (read only)", derived=True),
-)
-
-INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("id", "序号", "No."),
-    Column("group", "指标组", "Group"),
-    Column("text", "指标", "Indicator"),
-    Column("metric", "计算方法", "Metric"),
-    Column("target", "目标", "Target"),
-    Column("value", "当前值", "Value"),
-    Column("numerator", "分子", "Numerator"),
-    Column("denominator", "分母", "Denominator"),
-    Column("status", "状态", "Status"),
-    Column("why", "说明", "Why"),
-    Column("as_of", "统计日期", "As of"),
-)
-
-SHEET_STANDARDS = ("体系明细表", "Standards")
-SHEET_INDICATORS = ("指标", "Indicators")
 
 _PLAN_KIND = {"new": ("制定", "new"), "revision": ("修订", "revision")}
 _CONCLUSION = {
@@ -84,10 +34,6 @@ _CONCLUSION = {
     "revise": ("修订", "revise"),
     "repeal": ("废止", "repeal"),
 }
-
-
-def sheet_name(names: tuple[str, str], lang: str) -> str:
-    return names[1] if lang == "en" else names[0]
 
 
 # -- names for codes, both ways ---------------------------------------------------
@@ -169,7 +115,7 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def _derived(wh: Warehouse, rec: StandardRecord, as_of: dt.date, lang: str) -> dict[str, Any]:
+def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     std = rec.model
     review = max(std.reviews, key=lambda r: r.date, default=None)
     evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
@@ -179,7 +125,7 @@ def _derived(wh: Warehouse, rec: StandardRecord, as_of: dt.date, lang: str) -> d
         rate = f"{usage.rate:.0%}" if usage.rate is not None else "-"
         last_usage = f"{usage.year}: {rate} ({usage.applying}/{usage.applicable})"
     return {
-        "state": word(f"state.{state_at(wh, rec, as_of)}", lang),
+        "state": word(f"state.{at.state(rec)}", lang),
         "last_review": (
             f"{review.date.isoformat()} {_pick(_CONCLUSION[review.conclusion], lang)}"
             if review
@@ -203,13 +149,14 @@ def _framework_place(framework: Framework, std: Standard) -> tuple[int, int, str
     return area_rank, cat_rank, std.code
 
 
-def standards_rows(wh: Warehouse, as_of: dt.date, lang: str) -> list[dict[str, Any]]:
+def standards_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
     """One row per standard, in framework order (area, then category, then code)."""
+    wh = at.wh
     records = sorted(wh.standards, key=lambda r: _framework_place(wh.framework, r.model))
     rows = []
     for rec in records:
         row = editable_values(wh, rec.model, lang)
-        row.update(_derived(wh, rec, as_of, lang))
+        row.update(_derived(at, rec, lang))
         rows.append(row)
     return rows
 
@@ -217,17 +164,17 @@ def standards_rows(wh: Warehouse, as_of: dt.date, lang: str) -> list[dict[str, A
 # -- the indicator table -------------------------------------------------------------
 
 
-def indicator_rows(wh: Warehouse, as_of: dt.date, lang: str) -> list[dict[str, Any]]:
-    """The plan's indicators for the city as of ``as_of``, one row each."""
-    from jgsw_std.lifecycle.asof import AsOf
+def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
+    """The plan's indicators for the city on the date, one row each."""
     from jgsw_std.metrics.registry import compute_all
     from jgsw_std.reports.figures import target_text, value_text
 
+    wh = at.wh
     if wh.indicators is None:
         return []
     by_id = {ind.id: ind for ind in wh.indicators.indicators}
     rows = []
-    for result in compute_all(AsOf(wh, as_of), wh.indicators, scope="city"):
+    for result in compute_all(at, wh.indicators, "city"):
         indicator = by_id[result.indicator_id]
         text = (indicator.text_en or indicator.text) if lang == "en" else indicator.text
         rows.append(
@@ -242,7 +189,7 @@ def indicator_rows(wh: Warehouse, as_of: dt.date, lang: str) -> list[dict[str, A
                 "denominator": _plain_number(result.denominator),
                 "status": word(f"ind.{result.status}", lang),
                 "why": result.why(lang) or None,
-                "as_of": as_of,
+                "as_of": at.date,
             }
         )
     return rows
@@ -252,3 +199,32 @@ def _plain_number(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else round(float(value), 4)
+
+
+# -- the use case ---------------------------------------------------------------------
+
+#: --table names; a csv file holds one table, so `all` gives the standards there
+TABLES = ("standards", "indicators", "all")
+
+
+@dataclass
+class ExportOutcome:
+    tables: list[Table]
+    left_out: int  # files that failed validation: their records are not in the tables
+
+
+def run_export(root: Path | None, as_of: dt.date, lang: str, table: str) -> ExportOutcome:
+    """The tables asked for (``standards``, ``indicators`` or ``all``) on ``as_of``."""
+    from jgsw_std.app.open import open_warehouse
+
+    wh = open_warehouse(root)
+    at = AsOf(wh, as_of)
+    tables: list[Table] = []
+    if table in ("all", "standards"):
+        rows = standards_rows(at, lang)
+        tables.append(Table(sheet_name(SHEET_STANDARDS, lang), STANDARD_COLUMNS, rows))
+    if table in ("all", "indicators"):
+        rows = indicator_rows(at, lang)
+        tables.append(Table(sheet_name(SHEET_INDICATORS, lang), INDICATOR_COLUMNS, rows))
+    left_out = sum(1 for e in wh.files.values() if e.kind != "unknown" and not e.valid)
+    return ExportOutcome(tables, left_out)

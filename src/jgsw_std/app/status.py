@@ -1,8 +1,9 @@
 """The status use case: open the warehouse, pick the plan, compute every indicator.
 
 `jgsw status` is a thin layer over :func:`run_status`; its writers are in
-output/status.py (the JSON shape is documented in docs/status.md). Options that change *which* records are read (a git revision,
-another root) belong on :class:`StatusRequest`, so the command stays thin.
+output/status.py (the JSON shape is documented in docs/status.md). Options
+that change *which* records are read (a git revision, another root) belong on
+:class:`StatusRequest`, so the command stays thin.
 """
 
 from __future__ import annotations
@@ -10,17 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from jgsw_std.app.open import open_warehouse
 from jgsw_std.errors import DataError
-from jgsw_std.load.warehouse import INDICATORS_PATH, Warehouse, load_indicator_file
 from jgsw_std.lifecycle.asof import AsOf
+from jgsw_std.load.warehouse import INDICATORS_PATH, Warehouse, load_indicator_file
 from jgsw_std.metrics.base import STATUSES, MetricResult
 from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
 from jgsw_std.metrics.scope import Scope, parse_scope
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.problems import Severity
-from jgsw_std.app.open import open_warehouse
 
 
 @dataclass

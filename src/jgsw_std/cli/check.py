@@ -18,6 +18,7 @@ from jgsw_std.cli.common import (
     use_color,
 )
 
+
 def check(
     root: RootOption = None,
     fmt: Annotated[

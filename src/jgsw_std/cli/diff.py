@@ -10,7 +10,6 @@ import typer
 from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of
 
 
-
 def diff(
     base: Annotated[
         str | None,

@@ -9,9 +9,6 @@ import typer
 
 from jgsw_std.cli.common import AsOfOption, LangOption, RootOption
 
-TABLES = ("all", "standards", "indicators")
-FORMATS = ("xlsx", "csv", "json")
-
 
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="xlsx | csv | json.")] = "xlsx",
@@ -37,21 +34,12 @@ def export(
     xlsx: one sheet per table (jgsw import reads the 体系明细表 sheet back).
     csv: one table (default standards). json: {"standards": [...], "indicators": [...]}.
     """
+    from jgsw_std.app.export import TABLES, run_export
     from jgsw_std.cli.common import emit, parse_as_of
-    from jgsw_std.output.table import Table, to_csv, to_json, to_xlsx
-    from jgsw_std.app.export import (
-        INDICATOR_COLUMNS,
-        SHEET_INDICATORS,
-        SHEET_STANDARDS,
-        STANDARD_COLUMNS,
-        indicator_rows,
-        sheet_name,
-        standards_rows,
-    )
     from jgsw_std.errors import UsageError
     from jgsw_std.fsutil import write_atomic
     from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.app.open import open_warehouse
+    from jgsw_std.output.table import FORMATS, to_csv, to_json, to_xlsx
 
     language = resolve_lang(lang)
     if fmt not in FORMATS or table not in TABLES:
@@ -78,25 +66,8 @@ def export(
             zh="xlsx 需要用 -o 指定文件，例如 -o 体系明细表.xlsx。",
             en="xlsx needs a file: -o standards.xlsx.",
         )
-    day = parse_as_of(as_of)
-    wh = open_warehouse(root)
-    tables: list[Table] = []
-    if table in ("all", "standards"):
-        tables.append(
-            Table(
-                sheet_name(SHEET_STANDARDS, language),
-                STANDARD_COLUMNS,
-                standards_rows(wh, day, language),
-            )
-        )
-    if table in ("all", "indicators"):
-        tables.append(
-            Table(
-                sheet_name(SHEET_INDICATORS, language),
-                INDICATOR_COLUMNS,
-                indicator_rows(wh, day, language),
-            )
-        )
+    outcome = run_export(root, parse_as_of(as_of), language, table)
+    tables = outcome.tables
     if fmt == "xlsx":
         assert output is not None
         write_atomic(output, to_xlsx(tables, language))
@@ -108,8 +79,8 @@ def export(
             emit(text)
     else:
         emit(to_json(tables), output)
-    left_out = sum(1 for e in wh.files.values() if e.kind != "unknown" and not e.valid)
-    if left_out:
+    if outcome.left_out:
+        left_out = outcome.left_out
         typer.echo(
             pick(
                 language,

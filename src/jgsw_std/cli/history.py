@@ -9,6 +9,7 @@ import typer
 
 from jgsw_std.cli.common import LangOption, RootOption, emit
 
+
 def history(
     target: Annotated[
         list[str],

@@ -18,17 +18,11 @@ new_app = typer.Typer(
 )
 
 
-def _write(scaffold: Scaffold, root: object, language: str) -> None:
-    from pathlib import Path
+def _tell(scaffold: Scaffold, lang: str | None) -> None:
+    from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.edits import created_text
 
-    from jgsw_std.edit.safe import apply_changes
-    from jgsw_std.i18n import pick
-
-    assert isinstance(root, Path)
-    apply_changes(root, [scaffold.change])
-    typer.echo(pick(language, f"已创建 {scaffold.change.rel}", f"Created {scaffold.change.rel}"))
-    for zh, en in zip(scaffold.notes_zh, scaffold.notes_en, strict=True):
-        typer.echo("  " + pick(language, zh, en))
+    typer.echo(created_text(scaffold, resolve_lang(lang)), nl=False)
 
 
 @new_app.command("standard")
@@ -70,23 +64,20 @@ def standard(
     lang: LangOption = None,
 ) -> None:
     """新建标准文件 / Write data/standards/<area>/<slug>.yaml for a new standard."""
-    from jgsw_std.edit.scaffold import new_standard
-    from jgsw_std.i18n import resolve_lang
-    from jgsw_std.app.open import open_warehouse
+    from jgsw_std.app.new import create_standard
 
-    wh = open_warehouse(root)
-    scaffold = new_standard(
-        wh,
-        code,
-        title,
-        area,
+    scaffold = create_standard(
+        root,
+        code=code,
+        title=title,
+        area=area,
         category=category,
         items=item or [],
         owner=owner,
         status=status,
         title_en=title_en,
     )
-    _write(scaffold, wh.root, resolve_lang(lang))
+    _tell(scaffold, lang)
 
 
 @new_app.command("district")
@@ -111,15 +102,12 @@ def district(
     lang: LangOption = None,
 ) -> None:
     """新建地区文件 / Write data/districts/<slug>.yaml for a new district-level unit."""
-    from jgsw_std.edit.scaffold import new_district
-    from jgsw_std.i18n import resolve_lang
-    from jgsw_std.app.open import open_warehouse
+    from jgsw_std.app.new import create_district
 
-    wh = open_warehouse(root)
-    scaffold = new_district(
-        wh, slug, name, kind=kind, region=region, subregion=subregion, name_en=name_en
+    scaffold = create_district(
+        root, slug=slug, name=name, kind=kind, region=region, subregion=subregion, name_en=name_en
     )
-    _write(scaffold, wh.root, resolve_lang(lang))
+    _tell(scaffold, lang)
 
 
 def register(app: typer.Typer) -> None:

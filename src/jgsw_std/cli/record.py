@@ -22,23 +22,14 @@ NoteOption = Annotated[str | None, typer.Option("--note", help="A remark.", show
 def _run(
     what: str, target: str, values: dict[str, Any], dry_run: bool, root: Any, lang: Any
 ) -> None:
-    from jgsw_std.edit.record import plan_record
-    from jgsw_std.edit.safe import apply_changes
-    from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.app.open import open_warehouse
+    from jgsw_std.app.record import run_record
+    from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.edits import recorded_text
 
     language = resolve_lang(lang)
-    wh = open_warehouse(root)
-    change = plan_record(wh, what, target, values)
-    typer.echo(change.diff(), nl=False)
-    if dry_run:
-        typer.echo(
-            pick(language, "（--dry-run：未写入）", "(--dry-run: nothing written)"), err=True
-        )
-        return
-    assert wh.root is not None
-    apply_changes(wh.root, [change])
-    typer.echo(pick(language, f"已记录到 {change.rel}。", f"Recorded in {change.rel}."), err=True)
+    outcome = run_record(root, what, target, values, dry_run)
+    typer.echo(outcome.change.diff(), nl=False)
+    typer.echo(recorded_text(outcome.change.rel, outcome.written, language), err=True)
 
 
 @record_app.command("review")

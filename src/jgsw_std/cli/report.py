@@ -62,9 +62,9 @@ def report(
     rev: RevOption = None,
 ) -> None:
     """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
+    from jgsw_std.app.report import ReportRequest, make_report
     from jgsw_std.cli.common import emit
     from jgsw_std.i18n import resolve_lang
-    from jgsw_std.app.report import ReportRequest, make_report
 
     language = resolve_lang(lang)
     outcome = make_report(

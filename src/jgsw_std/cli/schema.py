@@ -32,50 +32,23 @@ def schema(
     `# yaml-language-server: $schema=...` line at the top of each data file and
     complete fields, show descriptions and flag errors as you type.
     """
-    from jgsw_std.edit.schemas import all_schemas
-    from jgsw_std.errors import JgswError
-    from jgsw_std.fsutil import write_atomic
+    from jgsw_std.app.schema import run_schema
     from jgsw_std.i18n import pick, resolve_lang
-    from jgsw_std.app.open import open_warehouse
+    from jgsw_std.output.edits import schema_stale_lines, schema_written_text
 
     language = resolve_lang(lang)
-    try:
-        wh = open_warehouse(root)
-    except JgswError:
-        if output is None:
-            raise
-        wh = None  # no warehouse: generic schemas without this framework's areas
-    target = (
-        output if output is not None else (wh.root if wh and wh.root else Path.cwd()) / "schemas"
-    )
-    texts = all_schemas(wh.framework if wh is not None and wh.framework.areas else None)
-    stale = [
-        name
-        for name, text in texts.items()
-        if not (target / name).is_file() or (target / name).read_text("utf-8") != text
-    ]
+    result = run_schema(root, output, check)
     if check:
-        for name in stale:
-            typer.echo(
-                pick(language, f"需要更新：{target / name}", f"out of date: {target / name}")
-            )
-        if stale:
+        typer.echo(schema_stale_lines(result, language), nl=False)
+        if result.stale:
             typer.echo(
                 pick(
                     language, "运行 jgsw schema 重新生成。", "Run jgsw schema to regenerate them."
                 ),
                 err=True,
             )
-        raise typer.Exit(1 if stale else 0)
-    for name in stale:
-        write_atomic(target / name, texts[name].encode("utf-8"))
-    typer.echo(
-        pick(
-            language,
-            f"已写入 {target}：{len(texts)} 个 Schema（更新 {len(stale)} 个）。",
-            f"Wrote {len(texts)} schemas to {target} ({len(stale)} updated).",
-        )
-    )
+        raise typer.Exit(1 if result.stale else 0)
+    typer.echo(schema_written_text(result, language))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,6 @@ import typer
 from jgsw_std.cli.common import LangOption, RootOption, emit
 
 
-
 def trend(
     every: Annotated[str, typer.Option("--every", help="Period: month, quarter or year.")] = "year",
     since: Annotated[

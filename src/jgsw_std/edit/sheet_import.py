@@ -29,8 +29,7 @@ from jgsw_std.edit.cells import (
 from jgsw_std.edit.contract import field_order
 from jgsw_std.edit.quoting import needs_quotes, render_flow_value, render_scalar
 from jgsw_std.edit.safe import FileChange, validate
-from jgsw_std.output.table import Sheet
-from jgsw_std.app.export import SHEET_STANDARDS, STANDARD_COLUMNS, Column
+from jgsw_std.edit.sheet_layout import SHEET_STANDARDS, STANDARD_COLUMNS, Column, Sheet
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import JgswError
 from jgsw_std.load.warehouse import Warehouse

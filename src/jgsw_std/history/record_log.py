@@ -1,10 +1,11 @@
 """A record's versions in git: find its file, follow it back, compare versions.
 
-The use case is app/history.py. The record is named by its code, its slug or its path. One ``git log --raw -M``
-walk over data/ finds every commit that touched a data file; the record's
-path is then followed backwards through renames (a standard moved to another
-area folder), deletions and re-additions. Each version is parsed once (by
-blob id) and consecutive versions are compared field by field.
+The use case is app/history.py. The record is named by its code, its slug or
+its path. One ``git log --raw -M`` walk over data/ finds every commit that
+touched a data file; the record's path is then followed backwards through
+renames (a standard moved to another area folder), deletions and
+re-additions. Each version is parsed once (by blob id) and consecutive
+versions are compared field by field.
 """
 
 from __future__ import annotations

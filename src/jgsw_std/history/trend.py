@@ -1,30 +1,20 @@
 """Trend over git history: periods, the values of each point, and replaying the log.
 
 The use case is app/trend.py; this module holds its result types and the two
-pure steps that turn one ``git log --raw`` walk into each period's files. Each point is read from the commit that was current at the period's end (the
+pure steps that turn one ``git log --first-parent --raw`` walk into each
+period's files, rebuilt in memory (no ``ls-tree`` and no tree traversal per
+revision). Each point is read from the commit current at the period's end (the
 newest commit on the first-parent chain committed on or before that day, in
-the committer's own time zone) and judged as of that day: what had been
-recorded by then, about what was true then. That is exactly
-``jgsw status --rev <commit> --as-of <period end>``, computed in bulk:
-
-- one ``git log --first-parent --raw`` walk gives every commit and the blob ids
-  it changed, so each period's file list is rebuilt in memory (no ``ls-tree``
-  and no tree traversal per revision);
-- one ``cat-file --batch`` reads all the blobs those revisions need, once;
-- the loader parses and validates each distinct blob once (its blob cache),
-  so a revision that changed three files costs three parses;
-- on Linux the points are computed in two processes when there are many.
-
+the committer's own time zone) and judged as of that day: exactly
+``jgsw status --rev <commit> --as-of <period end>``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
-from jgsw_std.errors import UsageError
 from jgsw_std.history.log import LogEntry
 from jgsw_std.metrics.base import MetricResult
 

@@ -134,7 +134,9 @@ def _publication(rec: StandardRecord, as_of: dt.date) -> Duty | None:
     if plan is None:
         return None
     due = dt.date(plan.year, 12, 31)
-    return Duty("publication", due, due < as_of, rec.model.owner, rec.path, rec.code, rec.model.title)
+    return Duty(
+        "publication", due, due < as_of, rec.model.owner, rec.path, rec.code, rec.model.title
+    )
 
 
 @dataclass

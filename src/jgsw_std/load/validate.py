@@ -11,18 +11,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load.decode import guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile
 from jgsw_std.load.outline import Outline
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
 from jgsw_std.load.records import FileEntry, Kind, kind_of
+from jgsw_std.load.schema_problems import problems_from_validation
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
-from jgsw_std.load import file_codes as file_rules
-from jgsw_std.load.schema_problems import problems_from_validation
 
 # Parsed and validated results keyed by (git blob id, kind).
 _BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem], Outline | None]] = {}

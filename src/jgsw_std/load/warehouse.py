@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.outline import from_outline
@@ -36,7 +37,6 @@ from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
-from jgsw_std.load import file_codes as file_rules
 
 # Re-exported: the rest of jgsw imports the loader's types from here.
 __all__ = [

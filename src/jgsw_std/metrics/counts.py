@@ -19,7 +19,7 @@ from jgsw_std.model.district import Pilot
 
 if TYPE_CHECKING:
     from jgsw_std.lifecycle.asof import AsOf
-    from jgsw_std.load.warehouse import DistrictRecord, Warehouse
+    from jgsw_std.load.warehouse import DistrictRecord
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 
@@ -131,9 +131,7 @@ def national_pilots(
 
 
 @judged("cumulative")
-def demo_sites(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def demo_sites(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 14: demonstration sites established on or before D."""
     wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")
@@ -158,9 +156,7 @@ def demo_sites(
 
 
 @judged("cumulative")
-def articles(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def articles(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 19: provincial-or-higher articles published in the plan period by D."""
     wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "count")

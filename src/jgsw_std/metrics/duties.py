@@ -11,7 +11,6 @@ overdue on the same date.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from jgsw_std.lifecycle.state import add_years, is_own
@@ -49,9 +48,7 @@ def _with_unknown(result: MetricResult, zh: str, en: str) -> MetricResult:
 
 
 @judged("standing")
-def usage_records(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def usage_records(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 10: own standards in force at D with a usage count for the last full year.
 
     ``extra["low_usage"]`` lists those whose rate that year is below
@@ -144,9 +141,7 @@ def evaluation_rate(
 
 
 @judged("standing")
-def review_rate(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def review_rate(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 17: own standards in force ≥ N years at D reviewed in [D − N years, D].
 
     N is ``review_period_years`` of framework.yaml (the plan: 5).

@@ -8,7 +8,6 @@ city-level facts, so every scope shows the city's milestone.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from jgsw_std.metrics.base import MetricResult, RecordRef
@@ -18,16 +17,13 @@ from jgsw_std.metrics.scope import Scope
 
 if TYPE_CHECKING:
     from jgsw_std.lifecycle.asof import AsOf
-    from jgsw_std.load.warehouse import Warehouse
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 
 @judged("milestone")
-def milestone(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def milestone(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """A milestone: 1 when evidence dated ≤ D exists, 0 when all evidence is later."""
-    wh, as_of = at.wh, at.date
+    as_of = at.date
     result = new_result(indicator, as_of, scope, "done")
     if not indicator.evidence:
         return why(

@@ -8,7 +8,6 @@ has the dates a figure needs, the figure is "no data".
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from jgsw_std.model.standard import IN_PROGRESS
 
 if TYPE_CHECKING:
     from jgsw_std.lifecycle.asof import AsOf
-    from jgsw_std.load.warehouse import StandardRecord, Warehouse
+    from jgsw_std.load.warehouse import StandardRecord
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 
@@ -46,9 +45,7 @@ def _undated(result: MetricResult, recs: list[StandardRecord], zh: str, en: str)
 
 
 @judged("cumulative")
-def coverage(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def coverage(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 5: business items of main areas with ≥1 standard in force at D / all of them.
 
     An item covered only by standards whose dates are missing is unknown: it
@@ -118,9 +115,7 @@ def coverage(
 
 
 @judged("standing")
-def completion(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def completion(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 6: standards planned for years ≤ D's year and published by D / all of them."""
     wh, as_of = at.wh, at.date
     result = new_result(indicator, as_of, scope, "rate")

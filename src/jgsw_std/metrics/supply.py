@@ -21,7 +21,7 @@ from jgsw_std.model.standard import IN_PROGRESS
 
 if TYPE_CHECKING:
     from jgsw_std.lifecycle.asof import AsOf
-    from jgsw_std.load.warehouse import StandardRecord, Warehouse
+    from jgsw_std.load.warehouse import StandardRecord
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 #: True / False, or None when the record lacks the date that decides it

@@ -27,7 +27,7 @@ from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS, Mechanism
 
 if TYPE_CHECKING:
     from jgsw_std.lifecycle.asof import AsOf
-    from jgsw_std.load.warehouse import DistrictRecord, Warehouse
+    from jgsw_std.load.warehouse import DistrictRecord
     from jgsw_std.model.indicators import Indicator, IndicatorSet
 
 _ELEMENTS: tuple[tuple[str, str, str], ...] = (
@@ -50,9 +50,7 @@ def _element_date(mech: Mechanism, name: str) -> dt.date | None:
 
 
 @judged("cumulative")
-def mechanism(
-    at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
-) -> MetricResult:
+def mechanism(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 1: units with leading group, working body, staff and budget channel by D.
 
     Rate over all units in scope (the city file and each district file).

@@ -86,8 +86,8 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
     from rich.text import Text
 
     from jgsw_std.i18n import word
-    from jgsw_std.reports import figures as view
     from jgsw_std.model.indicators import GROUPS
+    from jgsw_std.reports import figures as view
 
     width = shutil.get_terminal_size((120, 40)).columns if color else 120
     buffer = io.StringIO()

@@ -1,7 +1,6 @@
-"""Tables to xlsx, csv and json, and an xlsx workbook back to cells.
+"""Tables to xlsx, csv and json (the layout is edit/sheet_layout.py).
 
-openpyxl is imported inside the functions that need it: only `export` and
-`import` pay for it.
+openpyxl is imported inside the function that needs it: only an xlsx export pays for it.
 """
 
 from __future__ import annotations
@@ -11,17 +10,12 @@ import datetime as dt
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from jgsw_std.app.export import Column
+from jgsw_std.edit.sheet_layout import Table
 
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # sheet name
-    columns: tuple[Column, ...]
-    rows: list[dict[str, Any]]
+#: --format names of `jgsw export`
+FORMATS = ("xlsx", "csv", "json")
 
 
 def to_xlsx(tables: Sequence[Table], lang: str) -> bytes:
@@ -90,25 +84,3 @@ def table_key(table: Table) -> str:
 
 def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """A worksheet's cells: ``rows[r][c]``, both 0-based (row 0 is the header)."""
-
-    name: str
-    rows: list[list[Any]]
-
-
-def read_xlsx(data: bytes) -> list[Sheet]:
-    """Every worksheet of a workbook, values only (formulas give their cached result)."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    try:
-        return [
-            Sheet(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
-            for sheet in book.worksheets
-        ]
-    finally:
-        book.close()

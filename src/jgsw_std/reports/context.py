@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std import __version__
@@ -22,7 +22,6 @@ from jgsw_std.reports.labels import labels_for
 from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.reports.sections.catalogue import build_catalogue
 from jgsw_std.reports.sections.districts import Compute, build_districts
-from jgsw_std.reports.sections.duties import build_duties
 from jgsw_std.reports.sections.matrix import build_matrix
 from jgsw_std.reports.sections.summary import build_summary
 from jgsw_std.reports.sections.trend import build_trend

@@ -8,7 +8,6 @@ effective date) is never reported as overdue; D405 already asks for the date.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 

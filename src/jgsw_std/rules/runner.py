@@ -120,7 +120,9 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
 def select_rules(only: Sequence[str] = ()) -> list[Rule]:
     """The registered checks, limited to codes starting with one of ``only`` when given."""
     ensure_loaded()
-    return [r for r in RULES.values() if r.check is not None and (not only or _matches(r.code, only))]
+    return [
+        r for r in RULES.values() if r.check is not None and (not only or _matches(r.code, only))
+    ]
 
 
 def run_rules(rules: Sequence[Rule], wh: Warehouse, ctx: CheckContext) -> list[Problem]:

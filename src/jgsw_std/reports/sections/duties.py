@@ -12,8 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from jgsw_std.problems import Problem
-from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.problems.catalogue import CATALOGUE
+from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.rules.runner import CheckResult
 
 DUTY_FAMILIES = frozenset("GLQU")

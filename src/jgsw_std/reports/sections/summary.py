@@ -11,9 +11,9 @@ from collections import Counter
 from typing import Any
 
 from jgsw_std.metrics.base import STATUSES, MetricResult
-from jgsw_std.reports.figures import expected_text, indicator_label, target_text, value_text
 from jgsw_std.model.indicators import GROUPS, IndicatorSet
 from jgsw_std.reports import charts
+from jgsw_std.reports.figures import expected_text, indicator_label, target_text, value_text
 from jgsw_std.reports.format import fraction, progress
 from jgsw_std.reports.sections.base import Inputs
 

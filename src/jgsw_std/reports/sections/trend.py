@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.reports.figures import value_text
 from jgsw_std.reports import charts
+from jgsw_std.reports.figures import value_text
 from jgsw_std.reports.sections.base import Inputs
 
 if TYPE_CHECKING:
