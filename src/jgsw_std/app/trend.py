@@ -70,7 +70,7 @@ def _rows(wh: Warehouse) -> list[TrendRow]:
 
 def compute_trend(
     root: Path | None,
-    every: Every = "year",
+    every: str = "year",
     since: dt.date | None = None,
     until: dt.date | None = None,
     rev: str = "HEAD",

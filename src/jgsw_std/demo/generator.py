@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from jgsw_std.demo import vocabulary as vocab
-from jgsw_std.demo.yamltext import document
 from jgsw_std.edit.contract import sort_keys
+from jgsw_std.edit.quoting import render_document
 from jgsw_std.model.base import SYNTHETIC
 from jgsw_std.model.codes import code_slug
 from jgsw_std.model.standard import Standard
@@ -442,7 +442,7 @@ def build_demo(standards: int = 200, seed: int = 1) -> DemoWarehouse:
         demo.files.append(
             DemoFile(
                 f"data/districts/{district['slug']}.yaml",
-                document(
+                render_document(
                     record,
                     ["yaml-language-server: $schema=../../schemas/district.schema.json", *header],
                 ),
@@ -458,7 +458,7 @@ def build_demo(standards: int = 200, seed: int = 1) -> DemoWarehouse:
         demo.files.append(
             DemoFile(
                 rel,
-                document(
+                render_document(
                     record,
                     [
                         "yaml-language-server: $schema=../../../schemas/standard.schema.json",

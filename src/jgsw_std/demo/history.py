@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from jgsw_std.demo.generator import DemoWarehouse
-from jgsw_std.demo.yamltext import document
+from jgsw_std.edit.quoting import render_document
 from jgsw_std.history.fastimport import CommitSpec, Merge, Person, import_commits
 from jgsw_std.load.yamlread import load
 
@@ -348,7 +348,7 @@ class _Replay:
                         out[key] = kept
                     else:
                         out.pop(key, None)
-            return path, document(out, header)
+            return path, render_document(out, header)
 
         bundles = {at: f"~{old}>{code}" for at, old in supersedes}
         if sup_at is not None:
@@ -428,7 +428,7 @@ class _Replay:
                     out[key] = items
                 else:
                     out.pop(key, None)
-            return rel, document(out, header)
+            return rel, render_document(out, header)
 
         return _File(rel, text, state, facts)
 

@@ -6,7 +6,8 @@ and older YAML 1.1 tools (where ``yes``, ``on`` and ``1:20`` are not text).
 Everything else gets double quotes, the form people know from JSON.
 
 This module imports nothing heavy: the demo generator writes thousands of files
-through :func:`needs_quotes` and must agree with ``jgsw fmt`` byte for byte.
+through :func:`render_document` and must agree with ``jgsw fmt`` byte for byte.
+It is the one scalar writer: every line of YAML jgsw writes itself comes from here.
 """
 
 from __future__ import annotations
@@ -79,6 +80,34 @@ def render_flow_value(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(render_flow_value(v) for v in value) + "]"
     return render_scalar(value, flow=True)
+
+
+def render_document(fields: dict[str, Any], header: list[str]) -> str:
+    """A whole file: comment lines, then one field a line; lists of mappings as
+    `- {flow}` lines. For files jgsw generates in bulk (the demo): no round-trip
+    emitter on that path, and the same quoting as `jgsw fmt`, so a fresh file is
+    already in the canonical form."""
+    lines = [f"# {h}" if h else "#" for h in header]
+    for key, value in fields.items():
+        if isinstance(value, list):
+            if not value or not isinstance(value[0], dict):
+                lines.append(f"{key}: {render_flow_value(value)}")
+            else:
+                lines.append(f"{key}:")
+                lines.extend(f"  - {render_flow_map(v)}" for v in value)
+        elif isinstance(value, dict):
+            if all(not isinstance(v, (dict, list)) for v in value.values()):
+                lines.append(f"{key}: {render_flow_map(value)}")
+            else:
+                lines.append(f"{key}:")
+                for sub_key, sub_value in value.items():
+                    if isinstance(sub_value, dict):
+                        lines.append(f"  {sub_key}: {render_flow_map(sub_value)}")
+                    else:
+                        lines.append(f"  {sub_key}: {render_scalar(sub_value)}")
+        else:
+            lines.append(f"{key}: {render_scalar(value)}")
+    return "\n".join(lines) + "\n"
 
 
 # Dates people type: 2021-2-1, 2021/02/01, 2021.2.1, 2021年2月1日.

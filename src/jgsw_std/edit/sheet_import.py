@@ -36,7 +36,6 @@ from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.model.codes import code_slug
 from jgsw_std.model.standard import PlanEntry, Standard
 
-DATE_FIELDS = ("published", "effective", "repealed")
 LIST_FIELDS = ("items", "joint", "supersedes", "references")
 
 

@@ -20,9 +20,6 @@ from jgsw_std.history.blobs import BlobReader
 if TYPE_CHECKING:
     import git
 
-#: The hash of git's empty tree: what a root commit is compared with.
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
-
 DEEPEN_HINT_ZH = (
     "运行 `git fetch --unshallow` 取回完整历史"
     "（GitHub Actions 中可在 actions/checkout 设置 fetch-depth: 0）。"

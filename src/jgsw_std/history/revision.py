@@ -9,7 +9,6 @@ validates the working tree (parsing each distinct blob once per run).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from jgsw_std.errors import UsageError
@@ -93,29 +92,9 @@ def require_warehouse(repo: GitRepo, explicit: Path | None, shas: list[str]) -> 
             raise no_root from None
 
 
-@dataclass(frozen=True)
-class RevisionInfo:
-    """Which commit a revision expression named, for headers and JSON."""
-
-    rev: str
-    sha: str
-    date: str
-    author: str
-    subject: str
-
-
 def load_revision(root: Path | None, rev: str) -> Warehouse:
     """The warehouse as recorded at ``rev`` (a commit, branch, tag or HEAD~2)."""
     base = revision_root(root)
     with open_repo(base) as repo:
         sha = repo.resolve(rev)
         return warehouse_at(repo, sha)
-
-
-def describe_revision(root: Path | None, rev: str) -> RevisionInfo:
-    base = revision_root(root)
-    with open_repo(base) as repo:
-        commit = repo.commit(repo.resolve(rev))
-        return RevisionInfo(
-            rev, commit.sha, commit.committed.date().isoformat(), commit.author, commit.subject
-        )

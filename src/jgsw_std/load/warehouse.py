@@ -101,8 +101,10 @@ class Warehouse:
     @cached_property
     def synthetic(self) -> bool:
         """Whether the records were written by `jgsw demo` (each says so in its source)."""
-        records = [*(s.model for s in self.standards), *(d.model for d in self.districts)]
-        return any(record.source == SYNTHETIC for record in records)
+        sources = [s.model.source for s in self.standards] + [
+            d.model.source for d in self.districts
+        ]
+        return any(source == SYNTHETIC for source in sources)
 
     @property
     def counts(self) -> dict[str, int]:

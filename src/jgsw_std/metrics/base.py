@@ -84,10 +84,6 @@ class MetricResult:
     def why(self, lang: str) -> str:
         return self.why_en if lang == "en" else self.why_zh
 
-    @property
-    def has_data(self) -> bool:
-        return self.value is not None
-
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The stable JSON shape (docs/status.md); counts are integers, rates floats."""
         expected = self.extra.get("expected")

@@ -160,10 +160,3 @@ def _parse_code(text: str, internal_prefixes: tuple[str, ...]) -> ParsedCode:
         # internal standard even where framework.yaml does not declare the prefix.
         return ParsedCode(code, prefix, number, year, "internal", False)
     raise CodeError(f"unknown prefix {prefix}", f"不认识的前缀 {prefix}")
-
-
-def try_parse(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode | None:
-    try:
-        return parse_code(text, internal_prefixes)
-    except CodeError:
-        return None

@@ -23,7 +23,7 @@ CSV_COLUMNS = (
 
 
 def _when(duty: Duty, as_of: dt.date, lang: str) -> str:
-    left = (duty.due - as_of).days
+    left = duty.days_left(as_of)
     if left < 0:
         return f"overdue {-left} days" if lang == "en" else f"已逾期 {-left} 天"
     if left == 0:
@@ -82,7 +82,7 @@ def _row(duty: Duty, name: str, calendar: Calendar, lang: str) -> dict[str, obje
         "owner": duty.owner,
         "owner_name": name,
         "due": duty.due.isoformat(),
-        "days_left": (duty.due - calendar.as_of).days,
+        "days_left": duty.days_left(calendar.as_of),
         "overdue": duty.overdue or duty.due < calendar.as_of,
         "kind": duty.kind,
         "kind_name": _kind(duty, lang),

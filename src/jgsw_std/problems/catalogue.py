@@ -43,10 +43,6 @@ class Code:
         message, so they must not use those three names."""
         return Problem(path, self.code, self.severity, args, line, col, loc, key)
 
-    @property
-    def family(self) -> str:
-        return self.code[0]
-
     def hint(self, lang: str) -> str:
         return self.hint_en if lang == "en" else self.hint_zh
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from jgsw_std.load.warehouse import StandardRecord, Warehouse
+from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.model.framework import GENERAL_AREA
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
@@ -231,11 +231,6 @@ def supersession_one_sided(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
             detail_en=f"{rec.code} says {new.code} supersedes it, but {new.code}'s "
             f"supersedes does not list {rec.code}",
         )
-
-
-def _successor(wh: Warehouse, rec: StandardRecord) -> StandardRecord | None:
-    code = rec.model.superseded_by
-    return wh.standard(code) if code else None
 
 
 @rule(

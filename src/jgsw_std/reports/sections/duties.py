@@ -14,7 +14,7 @@ from typing import Any
 from jgsw_std.problems import Problem
 from jgsw_std.problems.catalogue import CATALOGUE
 from jgsw_std.reports.sections.base import Inputs
-from jgsw_std.rules.runner import CheckResult
+from jgsw_std.problems.result import CheckResult
 
 DUTY_FAMILIES = frozenset("GLQU")
 
