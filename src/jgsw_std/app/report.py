@@ -1,9 +1,10 @@
-"""The report use case: open the warehouse, compute, build the context, render it.
+"""The report use case: open the warehouse, compute, and build the context.
 
-`jgsw report` is a thin layer over :func:`make_report`; tests and other tools
-call it directly. One AsOf serves the indicators, the checks and every section;
-on a large warehouse the checks run in a forked child while the indicators and
-the trend are computed here.
+`jgsw report` is a thin layer over :func:`make_report`, whose context the
+writers of output/report.py render (HTML, Markdown, or the context as JSON).
+One AsOf serves the indicators, the checks and every section; on a large
+warehouse the checks run in a forked child while the indicators and the
+trend are computed here.
 """
 
 from __future__ import annotations
@@ -17,10 +18,6 @@ from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, beside
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.reports.context import ReportOptions
-from jgsw_std.reports.render import Format
-
-#: html and md are the reports; json is the context itself, for people writing templates.
-REPORT_FORMATS: tuple[str, ...] = ("html", "md", "json")
 
 
 @dataclass
@@ -38,59 +35,8 @@ class ReportRequest:
 
 @dataclass
 class ReportOutcome:
-    text: str
-    fmt: str
-    context: dict[str, Any]
-
-    def default_name(self) -> str:
-        """``jgsw-report-<scope>-<as-of>.<ext>``: scope and date say what is inside."""
-        cover = self.context["cover"]
-        scope = str(cover["scope"]).replace(":", "-")
-        return f"jgsw-report-{scope}-{cover['as_of']}.{self.fmt}"
-
-    def done_message(self, path: Path, lang: str) -> str:
-        """One line for the terminal; plain characters only, so a GBK console shows it."""
-        cover = self.context["cover"]
-        kind = {"html": "HTML", "md": "Markdown"}.get(self.fmt, "JSON")
-        if lang == "en":
-            return (
-                f"Wrote the {kind} report {path} ({cover['scope_label']}, as of {cover['as_of']})."
-            )
-        return f"已生成{kind}报告：{path}（{cover['scope_label']}，截至 {cover['as_of']}）。"
-
-    def checks_warning(self, lang: str) -> str:
-        """A note when the data has validation errors: some figures may rest on bad files."""
-        errors = self.context["cover"]["checks"]["errors"]
-        if not errors:
-            return ""
-        if lang == "en":
-            return (
-                f"Note: jgsw check finds {errors} errors in the data; files that fail to load "
-                "are not counted. Run jgsw check to see them."
-            )
-        return f"注意：数据校验有 {errors} 个错误，未能读取的文件不计入报告；运行 jgsw check 查看。"
-
-
-def check_format(fmt: str) -> str:
-    name = "md" if fmt == "markdown" else fmt
-    if name not in REPORT_FORMATS:
-        raise UsageError(
-            "bad_format",
-            zh=f"不支持的报告格式 {fmt}；可选：{', '.join(REPORT_FORMATS)}",
-            en=f"unknown report format {fmt}; choose one of {', '.join(REPORT_FORMATS)}",
-        )
-    return name
-
-
-def render_as(context: dict[str, Any], fmt: str, template: Path | None) -> str:
-    if fmt == "json":
-        import json
-
-        return json.dumps(context, ensure_ascii=False, indent=1) + "\n"
-    from jgsw_std.reports.render import render
-
-    rendered: Format = "html" if fmt == "html" else "md"
-    return render(context, rendered, template)
+    fmt: str  # html, md or json: which writer of output/report.py lays it out
+    context: dict[str, Any]  # what the templates receive
 
 
 def _indicator_file(path: Path, lang: str) -> Any:
@@ -147,7 +93,7 @@ def make_report(request: ReportRequest) -> ReportOutcome:
     from jgsw_std.metrics.scope import parse_scope
     from jgsw_std.reports.render import search_path
 
-    fmt = check_format(request.fmt)
+    fmt = request.fmt
     if fmt != "json":  # a missing template stops the run before any work
         search_path("html" if fmt == "html" else "md", request.template)
     indicators = _indicator_file(request.indicators, request.lang) if request.indicators else None
@@ -163,4 +109,4 @@ def make_report(request: ReportRequest) -> ReportOutcome:
         now=request.now,
     )
     context = report_context(wh, options)
-    return ReportOutcome(render_as(context, fmt, request.template), fmt, context)
+    return ReportOutcome(fmt, context)

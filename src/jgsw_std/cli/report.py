@@ -65,12 +65,22 @@ def report(
     from jgsw_std.app.report import ReportRequest, make_report
     from jgsw_std.cli.common import emit
     from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.formats import writer_for
+    from jgsw_std.output.report import (
+        WRITERS,
+        checks_warning,
+        default_name,
+        done_message,
+        format_name,
+    )
 
     language = resolve_lang(lang)
+    name = format_name(fmt)
+    writer = writer_for(WRITERS, name)
     outcome = make_report(
         ReportRequest(
             root=root,
-            fmt=fmt,
+            fmt=name,
             as_of=parse_as_of(as_of),
             scope=scope,
             lang=language,
@@ -79,13 +89,14 @@ def report(
             rev=rev,
         )
     )
+    text = writer(outcome.context, template)
     if output is not None and str(output) == "-":
-        emit(outcome.text)
+        emit(text)
         return
-    target = output or Path(outcome.default_name())
-    emit(outcome.text, target)
-    typer.echo(outcome.done_message(target, language))
-    warning = outcome.checks_warning(language)
+    target = output or Path(default_name(outcome))
+    emit(text, target)
+    typer.echo(done_message(outcome, target, language))
+    warning = checks_warning(outcome, language)
     if warning:
         typer.echo(warning, err=True)
 

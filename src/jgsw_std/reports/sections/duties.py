@@ -13,8 +13,8 @@ from typing import Any
 
 from jgsw_std.problems import Problem
 from jgsw_std.problems.catalogue import CATALOGUE
-from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.problems.result import CheckResult
+from jgsw_std.reports.sections.base import Inputs
 
 DUTY_FAMILIES = frozenset("GLQU")
 
