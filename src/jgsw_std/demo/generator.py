@@ -22,6 +22,7 @@ from jgsw_std.edit.contract import sort_keys
 from jgsw_std.edit.quoting import render_document
 from jgsw_std.model.base import SYNTHETIC
 from jgsw_std.model.codes import code_slug
+from jgsw_std.model.district import District
 from jgsw_std.model.standard import Standard
 from jgsw_std.resources import resource_dir
 
@@ -388,7 +389,8 @@ class _Builder:
                 }
             ]
         out["source"] = SYNTHETIC
-        return out
+        # the real file's keys, with the invented ones, in the order of the data contract
+        return {key: out[key] for key in sort_keys(list(out), District)}
 
 
 def _read_yaml(path: Path) -> Any:
