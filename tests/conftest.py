@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,30 @@ import pytest
 from jgsw_std.load.warehouse import Warehouse, load_worktree
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tests never touch the user's cache: one scratch cache for the whole session.
+
+    ``JGSW_TEST_CACHE_DIR`` names a folder to use instead, so that the suite can
+    run a second time against the cache its first run filled (a warm cache);
+    ``JGSW_NO_CACHE=1`` runs it with no cache at all.
+    """
+    given = os.environ.get("JGSW_TEST_CACHE_DIR")
+    folder = Path(given) if given else _session_cache(tmp_path_factory)
+    monkeypatch.setenv("JGSW_CACHE_DIR", str(folder))
+    return folder
+
+
+_SESSION_CACHE: list[Path] = []
+
+
+def _session_cache(factory: pytest.TempPathFactory) -> Path:
+    if not _SESSION_CACHE:
+        _SESSION_CACHE.append(factory.mktemp("jgsw-cache"))
+    return _SESSION_CACHE[0]
+
 
 #: A framework small enough to reason about by hand: two main areas, one other.
 MINI_FRAMEWORK = """\

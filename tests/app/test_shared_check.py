@@ -11,6 +11,7 @@ import pytest
 from jgsw_std.app import check as check_module
 from jgsw_std.app.check import SIDE_FAMILIES, CheckRequest, run_check
 from jgsw_std.forking import can_fork
+from jgsw_std.load import warehouse as loader
 
 DAY = dt.date(2025, 12, 31)
 
@@ -60,14 +61,14 @@ def test_a_child_that_dies_leaves_its_share_to_this_process(
 ) -> None:
     alone = _alone_then_shared(demo_root, monkeypatch)
     parent = os.getpid()
-    real = check_module.build_warehouse
+    real = loader.build_warehouse
 
     def dies_in_child(*args: object, **kwargs: object) -> object:
         if os.getpid() != parent:
             os._exit(3)  # the child dies before sending anything
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(check_module, "build_warehouse", dies_in_child)
+    monkeypatch.setattr(loader, "build_warehouse", dies_in_child)  # app.check imports it late
     assert _found(demo_root) == alone
 
 

@@ -114,7 +114,8 @@ def test_a_bug_exits_3_with_a_short_message(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(jgsw_std.app.check, "run_check", broken)
-    result = cli("check", "--root", str(REPO))
+    # --no-cache: a result an earlier test left in the cache would be printed instead
+    result = cli("check", "--root", str(REPO), "--no-cache")
     assert result.exit_code == 3
     assert "这是 jgsw 的缺陷" in result.stderr and "RuntimeError: boom" in result.stderr
     assert "Traceback" not in result.stderr

@@ -1,34 +1,40 @@
 """The check use case: load the warehouse, run every rule, settle the findings.
 
 Commands and the report share this, so `check` and `report` never disagree.
-On a large warehouse (Linux) the work is shared with a forked child; that
+On a large warehouse (Linux) the work may be shared with a forked child; that
 decision and the split of the rules between the two processes live here
-alone, behind :data:`PARALLEL_FROM`: the rule runner never knows.
+alone, behind :func:`share_work`: the rule runner never knows.
+
+`check` on the working tree also remembers its finished output
+(:func:`finish_check`, app/finished.py): a second run over the same files,
+settings, date and options prints it again without loading anything. This
+module is imported on that warm path, so the heavy imports (pydantic, the
+loader, the rules) happen inside the functions that need them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import marshal
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
+from jgsw_std.app import finished
+from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import UsageError
-from jgsw_std.forking import PARALLEL_FROM, HalfSwap, beside, can_fork
-from jgsw_std.lifecycle.asof import AsOf
-from jgsw_std.lifecycle.duties import DutySettings
+from jgsw_std.forking import PARALLEL_FROM, can_fork
 from jgsw_std.load.files import iter_data_paths, read_worktree
-from jgsw_std.load.parse import Parsed, marshal_dumps, parse_serially
 from jgsw_std.load.root import find_root
-from jgsw_std.load.warehouse import Warehouse, build_warehouse
-from jgsw_std.model.framework import CheckSettings
-from jgsw_std.problems import PlainProblem, Problem
-from jgsw_std.problems.result import CheckResult
-from jgsw_std.rules.registry import THRESHOLDS, CheckContext, ensure_loaded
-from jgsw_std.rules.runner import CheckOptions, run_rules, select_rules, settle
+
+if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
+    from jgsw_std.load.files import SourceFile
+    from jgsw_std.load.warehouse import Warehouse
+    from jgsw_std.model.framework import CheckSettings
+    from jgsw_std.problems.result import CheckResult
 
 
 @dataclass
@@ -58,6 +64,15 @@ class CheckOutcome:
         return 0
 
 
+def exit_code(finished_: Finished, strict: bool) -> int:
+    """The exit code of a finished check: 1 errors, 2 warnings under --strict, else 0."""
+    if finished_.errors:
+        return 1
+    if strict and finished_.warnings:
+        return 2
+    return 0
+
+
 CONFIG_FILE = "jgsw.toml"
 _LEVELS = ("error", "warning", "info", "off")
 
@@ -67,6 +82,10 @@ def _toml_settings(root: Path | None) -> CheckSettings | None:
     if root is None or not (root / CONFIG_FILE).is_file():
         return None
     import tomllib
+
+    from pydantic import ValidationError
+
+    from jgsw_std.model.framework import CheckSettings
 
     path = root / CONFIG_FILE
     try:
@@ -97,6 +116,8 @@ def _toml_settings(root: Path | None) -> CheckSettings | None:
 
 def _validate(layer: CheckSettings, where_zh: str, where_en: str) -> None:
     """Unknown threshold names and severity levels stop the run: a typo must not pass silently."""
+    from jgsw_std.rules.registry import THRESHOLDS, ensure_loaded
+
     ensure_loaded()
     for name, value in layer.thresholds.items():
         if name not in THRESHOLDS:
@@ -175,6 +196,9 @@ def judge_on(wh: Warehouse, as_of: dt.date) -> AsOf:
 
     The report builds it once and hands it to both the checks and the indicators.
     """
+    from jgsw_std.lifecycle.asof import AsOf
+    from jgsw_std.lifecycle.duties import DutySettings
+
     _, thresholds, _, _ = settings_for(wh)
     return AsOf(wh, as_of, DutySettings.of(wh, thresholds))
 
@@ -188,6 +212,11 @@ def check_warehouse(
     at: AsOf | None = None,
 ) -> CheckResult:
     """Every finding about ``wh`` on ``as_of``, settled (see rules.runner.settle)."""
+    from jgsw_std.lifecycle.asof import AsOf
+    from jgsw_std.lifecycle.duties import DutySettings
+    from jgsw_std.rules.registry import CheckContext
+    from jgsw_std.rules.runner import CheckOptions, run_rules, select_rules, settle
+
     severity, thresholds, cfg_select, cfg_ignore = settings_for(wh)
     options = CheckOptions(
         select=select or cfg_select, ignore=[*cfg_ignore, *(ignore or [])], severity=severity
@@ -215,34 +244,64 @@ def run_check(request: CheckRequest) -> CheckOutcome:
         wh = open_warehouse(request.root, rev=request.rev)
         result = check_warehouse(wh, request.as_of, request.select, request.ignore)
         return CheckOutcome(wh, result, request.as_of)
+    from jgsw_std.load.blob_ids import read_so_far
+    from jgsw_std.load.warehouse import build_warehouse
+
     root = find_root(request.root)
     paths = list(iter_data_paths(root))
-    if len(paths) >= PARALLEL_FROM and can_fork():
-        wh, result = _check_in_two(paths, root, request)
+    sources = read_worktree(root, paths, read_so_far(root))
+    if share_work(len(paths)):
+        wh, result = _check_in_two(sources, root, request)
     else:
-        wh = build_warehouse(read_worktree(root, paths), root=root)
+        wh = build_warehouse(sources, root=root)
         result = check_warehouse(wh, request.as_of, request.select, request.ignore)
     if request.changed_since is not None:
         result = changed_since(wh, result, request)
     return CheckOutcome(wh, result, request.as_of)
 
 
+#: Set to 1 to share a large check with a forked child, 0 to keep it in one process.
+FORK_SWITCH = "JGSW_FORK"
+
+
+def share_work(files: int) -> bool:
+    """The one switch: whether `check` shares its work with a forked child.
+
+    Only from :data:`PARALLEL_FROM` files, where fork is cheap and safe and a
+    second core exists (forking.can_fork, which ``JGSW_NO_FORK`` turns off).
+    """
+    if files < PARALLEL_FROM or not can_fork():
+        return False
+    return os.environ.get(FORK_SWITCH, "1") != "0"
+
+
 def _check_in_two(
-    paths: list[str], root: Path, request: CheckRequest
+    sources: list[SourceFile], root: Path, request: CheckRequest
 ) -> tuple[Warehouse, CheckResult]:
     """Check a large warehouse with both cores: a forked child takes a share of the rules.
 
-    The files are read once, here, so both processes judge the same bytes even
-    if someone saves a file meanwhile. The child is forked before parsing and
-    builds its own warehouse, because two processes sharing one built
+    The files are read once, before the fork, so both processes judge the same
+    bytes even if someone saves a file meanwhile; so is what the cache holds
+    for them (records_cache.prefetch), so both agree on what is left to parse.
+    The child builds its own warehouse, because two processes sharing one built
     warehouse fault on copy-on-write pages as they touch its objects. Each
-    process parses half of the files and they swap the results (plain values,
-    cheap to send); validation is paid twice, in parallel; the rules, the
-    placing of their problems and the suppression comments are split
+    process parses half of the files still to parse and they swap the results
+    (plain values, cheap to send); validation is paid twice, in parallel; the
+    rules, the placing of their problems and the suppression comments are split
     (:class:`Share`). Where the child fails, or no fork is to be had, its
     share is computed here, so the result never depends on the fork.
     """
-    sources = read_worktree(root, paths)
+    import marshal
+
+    from jgsw_std.forking import HalfSwap, beside
+    from jgsw_std.load import records_cache
+    from jgsw_std.load.parse import Parsed, marshal_dumps, parse_serially
+    from jgsw_std.load.records import kind_of
+    from jgsw_std.load.warehouse import build_warehouse
+    from jgsw_std.problems import PlainProblem, Problem
+    from jgsw_std.problems.result import CheckResult
+
+    records_cache.prefetch((s.blob, kind_of(s.rel)) for s in sources if s.blob)
     halves: HalfSwap[bytes, Parsed] = HalfSwap(parse_serially, marshal_dumps, marshal.loads)
 
     def side() -> tuple[list[PlainProblem], int]:
@@ -258,6 +317,59 @@ def _check_in_two(
         return wh, main.merged(side_result)
 
 
+# -- the finished output, remembered ------------------------------------------------
+
+
+def _result_key(request: CheckRequest, view: View, root: Path, tree: str) -> str:
+    options = {
+        "as_of": request.as_of.isoformat(),
+        "select": request.select,
+        "ignore": request.ignore,
+        "settings": finished.settings_digest(root, CONFIG_FILE),
+    }
+    return finished.result_key("check", root, tree, view, options)
+
+
+def _cacheable(request: CheckRequest) -> bool:
+    """Only a check of the working tree as a whole is remembered (git state is not in the key)."""
+    from jgsw_std.load import cache
+
+    return request.rev is None and request.changed_since is None and cache.enabled()
+
+
+def cached_check(request: CheckRequest, view: View) -> Finished | None:
+    """The remembered output of this check, if the files and everything else are unchanged."""
+    if not _cacheable(request):
+        return None
+    root = find_root(request.root)
+    tree = finished.worktree_tree(root)
+    if tree is None:
+        return None
+    return finished.lookup(_result_key(request, view, root, tree))
+
+
+def finish_check(
+    request: CheckRequest, view: View, render: Callable[[CheckOutcome], Finished]
+) -> Finished:
+    """The check's output: remembered, or computed, shown with ``render`` and remembered.
+
+    The key it is stored under is made from the bytes that were judged, so a
+    file saved during the run is judged again next time.
+    """
+    found = cached_check(request, view)
+    if found is not None:
+        return found
+    outcome = run_check(request)
+    done = render(outcome)
+    if _cacheable(request) and outcome.warehouse.root is not None:
+        blobs = {rel: e.source.blob for rel, e in outcome.warehouse.files.items()}
+        tree = finished.tree_digest(blobs)
+        if tree is not None:
+            key = _result_key(request, view, outcome.warehouse.root, tree)
+            finished.remember(key, done)
+    return done
+
+
 def changed_since(wh: Warehouse, result: CheckResult, request: CheckRequest) -> CheckResult:
     """Keep problems in files changed since the revision, and those the changes caused.
 
@@ -268,6 +380,7 @@ def changed_since(wh: Warehouse, result: CheckResult, request: CheckRequest) -> 
     """
     from jgsw_std.history.changed import changed_files
     from jgsw_std.history.revision import load_revision
+    from jgsw_std.problems.result import CheckResult
 
     root = wh.root if wh.root is not None else request.root
     assert root is not None  # a working-tree warehouse always has its root

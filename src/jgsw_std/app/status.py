@@ -4,23 +4,32 @@
 output/status.py (the JSON shape is documented in docs/status.md). Options
 that change *which* records are read (a git revision, another root) belong on
 :class:`StatusRequest`, so the command stays thin.
+
+The finished output of a status of the working tree is remembered like
+check's (:func:`finish_status`, app/finished.py); this module is imported on
+that warm path, so the loader and the metrics are imported inside functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jgsw_std.app.open import open_warehouse
+from jgsw_std.app import finished
+from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import DataError
-from jgsw_std.lifecycle.asof import AsOf
-from jgsw_std.load.warehouse import INDICATORS_PATH, Warehouse, load_indicator_file
-from jgsw_std.metrics.base import STATUSES, MetricResult
-from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
-from jgsw_std.metrics.scope import Scope, parse_scope
-from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.load.root import find_root
 from jgsw_std.problems import Severity
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import Warehouse
+    from jgsw_std.metrics.base import MetricResult
+    from jgsw_std.metrics.scope import Scope
+    from jgsw_std.model.indicators import IndicatorSet
 
 
 @dataclass
@@ -48,11 +57,15 @@ class StatusOutcome:
         return sum(1 for p in self.warehouse.problems if p.severity == Severity.ERROR)
 
     def summary(self) -> dict[str, int]:
+        from jgsw_std.metrics.base import STATUSES
+
         return {s: sum(1 for r in self.results if r.status == s) for s in STATUSES}
 
 
 def read_indicators(path: Path) -> IndicatorSet:
     """Another plan's indicators file (``--indicators``); unreadable stops the run."""
+    from jgsw_std.load.warehouse import load_indicator_file
+
     iset, problems = load_indicator_file(path)
     if iset is not None:
         return iset
@@ -70,6 +83,12 @@ def read_indicators(path: Path) -> IndicatorSet:
 
 def run_status(request: StatusRequest) -> StatusOutcome:
     """Compute what `jgsw status` shows; bad options raise UsageError / DataError."""
+    from jgsw_std.app.open import open_warehouse
+    from jgsw_std.lifecycle.asof import AsOf
+    from jgsw_std.load.records import INDICATORS_PATH
+    from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
+    from jgsw_std.metrics.scope import parse_scope
+
     wh = open_warehouse(request.root, rev=request.rev)
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
@@ -81,3 +100,61 @@ def run_status(request: StatusRequest) -> StatusOutcome:
         results = [compute_one(at, iset, request.indicator, scope)]
     source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
     return StatusOutcome(wh, iset, source, scope, request.as_of, results)
+
+
+# -- the finished output, remembered ------------------------------------------------
+
+
+def _result_key(
+    request: StatusRequest, view: View, explain: bool, root: Path, tree: str
+) -> str | None:
+    options: dict[str, object] = {
+        "as_of": request.as_of.isoformat(),
+        "scope": request.scope,
+        "indicator": request.indicator,
+        "explain": explain,
+    }
+    if request.indicators_path is not None:
+        try:
+            data = request.indicators_path.read_bytes()
+        except OSError:
+            return None  # the run says what is wrong with it
+        options["indicators"] = [str(request.indicators_path), hashlib.sha1(data).hexdigest()]
+    return finished.result_key("status", root, tree, view, options)
+
+
+def _cacheable(request: StatusRequest) -> bool:
+    from jgsw_std.load import cache
+
+    return request.rev is None and cache.enabled()
+
+
+def cached_status(request: StatusRequest, view: View, explain: bool) -> Finished | None:
+    """The remembered output of this status, if nothing it depends on has changed."""
+    if not _cacheable(request):
+        return None
+    root = find_root(request.root)
+    tree = finished.worktree_tree(root)
+    key = _result_key(request, view, explain, root, tree) if tree is not None else None
+    return finished.lookup(key) if key is not None else None
+
+
+def finish_status(
+    request: StatusRequest,
+    view: View,
+    explain: bool,
+    render: Callable[[StatusOutcome], Finished],
+) -> Finished:
+    """The status output: remembered, or computed, shown with ``render`` and remembered."""
+    found = cached_status(request, view, explain)
+    if found is not None:
+        return found
+    outcome = run_status(request)
+    done = render(outcome)
+    wh = outcome.warehouse
+    if _cacheable(request) and wh.root is not None:
+        tree = finished.tree_digest({rel: e.source.blob for rel, e in wh.files.items()})
+        key = _result_key(request, view, explain, wh.root, tree) if tree is not None else None
+        if key is not None:
+            finished.remember(key, done)
+    return done

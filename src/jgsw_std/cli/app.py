@@ -12,15 +12,17 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import Callable
 
 # pydantic scans installed packages' entry points for plugins when it is first
 # imported (about 10 ms); jgsw uses none, so skip the scan before typer imports it.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from jgsw_std import __version__
+
+if TYPE_CHECKING:
+    import typer
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS, EXIT_BUG = 0, 1, 2, 3
 
@@ -47,17 +49,26 @@ COMMANDS = {
 
 def _version(value: bool) -> None:
     if value:
+        import typer
+
         sys.stdout.write(f"jgsw {__version__}\n")
         raise typer.Exit(0)
 
 
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
-    ] = False,
-) -> None:
-    """标准仓工具 / standards warehouse toolkit."""
+def _root_callback() -> Callable[..., None]:
+    """The root command (its --version); made here so that typer is imported only when used."""
+    import typer
+
+    # the option as a default value: annotations are read in this module's
+    # globals, where typer is not imported
+    def _root(
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help="Print the version."
+        ),
+    ) -> None:
+        """标准仓工具 / standards warehouse toolkit."""
+
+    return _root
 
 
 def _command_in(argv: list[str]) -> str | None:
@@ -75,8 +86,11 @@ def build_app(argv: list[str]) -> typer.Typer:
     Only the command being run is registered (all of them for help, a bare
     ``jgsw`` or an unknown name): typer converts every registered command's
     parameters on each run, and the others' modules need not be imported,
-    about 40 ms of every start-up.
+    about 40 ms of every start-up. typer itself is imported here, not with
+    this module: a result remembered in the cache is printed without it.
     """
+    import typer
+
     app = typer.Typer(
         name="jgsw",
         help="标准仓工具：校验、统计指标、出报告、审计历史。\n\n"
@@ -87,7 +101,7 @@ def build_app(argv: list[str]) -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    app.callback()(_root)
+    app.callback()(_root_callback())
     command = _command_in(argv)
     for module in [COMMANDS[command]] if command else COMMANDS.values():
         # Command modules import only typer at module level; the heavy work
@@ -139,6 +153,15 @@ def run(argv: list[str] | None = None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(args)
+    from jgsw_std.load import cache
+
+    cache.reset(lang)
+    if cache.enabled():
+        from jgsw_std.cli.fast import serve
+
+        served = serve(args)  # a remembered result, printed before typer even starts
+        if served is not None:
+            return served
     # A run builds hundreds of thousands of small acyclic objects (parsed YAML,
     # models) and then ends; the cyclic collector would walk them again and
     # again for nothing (about 0.6 s of a 10,000-standard check). Reference

@@ -10,13 +10,15 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    NoCacheOption,
     RevOption,
     RootOption,
-    emit,
+    apply_no_cache,
     parse_as_of,
+    show,
     split_codes,
-    use_color,
 )
+from jgsw_std.cli.values import view_of
 
 
 def check(
@@ -59,41 +61,48 @@ def check(
         Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")
     ] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """校验标准仓 / Validate every file and cross-file rule; report problems.
 
     Exit codes: 0 clean, 1 errors, 2 warnings with --strict, 3 internal error.
     """
-    from jgsw_std.app.check import CheckRequest, run_check
+    from jgsw_std.app.check import CheckOutcome, CheckRequest, exit_code, finish_check
+    from jgsw_std.app.finished import Finished
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.check import WRITERS, FindingsContext, summary_line
     from jgsw_std.output.formats import writer_for
     from jgsw_std.rules.runner import require_known_codes
 
+    apply_no_cache(no_cache)
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    outcome = run_check(
-        CheckRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            select=require_known_codes(split_codes(select), "--select"),
-            ignore=require_known_codes(split_codes(ignore), "--ignore"),
-            changed_since=changed_since,
-            rev=rev,
+    request = CheckRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        select=require_known_codes(split_codes(select), "--select"),
+        ignore=require_known_codes(split_codes(ignore), "--ignore"),
+        changed_since=changed_since,
+        rev=rev,
+    )
+    view = view_of(fmt, language, output)
+
+    def render(outcome: CheckOutcome) -> Finished:
+        ctx = FindingsContext(
+            result=outcome.result,
+            counts=outcome.warehouse.counts,
+            lang=language,
+            root=str(outcome.warehouse.root or ""),
+            as_of=outcome.as_of.isoformat(),
+            color=view.color,
         )
-    )
-    ctx = FindingsContext(
-        result=outcome.result,
-        counts=outcome.warehouse.counts,
-        lang=language,
-        root=str(outcome.warehouse.root or ""),
-        as_of=outcome.as_of.isoformat(),
-        color=fmt == "text" and output is None and use_color(),
-    )
-    emit(writer(ctx), output)
-    if output is not None and fmt != "text":
-        typer.echo(summary_line(ctx), err=True)
-    raise typer.Exit(outcome.exit_code(strict))
+        err = summary_line(ctx) + "\n" if view.to_file and fmt != "text" else ""
+        result = outcome.result
+        return Finished(writer(ctx), err, result.errors, result.warnings)
+
+    done = finish_check(request, view, render)
+    show(done, output)
+    raise typer.Exit(exit_code(done, strict))
 
 
 def register(app: typer.Typer) -> None:

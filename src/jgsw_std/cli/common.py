@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jgsw_std.errors import UsageError
+# The helpers that need no typer live in cli/values.py (the cache's fast path
+# uses them before typer starts); they are re-exported here for the commands.
+from jgsw_std.cli.values import EARLIEST as EARLIEST
+from jgsw_std.cli.values import LATEST as LATEST
+from jgsw_std.cli.values import emit as emit
+from jgsw_std.cli.values import parse_as_of as parse_as_of
+from jgsw_std.cli.values import show as show
+from jgsw_std.cli.values import split_codes as split_codes
+from jgsw_std.cli.values import use_color as use_color
 
 RootOption = Annotated[
     Path | None,
@@ -50,61 +55,19 @@ RevOption = Annotated[
     ),
 ]
 
-
-#: Dates a question can sensibly be asked about; far outside them, period and
-#: year arithmetic would leave the calendar (year 0 or 10000).
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2199, 12, 31)
-
-
-def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
-    """A YYYY-MM-DD option value, or today when absent."""
-    if value is None or value.strip() == "":
-        return dt.date.today()
-    try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(
-            "bad_date",
-            zh=f"{option} 的值 {value!r} 不是有效日期。",
-            en=f"{option} value {value!r} is not a valid date.",
-            hint_zh="日期写成 YYYY-MM-DD，例如 2025-12-31。",
-            hint_en="Write dates as YYYY-MM-DD, e.g. 2025-12-31.",
-        ) from None
-    if not EARLIEST <= day <= LATEST:
-        raise UsageError(
-            "date_range",
-            zh=f"{option} 的日期 {value} 超出可用范围（{EARLIEST} 至 {LATEST}）。",
-            en=f"{option} date {value} is outside the usable range ({EARLIEST} to {LATEST}).",
-        )
-    return day
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the cache of earlier runs (also JGSW_NO_CACHE=1); "
+        "`jgsw cache clear` empties it.",
+    ),
+]
 
 
-def split_codes(values: list[str] | None) -> list[str]:
-    """--select A,B --select C -> [A, B, C]."""
-    out: list[str] = []
-    for value in values or []:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return out
+def apply_no_cache(no_cache: bool) -> None:
+    """``--no-cache``: this run neither reads nor writes the cache."""
+    if no_cache:
+        from jgsw_std.load import cache
 
-
-def use_color(stream: object = None) -> bool:
-    """Colour only for a terminal, and never when NO_COLOR is set."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    target = stream or sys.stdout
-    isatty = getattr(target, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def emit(text: str, output: Path | None = None) -> None:
-    """Print to stdout, or write the file atomically when -o is given."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from jgsw_std.fsutil import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+        cache.disable()

@@ -10,12 +10,14 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    NoCacheOption,
     RevOption,
     RootOption,
-    emit,
+    apply_no_cache,
     parse_as_of,
-    use_color,
+    show,
 )
+from jgsw_std.cli.values import view_of
 
 
 def status(
@@ -54,29 +56,33 @@ def status(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """指标完成情况 / The plan's indicators as of a date: value, target, status, why."""
-    from jgsw_std.app.status import StatusRequest, run_status
+    from jgsw_std.app.finished import Finished
+    from jgsw_std.app.status import StatusOutcome, StatusRequest, finish_status
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.status import WRITERS, data_error_note
 
+    apply_no_cache(no_cache)
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    outcome = run_status(
-        StatusRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            scope=scope,
-            indicator=indicator,
-            indicators_path=indicators,
-            rev=rev,
-        )
+    request = StatusRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        scope=scope,
+        indicator=indicator,
+        indicators_path=indicators,
+        rev=rev,
     )
-    if outcome.data_errors:
-        typer.echo(data_error_note(outcome.data_errors, language), err=True)
-    color = fmt == "text" and output is None and use_color()
-    emit(writer(outcome, language, explain=explain, color=color), output)
+    view = view_of(fmt, language, output, width_matters=True)
+
+    def render(outcome: StatusOutcome) -> Finished:
+        note = data_error_note(outcome.data_errors, language) + "\n" if outcome.data_errors else ""
+        return Finished(writer(outcome, language, explain=explain, color=view.color), note)
+
+    show(finish_status(request, view, explain, render), output, note_first=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,8 @@
 """Stage two of loading: parsed documents to models, or to problems. Never raises.
 
-Results are cached by git blob id, so history, which reads the same blob in
-many revisions, parses and validates each blob once.
+Results are cached by git blob id: in memory for the run (history reads the
+same blob in many revisions) and, when the cache is on, between runs
+(load/records_cache.py), for the working tree and git alike.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from jgsw_std.load import cache, records_cache
 from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load.decode import guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile
@@ -24,8 +26,10 @@ from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
 
-# Parsed and validated results keyed by (git blob id, kind).
+# This run's parsed and validated results keyed by (git blob id, kind): history
+# builds many revisions that share most of their blobs.
 _BLOB_CACHE: dict[tuple[str, str], tuple[Any, BaseModel | None, list[Problem], Outline | None]] = {}
+cache.forget_each_run(_BLOB_CACHE)
 
 _MODELS: dict[Kind, type[BaseModel]] = {
     "framework": Framework,
@@ -111,10 +115,13 @@ def read_entry(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
 def read_entries(
     entries: list[FileEntry], parse: Callable[[Sequence[bytes]], list[Parsed]] = parse_many
 ) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
-    """Read every entry, from the blob cache where possible, parsing the rest in bulk.
+    """Read every entry, from the blob caches where possible, parsing the rest in bulk.
 
-    Each entry also gets the positions its parse recorded (``entry.outline``).
-    ``parse`` does the bulk parse (check shares it between two processes).
+    First this run's memory of git blobs, then the persistent cache (when on),
+    then parsing. Each entry also gets the positions its parse recorded
+    (``entry.outline``). ``parse`` does the bulk parse (check shares it between
+    two processes, which then must agree on what is left to parse: see
+    records_cache.prefetch).
     """
     results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
     todo: list[int] = []
@@ -125,21 +132,76 @@ def read_entries(
             todo.append(index)
             continue
         data, model, problems, entry.outline = cached
-        if problems and problems[0].path != entry.rel:  # same blob under another path
-            problems = [
-                Problem(entry.rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key)
-                for p in problems
-            ]
-        results[index] = (data, model, problems)
+        results[index] = (data, model, _moved(problems, entry.rel))
+    todo = _from_store(entries, todo, results)
     parsed = parse([entries[i].source.data for i in todo])
+    fresh: dict[tuple[str, str], records_cache.Record] = {}
     for index, one in zip(todo, parsed, strict=True):
         entry = entries[index]
         entry.outline = one[4]
         result = validate_entry(entry, one)
-        if entry.source.blob:
-            _BLOB_CACHE[(entry.source.blob, entry.kind)] = (*result, entry.outline)
+        blob = entry.source.blob
+        if blob:
+            if not entry.source.worktree:
+                _BLOB_CACHE[(blob, entry.kind)] = (*result, entry.outline)
+            data, model, problems = result
+            plain = [p.to_plain() for p in problems]
+            fresh[(blob, entry.kind)] = (data, plain, entry.outline, model is not None)
         results[index] = result
+    records_cache.save(list(fresh.items()))
     return [r for r in results if r is not None]
+
+
+def _moved(problems: list[Problem], rel: str) -> list[Problem]:
+    """A blob's problems, for the same blob found under another path."""
+    if problems and problems[0].path != rel:
+        return [
+            Problem(rel, p.code, p.severity, p.args, p.line, p.col, p.loc, p.key) for p in problems
+        ]
+    return problems
+
+
+def _from_store(
+    entries: list[FileEntry],
+    todo: list[int],
+    results: list[tuple[Any, BaseModel | None, list[Problem]] | None],
+) -> list[int]:
+    """Fill ``results`` from the persistent cache; the indexes still to parse."""
+    keys = {(entries[i].source.blob, entries[i].kind) for i in todo if entries[i].source.blob}
+    stored = records_cache.fetch(sorted(keys))  # type: ignore[arg-type]  # blobs are set
+    if not stored:
+        return todo
+    left: list[int] = []
+    for index in todo:
+        entry = entries[index]
+        key = (entry.source.blob or "", entry.kind)
+        record = stored.get(key)
+        revived = _revive(entry, record) if record is not None else None
+        if revived is None:
+            left.append(index)
+            continue
+        results[index] = revived
+        if not entry.source.worktree:
+            _BLOB_CACHE[key] = (*revived, entry.outline)
+    return left
+
+
+def _revive(
+    entry: FileEntry, record: records_cache.Record
+) -> tuple[Any, BaseModel | None, list[Problem]] | None:
+    """A stored record as the loader's result (None: parse the file again after all)."""
+    data, plain, outline, valid = record
+    model: BaseModel | None = None
+    if valid:
+        model_cls = _MODELS.get(entry.kind)
+        if model_cls is None:
+            return None
+        try:
+            model = model_cls.model_validate(data)
+        except ValidationError:  # the same code validated it before: not the record we want
+            return None
+    entry.outline = outline
+    return data, model, _moved([Problem.from_plain(p) for p in plain], entry.rel)
 
 
 def warm_blob_cache(sources: Iterable[SourceFile]) -> None:

@@ -268,7 +268,9 @@ def _full_items(model: Standard, known: dict[str, str]) -> tuple[str, ...]:
 
 def load_worktree(root: Path) -> Warehouse:
     """The warehouse as it is on disk now."""
-    return build_warehouse(read_worktree(root), root=root)
+    from jgsw_std.load.blob_ids import read_so_far
+
+    return build_warehouse(read_worktree(root, None, read_so_far(root)), root=root)
 
 
 def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]:

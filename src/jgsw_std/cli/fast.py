@@ -1,0 +1,173 @@
+"""Answer a repeated `check` or `status` from the cache before typer starts.
+
+Typer turns every option value with pydantic, which alone costs more than a
+remembered answer should (about 80 ms of imports). A plain command line of
+`check` or `status` is read here instead, the request and the view are built
+with the same functions the typer commands use, and a finished result found
+in the cache is printed. Anything else goes to typer as usual: another
+command, an option spelt in a way this reader does not take (``-fjson``, a
+value starting with ``-``), ``--help``, ``--no-cache``, a value it cannot
+read, or simply no finished result to be had. So this reader never has to
+refuse anything properly; typer does that.
+
+The option tables below repeat the names the typer commands declare;
+tests/cli/test_fast_path.py fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from jgsw_std.errors import JgswError
+
+#: option as written -> (parameter name, takes a value, may be repeated)
+Spelling = tuple[str, bool, bool]
+
+_COMMON: dict[str, Spelling] = {
+    "--root": ("root", True, False),
+    "--as-of": ("as_of", True, False),
+    "--rev": ("rev", True, False),
+    "--format": ("fmt", True, False),
+    "-f": ("fmt", True, False),
+    "--output": ("output", True, False),
+    "-o": ("output", True, False),
+    "--lang": ("lang", True, False),
+    "--no-cache": ("no_cache", False, False),
+}
+
+CHECK_OPTIONS: dict[str, Spelling] = {
+    **_COMMON,
+    "--strict": ("strict", False, False),
+    "--select": ("select", True, True),
+    "--ignore": ("ignore", True, True),
+    "--changed-since": ("changed_since", True, False),
+}
+
+STATUS_OPTIONS: dict[str, Spelling] = {
+    **_COMMON,
+    "--scope": ("scope", True, False),
+    "--indicator": ("indicator", True, False),
+    "-i": ("indicator", True, False),
+    "--explain": ("explain", False, False),
+    "--indicators": ("indicators", True, False),
+}
+
+Values = dict[str, object]
+
+
+def read_options(args: list[str], table: Mapping[str, Spelling]) -> Values | None:
+    """The option values of ``args``, or None for anything this reader does not take."""
+    values: Values = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        name, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        spelling = table.get(name)
+        if spelling is None:
+            return None  # a positional argument, --help, -fjson, a mistake: typer's to answer
+        param, takes_value, repeated = spelling
+        if not takes_value:
+            if "=" in arg:
+                return None
+            values[param] = True
+            index += 1
+            continue
+        if "=" in arg:
+            value = inline
+        else:
+            if index + 1 >= len(args):
+                return None
+            value = args[index + 1]
+            index += 1
+        if value.startswith("-"):
+            return None
+        index += 1
+        if repeated:
+            values.setdefault(param, [])
+            values[param].append(value)  # type: ignore[attr-defined]  # a list, made above
+        elif param in values:
+            return None  # given twice: let typer decide which wins
+        else:
+            values[param] = value
+    return values
+
+
+def serve(argv: list[str]) -> int | None:
+    """Print a remembered result for this command line and return its exit code, or None."""
+    if not argv or argv[0] not in _SERVERS:
+        return None
+    table, server = _SERVERS[argv[0]]
+    values = read_options(argv[1:], table)
+    if values is None or values.get("no_cache"):
+        return None
+    try:
+        return server(values)
+    except JgswError:
+        return None  # typer runs the command and says what is wrong
+
+
+def _path(values: Values, name: str) -> Path | None:
+    value = values.get(name)
+    return Path(str(value)) if value is not None else None
+
+
+def _text(values: Values, name: str, default: str | None = None) -> str | None:
+    value = values.get(name, default)
+    return None if value is None else str(value)
+
+
+def _check(values: Values) -> int | None:
+    from jgsw_std.app.check import CheckRequest, cached_check, exit_code
+    from jgsw_std.cli.values import parse_as_of, show, split_codes, view_of
+    from jgsw_std.i18n import resolve_lang
+
+    output = _path(values, "output")
+    request = CheckRequest(
+        root=_path(values, "root"),
+        as_of=parse_as_of(_text(values, "as_of")),
+        select=split_codes(values.get("select")),  # type: ignore[arg-type]  # list of str
+        ignore=split_codes(values.get("ignore")),  # type: ignore[arg-type]
+        changed_since=_text(values, "changed_since"),
+        rev=_text(values, "rev"),
+    )
+    view = view_of(
+        _text(values, "fmt", "text") or "text", resolve_lang(_text(values, "lang")), output
+    )
+    done = cached_check(request, view)
+    if done is None:
+        return None
+    show(done, output)
+    return exit_code(done, bool(values.get("strict")))
+
+
+def _status(values: Values) -> int | None:
+    from jgsw_std.app.status import StatusRequest, cached_status
+    from jgsw_std.cli.values import parse_as_of, show, view_of
+    from jgsw_std.i18n import resolve_lang
+
+    indicator = _text(values, "indicator")
+    if indicator is not None and not indicator.isdigit():
+        return None
+    output = _path(values, "output")
+    request = StatusRequest(
+        root=_path(values, "root"),
+        as_of=parse_as_of(_text(values, "as_of")),
+        scope=_text(values, "scope", "city") or "city",
+        indicator=int(indicator) if indicator is not None else None,
+        indicators_path=_path(values, "indicators"),
+        rev=_text(values, "rev"),
+    )
+    fmt = _text(values, "fmt", "text") or "text"
+    view = view_of(fmt, resolve_lang(_text(values, "lang")), output, width_matters=True)
+    done = cached_status(request, view, bool(values.get("explain")))
+    if done is None:
+        return None
+    show(done, output, note_first=True)
+    return 0
+
+
+_SERVERS: dict[str, tuple[Mapping[str, Spelling], Callable[[Values], int | None]]] = {
+    "check": (CHECK_OPTIONS, _check),
+    "status": (STATUS_OPTIONS, _status),
+}

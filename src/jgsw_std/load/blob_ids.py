@@ -1,0 +1,137 @@
+"""The blob id of every file of a working tree, without reading the unchanged ones.
+
+Like git's index: the cache's ``files`` table remembers, per path, the file's
+modification time, size, inode and change time with the blob id they had. A
+file whose four values are unchanged is taken to hold the same bytes, so a run
+with nothing changed stats its files instead of reading and hashing them.
+
+Equal values do not always mean equal bytes (the "racy git" problem): a file
+rewritten within the clock tick of the moment it was recorded keeps its
+modification time, and one rewritten to the same length then keeps everything.
+So an entry counts only when the file's times are safely older than the moment
+its entry was taken (:data:`SETTLED_NS`); any other file is read and hashed
+again, and recorded anew. A file edited and then given back its old time
+(``touch -d``, ``cp -p``) has a new change time, which the system sets itself.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jgsw_std.load import cache
+from jgsw_std.load.files import read_one
+
+#: How much older than the recording a file's times must be for its entry to
+#: be trusted: more than the coarsest timestamp a file system keeps (FAT: 2 s).
+SETTLED_NS = 3_000_000_000
+
+Signature = tuple[int, int, int, int]  # mtime_ns, size, inode, ctime_ns
+
+
+@dataclass
+class Identified:
+    """Blob ids by path; the bytes of the files that had to be read on the way."""
+
+    blobs: dict[str, str]
+    read: dict[str, bytes] = field(default_factory=dict)
+
+
+def trusted(recorded: Signature, seen_ns: int, now: Signature) -> bool:
+    """Whether an entry recorded at ``seen_ns`` still names the file's bytes."""
+    if recorded != now:
+        return False
+    mtime, _, _, ctime = now
+    return max(mtime, ctime) + SETTLED_NS < seen_ns
+
+
+#: This run's answers by root: a run that misses the finished-result cache goes
+#: on to load the files, and reads again none of those read here.
+_SEEN: dict[str, Identified] = {}
+cache.forget_each_run(_SEEN)
+
+
+def read_so_far(root: Path) -> dict[str, bytes]:
+    """The bytes :func:`identify` read under ``root`` in this run (handed over once)."""
+    seen = _SEEN.get(str(root))
+    if seen is None:
+        return {}
+    read, seen.read = seen.read, {}
+    return read
+
+
+def identify(root: Path, paths: Sequence[str]) -> Identified:
+    """Blob ids of ``paths`` under ``root`` (an unreadable file gets none).
+
+    Uses and updates the cache's ``files`` table when the cache is on; without
+    it, every file is read and hashed. Asked twice in a run, it answers the same.
+    """
+    key = str(root)
+    seen = _SEEN.get(key)
+    if seen is not None and len(seen.blobs) == len(paths) and all(p in seen.blobs for p in paths):
+        return seen
+    known = _recorded(key)
+    out = Identified({})
+    changed = False
+    prefix = str(root) + os.sep
+    native = os.sep != "/"
+    for rel in paths:
+        full = prefix + (rel.replace("/", os.sep) if native else rel)
+        started = time.time_ns()  # before the stat: what is recorded is no newer than this
+        try:
+            info = os.stat(full)
+        except OSError:
+            continue
+        now = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+        entry = known.get(rel)
+        if entry is not None and trusted(entry[0], entry[1], now):
+            out.blobs[rel] = entry[2]
+            continue
+        data = read_one(full)
+        if data is None:
+            continue
+        blob = cache.blob_id(data)
+        out.blobs[rel], out.read[rel] = blob, data
+        known[rel] = (now, started, blob)
+        changed = True
+    for rel in [rel for rel in known if rel not in out.blobs]:
+        del known[rel]
+        changed = True
+    if changed:
+        _record(key, known)
+    _SEEN[key] = out
+    return out
+
+
+def _recorded(root: str) -> dict[str, tuple[Signature, int, str]]:
+    """The table of a root as last recorded: rel -> (signature, seen_ns, blob)."""
+    store = cache.store()
+    if store is None:
+        return {}
+    with cache.guard():
+        row = store.conn.execute("SELECT value FROM files WHERE root = ?", (root,)).fetchone()
+        if row is not None:
+            try:
+                table = marshal.loads(row[0])
+            except (ValueError, EOFError, TypeError):
+                return {}  # damaged: every file is hashed again and the table rewritten
+            if isinstance(table, dict):
+                return table
+    return {}
+
+
+def _record(root: str, table: dict[str, tuple[Signature, int, str]]) -> None:
+    """One value per root: read in one go on every warm run, rewritten when a file changed.
+
+    Two runs recording at once: the last one wins, and the other's new entries
+    are simply hashed again next time.
+    """
+    store = cache.store()
+    if store is None:
+        return
+    with cache.guard(), store.writing() as conn:
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (root, marshal.dumps(table)))

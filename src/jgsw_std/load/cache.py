@@ -1,0 +1,305 @@
+"""The persistent cache: one SQLite file that remembers work between runs.
+
+Everything in it is keyed by content. A file is known by its git blob id (the
+sha1 of ``blob <length>\\0<bytes>``, what ``git hash-object`` prints), so one
+entry serves the working tree, ``--rev``, ``diff``, ``history`` and ``trend``
+alike. Three tables:
+
+- ``records``: each blob's parse and validation (load/records_cache.py);
+- ``results``: the finished output of a whole command (app/finished.py);
+- ``files``: per root, path -> (mtime, size, inode, ctime) and blob id, which
+  lets a run skip reading and hashing files that have not changed
+  (load/blob_ids.py).
+
+The cache is a convenience and never an error: a corrupt, locked, full or
+read-only file is reported once on stderr and the run goes on without it.
+SQLite in WAL mode lets any number of jgsw processes read and write at once.
+Every entry of ``records`` and ``results`` is also keyed by :func:`code_stamp`
+(jgsw's version and the state of its source files), so a changed jgsw never
+reads what an older one wrote.
+
+The switch: :func:`reset` at the start of each run (the CLI's boundary),
+:func:`disable` for ``--no-cache``, ``JGSW_NO_CACHE`` in the environment;
+:func:`store` answers None whenever the cache is off, broken, or asked from a
+forked child (a SQLite connection must not cross a fork).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ENV_DIR = "JGSW_CACHE_DIR"
+ENV_OFF = "JGSW_NO_CACHE"
+FILE_NAME = "cache.sqlite3"
+#: Bumped when the tables change shape; an older file is emptied and rebuilt.
+SCHEMA = "1"
+#: How long a process waits for another one's write before giving up (seconds).
+BUSY_TIMEOUT = 1.0
+#: Entries not written by this jgsw (another version) and results older than
+#: this are dropped, at most once a day.
+KEEP_SECONDS = 7 * 86400
+
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS records (stamp TEXT, blob TEXT, kind TEXT, value BLOB,"
+    " written INTEGER, PRIMARY KEY (stamp, blob, kind))",
+    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB, written INTEGER)",
+    # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)}
+    "CREATE TABLE IF NOT EXISTS files (root TEXT PRIMARY KEY, value BLOB)",
+)
+
+
+def cache_dir() -> Path:
+    """``JGSW_CACHE_DIR``, else the user cache folder (platformdirs) for jgsw."""
+    given = os.environ.get(ENV_DIR)
+    if given:
+        return Path(given).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("jgsw", appauthor=False))
+
+
+def cache_path() -> Path:
+    return cache_dir() / FILE_NAME
+
+
+def blob_id(data: bytes) -> str:
+    """The git blob id of ``data``: what ``git hash-object`` prints for the file."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+class CacheUnavailable(Exception):
+    """Raised inside the store; :func:`guard` turns it into one warning."""
+
+
+@dataclass
+class _Switch:
+    enabled: bool = True
+    lang: str = "zh"
+    opened: Store | None = None
+    broken: bool = False
+    warned: bool = False
+    pid: int = 0
+
+
+_STATE = _Switch()
+_MEMOS: list[dict[Any, Any]] = []
+
+
+def forget_each_run(memo: dict[Any, Any]) -> None:
+    """Empty ``memo`` at the start of every run (what a run learnt stays with that run)."""
+    _MEMOS.append(memo)
+
+
+def reset(lang: str = "zh") -> None:
+    """A new run: the cache is on unless ``JGSW_NO_CACHE`` is set; nothing open, nothing said."""
+    close()
+    for memo in _MEMOS:
+        memo.clear()
+    _STATE.enabled = not os.environ.get(ENV_OFF)
+    _STATE.lang = lang
+    _STATE.broken = False
+    _STATE.warned = False
+
+
+def disable() -> None:
+    """``--no-cache``: neither read nor write for the rest of this run."""
+    close()
+    _STATE.enabled = False
+
+
+def enabled() -> bool:
+    return _STATE.enabled and not _STATE.broken
+
+
+def close() -> None:
+    store, _STATE.opened = _STATE.opened, None
+    if store is not None and _STATE.pid == os.getpid():
+        with contextlib.suppress(sqlite3.Error):
+            store.conn.close()
+
+
+def store() -> Store | None:
+    """The open store, or None: cache off, broken, or this is a forked child."""
+    if not enabled():
+        return None
+    if _STATE.opened is not None:
+        return _STATE.opened if _STATE.pid == os.getpid() else None
+    try:
+        _STATE.opened = Store.open(cache_path())
+    except (sqlite3.Error, OSError) as exc:
+        _fail(exc)
+        return None
+    _STATE.pid = os.getpid()
+    return _STATE.opened
+
+
+def _fail(exc: BaseException) -> None:
+    """Say once that the cache is out of use, and stop using it for this run."""
+    _STATE.broken = True
+    store, _STATE.opened = _STATE.opened, None
+    if store is not None and _STATE.pid == os.getpid():
+        with contextlib.suppress(sqlite3.Error):
+            store.conn.close()
+    if _STATE.warned:
+        return
+    _STATE.warned = True
+    reason = str(exc) or type(exc).__name__
+    where = cache_path()
+    if _STATE.lang == "en":
+        text = (
+            f"jgsw: note: the cache {where} cannot be used ({reason}); running without it. "
+            "`jgsw cache clear` removes it; JGSW_CACHE_DIR puts it elsewhere.\n"
+        )
+    else:
+        text = (
+            f"jgsw：提示：缓存 {where} 无法使用（{reason}），本次不使用缓存继续运行。"
+            "可运行 `jgsw cache clear` 清除缓存，或用 JGSW_CACHE_DIR 指定别处。\n"
+        )
+    with contextlib.suppress(Exception):
+        sys.stderr.write(text)
+
+
+@contextlib.contextmanager
+def guard() -> Iterator[None]:
+    """Run a cache operation; any failure of the store becomes the one warning."""
+    try:
+        yield
+    except (sqlite3.Error, OSError, CacheUnavailable) as exc:
+        _fail(exc)
+
+
+class Store:
+    """One connection to the cache file. Use through :func:`store` and :func:`guard`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            found = (
+                conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+                if _has_meta(conn)
+                else None
+            )
+            if found is None or found[0] != SCHEMA:
+                _rebuild(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (so a busy file fails fast, not midway)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def get_many(
+        self, sql: str, keys: list[str], fixed: tuple[object, ...] = ()
+    ) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` (ending in ``IN ({})``) for every key, asked in chunks."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(keys), 900):  # under every SQLite's parameter limit
+            chunk = keys[start : start + 900]
+            query = sql.format(",".join("?" * len(chunk)))
+            rows.extend(self.conn.execute(query, (*fixed, *chunk)).fetchall())
+        return rows
+
+    def prune(self, stamp: str) -> None:
+        """Once a day: forget other jgsw versions' records and results older than a week."""
+        now = int(time.time())
+        row = self.conn.execute("SELECT value FROM meta WHERE name = 'pruned'").fetchone()
+        if row is not None and now - int(row[0]) < 86400:
+            return
+        with self.writing() as conn:
+            conn.execute(
+                "DELETE FROM records WHERE stamp != ? AND written < ?", (stamp, now - KEEP_SECONDS)
+            )
+            conn.execute("DELETE FROM results WHERE written < ?", (now - KEEP_SECONDS,))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
+
+
+def _has_meta(conn: sqlite3.Connection) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    return found is not None
+
+
+def _rebuild(conn: sqlite3.Connection) -> None:
+    """A new file, or one written by an older layout: start it afresh."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("records", "results", "files", "meta"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES:
+            conn.execute(statement)
+        conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
+_STAMP: list[str] = []
+
+
+def code_stamp() -> str:
+    """jgsw's version, Python's, and the size and time of every source file of jgsw.
+
+    A result or a parse is reused only by the same jgsw: an edited checkout
+    (the same version number, different code) must not read what the old code
+    wrote. Stat-ing the package's files costs about a millisecond.
+    """
+    if _STAMP:
+        return _STAMP[0]
+    from jgsw_std import __version__
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1(f"{__version__}|{sys.version}|{SCHEMA}".encode())
+    for path in sorted(_sources(package)):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    _STAMP.append(digest.hexdigest()[:20])
+    return _STAMP[0]
+
+
+def _sources(folder: Path) -> Iterable[str]:
+    stack = [str(folder)]
+    while stack:
+        current = stack.pop()
+        with contextlib.suppress(OSError), os.scandir(current) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith((".", "__pycache__")):
+                        stack.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    yield entry.path
