@@ -5,34 +5,37 @@ of that day: exactly ``jgsw status --rev <commit> --as-of <period end>``,
 computed in bulk (see history/trend.py for how the log is replayed). The
 report's trend section calls :func:`trend_or_none`, which returns None when
 there is no history to read, so the section is simply left out.
+
+A trend is a pure function of the commit it starts from, so its finished
+output is remembered by that commit (:func:`finish_trend`); this module is
+imported on that warm path, so git, the loader and the metrics are imported
+inside the functions that use them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from jgsw_std.app import finished
+from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import DataError, JgswError, UsageError
-from jgsw_std.history.gitrepo import GitRepo, open_repo, shallow_error
-from jgsw_std.history.log import LogEntry, walk_first_parent
-from jgsw_std.history.revision import require_warehouse, revision_root
-from jgsw_std.history.trend import (
-    EVERY,
-    Every,
-    Period,
-    Trend,
-    TrendPoint,
-    TrendRow,
-    TrendValue,
-    current_at,
-    periods,
-    snapshots,
-)
 from jgsw_std.load.files import SourceFile
-from jgsw_std.load.warehouse import Warehouse, warm_blob_cache
+
+if TYPE_CHECKING:
+    from jgsw_std.history.gitrepo import GitRepo
+    from jgsw_std.history.log import LogEntry
+    from jgsw_std.history.trend import Every, Period, Trend, TrendRow, TrendValue
+    from jgsw_std.load.warehouse import Warehouse
+
+EVERY = ("month", "quarter", "year")  # as history.trend.EVERY, without importing it
 
 
 def _values(wh: Warehouse, day: dt.date, scope: str) -> tuple[dict[int, TrendValue], str]:
+    from jgsw_std.history.trend import TrendValue
     from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.metrics.registry import compute_all
 
@@ -58,6 +61,7 @@ def _plan_start(repo: GitRepo, files: dict[str, str]) -> dt.date | None:
 
 
 def _rows(wh: Warehouse) -> list[TrendRow]:
+    from jgsw_std.history.trend import TrendRow
     from jgsw_std.reports.figures import indicator_label
 
     if wh.indicators is None:
@@ -89,6 +93,9 @@ def compute_trend(
             zh=f"--every 的值 {every} 无效；可选：month、quarter、year。",
             en=f"--every {every} is not valid; choose month, quarter or year.",
         )
+    from jgsw_std.history.gitrepo import open_repo, shallow_error
+    from jgsw_std.history.revision import require_warehouse, revision_root
+
     where = revision_root(root)
     with open_repo(where) as repo:
         head = repo.resolve(rev)
@@ -97,7 +104,7 @@ def compute_trend(
             raise shallow_error(
                 "jgsw trend 需要完整的提交历史", "jgsw trend needs the full history"
             )
-        return _trend(repo, head, every, since, until, rev, scope)
+        return _trend(repo, head, every, since, until, rev, scope)  # type: ignore[arg-type]
 
 
 def _trend(
@@ -109,6 +116,9 @@ def _trend(
     rev: str,
     scope: str,
 ) -> Trend:
+    from jgsw_std.history.log import walk_first_parent
+    from jgsw_std.history.trend import Trend, TrendPoint, current_at, periods, snapshots
+
     chain = walk_first_parent(repo, head)
     last = len(chain) - 1
     head_files = snapshots(chain, {last})[last]
@@ -188,7 +198,7 @@ class _Work:
         self.contents, self.scope = contents, scope
 
     def __call__(self, part: list[tuple[int, Period]]) -> list[tuple[dict[int, TrendValue], str]]:
-        from jgsw_std.load.warehouse import build_warehouse
+        from jgsw_std.load.warehouse import build_warehouse, warm_blob_cache
 
         indices = sorted({index for index, _ in part})
         # Parse every distinct blob of this share in one bulk pass, once each.
@@ -232,3 +242,72 @@ def trend_or_none(
     if not any(point.values for point in trend.points):
         return None
     return trend
+
+
+# -- the finished output, remembered ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendRequest:
+    root: Path | None = None
+    every: str = "year"
+    since: dt.date | None = None
+    until: dt.date | None = None
+    rev: str = "HEAD"
+    scope: str = "city"
+
+
+def _result_key(request: TrendRequest, view: View) -> tuple[str, str] | None:
+    """The key and the commit it names: the walk's start fixes every point's files.
+
+    None when there is no commit to name (the full run then says why).
+    """
+    from jgsw_std.history.gitrepo import commit_id
+    from jgsw_std.load import cache
+    from jgsw_std.load.root import find_root
+
+    if not cache.enabled():
+        return None
+    try:
+        root = find_root(request.root)
+    except UsageError:
+        return None  # a revision without data/ on disk: not remembered
+    head = commit_id(root, request.rev)
+    if head is None:
+        return None
+    options = {
+        "every": request.every,
+        "since": request.since.isoformat() if request.since else None,
+        "until": (request.until or dt.date.today()).isoformat(),
+        "scope": request.scope,
+        "rev": request.rev,
+    }
+    return finished.result_key("trend", root, head, view, options), head
+
+
+def cached_trend(request: TrendRequest, view: View) -> Finished | None:
+    """The remembered output of this trend, if the history it reads is the same."""
+    found = _result_key(request, view)
+    return finished.lookup(found[0]) if found is not None else None
+
+
+def finish_trend(
+    request: TrendRequest, view: View, render: Callable[[Trend], Finished]
+) -> Finished:
+    """The trend's output: remembered, or computed, shown with ``render`` and remembered.
+
+    Stored only when the walk started from the commit the key names (a commit
+    made meanwhile is never filed under the older one).
+    """
+    found = _result_key(request, view)
+    if found is not None:
+        done = finished.lookup(found[0])
+        if done is not None:
+            return done
+    trend = compute_trend(
+        request.root, request.every, request.since, request.until, request.rev, request.scope
+    )
+    done = render(trend)
+    if found is not None and trend.head == found[1]:
+        finished.remember(found[0], done)
+    return done

@@ -44,6 +44,7 @@ COMMANDS = {
     "export": "export",
     "import": "import_cmd",
     "demo": "demo",
+    "cache": "cache",
 }
 
 

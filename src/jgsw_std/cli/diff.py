@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    RootOption,
+    apply_no_cache,
+    emit,
+    parse_as_of,
+)
 
 
 def diff(
@@ -37,9 +45,11 @@ def diff(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """语义差异 / Records added, removed, moved and changed field by field; problems
     introduced and fixed; indicators that moved."""
+    apply_no_cache(no_cache)
     from jgsw_std.app.diff import diff_revisions
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.diff import WRITERS

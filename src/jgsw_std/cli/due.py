@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of, split_codes
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    RootOption,
+    apply_no_cache,
+    emit,
+    parse_as_of,
+    split_codes,
+)
 
 
 def due(
@@ -37,12 +46,14 @@ def due(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """到期事项 / Reviews, evaluations, planned publications and yearly work falling due, by owner.
 
     For a bureau's monthly planning: every duty due within --days of --as-of
     (default today), overdue ones first, grouped by the district that owns it.
     """
+    apply_no_cache(no_cache)
     from jgsw_std.app.due import DueRequest, run_due
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.due import WRITERS

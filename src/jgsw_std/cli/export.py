@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption
+from jgsw_std.cli.common import AsOfOption, LangOption, NoCacheOption, RootOption, apply_no_cache
 
 
 def export(
@@ -28,12 +28,14 @@ def export(
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """导出体系明细表和指标表 / Export the standards table and the indicator table.
 
     xlsx: one sheet per table (jgsw import reads the 体系明细表 sheet back).
     csv: one table (default standards). json: {"standards": [...], "indicators": [...]}.
     """
+    apply_no_cache(no_cache)
     from jgsw_std.app.export import TABLES, run_export
     from jgsw_std.cli.common import emit, parse_as_of
     from jgsw_std.errors import UsageError

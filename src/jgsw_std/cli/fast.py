@@ -1,8 +1,8 @@
-"""Answer a repeated `check` or `status` from the cache before typer starts.
+"""Answer a repeated `check`, `status` or `trend` from the cache before typer starts.
 
 Typer turns every option value with pydantic, which alone costs more than a
 remembered answer should (about 80 ms of imports). A plain command line of
-`check` or `status` is read here instead, the request and the view are built
+`check`, `status` or `trend` is read here instead, the request and the view are built
 with the same functions the typer commands use, and a finished result found
 in the cache is printed. Anything else goes to typer as usual: another
 command, an option spelt in a way this reader does not take (``-fjson``, a
@@ -51,6 +51,21 @@ STATUS_OPTIONS: dict[str, Spelling] = {
     "-i": ("indicator", True, False),
     "--explain": ("explain", False, False),
     "--indicators": ("indicators", True, False),
+}
+
+TREND_OPTIONS: dict[str, Spelling] = {
+    "--every": ("every", True, False),
+    "--since": ("since", True, False),
+    "--until": ("until", True, False),
+    "--scope": ("scope", True, False),
+    "--rev": ("rev", True, False),
+    "--root": ("root", True, False),
+    "--format": ("fmt", True, False),
+    "-f": ("fmt", True, False),
+    "--output": ("output", True, False),
+    "-o": ("output", True, False),
+    "--lang": ("lang", True, False),
+    "--no-cache": ("no_cache", False, False),
 }
 
 Values = dict[str, object]
@@ -167,7 +182,30 @@ def _status(values: Values) -> int | None:
     return 0
 
 
+def _trend(values: Values) -> int | None:
+    from jgsw_std.app.trend import cached_trend
+    from jgsw_std.cli.values import show, trend_request, view_of
+    from jgsw_std.i18n import resolve_lang
+
+    output = _path(values, "output")
+    request = trend_request(
+        _path(values, "root"),
+        _text(values, "every", "year") or "year",
+        _text(values, "since"),
+        _text(values, "until"),
+        _text(values, "rev", "HEAD") or "HEAD",
+        _text(values, "scope", "city") or "city",
+    )
+    fmt = _text(values, "fmt", "text") or "text"
+    done = cached_trend(request, view_of(fmt, resolve_lang(_text(values, "lang")), output))
+    if done is None:
+        return None
+    show(done, output)
+    return 0
+
+
 _SERVERS: dict[str, tuple[Mapping[str, Spelling], Callable[[Values], int | None]]] = {
     "check": (CHECK_OPTIONS, _check),
     "status": (STATUS_OPTIONS, _status),
+    "trend": (TREND_OPTIONS, _trend),
 }

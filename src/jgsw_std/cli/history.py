@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption, emit
+from jgsw_std.cli.common import LangOption, NoCacheOption, RootOption, apply_no_cache, emit
 
 
 def history(
@@ -31,8 +31,10 @@ def history(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """记录的修改历史 / Every commit that changed a record, field by field, newest first."""
+    apply_no_cache(no_cache)
     from jgsw_std.app.history import record_history
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RevOption, RootOption, parse_as_of
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    RevOption,
+    RootOption,
+    apply_no_cache,
+    parse_as_of,
+)
 
 
 def report(
@@ -60,8 +68,10 @@ def report(
         ),
     ] = None,
     rev: RevOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
+    apply_no_cache(no_cache)
     from jgsw_std.app.report import ReportRequest, make_report
     from jgsw_std.cli.common import emit
     from jgsw_std.i18n import resolve_lang

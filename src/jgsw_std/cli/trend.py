@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption, emit
+from jgsw_std.cli.common import LangOption, NoCacheOption, RootOption, apply_no_cache, show
+from jgsw_std.cli.values import trend_request, view_of
 
 
 def trend(
@@ -47,25 +48,25 @@ def trend(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """指标趋势 / Indicator values at each period's end, each read from the commit current then."""
-    from jgsw_std.app.trend import compute_trend
-    from jgsw_std.cli.common import parse_as_of
+    apply_no_cache(no_cache)
+    from jgsw_std.app.finished import Finished
+    from jgsw_std.app.trend import finish_trend
+    from jgsw_std.history.trend import Trend
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.trend import WRITERS
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    result = compute_trend(
-        root,
-        every,
-        parse_as_of(since, "--since") if since else None,
-        parse_as_of(until, "--until") if until else None,
-        rev,
-        scope,
-    )
-    emit(writer(result, language), output)
+    request = trend_request(root, every, since, until, rev, scope)
+
+    def render(result: Trend) -> Finished:
+        return Finished(writer(result, language))
+
+    show(finish_trend(request, view_of(fmt, language, output), render), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,7 @@ from jgsw_std.errors import UsageError
 
 if TYPE_CHECKING:
     from jgsw_std.app.finished import Finished, View
+    from jgsw_std.app.trend import TrendRequest
 
 
 #: Dates a question can sensibly be asked about; far outside them, period and
@@ -101,3 +102,19 @@ def view_of(fmt: str, lang: str, output: Path | None, *, width_matters: bool = F
     color = fmt == "text" and output is None and use_color()
     width = shutil.get_terminal_size((120, 40)).columns if color and width_matters else 0
     return View(fmt, lang, color=color, to_file=output is not None, width=width)
+
+
+def trend_request(
+    root: Path | None, every: str, since: str | None, until: str | None, rev: str, scope: str
+) -> TrendRequest:
+    """The request of a command line (the fast path builds it the same way)."""
+    from jgsw_std.app.trend import TrendRequest
+
+    return TrendRequest(
+        root,
+        every,
+        parse_as_of(since, "--since") if since else None,
+        parse_as_of(until, "--until") if until else None,
+        rev,
+        scope,
+    )

@@ -266,6 +266,32 @@ def parse_commit_header(header: str) -> Commit:
     )
 
 
+def commit_id(where: Path, rev: str) -> str | None:
+    """The commit ``rev`` names in the repository around ``where``, or None on any failure.
+
+    One plain ``git rev-parse``, without GitPython: a cached result is looked up
+    by it before anything heavy is imported. Failures are for the full path to
+    explain (it opens the repository properly and says what is wrong).
+    """
+    import os
+    import subprocess
+
+    if rev.startswith("-"):
+        return None
+    git = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+    try:
+        done = subprocess.run(
+            [git, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
+            cwd=where,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    sha = done.stdout.decode("ascii", errors="replace").strip()
+    return sha if done.returncode == 0 and len(sha) in (40, 64) else None
+
+
 def open_repo(root: Path) -> GitRepo:
     """The repository that holds the warehouse at ``root``, or a clear error."""
     _import_git()
