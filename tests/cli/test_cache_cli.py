@@ -1,0 +1,294 @@
+"""Finished results from the cache: the same output, from the fast path or through typer.
+
+A hit is proved by breaking the computation after the first run: the second
+run can only print what the first one left in the cache. Each test gets its
+own cache folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.conftest import CliRunner, MiniFactory
+
+import jgsw_std.app.check
+import jgsw_std.app.status
+import jgsw_std.app.trend
+from jgsw_std.load import cache
+
+LATE = """\
+code: DB50/T 7-2015
+title: 公务用车编制管理规范
+level: local
+category: general
+area: vehicles
+items: [vehicles.quota]
+owner: chongqing
+status: published
+published: 2015-03-01
+effective: 2015-06-01
+"""
+PATH = "data/standards/vehicles/db50-t-7-2015.yaml"
+DAY = "2025-12-31"
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    yield folder
+
+
+def _broken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, computing a check, a status or a trend fails loudly."""
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("computed again")
+
+    monkeypatch.setattr(jgsw_std.app.check, "run_check", boom)
+    monkeypatch.setattr(jgsw_std.app.status, "run_status", boom)
+    monkeypatch.setattr(jgsw_std.app.trend, "compute_trend", boom)
+
+
+CHECK_LINES = [
+    ["check", "--as-of", DAY],
+    ["check", "--as-of", DAY, "--lang", "en"],
+    ["check", "--as-of", DAY, "-f", "json"],
+    ["check", "--as-of", DAY, "--format=sarif"],
+    ["check", "--as-of", DAY, "--strict"],
+    ["check", "--as-of", DAY, "--select", "L6", "--select", "D"],
+    ["status", "--as-of", DAY],
+    ["status", "--as-of", DAY, "-f", "json", "--explain"],
+    ["status", "--as-of", DAY, "-i", "17"],
+]
+
+
+@pytest.mark.parametrize("line", CHECK_LINES, ids=" ".join)
+def test_a_second_run_prints_the_first_runs_output(
+    line: list[str],
+    fresh: Path,
+    mini: MiniFactory,
+    cli: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = str(mini({PATH: LATE}).root)
+    first = cli(*line, "--root", root)
+    assert "computed again" not in first.stderr
+    _broken(monkeypatch)
+    second = cli(*line, "--root", root)
+    assert (second.exit_code, second.stdout, second.stderr) == (
+        first.exit_code,
+        first.stdout,
+        first.stderr,
+    )
+
+
+def test_typer_serves_the_same_hit_as_the_fast_path(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = str(mini({PATH: LATE}).root)
+    first = cli("check", "--as-of", DAY, "-f", "json", "--root", root)
+    _broken(monkeypatch)
+    # "-fjson" is a spelling the fast path leaves to typer: the hit comes from there
+    import jgsw_std.cli.fast
+
+    monkeypatch.setattr(jgsw_std.cli.fast, "serve", lambda argv: None)
+    second = cli("check", "--as-of", DAY, "-fjson", "--root", root)
+    assert second.stdout == first.stdout and second.exit_code == first.exit_code
+
+
+def test_what_is_not_in_the_key_is_computed_again(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wh = mini({PATH: LATE})
+    root = str(wh.root)
+    cli("check", "--as-of", DAY, "--root", root)
+    calls: list[object] = []
+    real = jgsw_std.app.check.run_check
+
+    def counted(request: jgsw_std.app.check.CheckRequest) -> jgsw_std.app.check.CheckOutcome:
+        calls.append(request)
+        return real(request)
+
+    monkeypatch.setattr(jgsw_std.app.check, "run_check", counted)
+    cli("check", "--as-of", DAY, "--root", root)
+    assert calls == []
+    cli("check", "--as-of", "2025-12-30", "--root", root)  # another date
+    cli("check", "--as-of", DAY, "--root", root, "--lang", "en")  # another language
+    cli("check", "--as-of", DAY, "--root", root, "--ignore", "L")  # other options
+    (wh.root / "jgsw.toml").write_text('[check]\nignore = ["Q"]\n', encoding="utf-8")
+    cli("check", "--as-of", DAY, "--root", root)  # other settings
+    cli("check", "--as-of", DAY, "--root", root, "--no-cache")  # asked not to
+    assert len(calls) == 5
+
+
+def test_a_changed_file_is_judged_again(fresh: Path, mini: MiniFactory, cli: CliRunner) -> None:
+    wh = mini({PATH: LATE})
+    before = cli("check", "--as-of", DAY, "--root", str(wh.root))
+    wh.write({PATH: LATE.replace("level: local", "level: locall")})
+    after = cli("check", "--as-of", DAY, "--root", str(wh.root))
+    assert "locall" in after.stdout and "locall" not in before.stdout
+    assert after.exit_code == 1
+
+
+def test_output_to_a_file_from_the_cache(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = str(mini({PATH: LATE}).root)
+    first = cli(
+        "check", "--as-of", DAY, "-f", "json", "-o", str(tmp_path / "a.json"), "--root", root
+    )
+    _broken(monkeypatch)
+    second = cli(
+        "check", "--as-of", DAY, "-f", "json", "-o", str(tmp_path / "b.json"), "--root", root
+    )
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    assert second.stderr == first.stderr and "检查了" in second.stderr  # the summary line
+
+
+def test_no_cache_and_the_environment_leave_no_file(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = str(mini({PATH: LATE}).root)
+    cli("check", "--as-of", DAY, "--root", root, "--no-cache")
+    cli("status", "--as-of", DAY, "--root", root, "--no-cache")
+    assert not fresh.exists()
+    monkeypatch.setenv(cache.ENV_OFF, "1")
+    cli("check", "--as-of", DAY, "--root", root)
+    assert not fresh.exists()
+
+
+def test_trend_is_remembered_by_its_starting_commit(
+    fresh: Path, tmp_path: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.demo.generator import build_demo, write_demo
+    from jgsw_std.demo.history import build_history
+
+    root = tmp_path / "wh"
+    demo = build_demo(20, 3)
+    write_demo(root, demo)
+    build_history(root, demo, commits=12, seed=3)
+    line = ["trend", "--every", "quarter", "--until", DAY, "--root", str(root)]
+    first = cli(*line)
+    assert first.exit_code == 0
+    real = jgsw_std.app.trend.compute_trend
+    calls: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jgsw_std.app.trend, "compute_trend", counted)
+    assert cli(*line).stdout == first.stdout and calls == []
+    subprocess.run(
+        ["git", "commit", "--allow-empty", "-q", "-m", "later", "--author", "a <a@example.com>"],
+        cwd=root,
+        check=True,
+        env={**os.environ, "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.com"},
+    )
+    cli(*line)  # a new commit: another starting point
+    assert len(calls) == 1
+
+
+def test_the_warm_path_imports_nothing_heavy(fresh: Path, mini: MiniFactory) -> None:
+    root = str(mini({PATH: LATE}).root)
+    line = ["check", "--as-of", DAY, "--root", root]
+    subprocess.run([sys.executable, "-m", "jgsw_std", *line], capture_output=True, check=True)
+    probe = (
+        "import sys\n"
+        "from jgsw_std.cli.app import run\n"
+        f"code = run({line!r})\n"
+        "heavy = ('pydantic', 'yaml', 'yaml_rs', 'ruamel', 'rich', 'jinja2', 'git', 'typer',\n"
+        "         'jgsw_std.rules', 'jgsw_std.model', 'jgsw_std.load.warehouse')\n"
+        "found = sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy))\n"
+        "sys.stderr.write(repr(found))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True)
+    assert done.stderr.decode() == "[]"
+    assert done.stdout  # and it printed the findings
+
+
+def test_cache_info_and_clear(fresh: Path, mini: MiniFactory, cli: CliRunner) -> None:
+    empty = cli("cache", "info")
+    assert empty.exit_code == 0 and "尚未缓存" in empty.stdout
+    cli("check", "--as-of", DAY, "--root", str(mini({PATH: LATE}).root))
+    info = cli("cache", "info", "--lang", "en")
+    assert str(fresh) in info.stdout and "finished results: 1" in info.stdout
+    cleared = cli("cache", "clear")
+    assert cleared.exit_code == 0 and "已删除缓存" in cleared.stdout
+    assert not (fresh / cache.FILE_NAME).exists()
+    assert "尚未缓存" in cli("cache", "info").stdout
+
+
+def test_cache_info_on_a_damaged_file_and_clear_removes_it(fresh: Path, cli: CliRunner) -> None:
+    fresh.mkdir()
+    (fresh / cache.FILE_NAME).write_bytes(b"garbage" * 1000)
+    info = cli("cache", "info", "-f", "json")
+    assert info.exit_code == 0 and '"problem": "file is not a database"' in info.stdout
+    assert cli("cache", "clear").exit_code == 0
+    assert not (fresh / cache.FILE_NAME).exists()
+
+
+# -- the fast path reads the options typer declares, and nothing else -----------------
+
+
+@pytest.mark.parametrize("command", ["check", "status", "trend"])
+def test_the_fast_paths_options_are_the_commands_options(command: str) -> None:
+    import typer.main
+
+    from jgsw_std.cli import fast
+    from jgsw_std.cli.app import build_app
+
+    click_command = typer.main.get_command(build_app([command]))
+    sub = click_command.commands[command]  # type: ignore[attr-defined]
+    declared: dict[str, tuple[str, bool, bool]] = {}
+    for param in sub.params:
+        for spelling in param.opts:
+            declared[spelling] = (param.name, not param.is_flag, param.multiple)
+    for helper in ("--help", "-h"):
+        declared.pop(helper, None)
+    table = {
+        "check": fast.CHECK_OPTIONS,
+        "status": fast.STATUS_OPTIONS,
+        "trend": fast.TREND_OPTIONS,
+    }
+    assert table[command] == declared
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-fjson"],
+        ["--help"],
+        ["--as-of"],
+        ["--as-of", "-1"],
+        ["--strict=1"],
+        ["--root", "a", "--root", "b"],
+        ["positional"],
+    ],
+)
+def test_the_fast_path_leaves_unusual_command_lines_to_typer(args: list[str]) -> None:
+    from jgsw_std.cli import fast
+
+    assert fast.read_options(args, fast.CHECK_OPTIONS) is None
+
+
+def test_the_fast_path_reads_plain_command_lines() -> None:
+    from jgsw_std.cli import fast
+
+    values = fast.read_options(
+        ["--select", "L6,D", "--select=Q", "-f", "json", "--strict", "--as-of=2025-01-01"],
+        fast.CHECK_OPTIONS,
+    )
+    assert values == {
+        "select": ["L6,D", "Q"],
+        "fmt": "json",
+        "strict": True,
+        "as_of": "2025-01-01",
+    }

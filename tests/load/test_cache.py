@@ -1,0 +1,357 @@
+"""The cache's store: blob ids, the files table and its racy entries, records, and failures.
+
+Every test gets its own cache folder (``fresh``), so what one test leaves
+behind never answers another's question.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.conftest import MiniFactory
+
+from jgsw_std.load import blob_ids, cache, parse
+
+GOOD = """\
+code: DB50/T 7-2020
+title: 公务用车编制管理规范
+level: local
+category: general
+area: vehicles
+items: [vehicles.quota]
+owner: chongqing
+status: published
+published: 2020-03-01
+effective: 2020-06-01
+"""
+PATH = "data/standards/vehicles/db50-t-7-2020.yaml"
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder of this test's own, and a run started on it."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    cache.reset("zh")
+    yield folder
+    cache.reset("zh")
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every document the loader parses from now on."""
+    seen: list[bytes] = []
+    real = parse.parse_bytes
+
+    def spy(raw: bytes) -> parse.Parsed:
+        seen.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(parse, "parse_bytes", spy)
+    return seen
+
+
+def test_blob_id_is_what_git_hash_object_prints(tmp_path: Path) -> None:
+    for data in (b"", b"code: x\n", "标题：中文\r\n".encode(), bytes(range(256))):
+        file = tmp_path / "f"
+        file.write_bytes(data)
+        git = subprocess.run(["git", "hash-object", str(file)], capture_output=True, check=True)
+        assert cache.blob_id(data) == git.stdout.decode().strip()
+
+
+def test_a_second_load_parses_nothing_and_gives_the_same_warehouse(
+    fresh: Path, mini: MiniFactory, parses: list[bytes]
+) -> None:
+    wh = mini({PATH: GOOD, "data/standards/vehicles/bad.yaml": "code: [unclosed\n"})
+    first = wh.load()
+    assert len(parses) == len(first.files)  # everything parsed once
+    cache.reset("zh")  # a new run: this process's memory is gone, the file is not
+    parses.clear()
+    second = wh.load()
+    assert parses == []
+    assert [r.model for r in second.standards] == [r.model for r in first.standards]
+    assert second.problems == first.problems
+    assert [p.line for p in second.problems] == [p.line for p in first.problems]
+
+
+def test_one_changed_file_is_the_only_one_parsed(
+    fresh: Path, mini: MiniFactory, parses: list[bytes]
+) -> None:
+    wh = mini({PATH: GOOD})
+    wh.load()
+    cache.reset("zh")
+    parses.clear()
+    changed = GOOD.replace("公务用车编制管理规范", "公务用车处置管理规范")
+    wh.write({PATH: changed})
+    again = wh.load()
+    assert parses == [changed.encode()]
+    assert again.standards[0].model.title == "公务用车处置管理规范"
+
+
+def test_the_same_blob_under_another_path_has_its_own_path_in_problems(
+    fresh: Path, mini: MiniFactory
+) -> None:
+    broken = "code: [unclosed\n"
+    mini({"data/standards/vehicles/a.yaml": broken}).load()
+    cache.reset("zh")
+    wh = mini({"data/standards/vehicles/b.yaml": broken}).load()
+    paths = {p.path for p in wh.problems if p.code.startswith("Y")}
+    assert "data/standards/vehicles/b.yaml" in paths
+
+
+def test_no_cache_writes_nothing(fresh: Path, mini: MiniFactory, parses: list[bytes]) -> None:
+    wh = mini({PATH: GOOD})
+    cache.disable()
+    wh.load()
+    cache.disable()
+    parses.clear()
+    wh.load()
+    assert len(parses) == len(wh.load().files) and not fresh.exists()
+
+
+# -- the files table: stat short-cuts, and the racy entries they must not trust --------
+
+
+def _table(root: Path) -> dict[str, tuple[tuple[int, int, int, int], int, str]]:
+    store = cache.store()
+    assert store is not None
+    row = store.conn.execute("SELECT value FROM files WHERE root = ?", (str(root),)).fetchone()
+    return dict(marshal.loads(row[0]))
+
+
+def _rewrite_table(
+    root: Path, table: dict[str, tuple[tuple[int, int, int, int], int, str]]
+) -> None:
+    store = cache.store()
+    assert store is not None
+    with store.writing() as conn:
+        conn.execute("UPDATE files SET value = ? WHERE root = ?", (marshal.dumps(table), str(root)))
+
+
+def test_a_file_changed_keeping_its_size_and_mtime_is_seen(fresh: Path, tmp_path: Path) -> None:
+    root = tmp_path / "wh"
+    file = root / "data" / "a.yaml"
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"title: one\n")
+    old = time.time_ns() - 60_000_000_000  # a minute ago: an entry safely older than its record
+    os.utime(file, ns=(old, old))
+    first = blob_ids.identify(root, ["data/a.yaml"]).blobs["data/a.yaml"]
+    cache.reset("zh")
+    file.write_bytes(b"title: two\n")  # same length
+    os.utime(file, ns=(old, old))  # and the old modification time back
+    found = blob_ids.identify(root, ["data/a.yaml"])
+    assert found.blobs["data/a.yaml"] == cache.blob_id(b"title: two\n") != first
+    assert found.read == {"data/a.yaml": b"title: two\n"}  # it was read again
+
+
+def test_an_entry_recorded_within_the_clock_tick_is_not_trusted(
+    fresh: Path, tmp_path: Path
+) -> None:
+    # A file system with coarse times shows the same mtime, size, inode and
+    # ctime after a rewrite in the same tick. Make the table say exactly that:
+    # the recorded signature equals the rewritten file's, and the record was
+    # taken just after the file's time, within SETTLED_NS.
+    root = tmp_path / "wh"
+    file = root / "data" / "a.yaml"
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"title: one\n")
+    blob_ids.identify(root, ["data/a.yaml"])
+    file.write_bytes(b"title: two\n")
+    info = os.stat(file)
+    now = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+    table = _table(root)
+    blob = table["data/a.yaml"][2]
+    assert blob == cache.blob_id(b"title: one\n")
+    racy_seen = max(info.st_mtime_ns, info.st_ctime_ns) + blob_ids.SETTLED_NS // 2
+    table["data/a.yaml"] = (now, racy_seen, blob)
+    _rewrite_table(root, table)
+    cache.reset("zh")
+    found = blob_ids.identify(root, ["data/a.yaml"])
+    assert found.blobs["data/a.yaml"] == cache.blob_id(b"title: two\n")
+
+
+def test_a_settled_entry_saves_reading_the_file(fresh: Path, tmp_path: Path) -> None:
+    # The other side of the rule above: an entry taken well after the file's
+    # times is trusted, so the file is not read (here the table is made to
+    # name another blob, and that is the answer).
+    root = tmp_path / "wh"
+    file = root / "data" / "a.yaml"
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"title: one\n")
+    blob_ids.identify(root, ["data/a.yaml"])
+    info = os.stat(file)
+    now = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+    settled = max(info.st_mtime_ns, info.st_ctime_ns) + blob_ids.SETTLED_NS + 1
+    _rewrite_table(root, {"data/a.yaml": (now, settled, "f" * 40)})
+    cache.reset("zh")
+    found = blob_ids.identify(root, ["data/a.yaml"])
+    assert found.blobs["data/a.yaml"] == "f" * 40 and found.read == {}
+
+
+def test_trusted_on_its_edges() -> None:
+    sig = (10_000_000_000, 5, 7, 10_000_000_000)
+    edge = 10_000_000_000 + blob_ids.SETTLED_NS
+    assert not blob_ids.trusted(sig, edge, sig)  # exactly one tick of margin: not yet
+    assert blob_ids.trusted(sig, edge + 1, sig)
+    assert not blob_ids.trusted(sig, edge - 1, sig)
+    later_ctime = (sig[0], sig[1], sig[2], sig[3] + 1)
+    assert not blob_ids.trusted(sig, edge + 1, later_ctime)  # any difference: not the same file
+    assert not blob_ids.trusted(later_ctime, edge + 2, sig)
+
+
+# -- a cache that cannot be used is one warning, never an error ----------------------
+
+
+def _load_twice(mini: MiniFactory, capsys: pytest.CaptureFixture[str]) -> tuple[str, object]:
+    wh = mini({PATH: GOOD})
+    first = wh.load()
+    second = wh.load()
+    assert [r.model for r in second.standards] == [r.model for r in first.standards]
+    return capsys.readouterr().err, first
+
+
+def test_a_corrupt_file_is_one_warning(
+    fresh: Path, mini: MiniFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh.mkdir()
+    (fresh / cache.FILE_NAME).write_bytes(b"this is not a database\n" * 100)
+    err, _ = _load_twice(mini, capsys)
+    assert err.count("无法使用") == 1 and "not a database" in err
+
+
+def test_the_warning_is_english_with_lang_en(
+    fresh: Path, mini: MiniFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh.mkdir()
+    (fresh / cache.FILE_NAME).write_bytes(b"\0garbage" * 500)
+    cache.reset("en")
+    err, _ = _load_twice(mini, capsys)
+    assert err.count("cannot be used") == 1 and "running without it" in err
+
+
+def test_a_folder_that_cannot_be_made_is_one_warning(
+    tmp_path: Path,
+    mini: MiniFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
+    cache.reset("zh")
+    err, _ = _load_twice(mini, capsys)
+    assert err.count("无法使用") == 1
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders"
+)
+def test_a_read_only_folder_is_one_warning(
+    fresh: Path, mini: MiniFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh.mkdir()
+    fresh.chmod(0o500)
+    try:
+        err, _ = _load_twice(mini, capsys)
+    finally:
+        fresh.chmod(0o700)
+    assert err.count("无法使用") == 1
+
+
+def test_a_locked_file_is_one_warning(
+    fresh: Path,
+    mini: MiniFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cache, "BUSY_TIMEOUT", 0.1)
+    wh = mini({PATH: GOOD})
+    wh.load()  # the file exists, in WAL mode
+    cache.reset("zh")
+    holder = sqlite3.connect(str(fresh / cache.FILE_NAME), isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("DELETE FROM results")
+    try:
+        err, _ = _load_twice(mini, capsys)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert err.count("无法使用") == 1 and "locked" in err
+
+
+def test_a_full_disk_is_one_warning(
+    fresh: Path,
+    mini: MiniFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # SQLite says "database or disk is full" (SQLITE_FULL) when a write finds no
+    # room; a real full disk cannot be made here, so every write says it.
+    @contextlib.contextmanager
+    def full(self: cache.Store) -> Iterator[sqlite3.Connection]:
+        raise sqlite3.OperationalError("database or disk is full")
+        yield self.conn  # never reached: the generator only has to be one
+
+    monkeypatch.setattr(cache.Store, "writing", full)
+    err, _ = _load_twice(mini, capsys)
+    assert err.count("无法使用") == 1 and "full" in err
+
+
+def test_a_forked_child_never_uses_the_parents_connection(fresh: Path) -> None:
+    store = cache.store()
+    assert store is not None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report what it gets, and leave at once
+        os.close(read)
+        os.write(write, b"none" if cache.store() is None else b"some")
+        os._exit(0)
+    os.close(write)
+    answer = os.read(read, 10)
+    os.close(read)
+    os.waitpid(pid, 0)
+    assert answer == b"none"
+    assert cache.store() is store  # and the parent's is intact
+
+
+def test_two_processes_at_once_leave_a_sound_file(fresh: Path, mini: MiniFactory) -> None:
+    import sys
+
+    wh = mini(
+        {
+            f"data/standards/vehicles/db50-t-{n}-2020.yaml": GOOD.replace("7-2020", f"{n}-2020")
+            for n in range(1, 40)
+        }
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "jgsw_std",
+        "check",
+        "--root",
+        str(wh.root),
+        "--as-of",
+        "2025-12-31",
+    ]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+    outs = [run.communicate() for run in runs]
+    assert len({out for out, _ in outs}) == 1
+    assert all(err == b"" for _, err in outs)  # nobody was told the cache failed
+    conn = sqlite3.connect(str(fresh / cache.FILE_NAME))
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM results").fetchone()[0] == 1
+    conn.close()
+    again = subprocess.run(command, capture_output=True, check=False)
+    assert again.stdout == outs[0][0]
