@@ -247,6 +247,7 @@ def test_a_folder_that_cannot_be_made_is_one_warning(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
     cache.reset("zh")
     err, _ = _load_twice(mini, capsys)
     assert err.count("无法使用") == 1
