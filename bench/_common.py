@@ -12,9 +12,23 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from jgsw_std.demo.generator import build_demo, write_demo
+
+#: Benchmarks never read or fill the user's cache: each script runs with a
+#: scratch cache folder (see scratch_cache), and the timings of "cold" runs
+#: turn the cache off (``--no-cache`` is today's path with nothing remembered).
+NO_CACHE = {"JGSW_NO_CACHE": "1"}
+
+
+def scratch_cache(folder: Path) -> dict[str, str]:
+    """The environment that points jgsw's cache at ``folder`` (made empty)."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"JGSW_CACHE_DIR": str(folder)}
 
 
 def demo_warehouse(parent: Path, standards: int, seed: int = 1) -> Path:
@@ -34,10 +48,12 @@ def time_command(
     """Wall time of a fresh `jgsw` process per run (start-up included).
 
     ``env`` is added to this process's environment; ``before`` runs ahead of
-    each run, outside the timing (dropping the file cache, say).
+    each run, outside the timing (dropping the file cache, say). The cache is
+    off (:data:`NO_CACHE`): these are the timings of a run with nothing
+    remembered; bench_cache.py times the cache.
     """
     times = []
-    full_env = {**os.environ, **(env or {})}
+    full_env = {**os.environ, **NO_CACHE, **(env or {})}
     for _ in range(runs):
         if before is not None:
             before()
@@ -52,6 +68,47 @@ def time_command(
         )
         times.append(time.perf_counter() - start)
     return times
+
+
+#: Runs `jgsw` as its child and prints wall time, CPU time (user + system, the
+#: child and its own children) and peak resident memory (the largest process,
+#: in KB: ru_maxrss of RUSAGE_CHILDREN), so one jgsw run is measured alone.
+_PROBE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "wall = time.perf_counter() - start\n"
+    "used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(wall, used.ru_utime + used.ru_stime, used.ru_maxrss)\n"
+)
+
+
+@dataclass(frozen=True)
+class Sample:
+    wall: float  # seconds, start-up included
+    cpu: float  # seconds of CPU, every process of the run
+    rss_mb: float  # peak resident memory of the largest process
+
+
+def measure(args: list[str], env: dict[str, str] | None = None) -> Sample:
+    """One fresh `jgsw` process, measured from a small parent of its own."""
+    full_env = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, sys.executable, "-m", "jgsw_std", *args],
+        env=full_env,
+        capture_output=True,
+        check=True,
+    )
+    wall, cpu, rss = done.stdout.decode().split()
+    return Sample(float(wall), float(cpu), int(rss) / 1024)
+
+
+def medians(samples: list[Sample]) -> Sample:
+    return Sample(
+        statistics.median(s.wall for s in samples),
+        statistics.median(s.cpu for s in samples),
+        statistics.median(s.rss_mb for s in samples),
+    )
 
 
 def machine_speed() -> str:

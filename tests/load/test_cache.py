@@ -74,6 +74,7 @@ def test_a_second_load_parses_nothing_and_gives_the_same_warehouse(
     wh = mini({PATH: GOOD, "data/standards/vehicles/bad.yaml": "code: [unclosed\n"})
     first = wh.load()
     assert len(parses) == len(first.files)  # everything parsed once
+    cache.flush()  # the end of a run: what it learnt is written
     cache.reset("zh")  # a new run: this process's memory is gone, the file is not
     parses.clear()
     second = wh.load()
@@ -88,6 +89,7 @@ def test_one_changed_file_is_the_only_one_parsed(
 ) -> None:
     wh = mini({PATH: GOOD})
     wh.load()
+    cache.flush()
     cache.reset("zh")
     parses.clear()
     changed = GOOD.replace("公务用车编制管理规范", "公务用车处置管理规范")
@@ -102,6 +104,7 @@ def test_the_same_blob_under_another_path_has_its_own_path_in_problems(
 ) -> None:
     broken = "code: [unclosed\n"
     mini({"data/standards/vehicles/a.yaml": broken}).load()
+    cache.flush()
     cache.reset("zh")
     wh = mini({"data/standards/vehicles/b.yaml": broken}).load()
     paths = {p.path for p in wh.problems if p.code.startswith("Y")}
@@ -214,7 +217,9 @@ def test_trusted_on_its_edges() -> None:
 def _load_twice(mini: MiniFactory, capsys: pytest.CaptureFixture[str]) -> tuple[str, object]:
     wh = mini({PATH: GOOD})
     first = wh.load()
+    cache.flush()
     second = wh.load()
+    cache.flush()
     assert [r.model for r in second.standards] == [r.model for r in first.standards]
     return capsys.readouterr().err, first
 
@@ -276,7 +281,8 @@ def test_a_locked_file_is_one_warning(
 ) -> None:
     monkeypatch.setattr(cache, "BUSY_TIMEOUT", 0.1)
     wh = mini({PATH: GOOD})
-    wh.load()  # the file exists, in WAL mode
+    wh.load()
+    cache.flush()  # the file exists, in WAL mode
     cache.reset("zh")
     holder = sqlite3.connect(str(fresh / cache.FILE_NAME), isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -356,3 +362,27 @@ def test_two_processes_at_once_leave_a_sound_file(fresh: Path, mini: MiniFactory
     conn.close()
     again = subprocess.run(command, capture_output=True, check=False)
     assert again.stdout == outs[0][0]
+
+
+def test_a_large_write_is_left_to_a_detached_process(fresh: Path, demo_root: Path) -> None:
+    import sys
+
+    command = [sys.executable, "-m", "jgsw_std", "check", "--root", str(demo_root)]
+    done = subprocess.run(command, capture_output=True, timeout=120, check=False)
+    assert done.stderr == b""  # the pipes closed when jgsw ended: the writer holds none
+    files = sum(1 for _ in (demo_root / "data").rglob("*.yaml"))
+    assert files >= cache.DETACH_FROM
+    deadline = time.monotonic() + 30
+    count = 0
+    while time.monotonic() < deadline:
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(str(fresh / cache.FILE_NAME))
+            count = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            conn.close()
+        if count >= files - 1:  # every file but the unknown ones
+            break
+        time.sleep(0.1)
+    assert count >= files - 1
+    conn = sqlite3.connect(str(fresh / cache.FILE_NAME))
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from jgsw_std.errors import DataError
 from jgsw_std.load import cache
-from jgsw_std.load.cache import CacheInfo
+from jgsw_std.load.cache_info import CacheInfo, clear
+from jgsw_std.load.cache_info import info as cache_info_of_store
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,14 @@ class Cleared:
 
 def cache_info() -> CacheInfo:
     """Where the cache is and what it holds; a damaged file is described, not an error."""
-    return cache.info()
+    return cache_info_of_store()
 
 
 def clear_cache() -> Cleared:
     """Delete the cache; a file that cannot be removed stops the run with the reason."""
     path = cache.cache_path()
     try:
-        freed = cache.clear()
+        freed = clear()
     except OSError as exc:
         raise DataError(
             "cache_clear_failed",

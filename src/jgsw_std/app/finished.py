@@ -63,13 +63,10 @@ class Finished:
 
 def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
     """One id for a set of files and their blobs; None when a file could not be read."""
-    digest = hashlib.sha1()
-    for rel in sorted(blobs):
-        blob = blobs[rel]
-        if blob is None:
-            return None
-        digest.update(f"{rel}\0{blob}\n".encode())
-    return digest.hexdigest()
+    if any(blob is None for blob in blobs.values()):
+        return None
+    text = "".join(f"{rel}\0{blobs[rel]}\n" for rel in sorted(blobs))
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def worktree_tree(root: Path) -> str | None:
@@ -102,8 +99,8 @@ def result_key(
         "view": asdict(view),
         "options": dict(options),
     }
-    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def lookup(key: str) -> Finished | None:

@@ -148,15 +148,29 @@ def _lang_from_argv(argv: list[str]) -> str:
         return resolve_lang(None)  # the command itself reports the bad value
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run jgsw with ``argv`` and return the exit code; never raises."""
-    from jgsw_std.errors import JgswError
+def run(argv: list[str] | None = None, *, leave_writes: bool = False) -> int:
+    """Run jgsw with ``argv`` and return the exit code; never raises.
 
+    What the run has to add to the cache is written before it returns, unless
+    ``leave_writes`` (the caller then calls ``cache.flush``, as :func:`main`
+    does once the output is out).
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from_argv(args)
     from jgsw_std.load import cache
 
     cache.reset(lang)
+    try:
+        return _run(args, lang)
+    finally:
+        if not leave_writes:
+            cache.flush()
+
+
+def _run(args: list[str], lang: str) -> int:
+    from jgsw_std.errors import JgswError
+    from jgsw_std.load import cache
+
     if cache.enabled():
         from jgsw_std.cli.fast import serve
 
@@ -214,7 +228,7 @@ def _report_bug(exc: Exception, lang: str) -> None:
 
 def main() -> None:
     _fix_console_encoding()
-    code = run()
+    code = run(leave_writes=True)
     # Leave without tearing the interpreter down: finalization runs a full
     # garbage collection and frees every object one by one, about 0.15 s after
     # a 10,000-standard check, for memory the system takes back anyway. Every
@@ -223,4 +237,9 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
+    # The output is out: now fill the cache (a large write in a detached process).
+    from jgsw_std.load import cache
+
+    with contextlib.suppress(Exception):
+        cache.flush(detach=True)
     os._exit(code)

@@ -55,13 +55,16 @@ _SEEN: dict[str, Identified] = {}
 cache.forget_each_run(_SEEN)
 
 
-def read_so_far(root: Path) -> dict[str, bytes]:
-    """The bytes :func:`identify` read under ``root`` in this run (handed over once)."""
+def read_so_far(root: Path) -> dict[str, tuple[bytes, str]]:
+    """The files :func:`identify` read under ``root`` in this run, with their blob ids.
+
+    Handed over once: the loader then reads and hashes only the others.
+    """
     seen = _SEEN.get(str(root))
     if seen is None:
         return {}
     read, seen.read = seen.read, {}
-    return read
+    return {rel: (data, seen.blobs[rel]) for rel, data in read.items()}
 
 
 def identify(root: Path, paths: Sequence[str]) -> Identified:

@@ -32,7 +32,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,11 +100,19 @@ def forget_each_run(memo: dict[Any, Any]) -> None:
     _MEMOS.append(memo)
 
 
+#: Writes that can wait until the output is out (see :func:`later` and :func:`flush`).
+_LATER: list[Callable[[Store], None]] = []
+#: Deferred writes of at least this many items are made by a detached process.
+DETACH_FROM = 256
+
+
 def reset(lang: str = "zh") -> None:
     """A new run: the cache is on unless ``JGSW_NO_CACHE`` is set; nothing open, nothing said."""
     close()
     for memo in _MEMOS:
         memo.clear()
+    _LATER.clear()
+    _WEIGHT[0] = 0
     _STATE.enabled = not os.environ.get(ENV_OFF)
     _STATE.lang = lang
     _STATE.broken = False
@@ -167,6 +175,64 @@ def _fail(exc: BaseException) -> None:
         )
     with contextlib.suppress(Exception):
         sys.stderr.write(text)
+
+
+_WEIGHT = [0]
+
+
+def later(write: Callable[[Store], None], weight: int) -> None:
+    """Keep ``write`` for :func:`flush`: filling the cache need not delay the answer.
+
+    ``weight``: about how many rows it writes (large deferred work is done by
+    a detached process, small work in this one).
+    """
+    if enabled():
+        _LATER.append(write)
+        _WEIGHT[0] += weight
+
+
+def flush(detach: bool = False) -> None:
+    """Do the deferred writes: here, or (``detach``, large work, fork available) in a
+    forked process of its own that outlives this one, so that a person waits for
+    the output only.
+
+    No SQLite connection may cross a fork: this process's connection is closed
+    first, and the writer opens its own. The writer's standard streams go to
+    the null device and it starts a session of its own, so a terminal or a pipe
+    reading jgsw's output sees the end when jgsw ends.
+    """
+    writes, _LATER[:] = list(_LATER), []
+    weight, _WEIGHT[0] = _WEIGHT[0], 0
+    if not writes or not enabled():
+        return
+    if detach and weight >= DETACH_FROM and hasattr(os, "fork") and sys.platform != "win32":
+        close()
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = -1
+        if pid > 0:
+            return
+        if pid == 0:
+            try:
+                os.setsid()
+                quiet = os.open(os.devnull, os.O_RDWR)
+                for fd in (0, 1, 2):
+                    os.dup2(quiet, fd)
+                _STATE.opened, _STATE.warned = None, True  # nobody to warn any more
+                _write(writes)
+            finally:
+                os._exit(0)
+    _write(writes)
+
+
+def _write(writes: list[Callable[[Store], None]]) -> None:
+    for write in writes:
+        target = store()
+        if target is None:
+            return
+        with guard():
+            write(target)
 
 
 @contextlib.contextmanager
@@ -303,64 +369,3 @@ def _sources(folder: Path) -> Iterable[str]:
                         stack.append(entry.path)
                 elif entry.name.endswith(".py"):
                     yield entry.path
-
-
-# -- what `jgsw cache info` and `jgsw cache clear` see -------------------------------
-
-
-@dataclass
-class CacheInfo:
-    """The cache file as it is: where, how big, what it holds (or why it cannot be read)."""
-
-    path: Path
-    size: int  # bytes of the file and its WAL companions
-    records: int = 0  # blob records, every jgsw
-    current: int = 0  # blob records this jgsw can use
-    results: int = 0  # finished command outputs
-    roots: int = 0  # working trees whose file table is kept
-    turned_off: bool = False  # JGSW_NO_CACHE is set
-    problem: str = ""  # the file exists but cannot be read
-
-
-def _files_of(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def info() -> CacheInfo:
-    """Look at the cache without creating or changing it."""
-    path = cache_path()
-    size = sum(p.stat().st_size for p in _files_of(path) if p.is_file())
-    found = CacheInfo(path, size, turned_off=bool(os.environ.get(ENV_OFF)))
-    if not path.is_file():
-        return found
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
-        try:
-            count = conn.execute
-            found.records = count("SELECT count(*) FROM records").fetchone()[0]
-            found.current = count(
-                "SELECT count(*) FROM records WHERE stamp = ?", (code_stamp(),)
-            ).fetchone()[0]
-            found.results = count("SELECT count(*) FROM results").fetchone()[0]
-            found.roots = count("SELECT count(*) FROM files").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        found.problem = str(exc) or type(exc).__name__
-    return found
-
-
-def clear() -> int:
-    """Delete the cache file (and its WAL companions); the bytes freed. Works on a corrupt one.
-
-    Raises OSError when a file cannot be removed (held open on Windows, a
-    read-only folder).
-    """
-    close()
-    freed = 0
-    for file in _files_of(cache_path()):
-        if file.is_file():
-            size = file.stat().st_size
-            file.unlink()
-            freed += size
-    return freed

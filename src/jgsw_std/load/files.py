@@ -63,12 +63,15 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 
 def read_worktree(
-    root: Path, paths: Iterable[str] | None = None, known: Mapping[str, bytes] | None = None
+    root: Path,
+    paths: Iterable[str] | None = None,
+    known: Mapping[str, tuple[bytes, str]] | None = None,
 ) -> list[SourceFile]:
     """The warehouse files under ``root`` (or just ``paths``, from :func:`iter_data_paths`).
 
     With the cache on, each file carries its git blob id (the key of its parse
-    in the cache). ``known``: bytes already read on the way (load/blob_ids.py).
+    in the cache). ``known``: files already read and hashed on the way, with
+    their blob ids (load/blob_ids.py).
     """
     from jgsw_std.load import cache
 
@@ -77,9 +80,11 @@ def read_worktree(
     prefix = str(root) + os.sep
     native = os.sep != "/"
     for rel in iter_data_paths(root) if paths is None else paths:
-        data = known.get(rel) if known else None
-        if data is None:
-            data = read_one(prefix + (rel.replace("/", os.sep) if native else rel))
+        found = known.get(rel) if known else None
+        if found is not None:
+            out.append(SourceFile(rel, found[0], found[1] if hashed else None, True))
+            continue
+        data = read_one(prefix + (rel.replace("/", os.sep) if native else rel))
         if data is None:
             out.append(SourceFile(rel, b"\0unreadable"))
         else:

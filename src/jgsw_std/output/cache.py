@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 from jgsw_std.app.cache import Cleared
-from jgsw_std.load.cache import CacheInfo
+from jgsw_std.load.cache_info import CacheInfo
 
 
 def _size(count: int) -> str:
