@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -14,9 +15,23 @@ def write_atomic(path: Path, data: bytes) -> None:
     The temporary file sits in the target's folder so that the rename stays on
     one file system (os.replace is atomic there, on Windows too).
     """
+    write_atomic_parts(path, [data])
+
+
+def write_atomic_text(path: Path, parts: Iterable[str]) -> None:
+    """:func:`write_atomic` for text made piece by piece (UTF-8): no whole copy in memory.
+
+    A large report is written as its template produces it; if producing it
+    fails half-way, the old file stays as it was.
+    """
+    write_atomic_parts(path, (part.encode("utf-8") for part in parts))
+
+
+def write_atomic_parts(path: Path, chunks: Iterable[bytes]) -> None:
+    """:func:`write_atomic` for bytes that come in chunks."""
     path = Path(path)
     try:
-        _write_atomic(path, data)
+        _write_atomic(path, chunks)
     except OSError as exc:  # a locked, read-only or missing target: the user's to fix
         from jgsw_std.errors import DataError
 
@@ -30,7 +45,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         ) from exc
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, chunks: Iterable[bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -38,7 +53,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
         # and a new one gets the usual permissions, as if written with open().
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

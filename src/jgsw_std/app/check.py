@@ -361,11 +361,12 @@ def finish_check(
         return found
     outcome = run_check(request)
     done = render(outcome)
-    if _cacheable(request) and outcome.warehouse.root is not None:
-        blobs = {rel: e.source.blob for rel, e in outcome.warehouse.files.items()}
-        tree = finished.tree_digest(blobs)
-        if tree is not None:
-            key = _result_key(request, view, outcome.warehouse.root, tree)
+    wh = outcome.warehouse
+    if _cacheable(request) and wh.root is not None:
+        tree = finished.tree_digest({rel: e.source.blob for rel, e in wh.files.items()})
+        key = _result_key(request, view, wh.root, tree) if tree is not None else None
+        del outcome, wh  # the warehouse goes before the output is copied into the cache
+        if key is not None:
             finished.remember(key, done)
     return done
 

@@ -155,6 +155,7 @@ def finish_status(
     if _cacheable(request) and wh.root is not None:
         tree = finished.tree_digest({rel: e.source.blob for rel, e in wh.files.items()})
         key = _result_key(request, view, explain, wh.root, tree) if tree is not None else None
+        del outcome, wh  # the warehouse goes before the output is copied into the cache
         if key is not None:
             finished.remember(key, done)
     return done

@@ -73,7 +73,7 @@ def report(
     """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
     apply_no_cache(no_cache)
     from jgsw_std.app.report import ReportRequest, make_report
-    from jgsw_std.cli.common import emit
+    from jgsw_std.cli.values import emit, emit_parts
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.report import (
@@ -99,12 +99,12 @@ def report(
             rev=rev,
         )
     )
-    text = writer(outcome.context, template)
+    parts = writer(outcome.context, template)
     if output is not None and str(output) == "-":
-        emit(text)
+        emit("".join(parts))  # whole, so that a failing template prints nothing
         return
     target = output or Path(default_name(outcome))
-    emit(text, target)
+    emit_parts(parts, target)
     typer.echo(done_message(outcome, target, language))
     warning = checks_warning(outcome, language)
     if warning:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,13 @@ def emit(text: str, output: Path | None = None) -> None:
     from jgsw_std.fsutil import write_atomic
 
     write_atomic(output, text.encode("utf-8"))
+
+
+def emit_parts(parts: Iterable[str], output: Path) -> None:
+    """Write text made piece by piece to a file, atomically, without a whole copy in memory."""
+    from jgsw_std.fsutil import write_atomic_text
+
+    write_atomic_text(output, parts)
 
 
 def show(done: Finished, output: Path | None, *, note_first: bool = False) -> None:

@@ -104,6 +104,9 @@ def forget_each_run(memo: dict[Any, Any]) -> None:
 _LATER: list[Callable[[Store], None]] = []
 #: Deferred writes of at least this many items are made by a detached process.
 DETACH_FROM = 256
+#: Deferred writes never hold more than this many bytes: past it, what waits is
+#: written at once (a 50,000-standard warehouse's records take about 30 MB).
+LATER_BUDGET = 16 << 20
 
 
 def reset(lang: str = "zh") -> None:
@@ -112,7 +115,7 @@ def reset(lang: str = "zh") -> None:
     for memo in _MEMOS:
         memo.clear()
     _LATER.clear()
-    _WEIGHT[0] = 0
+    _WEIGHT[0] = _HELD[0] = 0
     _STATE.enabled = not os.environ.get(ENV_OFF)
     _STATE.lang = lang
     _STATE.broken = False
@@ -177,18 +180,24 @@ def _fail(exc: BaseException) -> None:
         sys.stderr.write(text)
 
 
-_WEIGHT = [0]
+_WEIGHT = [0]  # rows waiting
+_HELD = [0]  # bytes waiting
 
 
-def later(write: Callable[[Store], None], weight: int) -> None:
+def later(write: Callable[[Store], None], weight: int, held: int = 0) -> None:
     """Keep ``write`` for :func:`flush`: filling the cache need not delay the answer.
 
     ``weight``: about how many rows it writes (large deferred work is done by
-    a detached process, small work in this one).
+    a detached process, small work in this one); ``held``: the bytes it keeps
+    alive meanwhile (past :data:`LATER_BUDGET` in all, everything is written now).
     """
-    if enabled():
-        _LATER.append(write)
-        _WEIGHT[0] += weight
+    if not enabled():
+        return
+    _LATER.append(write)
+    _WEIGHT[0] += weight
+    _HELD[0] += held
+    if _HELD[0] > LATER_BUDGET:
+        flush()
 
 
 def flush(detach: bool = False) -> None:
@@ -202,7 +211,7 @@ def flush(detach: bool = False) -> None:
     reading jgsw's output sees the end when jgsw ends.
     """
     writes, _LATER[:] = list(_LATER), []
-    weight, _WEIGHT[0] = _WEIGHT[0], 0
+    weight, _WEIGHT[0], _HELD[0] = _WEIGHT[0], 0, 0
     if not writes or not enabled():
         return
     if detach and weight >= DETACH_FROM and hasattr(os, "fork") and sys.platform != "win32":

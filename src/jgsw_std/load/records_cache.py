@@ -70,14 +70,13 @@ def fetch(keys: list[Key]) -> dict[Key, Record]:
 def save(items: list[tuple[Key, Record]]) -> None:
     """Remember new records, once the output is out (see cache.later).
 
-    Records marshal cannot carry are left out. Writing 10,000 records costs
-    about 0.1 s: a cold run of a large warehouse leaves it to a detached process.
+    They are put in marshal form now (the parsed documents can then go: see
+    FileEntry.drop_data) and written later; records marshal cannot carry are
+    left out. Writing 10,000 records costs about 0.1 s: a cold run of a large
+    warehouse leaves it to a detached process.
     """
-    if items:
-        cache.later(lambda store: _write(store, items), len(items))
-
-
-def _write(store: cache.Store, items: list[tuple[Key, Record]]) -> None:
+    if not items or not cache.enabled():
+        return
     stamp, now = cache.code_stamp(), int(time.time())
     rows = []
     for (blob, kind), record in items:
@@ -86,6 +85,11 @@ def _write(store: cache.Store, items: list[tuple[Key, Record]]) -> None:
         except ValueError:  # a value marshal cannot carry: leave this one out
             continue
         rows.append((stamp, blob, kind, value, now))
+    held = sum(len(row[3]) for row in rows)
+    cache.later(lambda store: _write(store, stamp, rows), len(rows), held)
+
+
+def _write(store: cache.Store, stamp: str, rows: list[tuple[str, str, str, bytes, int]]) -> None:
     with store.writing() as conn:
         conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", rows)
     store.prune(stamp)

@@ -24,7 +24,7 @@ tested against the Locator's on every file of the test corpus and a demo.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection
 from typing import Any
 
 #: A key this module can find by its spelling: plain, ASCII, like every contract field.
@@ -63,9 +63,9 @@ def _after_indicator(rest: str, width: int) -> int | None:
 class TextPositions:
     """Answers :meth:`Locator.locate` for one fast-read document, or None when unsure."""
 
-    def __init__(self, text: str, data: Mapping[Any, Any]) -> None:
+    def __init__(self, text: str, keys: Collection[Any]) -> None:
         self.text = text
-        self.data = data
+        self.keys = keys  # the document's top-level keys
         self.usable = "\t" not in text and text.count("\r") == text.count("\r\n")
         self._lines: list[str] | None = None
         self._first: tuple[int, str] | None = None  # the first line with content
@@ -119,7 +119,7 @@ class TextPositions:
         if match is None:
             # a missing field is placed on the document, as the Locator does;
             # a present one we cannot see (a quoted key, say) needs the parser
-            return None if first in self.data else root
+            return None if first in self.keys else root
         start = match.start()
         key_line = self.text.count("\n", 0, start) + 1
         if key and len(loc) == 1:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from jgsw_std.load import file_codes as file_rules
+from jgsw_std.load.compact import SHARE_FROM, share_fields_sets
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.outline import from_outline
@@ -116,7 +120,7 @@ class Warehouse:
 
     def _text_positions(self, entry: FileEntry) -> TextPositions | None:
         text = self.text_of(entry.rel)
-        return None if text is None else TextPositions(text, entry.data)
+        return None if text is None or entry.keys is None else TextPositions(text, entry.keys)
 
     def text_of(self, rel: str) -> str | None:
         """The file's text (decoded once: placing and suppression comments both read it)."""
@@ -128,6 +132,14 @@ class Warehouse:
         text, _ = decode_utf8(entry.source.data)
         self._texts[rel] = text
         return text
+
+    def forget_texts(self) -> None:
+        """Let the decoded texts go once problems are placed and suppressions read.
+
+        They are kept meanwhile because placing and suppression comments both
+        read them; a 50,000-standard warehouse's take about 40 MB.
+        """
+        self._texts.clear()
 
     def place(self, problems: list[Problem]) -> list[Problem]:
         """Give every problem that has a key path its line and column.
@@ -147,7 +159,7 @@ class Warehouse:
             where = None
             if entry is not None and entry.outline is not None:
                 where = from_outline(entry.outline, problem.loc, problem.key)
-            elif entry is not None and isinstance(entry.data, dict):
+            elif entry is not None and entry.keys is not None:
                 # a dict without an outline was read by the fast reader (see parse.py)
                 if problem.path not in texts:
                     texts[problem.path] = self._text_positions(entry)
@@ -205,12 +217,12 @@ def build_warehouse(
         else:
             readable.append(entry)
 
-    for entry, (data, model, file_problems) in zip(
-        readable, read_entries(readable, parse), strict=True
-    ):
+    for entry, (data, model, file_problems) in _read_in_chunks(readable, parse):
         entry.data = data
         entry.valid = model is not None
         problems.extend(file_problems)
+        if entry.source.worktree:
+            entry.drop_data()  # git blobs keep theirs: revisions are compared field by field
         if model is None:
             if entry.kind == "standard" and isinstance(data, dict):
                 code = data.get("code")
@@ -230,6 +242,8 @@ def build_warehouse(
         if required not in files:
             problems.append(file_rules.MISSING_FILE.problem(required, file=required))
 
+    if len(standard_models) >= SHARE_FROM:
+        share_fields_sets(model for model, _ in standard_models)
     framework = framework or Framework()
     prefixes = tuple(framework.internal_prefixes)
     known_items = framework.item_area
@@ -255,6 +269,28 @@ def build_warehouse(
         revision=revision,
         broken_codes=broken,
     )
+
+
+#: Files parsed and validated together: the parsed documents of one chunk at a
+#: time are alive, not a whole warehouse's (about 150 MB at 50,000 standards).
+CHUNK = 4096
+
+
+def _read_in_chunks(
+    entries: list[FileEntry], parse: Callable[[Sequence[bytes]], list[Parsed]]
+) -> Iterator[tuple[FileEntry, tuple[Any, BaseModel | None, list[Problem]]]]:
+    """Each entry with what reading it gave, chunk by chunk.
+
+    A parse function other than the default (check's two processes swap parse
+    results once) gets every entry at once.
+    """
+    size = CHUNK if parse is parse_many else max(len(entries), 1)
+    for start in range(0, len(entries), size):
+        chunk = entries[start : start + size]
+        results: list[Any] = read_entries(chunk, parse)
+        for index, entry in enumerate(chunk):
+            found, results[index] = results[index], None  # each document goes once used
+            yield entry, found
 
 
 def _full_items(model: Standard, known: dict[str, str]) -> tuple[str, ...]:

@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from jgsw_std.app.report import ReportOutcome
 
 
-def _json(context: dict[str, Any], template: Path | None) -> str:
-    return json.dumps(context, ensure_ascii=False, indent=1) + "\n"
+def _json(context: dict[str, Any], template: Path | None) -> Iterator[str]:
+    yield json.dumps(context, ensure_ascii=False, indent=1) + "\n"
 
 
-def _html(context: dict[str, Any], template: Path | None) -> str:
-    from jgsw_std.reports.render import render
+def _html(context: dict[str, Any], template: Path | None) -> Iterator[str]:
+    from jgsw_std.reports.render import render_parts
 
-    return render(context, "html", template)
+    return render_parts(context, "html", template)
 
 
-def _markdown(context: dict[str, Any], template: Path | None) -> str:
-    from jgsw_std.reports.render import render
+def _markdown(context: dict[str, Any], template: Path | None) -> Iterator[str]:
+    from jgsw_std.reports.render import render_parts
 
-    return render(context, "md", template)
+    return render_parts(context, "md", template)
 
 
 #: html and md are the reports; json is the context itself, for people writing templates.
-WRITERS: dict[str, Callable[[dict[str, Any], Path | None], str]] = {
+#: Each writer gives the text in pieces (a large report is written as it is made).
+WRITERS: dict[str, Callable[[dict[str, Any], Path | None], Iterator[str]]] = {
     "html": _html,
     "md": _markdown,
     "json": _json,

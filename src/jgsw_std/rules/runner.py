@@ -100,20 +100,25 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
         if level in ("error", "warning", "info"):
             problem = problem.with_severity(Severity(level))
         kept.append(problem)
-    placed = wh.place(kept)
     suppressed = 0
     final: list[Problem] = []
-    cache: dict[str, tuple[dict[int, set[str]], set[str]]] = {}
-    for problem in placed:
-        if problem.path not in cache:
-            cache[problem.path] = _suppressions(wh.text_of(problem.path) or "")
-        by_line, whole = cache[problem.path]
-        if whole or by_line:  # most files carry no suppression comment at all
-            codes = whole | by_line.get(problem.line, set())
-            if problem.code in codes or "ALL" in codes:
-                suppressed += 1
-                continue
-        final.append(problem)
+    by_path: dict[str, list[Problem]] = {}
+    for problem in kept:
+        by_path.setdefault(problem.path, []).append(problem)
+    # File by file, so that one decoded text at a time is held (placing and the
+    # suppression comments both read it): a 50,000-standard warehouse's texts
+    # together took about 40 MB.
+    for path, group in by_path.items():
+        placed = wh.place(group)
+        by_line, whole = _suppressions(wh.text_of(path) or "")
+        wh.forget_texts()
+        for problem in placed:
+            if whole or by_line:  # most files carry no suppression comment at all
+                codes = whole | by_line.get(problem.line, set())
+                if problem.code in codes or "ALL" in codes:
+                    suppressed += 1
+                    continue
+            final.append(problem)
     return CheckResult(sort_problems(final), suppressed)
 
 

@@ -1,0 +1,80 @@
+"""What keeps a 50,000-standard warehouse under 500 MB changes nothing that is read.
+
+Parsed documents are dropped once validated (and read again if asked for),
+files are read chunk by chunk, and large warehouses share their models' sets
+of given fields. Each step is checked against the plain result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from tests.conftest import MiniFactory
+
+from jgsw_std.app.check import check_warehouse
+from jgsw_std.load import cache, compact
+from jgsw_std.load import warehouse as loader
+from jgsw_std.load.parse import parse_bytes
+
+DAY = dt.date(2025, 12, 31)
+
+
+def _findings(root: Path) -> list[tuple[str, int, int, str]]:
+    wh = loader.load_worktree(root)
+    return [(p.path, p.line, p.col, p.code) for p in check_warehouse(wh, DAY).problems]
+
+
+def test_a_dropped_document_is_read_again_when_asked_for(demo_root: Path) -> None:
+    wh = loader.load_worktree(demo_root)
+    entry = next(e for e in wh.files.values() if e.kind == "standard")
+    assert entry.keys is not None and "code" in entry.keys
+    assert entry.data == parse_bytes(entry.source.data)[0]  # read again, and the same
+
+
+def test_reading_in_chunks_gives_the_same_findings(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = _findings(demo_root)
+    monkeypatch.setattr(loader, "CHUNK", 7)  # about 50 chunks of the demo
+    assert _findings(demo_root) == whole
+
+
+def test_shared_field_sets_change_no_model(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = loader.load_worktree(demo_root)
+    monkeypatch.setattr(loader, "SHARE_FROM", 1)
+    cache.reset("zh")  # no parse kept in memory from the first load
+    shared = loader.load_worktree(demo_root)
+    assert [r.model for r in shared.standards] == [r.model for r in plain.standards]
+    sets = {id(r.model.model_fields_set) for r in shared.standards}
+    assert len(sets) < len(shared.standards) / 5  # a few sets serve every standard
+    nested = [rev for r in shared.standards for rev in r.model.reviews]
+    assert nested and all(isinstance(rev.model_fields_set, frozenset) for rev in nested)
+    assert _findings(demo_root) == _findings(demo_root)
+
+
+def test_a_shared_set_cannot_be_changed_through_one_model(demo_root: Path) -> None:
+    wh = loader.load_worktree(demo_root)
+    models = [r.model for r in wh.standards[:3]]
+    compact.share_fields_sets(models)
+    with pytest.raises(AttributeError):
+        models[0].title = "changed"  # pydantic would add to the shared set: refused
+
+
+def test_cache_writes_past_the_budget_happen_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini: MiniFactory
+) -> None:
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    monkeypatch.setattr(cache, "LATER_BUDGET", 10)  # bytes: any record goes past it
+    cache.reset("zh")
+    wh = mini({})
+    wh.load()
+    store = cache.store()
+    assert store is not None
+    written = store.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    assert written == len(wh.load().files)  # written already, before any flush
+    cache.reset("zh")
