@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import MiniFactory
 
 from jgsw_std.app.check import check_warehouse
-from jgsw_std.load import cache, compact
+from jgsw_std.load import cache, compact, records_cache
 from jgsw_std.load import warehouse as loader
 from jgsw_std.load.parse import parse_bytes
 
@@ -70,6 +70,7 @@ def test_cache_writes_past_the_budget_happen_at_once(
     monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
     monkeypatch.delenv(cache.ENV_OFF, raising=False)
     monkeypatch.setattr(cache, "LATER_BUDGET", 10)  # bytes: any record goes past it
+    monkeypatch.setattr(records_cache, "LARGE", 0)  # and every warehouse is large
     cache.reset("zh")
     wh = mini({})
     wh.load()

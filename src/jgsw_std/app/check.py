@@ -26,7 +26,7 @@ from jgsw_std.app import finished
 from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, can_fork
-from jgsw_std.load.files import iter_data_paths, read_worktree
+from jgsw_std.load.files import read_worktree
 from jgsw_std.load.root import find_root
 
 if TYPE_CHECKING:
@@ -244,11 +244,11 @@ def run_check(request: CheckRequest) -> CheckOutcome:
         wh = open_warehouse(request.root, rev=request.rev)
         result = check_warehouse(wh, request.as_of, request.select, request.ignore)
         return CheckOutcome(wh, result, request.as_of)
-    from jgsw_std.load.blob_ids import read_so_far
+    from jgsw_std.load.blob_ids import listing, read_so_far
     from jgsw_std.load.warehouse import build_warehouse
 
     root = find_root(request.root)
-    paths = list(iter_data_paths(root))
+    paths = listing(root)
     sources = read_worktree(root, paths, read_so_far(root))
     if share_work(len(paths)):
         wh, result = _check_in_two(sources, root, request)

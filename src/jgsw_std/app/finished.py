@@ -25,7 +25,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from jgsw_std.load import blob_ids, cache
-from jgsw_std.load.files import iter_data_paths
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,10 @@ def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
 
 def worktree_tree(root: Path) -> str | None:
     """The digest of the working tree's files now (stat-only for files that did not change)."""
-    paths = list(iter_data_paths(root))
-    found = blob_ids.identify(root, paths)
-    if len(found.blobs) != len(paths):
-        return None  # an unreadable file: never stored, so never found
+    paths = blob_ids.listing(root)
+    found = blob_ids.identify(root, paths, only_if_recorded=True)
+    if found is None or len(found.blobs) != len(paths):
+        return None  # a first run, or an unreadable file (never stored, so never found)
     return tree_digest(found.blobs)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jgsw_std.load import cache
-from jgsw_std.load.files import read_one
+from jgsw_std.load.files import iter_data_paths, read_one
 
 #: How much older than the recording a file's times must be for its entry to
 #: be trusted: more than the coarsest timestamp a file system keeps (FAT: 2 s).
@@ -55,6 +55,18 @@ _SEEN: dict[str, Identified] = {}
 cache.forget_each_run(_SEEN)
 
 
+_LISTED: dict[str, list[str]] = {}
+cache.forget_each_run(_LISTED)
+
+
+def listing(root: Path) -> list[str]:
+    """The warehouse's files (files.iter_data_paths), listed once a run."""
+    key = str(root)
+    if key not in _LISTED:
+        _LISTED[key] = list(iter_data_paths(root))
+    return _LISTED[key]
+
+
 def read_so_far(root: Path) -> dict[str, tuple[bytes, str]]:
     """The files :func:`identify` read under ``root`` in this run, with their blob ids.
 
@@ -67,17 +79,27 @@ def read_so_far(root: Path) -> dict[str, tuple[bytes, str]]:
     return {rel: (data, seen.blobs[rel]) for rel, data in read.items()}
 
 
-def identify(root: Path, paths: Sequence[str]) -> Identified:
+def identified(root: Path) -> bool:
+    """Whether :func:`identify` looked at ``root`` in this run."""
+    return str(root) in _SEEN
+
+
+def identify(root: Path, paths: Sequence[str], only_if_recorded: bool = False) -> Identified | None:
     """Blob ids of ``paths`` under ``root`` (an unreadable file gets none).
 
     Uses and updates the cache's ``files`` table when the cache is on; without
-    it, every file is read and hashed. Asked twice in a run, it answers the same.
+    it, every file is read and hashed. Asked twice in a run, it answers the
+    same. ``only_if_recorded``: None when the table knows nothing of ``root``
+    (a first run: the loader records the files as it reads them, see
+    :func:`record_later`, instead of reading them twice).
     """
     key = str(root)
     seen = _SEEN.get(key)
     if seen is not None and len(seen.blobs) == len(paths) and all(p in seen.blobs for p in paths):
         return seen
     known = _recorded(key)
+    if only_if_recorded and not known:
+        return None
     out = Identified({})
     changed = False
     prefix = str(root) + os.sep
@@ -108,6 +130,34 @@ def identify(root: Path, paths: Sequence[str]) -> Identified:
         _record(key, known)
     _SEEN[key] = out
     return out
+
+
+def record_later(root: Path, blobs: dict[str, str], started: int) -> None:
+    """Record files the loader read (from ``started`` on) once the output is out.
+
+    Their times are taken then, after the reading; an entry is trusted only if
+    the file's times are older than ``started`` by the margin, so a file that
+    changed after it was read is hashed again next time.
+    """
+    if blobs:
+        cache.later(lambda store: _record_now(str(root), blobs, started), len(blobs))
+
+
+def _record_now(root: str, blobs: dict[str, str], started: int) -> None:
+    prefix = root + os.sep
+    native = os.sep != "/"
+    table = {}
+    for rel, blob in blobs.items():
+        try:
+            info = os.stat(prefix + (rel.replace("/", os.sep) if native else rel))
+        except OSError:
+            continue
+        table[rel] = (
+            (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns),
+            started,
+            blob,
+        )
+    _record(root, table)
 
 
 def _recorded(root: str) -> dict[str, tuple[Signature, int, str]]:

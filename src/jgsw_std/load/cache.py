@@ -184,6 +184,11 @@ _WEIGHT = [0]  # rows waiting
 _HELD = [0]  # bytes waiting
 
 
+def waiting() -> int:
+    """How many rows deferred writes hold (see :func:`later`)."""
+    return _WEIGHT[0]
+
+
 def later(write: Callable[[Store], None], weight: int, held: int = 0) -> None:
     """Keep ``write`` for :func:`flush`: filling the cache need not delay the answer.
 

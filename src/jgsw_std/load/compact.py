@@ -21,8 +21,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+#: From this many standards (or records waiting to be cached), a warehouse is
+#: large: memory, not time, is what runs short, and jgsw spends a little time
+#: to save it (here; and records_cache.save encodes records at once).
+LARGE = 20_000
 #: Warehouses with at least this many standards share their models' field sets.
-SHARE_FROM = 20_000
+SHARE_FROM = LARGE
 
 _SETATTR = object.__setattr__
 

@@ -73,9 +73,12 @@ def read_worktree(
     in the cache). ``known``: files already read and hashed on the way, with
     their blob ids (load/blob_ids.py).
     """
-    from jgsw_std.load import cache
+    import time
+
+    from jgsw_std.load import blob_ids, cache
 
     hashed = cache.enabled()
+    started = time.time_ns()  # before any read: see blob_ids.record_later
     out: list[SourceFile] = []
     prefix = str(root) + os.sep
     native = os.sep != "/"
@@ -89,6 +92,8 @@ def read_worktree(
             out.append(SourceFile(rel, b"\0unreadable"))
         else:
             out.append(SourceFile(rel, data, cache.blob_id(data) if hashed else None, True))
+    if hashed and not blob_ids.identified(root):  # nobody recorded these files this run
+        blob_ids.record_later(root, {s.rel: s.blob for s in out if s.blob}, started)
     return out
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from jgsw_std.load import cache
+from jgsw_std.load.compact import LARGE
 from jgsw_std.load.outline import Outline
 from jgsw_std.problems import PlainProblem
 
@@ -67,17 +68,37 @@ def fetch(keys: list[Key]) -> dict[Key, Record]:
     return out
 
 
+#: How many files the load under way reads (see :func:`expect`).
+_COMING = [0]
+
+
+def expect(files: int) -> None:
+    """The loader reads ``files`` files now: a large warehouse encodes its records at once."""
+    _COMING[0] = files
+
+
 def save(items: list[tuple[Key, Record]]) -> None:
     """Remember new records, once the output is out (see cache.later).
 
-    They are put in marshal form now (the parsed documents can then go: see
-    FileEntry.drop_data) and written later; records marshal cannot carry are
-    left out. Writing 10,000 records costs about 0.1 s: a cold run of a large
-    warehouse leaves it to a detached process.
+    Writing 10,000 records costs about 0.1 s, half of it putting them in
+    marshal form: a cold run leaves both to a detached process. Past
+    :data:`~jgsw_std.load.compact.LARGE` files being read or records waiting,
+    they are put in marshal form now, so that the parsed documents can go (FileEntry.drop_data:
+    memory, not time, is short there). Records marshal cannot carry are left out.
     """
     if not items or not cache.enabled():
         return
-    stamp, now = cache.code_stamp(), int(time.time())
+    stamp = cache.code_stamp()
+    if max(_COMING[0], cache.waiting() + len(items)) <= LARGE:
+        cache.later(lambda store: _write(store, stamp, _rows(stamp, items)), len(items))
+        return
+    rows = _rows(stamp, items)
+    held = sum(len(row[3]) for row in rows)
+    cache.later(lambda store: _write(store, stamp, rows), len(rows), held)
+
+
+def _rows(stamp: str, items: list[tuple[Key, Record]]) -> list[tuple[str, str, str, bytes, int]]:
+    now = int(time.time())
     rows = []
     for (blob, kind), record in items:
         try:
@@ -85,23 +106,28 @@ def save(items: list[tuple[Key, Record]]) -> None:
         except ValueError:  # a value marshal cannot carry: leave this one out
             continue
         rows.append((stamp, blob, kind, value, now))
-    held = sum(len(row[3]) for row in rows)
-    cache.later(lambda store: _write(store, stamp, rows), len(rows), held)
+    return rows
 
 
-def _write(store: cache.Store, stamp: str, rows: list[tuple[str, str, str, bytes, int]]) -> None:
-    with store.writing() as conn:
-        conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", rows)
-    store.prune(stamp)
+#: Whether the store holds any record of this jgsw (asked once a run: a first
+#: run then skips asking for each of its files).
+_ANY: dict[str, bool] = {}
+cache.forget_each_run(_ANY)
 
 
 def _query(keys: list[Key]) -> dict[Key, bytes]:
     store = cache.store()
     if store is None or not keys:
         return {}
+    stamp = cache.code_stamp()
     wanted = set(keys)
     found: dict[Key, bytes] = {}
     with cache.guard():
+        if stamp not in _ANY:
+            row = store.conn.execute("SELECT 1 FROM records WHERE stamp = ? LIMIT 1", (stamp,))
+            _ANY[stamp] = row.fetchone() is not None
+        if not _ANY[stamp]:
+            return found
         rows = store.get_many(
             "SELECT blob, kind, value FROM records WHERE stamp = ? AND blob IN ({})",
             sorted({blob for blob, _ in keys}),
@@ -111,3 +137,10 @@ def _query(keys: list[Key]) -> dict[Key, bytes]:
             if (blob, kind) in wanted:
                 found[(blob, kind)] = value
     return found
+
+
+def _write(store: cache.Store, stamp: str, rows: list[tuple[str, str, str, bytes, int]]) -> None:
+    with store.writing() as conn:
+        conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", rows)
+    store.prune(stamp)
+    _ANY[stamp] = True

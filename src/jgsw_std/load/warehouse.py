@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from jgsw_std.load import file_codes as file_rules
+from jgsw_std.load import records_cache
 from jgsw_std.load.compact import SHARE_FROM, share_fields_sets
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import SourceFile, read_worktree
@@ -285,6 +286,7 @@ def _read_in_chunks(
     results once) gets every entry at once.
     """
     size = CHUNK if parse is parse_many else max(len(entries), 1)
+    records_cache.expect(len(entries))
     for start in range(0, len(entries), size):
         chunk = entries[start : start + size]
         results: list[Any] = read_entries(chunk, parse)
@@ -304,9 +306,9 @@ def _full_items(model: Standard, known: dict[str, str]) -> tuple[str, ...]:
 
 def load_worktree(root: Path) -> Warehouse:
     """The warehouse as it is on disk now."""
-    from jgsw_std.load.blob_ids import read_so_far
+    from jgsw_std.load.blob_ids import listing, read_so_far
 
-    return build_warehouse(read_worktree(root, None, read_so_far(root)), root=root)
+    return build_warehouse(read_worktree(root, listing(root), read_so_far(root)), root=root)
 
 
 def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]:
