@@ -18,7 +18,7 @@ The rounds interleave the cases, so that a machine slowing down or speeding up
 ratios are medians of each round's own ratio. Read them with the reference
 loop printed before and after: on a busy machine every figure moves.
 
-    python bench/bench_cache.py [--runs 5] [--keep DIR] [--standards 10000]
+    python bench/bench_cache.py [--runs 5] [--keep DIR] [--standards 10000] [--baseline SRC]
 """
 
 from __future__ import annotations
@@ -63,16 +63,24 @@ def _line(
     return text
 
 
-def check_rounds(root: Path, cache: Path, runs: int, fork: str) -> dict[str, list[Sample]]:
+def check_rounds(
+    root: Path, cache: Path, runs: int, fork: str, baseline: Path | None
+) -> dict[str, list[Sample]]:
     env = {ENV_DIR: str(cache), "JGSW_FORK": fork}
     command = ["check", "--root", str(root), "--as-of", "2025-12-31"]
     victim = next((root / "data" / "standards").rglob("*.yaml"))
     found: dict[str, list[Sample]] = {"cold": [], "no cache": [], "warm": [], "one changed": []}
+    # jgsw before the cache, from a checkout of it: it forks unless JGSW_NO_FORK
+    before = {"PYTHONPATH": str(baseline), **({"JGSW_NO_FORK": "1"} if fork == "0" else {})}
+    if baseline is not None:
+        found["before the cache"] = []
     measure([*command, "--no-cache"], env)  # the file cache, warm
     for _ in range(runs):
         shutil.rmtree(cache, ignore_errors=True)
         found["cold"].append(measure(command, env))
         found["no cache"].append(measure([*command, "--no-cache"], env))
+        if baseline is not None:
+            found["before the cache"].append(measure(command, before))
         found["warm"].append(measure(command, env))
         _toggle_title(victim)
         found["one changed"].append(measure(command, env))
@@ -89,7 +97,7 @@ def report_check(found: dict[str, list[Sample]], label: str) -> bool:
     cold = medians(found["cold"])
     print(f"jgsw check, {label}:")
     ok = True
-    for case in ("cold", "no cache", "warm", "one changed"):
+    for case in found:
         sample = medians(found[case])
         ratio = _ratio(found, case)
         line = _line(case, sample, cold, ratio)
@@ -105,7 +113,7 @@ def report_check(found: dict[str, list[Sample]], label: str) -> bool:
     return ok
 
 
-def trend_rounds(parent: Path, cache: Path, runs: int) -> bool:
+def trend_rounds(parent: Path, cache: Path, runs: int, baseline: Path | None) -> bool:
     from bench_trend import RANGE, demo_history
 
     root = demo_history(parent)
@@ -114,13 +122,18 @@ def trend_rounds(parent: Path, cache: Path, runs: int) -> bool:
     first: list[Sample] = []
     second: list[Sample] = []
     plain: list[Sample] = []
+    before: list[Sample] = []
     measure([*command, "--no-cache"], env)
     for _ in range(runs):
         shutil.rmtree(cache, ignore_errors=True)
         first.append(measure(command, env))
         second.append(measure(command, env))
         plain.append(measure([*command, "--no-cache"], env))
+        if baseline is not None:
+            before.append(measure(command, {"PYTHONPATH": str(baseline)}))
     print("jgsw trend --every quarter, 1,000 standards, 500 commits:")
+    if before:
+        print(_line("before the cache", medians(before)))
     print(_line("no cache", medians(plain)))
     print(_line("first run", medians(first)))
     warm = medians(second)
@@ -135,6 +148,12 @@ def main() -> int:
     parser.add_argument("--standards", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="reuse demo warehouses in this folder")
     parser.add_argument("--skip-trend", action="store_true")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="the src/ folder of a jgsw without the cache (a checkout of an older commit): "
+        "its check is timed beside the others, as 'before the cache'",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         parent = args.keep or Path(scratch)
@@ -144,10 +163,10 @@ def main() -> int:
         print(machine_speed())
         ok = True
         for fork, label in (("0", "one process"), ("1", "two processes (forked child)")):
-            found = check_rounds(root, cache, args.runs, fork)
+            found = check_rounds(root, cache, args.runs, fork, args.baseline)
             ok &= report_check(found, f"{args.standards:,} standards, {label}")
         if not args.skip_trend:
-            ok &= trend_rounds(parent, cache, args.runs)
+            ok &= trend_rounds(parent, cache, args.runs, args.baseline)
         print(machine_speed())
     return 0 if ok else 1
 
