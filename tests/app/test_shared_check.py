@@ -29,6 +29,7 @@ def _alone_then_shared(
     monkeypatch.setenv("JGSW_NO_FORK", "1")
     alone = _found(root)
     monkeypatch.delenv("JGSW_NO_FORK")
+    monkeypatch.setenv(check_module.FORK_SWITCH, "1")  # sharing is asked for (off by default)
     monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)  # the demo has about 350 files
     return alone
 
@@ -49,6 +50,7 @@ def test_shared_and_single_process_checks_agree(
 def test_select_and_ignore_reach_the_child(
     demo_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(check_module.FORK_SWITCH, "1")
     monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)
     problems, _ = _found(demo_root, select=["L6"], ignore=["L601"])
     codes = {code for *_, code in problems}
@@ -85,3 +87,15 @@ def test_a_refused_fork_leaves_all_the_work_to_this_process(
     monkeypatch.setattr(os, "fork", refused)
     assert _found(demo_root) == alone
     assert len(os.listdir("/proc/self/fd")) == before  # the pipe was closed again
+
+
+def test_sharing_is_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(check_module.FORK_SWITCH, raising=False)
+    monkeypatch.delenv("JGSW_NO_FORK", raising=False)
+    big = check_module.PARALLEL_FROM
+    assert not check_module.share_work(big)  # the default: one process (README, performance)
+    monkeypatch.setenv(check_module.FORK_SWITCH, "1")
+    assert check_module.share_work(big) == can_fork()
+    assert not check_module.share_work(big - 1)  # below the threshold, never
+    monkeypatch.setenv("JGSW_NO_FORK", "1")
+    assert not check_module.share_work(big)  # and JGSW_NO_FORK still wins

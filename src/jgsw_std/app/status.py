@@ -113,6 +113,7 @@ def _result_key(
         "scope": request.scope,
         "indicator": request.indicator,
         "explain": explain,
+        "settings": finished.settings_digest(root),  # status reads none today; one day it may
     }
     if request.indicators_path is not None:
         try:
