@@ -386,3 +386,42 @@ def test_a_large_write_is_left_to_a_detached_process(fresh: Path, demo_root: Pat
     conn = sqlite3.connect(str(fresh / cache.FILE_NAME))
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_another_jgsw_never_reads_these_records(
+    fresh: Path, mini: MiniFactory, parses: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wh = mini({PATH: GOOD})
+    wh.load()  # recorded by this jgsw
+    cache.flush()
+    monkeypatch.setattr(cache, "_STAMP", ["another-jgsw"])  # an edited checkout, say
+    (wh.root / PATH).unlink()
+    wh.write({"data/standards/vehicles/other.yaml": GOOD.replace("7-2020", "8-2020")})
+    cache.reset("zh")
+    wh.load()  # the other jgsw has records of its own now (but none of GOOD)
+    cache.flush()
+    cache.reset("zh")
+    parses.clear()
+    wh.write({PATH: GOOD})
+    wh.load()
+    assert parses == [GOOD.encode()]  # parsed: the record this jgsw kept is not the other's
+
+
+def _problems_of(wh: object) -> list[tuple[str, str, str]]:
+    return sorted((p.path, p.code, repr(sorted(p.args.items()))) for p in wh.problems)  # type: ignore[attr-defined]
+
+
+def test_the_same_bytes_as_another_kind_of_file_are_judged_as_that_kind(
+    fresh: Path, mini: MiniFactory
+) -> None:
+    # Invalid both as a standard and as a district, with different problems:
+    # a record kept for one kind must not answer for the other.
+    text = "title: 只有标题\n"
+    mini({"data/standards/vehicles/x.yaml": text}).load()
+    cache.flush()
+    cache.reset("zh")
+    wh = mini({"data/districts/x.yaml": text})
+    cached = _problems_of(wh.load())
+    cache.disable()
+    assert cached == _problems_of(wh.load())
+    assert any(p.path == "data/districts/x.yaml" for p in wh.load().problems)
