@@ -26,11 +26,17 @@ def _findings(root: Path) -> list[tuple[str, int, int, str]]:
     return [(p.path, p.line, p.col, p.code) for p in check_warehouse(wh, DAY).problems]
 
 
-def test_a_dropped_document_is_read_again_when_asked_for(demo_root: Path) -> None:
+def test_dropped_documents_change_no_finding_and_are_read_again_when_asked_for(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = _findings(demo_root)
+    monkeypatch.setattr(loader, "LARGE", 1)  # every warehouse is large: documents go
+    cache.reset("zh")
     wh = loader.load_worktree(demo_root)
     entry = next(e for e in wh.files.values() if e.kind == "standard")
-    assert entry.keys is not None and "code" in entry.keys
+    assert entry._data is None and entry.keys is not None and "code" in entry.keys
     assert entry.data == parse_bytes(entry.source.data)[0]  # read again, and the same
+    assert _findings(demo_root) == kept  # placing problems needed only the keys
 
 
 def test_reading_in_chunks_gives_the_same_findings(

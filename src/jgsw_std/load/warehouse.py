@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load import records_cache
-from jgsw_std.load.compact import SHARE_FROM, share_fields_sets
+from jgsw_std.load.compact import LARGE, SHARE_FROM, share_fields_sets
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import SourceFile, read_worktree
 from jgsw_std.load.outline import from_outline
@@ -218,11 +218,12 @@ def build_warehouse(
         else:
             readable.append(entry)
 
+    large = len(readable) >= LARGE  # memory, not time, is short: see load/compact.py
     for entry, (data, model, file_problems) in _read_in_chunks(readable, parse):
         entry.data = data
         entry.valid = model is not None
         problems.extend(file_problems)
-        if entry.source.worktree:
+        if large and entry.source.worktree:
             entry.drop_data()  # git blobs keep theirs: revisions are compared field by field
         if model is None:
             if entry.kind == "standard" and isinstance(data, dict):
