@@ -292,3 +292,17 @@ def test_the_fast_path_reads_plain_command_lines() -> None:
         "strict": True,
         "as_of": "2025-01-01",
     }
+
+
+def test_a_failure_on_the_fast_path_is_reported_like_any_other(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jgsw_std.cli.fast
+
+    def broken(argv: list[str]) -> int | None:
+        raise RuntimeError("fast path")
+
+    monkeypatch.setattr(jgsw_std.cli.fast, "serve", broken)
+    result = cli("check", "--as-of", DAY, "--root", str(mini({PATH: LATE}).root))
+    assert result.exit_code == 3 and "RuntimeError: fast path" in result.stderr
+    assert "Traceback" not in result.stderr

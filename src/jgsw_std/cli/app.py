@@ -171,18 +171,18 @@ def _run(args: list[str], lang: str) -> int:
     from jgsw_std.errors import JgswError
     from jgsw_std.load import cache
 
-    if cache.enabled():
-        from jgsw_std.cli.fast import serve
-
-        served = serve(args)  # a remembered result, printed before typer even starts
-        if served is not None:
-            return served
     # A run builds hundreds of thousands of small acyclic objects (parsed YAML,
     # models) and then ends; the cyclic collector would walk them again and
     # again for nothing (about 0.6 s of a 10,000-standard check). Reference
     # counting still frees everything that is dropped.
     gc.disable()
     try:
+        if cache.enabled():
+            from jgsw_std.cli.fast import serve
+
+            served = serve(args)  # a remembered result, printed before typer even starts
+            if served is not None:
+                return served
         # standalone mode: typer prints usage errors itself and exits with 2
         build_app(args)(args=args, prog_name="jgsw")
     except SystemExit as exc:
