@@ -10,7 +10,7 @@ from jgsw_std.edit.canonical import canonical_text
 from jgsw_std.edit.safe import FileChange, data_rel
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import DataError, JgswError, UsageError
-from jgsw_std.load.files import YAML_SUFFIXES, iter_data_paths
+from jgsw_std.load.files import YAML_SUFFIXES, FileUnreadable, iter_data_paths, read_regular
 
 
 @dataclass(frozen=True)
@@ -90,15 +90,15 @@ def plan_fmt(root: Path, rels: Iterable[str]) -> list[FmtOutcome]:
     for rel in rels:
         path = root.joinpath(*rel.split("/"))
         try:
-            before = path.read_bytes()
-        except OSError as exc:
+            before = read_regular(path, inside=root)
+        except FileUnreadable as exc:
             outcomes.append(
                 FmtOutcome(
                     rel,
                     error=JgswError(
                         "unreadable",
-                        zh=f"{rel}: 无法读取（{exc}）",
-                        en=f"{rel}: cannot read ({exc})",
+                        zh=f"{rel}: 无法读取（{exc.reason_zh}），未修改。",
+                        en=f"{rel}: cannot read ({exc.reason_en}); left unchanged.",
                     ),
                 )
             )
