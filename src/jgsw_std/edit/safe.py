@@ -175,12 +175,25 @@ def _changed_meanwhile(rel: str) -> DataError:
     )
 
 
+def symlink_refused(rel: str) -> DataError:
+    """jgsw never writes through a symbolic link (the rename would replace the link)."""
+    return DataError(
+        "symlink",
+        zh=f"{rel} 是符号链接，jgsw 不会通过链接写入；未修改。",
+        en=f"{rel} is a symbolic link; jgsw does not write through links; left unchanged.",
+        hint_zh="编辑链接指向的文件本身。",
+        hint_en="Edit the file the link points to.",
+    )
+
+
 def current_bytes(root: Path, rel: str) -> bytes | None:
     """What ``rel`` holds now (None if absent); a file that cannot be read stops the write."""
     from jgsw_std.load.files import FileUnreadable, read_regular
 
     path = root.joinpath(*rel.split("/"))
-    if not path.exists() and not path.is_symlink():
+    if path.is_symlink():
+        raise symlink_refused(rel)
+    if not path.exists():
         return None
     try:
         return read_regular(path)

@@ -165,6 +165,23 @@ TOO_MANY_VALUES = declare(
     """,
 )
 
+BAD_NAME = declare(
+    "Y011",
+    "file-name-not-utf8",
+    Severity.ERROR,
+    zh="{reason_zh}，未读取（无法解码的字节显示为 �）",
+    en="{reason_en}; not read (bytes that do not decode are shown as �)",
+    hint_zh="用 UTF-8 的文件名重新命名该文件"
+    "（文件名应为标准编号的 slug，如 db50-t-1056-2020.yaml）。",
+    hint_en="Rename the file with a UTF-8 name (the slug of its code, e.g. db50-t-1056-2020.yaml).",
+    doc="""
+    The file's name is not valid UTF-8 (often a GBK name copied from an old
+    Windows share). git, the web site and Windows would each show it
+    differently, so jgsw does not read it; the name is shown with U+FFFD where
+    its bytes do not decode.
+    """,
+)
+
 # libyaml's messages, in words a bureau's staff will recognize. The original
 # English stays in brackets so that a search engine still finds it.
 _SYNTAX_ZH: tuple[tuple[str, str], ...] = (

@@ -43,7 +43,8 @@ def max_file_bytes() -> int:
 
 
 #: Why a file was not read: "unreadable" (permission, loop, dangling link),
-#: "special" (not a regular file, or a link out of the warehouse), "too_large".
+#: "special" (not a regular file, or a link out of the warehouse), "too_large",
+#: "bad_name" (the file name is not UTF-8).
 UnreadKind = str
 
 
@@ -231,6 +232,37 @@ def _read_one(path: str, limit: int, inside: str | None) -> bytes:
         os.close(fd)
 
 
+def name_is_utf8(rel: str) -> bool:
+    """Whether the file name was valid UTF-8 on disk (``os.fsdecode`` left no surrogates)."""
+    if rel.isascii():
+        return True
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(rel: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 become U+FFFD."""
+    if name_is_utf8(rel):
+        return rel
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def bad_name_file(rel: str) -> SourceFile:
+    """The entry of a file whose name is not UTF-8: shown with U+FFFD, not read."""
+    return SourceFile(
+        shown_name(rel),
+        b"",
+        unread=Unread(
+            "bad_name",
+            "文件名不是 UTF-8 编码",
+            "the file name is not UTF-8",
+        ),
+    )
+
+
 def read_worktree(root: Path, paths: Iterable[str] | None = None) -> list[SourceFile]:
     """The warehouse files under ``root`` (or just ``paths``, from :func:`iter_data_paths`).
 
@@ -244,6 +276,9 @@ def read_worktree(root: Path, paths: Iterable[str] | None = None) -> list[Source
     prefix = str(root) + os.sep
     native = os.sep != "/"
     for rel in iter_data_paths(root) if paths is None else paths:
+        if not name_is_utf8(rel):  # git, the web and Windows would each show it differently
+            out.append(bad_name_file(rel))
+            continue
         path = prefix + (rel.replace("/", os.sep) if native else rel)
         try:
             out.append(SourceFile(rel, _read_one(path, limit, inside)))

@@ -148,7 +148,10 @@ def _bounded_repr(value: Any, depth: int) -> str:
         # bit_length first: repr of a huge integer costs time, past 4,300 digits it fails
         if value.bit_length() <= 99:  # at most 30 digits
             return repr(value)
-        return "<超过 30 位的数 / a number of more than 30 digits>"
+        if value.bit_length() <= 13_000:  # under Python's 4,300-digit limit for str()
+            return str(value)[:21] + "…"
+        power = int((abs(value).bit_length() - 1) * 0.30103)  # its size is what matters
+        return f"{'-' if value < 0 else ''}~10^{power}"
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):

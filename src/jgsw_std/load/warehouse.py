@@ -278,6 +278,7 @@ def _unread_problem(rel: str, unread: Unread) -> Problem:
     code = {
         "special": file_rules.NOT_REGULAR,
         "too_large": file_rules.TOO_LARGE,
+        "bad_name": file_rules.BAD_NAME,
     }.get(unread.kind, file_rules.UNREADABLE)
     return code.problem(rel, line=0, col=0, reason_zh=unread.zh, reason_en=unread.en)
 

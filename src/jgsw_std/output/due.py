@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from jgsw_std.app.due import Calendar
+from jgsw_std.edit.sheet_layout import guard_formula
 from jgsw_std.lifecycle.duties import DUTY_NAMES, Duty
 
 CSV_COLUMNS = (
@@ -126,7 +127,7 @@ def render_csv(calendar: Calendar, lang: str) -> str:
         for duty in group.duties:
             row = _row(duty, group.name, calendar, lang)
             row["overdue"] = "yes" if row["overdue"] else "no"
-            writer.writerow(row)
+            writer.writerow({key: guard_formula(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
