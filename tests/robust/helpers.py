@@ -1,0 +1,35 @@
+"""Running jgsw in a child process with a deadline: a hang fails the test instead of the suite."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jgsw_std
+
+SRC = str(Path(jgsw_std.__file__).resolve().parents[1])
+
+#: What the issue promises for a hostile file: a clear answer within five seconds.
+DEADLINE = 5.0
+
+
+def run_jgsw(
+    *args: str, timeout: float = DEADLINE, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m jgsw_std ARGS`` from this checkout; raises TimeoutExpired past ``timeout``."""
+    environ = {**os.environ, **(env or {})}
+    environ["PYTHONPATH"] = SRC + os.pathsep + environ.get("PYTHONPATH", "")
+    environ.pop("JGSW_ROOT", None)
+    environ.pop("JGSW_LANG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "jgsw_std", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+        env=environ,
+        stdin=subprocess.DEVNULL,
+    )
