@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jgsw_std
@@ -18,7 +19,12 @@ DEADLINE = 5.0
 def run_jgsw(
     *args: str, timeout: float = DEADLINE, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m jgsw_std ARGS`` from this checkout; raises TimeoutExpired past ``timeout``."""
+    """``python -m jgsw_std ARGS`` from this checkout; raises TimeoutExpired past ``timeout``.
+
+    It runs in the warehouse's folder (``--root``), so that a report written to
+    its default name lands there and never in the folder the tests run from.
+    """
+    cwd = args[args.index("--root") + 1] if "--root" in args else tempfile.gettempdir()
     environ = {**os.environ, **(env or {})}
     environ["PYTHONPATH"] = SRC + os.pathsep + environ.get("PYTHONPATH", "")
     environ.pop("JGSW_ROOT", None)
@@ -32,4 +38,5 @@ def run_jgsw(
         timeout=timeout,
         env=environ,
         stdin=subprocess.DEVNULL,
+        cwd=cwd,
     )

@@ -23,7 +23,13 @@ GOOD = (
     "published: 2020-01-01\neffective: 2020-03-01\n"
 )
 HUGE = "9" * 5000
-READERS = (("check",), ("status",), ("report", "--format", "md"), ("due",), ("export", "-f", "csv"))
+READERS = (
+    ("check",),
+    ("status",),
+    ("report", "--format", "md", "-o", "-"),
+    ("due",),
+    ("export", "-f", "csv"),
+)
 
 
 def _never_a_bug(cli: CliRunner, root: Path) -> dict[str, int]:

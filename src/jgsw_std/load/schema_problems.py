@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import types
 import typing
@@ -150,7 +151,7 @@ def _bounded_repr(value: Any, depth: int) -> str:
             return repr(value)
         if value.bit_length() <= 13_000:  # under Python's 4,300-digit limit for str()
             return str(value)[:21] + "…"
-        power = int((abs(value).bit_length() - 1) * 0.30103)  # its size is what matters
+        power = int(math.log10(abs(value)))  # its size is what matters
         return f"{'-' if value < 0 else ''}~10^{power}"
     if isinstance(value, float):
         return repr(value)
