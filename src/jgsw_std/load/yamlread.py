@@ -88,7 +88,7 @@ _MAX_INT_DIGITS = 4000
 def _int(value: str) -> int:
     """The integer written ``value``; one too long to convert is kept as a number of
     more than :data:`_MAX_INT_DIGITS` digits (every bound in the models refuses it)."""
-    if len(value) <= _MAX_INT_DIGITS:
+    if len(value) - (value[0] in "+-") <= _MAX_INT_DIGITS:
         return int(value)
     huge: int = 10**_MAX_INT_DIGITS
     return -huge if value.startswith("-") else huge
