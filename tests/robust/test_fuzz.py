@@ -10,7 +10,9 @@ control characters spliced in) and as data (a field replaced by a huge integer,
 - the exit code is 0, 1 or 2,
 - every problem names a file.
 
-The suite runs 200 examples (a few seconds); ``bench/fuzz_warehouse.py`` runs
+A second property formats the mutated files (`fmt --check`, then `fmt`) and
+checks the result. The suite runs 200 examples of the first and 50 of the
+second (a few seconds each); ``bench/fuzz_warehouse.py`` runs
 as many as asked (JGSW_FUZZ_EXAMPLES) and prints what hypothesis saw.
 """
 
@@ -231,6 +233,31 @@ def _status(root: Path) -> None:
 def test_hostile_warehouses_never_crash_jgsw(files: dict[str, bytes]) -> None:
     space = workspace()
     check_survives(space.hold(files), files)
+
+
+FMT_EXAMPLES = max(50, EXAMPLES // 4)
+
+
+@settings(
+    max_examples=FMT_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=EXAMPLES <= 200,
+    database=None,
+)
+@given(mutated())
+def test_hostile_files_never_crash_fmt(files: dict[str, bytes]) -> None:
+    """`fmt` reads hostile files through the round-trip parser and writes them back."""
+    space = workspace()
+    root = space.hold(files)
+    changed = [root / rel for rel, data in files.items() if data != BASE[rel].encode()]
+    code, _, err = _run("fmt", "--check", *map(str, changed), "--root", str(root))
+    assert code in (0, 1), err
+    code, _, err = _run("fmt", *map(str, changed), "--root", str(root))
+    assert code in (0, 1), err
+    space.on_disk.clear()  # fmt rewrote some: write every file again next time
+    code, out, err = _run("check", "--root", str(root), "--format", "json")
+    assert code in (0, 1, 2), err
 
 
 def teardown_module() -> None:
