@@ -258,6 +258,7 @@ def test_hostile_files_never_crash_fmt(files: dict[str, bytes]) -> None:
     space.on_disk.clear()  # fmt rewrote some: write every file again next time
     code, out, err = _run("check", "--root", str(root), "--format", "json")
     assert code in (0, 1, 2), err
+    assert all(p["path"].startswith("data/") for p in json.loads(out)["problems"])
 
 
 def teardown_module() -> None:
