@@ -69,7 +69,7 @@ def test_numbers_out_of_range_are_schema_errors(
 
 @pytest.mark.parametrize(
     ("year", "shown"),
-    [(HUGE, "~10^5000"), ("2200", "2200"), ("1899", "1899")],
+    [(HUGE, "≥10^4000"), ("2200", "2200"), ("1899", "1899")],
     ids=["5000-digits", "2200", "1899"],
 )
 def test_a_year_out_of_range_says_the_bound(

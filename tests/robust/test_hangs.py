@@ -1,8 +1,9 @@
 """Class 2 of issue 12: nothing hangs. Every input is bounded before work is done on it.
 
-Each case runs jgsw in a child process with a five-second deadline
-(helpers.DEADLINE): a hang fails the test with TimeoutExpired instead of
-stalling the suite, and the answer must name a clear code.
+Each case runs jgsw in a child process with a deadline (helpers.DEADLINE): a
+hang fails the test with TimeoutExpired instead of stalling the suite, and the
+answer must name a clear code. The five-second budget of each case is measured
+by bench/bench_hostile.py (tests never time anything).
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def test_a_schema_message_shows_a_huge_value_in_bounded_time() -> None:
         shared = [shared] * 10
     shown = _short(shared)
     assert len(shown) <= SHOWN
-    assert _short(10**4000) == "~10^4000"
+    assert _short(10**4000) == "≥10^4000"
+    assert _short(-(10**4999)) == "≤-10^4000"
     assert _short(-(10**50)) == "-1" + "0" * 19 + "…"
     assert len(_short("x" * 10_000_000)) == SHOWN
 

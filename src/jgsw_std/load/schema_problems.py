@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import types
 import typing
@@ -129,6 +128,7 @@ def _field_path(loc: tuple[str | int, ...]) -> str:
 
 #: Longest value shown in a message, in characters.
 SHOWN = 60
+_HUGE = 10**4000
 
 
 def _short(value: Any) -> str:
@@ -149,10 +149,10 @@ def _bounded_repr(value: Any, depth: int) -> str:
         # bit_length first: repr of a huge integer costs time, past 4,300 digits it fails
         if value.bit_length() <= 99:  # at most 30 digits
             return repr(value)
-        if value.bit_length() <= 13_000:  # under Python's 4,300-digit limit for str()
+        if abs(value) < _HUGE:  # under Python's 4,300-digit limit for str()
             return str(value)[:21] + "…"
-        power = int(math.log10(abs(value)))  # its size is what matters
-        return f"{'-' if value < 0 else ''}~10^{power}"
+        # the reference reader keeps no more digits than this (yamlread._int)
+        return "≤-10^4000" if value < 0 else "≥10^4000"
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
