@@ -22,6 +22,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -72,6 +73,19 @@ SPLICES = [
     "~", "null", "yes", "<<: *a", "a" * 5000, "　", "：", "／",
 ]  # fmt: skip
 
+# Whole values that have broken jgsw (issue 12) or could: numbers past Python's
+# 4,300-digit limit, non-finite and enormous floats, escapes, aliases, dates
+# that do not exist, collections where a scalar belongs.
+HOSTILE_VALUES = [
+    "9" * 5000, "-" + "9" * 5000, "0x" + "f" * 5000, "0o" + "7" * 5000, "1" + "0" * 4299,
+    ".nan", ".inf", "-.inf", "1e308", "-1e308", "1e-308", "4.9e-324", "1e309",
+    '"line\\nbreak"', '"\\e[31mred"', '"tab\\there"', '"\\u2028"', "'a''b'",
+    "*a", "&a x", "!!int 5", "[]", "{}", "[1, [2, [3]]]", "{a: {b: {c: 1}}}", "null", "~",
+    "2021-02-30", "0000-01-01", "9999-12-31", "2020-1-1", "-1", "0", "1000000000",
+    "x" * 3000, "规" * 1001, "DB50/T " + "1" * 200 + "-2020", "a" * 90,
+]  # fmt: skip
+_VALUE = re.compile(r"(?<=: )[^,}\]\n#][^,}\]\n#]*")
+
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -94,8 +108,15 @@ values = st.recursive(
 @st.composite
 def text_edit(draw: st.DrawFn, text: str) -> str:
     """One change to the file as text."""
-    kind = draw(st.sampled_from(["splice", "delete", "line", "repeat", "cut", "bytes"]))
+    kind = draw(
+        st.sampled_from(["value", "value", "splice", "delete", "line", "repeat", "cut", "bytes"])
+    )
     at = draw(st.integers(0, len(text)))
+    if kind == "value":  # one value of the file replaced, as a person might type it
+        spans = [m.span() for m in _VALUE.finditer(text)]
+        if spans:
+            start, end = draw(st.sampled_from(spans))
+            return text[:start] + draw(st.sampled_from(HOSTILE_VALUES)) + text[end:]
     if kind == "splice":
         piece = draw(st.one_of(st.sampled_from(SPLICES), st.text(max_size=12)))
         return text[:at] + piece + text[at:]
@@ -151,7 +172,7 @@ def mutated(draw: st.DrawFn) -> dict[str, bytes]:
             edit = draw(st.sampled_from([text_edit, data_edit]))
             try:
                 text = draw(edit(text))
-            except (yaml.YAMLError, TypeError, KeyError, IndexError, RecursionError):
+            except (yaml.YAMLError, TypeError, ValueError, KeyError, IndexError, RecursionError):
                 text = draw(text_edit(text))  # the text no longer parses: edit it as text
         files[name] = text
     out = {rel: text.encode("utf-8", "surrogatepass") for rel, text in files.items()}

@@ -113,10 +113,13 @@ def resolve_scalar(value: str) -> Any:
         if _FLOAT.match(value):
             return float(value)
         if first == "0":
-            if _OCT.match(value):  # powers of two: no digit limit, linear time
-                return int(value[2:], 8)
+            # powers of two convert in linear time, but the result must still be
+            # printable: past 4,300 decimal digits Python refuses repr() (and
+            # pydantic's error for it would go to stderr as an unraisable error)
+            if _OCT.match(value):
+                return int(value[2:], 8) if len(value) <= 3000 else _int("9" * 4001)
             if _HEX.match(value):
-                return int(value[2:], 16)
+                return int(value[2:], 16) if len(value) <= 3000 else _int("9" * 4001)
         special = _SPECIAL_FLOATS.get(value)
         if special is not None:
             return special
