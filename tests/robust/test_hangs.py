@@ -177,3 +177,33 @@ def test_history_cli_answers_a_huge_target_quickly(mini: MiniFactory) -> None:
     assert done.returncode == 1
     assert "over the limit of 400" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_without_o_nofollow_links_are_judged_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no O_NOFOLLOW: the reader looks at links first instead."""
+    from jgsw_std.load import files
+
+    folder = tmp_path / "data" / "standards" / "vehicles"
+    folder.mkdir(parents=True)
+    (folder / "db50-t-7-2020.yaml").write_text(GOOD, "utf-8")
+    try:
+        (folder / "zero.yaml").symlink_to("/dev/zero")
+        (folder / "gone.yaml").symlink_to("nothing.yaml")
+        (folder / "same.yaml").symlink_to("db50-t-7-2020.yaml")
+    except OSError:
+        pytest.skip("no symbolic links here")
+    with_flag = files.read_worktree(tmp_path)
+    monkeypatch.setattr(files, "_NOFOLLOW", 0)
+    without = files.read_worktree(tmp_path)
+    assert without == with_flag
+    kinds = {
+        s.rel.rsplit("/", 1)[-1]: (s.unread.kind if s.unread else len(s.data)) for s in without
+    }
+    assert kinds == {
+        "db50-t-7-2020.yaml": len(GOOD.encode()),
+        "gone.yaml": "unreadable",
+        "same.yaml": len(GOOD.encode()),
+        "zero.yaml": "special",
+    }
