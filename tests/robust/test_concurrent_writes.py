@@ -92,3 +92,44 @@ def test_the_lock_folder_ignores_itself_in_git(mini: MiniFactory) -> None:
         pass
     assert (wh.root / ".jgsw" / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
     assert not list((wh.root / "data" / "districts").glob("*.lock"))
+
+
+def test_new_never_overwrites_a_file_written_meanwhile(mini: MiniFactory) -> None:
+    from jgsw_std.edit.safe import apply_changes
+    from jgsw_std.edit.scaffold import new_district
+    from jgsw_std.errors import DataError
+
+    wh = mini()
+    scaffold = new_district(wh.load(), slug="yuzhong", name="渝中区", region="main-urban")
+    theirs = b"slug: yuzhong\nname: someone else's\n"
+    (wh.root / "data/districts/yuzhong.yaml").write_bytes(theirs)  # another `new` won
+    try:
+        apply_changes(wh.root, [scaffold.change])
+    except DataError as exc:
+        assert exc.key == "changed_meanwhile"
+    else:
+        raise AssertionError("the second new overwrote the first")
+    assert (wh.root / "data/districts/yuzhong.yaml").read_bytes() == theirs
+
+
+def test_a_record_planned_before_another_write_is_planned_again(mini: MiniFactory) -> None:
+    """A stale change is planned again under the lock from what is on disk now."""
+    from jgsw_std.app.record import run_record
+    from jgsw_std.edit.record import plan_entry, record_into
+    from jgsw_std.edit.safe import FileChange, apply_changes
+
+    wh = mini()
+    mine = {"date": "2021-05-01", "kind": "meeting", "title": "mine"}
+    plan, stale = plan_entry(wh.load(), "activity", "shapingba", mine)
+    theirs = {"date": "2021-04-01", "kind": "training", "title": "theirs"}
+    run_record(wh.root, "activity", "shapingba", theirs, False)  # lands in between
+    replanned: list[FileChange] = []
+
+    def again(current: dict[str, bytes | None]) -> list[FileChange]:
+        replanned.append(record_into(plan, current[plan.rel]))
+        return replanned
+
+    assert apply_changes(wh.root, [stale], replan=again) == [DISTRICT]
+    assert len(replanned) == 1  # the stale plan was not written as it was
+    data = yaml.safe_load((wh.root / DISTRICT).read_text("utf-8"))
+    assert [a["title"] for a in data["activities"]] == ["theirs", "mine"]
