@@ -103,3 +103,17 @@ def test_the_single_file_rules_are_the_d_and_n_families() -> None:
         validate([FileChange(STANDARD, None, misplaced.encode())])
     assert [p.code for p in caught.value.problems] == ["N202"]
     validate([FileChange(STANDARD, None, GOOD.encode())])  # and a good file passes
+
+
+def test_a_code_the_warehouse_turns_off_or_the_file_suppresses_does_not_block(
+    mini: MiniFactory, cli: CliRunner
+) -> None:
+    """The write is judged as check judges: framework severities and file comments count."""
+    from tests.conftest import MINI_FRAMEWORK
+
+    args = ["record", "usage", "DB50/T 7-2020", "--year", "2024", "--applying", "60",
+            "--applicable", "50"]  # fmt: skip
+    wh = mini({STANDARD: GOOD}, framework=MINI_FRAMEWORK + "check:\n  severity: {D410: warning}\n")
+    assert cli(*args, "--root", str(wh.root)).exit_code == 0
+    wh = mini({STANDARD: "# jgsw: disable-file=D410 counted by hand\n" + GOOD})
+    assert cli(*args, "--root", str(wh.root)).exit_code == 0

@@ -118,13 +118,15 @@ def file_problems(rel: str, data: bytes, framework: bytes | None = None) -> list
 
     The loader's (encoding, YAML, schema; a file where the layout expects none)
     and those of the single-file rules (D: dates and lifecycle, N: names and
-    places), judged with the warehouse's framework beside it.
+    places), judged with the warehouse's framework beside it and settled as
+    check settles them: the framework's ``check:`` severities and ignores, and
+    the file's own ``# jgsw: disable=`` comments (jgsw.toml is check's alone).
     """
     from jgsw_std.load.files import SourceFile
     from jgsw_std.load.records import FRAMEWORK_PATH, kind_of
     from jgsw_std.load.warehouse import build_warehouse
     from jgsw_std.rules.registry import CheckContext
-    from jgsw_std.rules.runner import run_rules, select_rules
+    from jgsw_std.rules.runner import CheckOptions, run_rules, select_rules, settle
 
     sources = [SourceFile(rel, data)]
     if framework is not None and rel != FRAMEWORK_PATH:
@@ -137,7 +139,14 @@ def file_problems(rel: str, data: bytes, framework: bytes | None = None) -> list
         ctx = CheckContext.on(wh, dt.date.today())
         found = run_rules(select_rules(SINGLE_FILE_FAMILIES), wh, ctx)
         mine.extend(p for p in found if p.path == rel)
-    return wh.place([p for p in mine if p.severity == Severity.ERROR])
+    settings = wh.framework.check
+    options = (
+        CheckOptions(severity=dict(settings.severity), ignore=list(settings.ignore))
+        if settings is not None
+        else CheckOptions()
+    )
+    settled = settle(wh, mine, options).problems
+    return [p for p in settled if p.severity == Severity.ERROR]
 
 
 def _signature(problem: Problem) -> tuple[str, str]:
