@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+
+from jgsw_std.errors import DataError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -14,38 +17,103 @@ def write_atomic(path: Path, data: bytes) -> None:
     The temporary file sits in the target's folder so that the rename stays on
     one file system (os.replace is atomic there, on Windows too).
     """
-    path = Path(path)
+    write_all_atomic([(Path(path), data)])
+
+
+class PartialWrite(DataError):
+    """A rename was refused after others had succeeded: ``written`` names those on disk."""
+
+    def __init__(self, written: list[str], failed: str, exc: OSError) -> None:
+        self.written = written
+        done = "、".join(written)
+        super().__init__(
+            "write_partial",
+            zh=f"无法写入 {failed}：{_reason(exc)}。已写入：{done}；其余未写入。",
+            en=f"cannot write {failed}: {_reason(exc)}. Written: {', '.join(written)}; "
+            "the rest was not.",
+            hint_zh=_HINT_ZH,
+            hint_en=_HINT_EN,
+        )
+
+
+_HINT_ZH = "检查磁盘空间、目录是否存在、是否有写权限，文件是否正被 Excel 或浏览器打开。"
+_HINT_EN = (
+    "Check the free disk space, that the folder exists and is writable, and that the file "
+    "is not open in Excel or a browser."
+)
+
+
+def _reason(exc: OSError) -> str:
+    return str(exc.strerror or exc)
+
+
+def _failed(shown: str, exc: OSError) -> DataError:
+    return DataError(
+        "write_failed",
+        zh=f"无法写入 {shown}：{_reason(exc)}；未修改任何文件。",
+        en=f"cannot write {shown}: {_reason(exc)}; no file was changed.",
+        hint_zh=_HINT_ZH,
+        hint_en=_HINT_EN,
+    )
+
+
+def write_all_atomic(
+    items: Sequence[tuple[Path, bytes | None]], names: Sequence[str] | None = None
+) -> list[str]:
+    """Replace (or, for None, remove) every file, all or none; the names of those done.
+
+    Every new file is first written and synced beside its target: a full disk
+    or a file too large stops the run there, with every target untouched. Then
+    each is renamed into place (a rename needs no space). A rename refused part
+    way raises :class:`PartialWrite`, which names the files already replaced.
+    """
+    shown = list(names) if names is not None else [os.fsdecode(p) for p, _ in items]
+    staged: list[str | None] = []
     try:
-        _write_atomic(path, data)
-    except OSError as exc:  # a locked, read-only or missing target: the user's to fix
-        from jgsw_std.errors import DataError
+        for (path, data), name in zip(items, shown, strict=True):
+            try:
+                staged.append(None if data is None else _stage(path, data))
+            except OSError as exc:
+                raise _failed(name, exc) from None
+        written: list[str] = []
+        for index, ((path, _), name) in enumerate(zip(items, shown, strict=True)):
+            tmp = staged[index]
+            try:
+                if tmp is None:
+                    path.unlink()
+                else:
+                    os.replace(tmp, path)
+                    staged[index] = None
+            except OSError as exc:
+                if not written:
+                    raise _failed(name, exc) from None
+                raise PartialWrite(written, name, exc) from None
+            written.append(name)
+        return written
+    finally:
+        for tmp in staged:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
 
-        raise DataError(
-            "write_failed",
-            zh=f"无法写入 {path}：{exc.strerror or exc}",
-            en=f"cannot write {path}: {exc.strerror or exc}",
-            hint_zh="检查目录是否存在、是否有写权限，文件是否正被 Excel 或浏览器打开。",
-            hint_en="Check that the folder exists and is writable, and that the file is not "
-            "open in Excel or a browser.",
-        ) from exc
 
-
-def _write_atomic(path: Path, data: bytes) -> None:
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a synced temporary file beside ``path``; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); a rewritten file keeps its mode
         # and a new one gets the usual permissions, as if written with open().
-        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
+            os.chmod(tmp, _mode_for(path))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return tmp
 
 
 def _mode_for(path: Path) -> int:

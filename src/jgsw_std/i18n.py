@@ -8,6 +8,7 @@ the words here are the ones every view shares (statuses, levels, groups).
 from __future__ import annotations
 
 import os
+import re
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -129,3 +130,29 @@ def word(key: str, lang: str) -> str:
     if pair is None:
         return key.split(".", 1)[-1]
     return pair[1] if lang == "en" else pair[0]
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: control characters written as escapes.
+
+    A value from a file may hold a newline, a carriage return or an escape
+    sequence; echoed raw it would split one problem over two lines (the second
+    naming no file) or repaint the terminal. Newline, CR and tab become
+    ``\\n``, ``\\r``, ``\\t``; other controls (C0, DEL, C1, line and paragraph
+    separators) become ``\\xNN`` or ``\\uNNNN``.
+    """
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -20,7 +20,7 @@ from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, HalfSwap, beside, can_fork
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import DutySettings
-from jgsw_std.load.files import iter_data_paths, read_worktree
+from jgsw_std.load.files import FileUnreadable, iter_data_paths, read_regular, read_worktree
 from jgsw_std.load.parse import Parsed, marshal_dumps, parse_serially
 from jgsw_std.load.root import find_root
 from jgsw_std.load.warehouse import Warehouse, build_warehouse
@@ -70,8 +70,14 @@ def _toml_settings(root: Path | None) -> CheckSettings | None:
 
     path = root / CONFIG_FILE
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("check")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        table = tomllib.loads(read_regular(path).decode("utf-8")).get("check")
+    except FileUnreadable as exc:
+        raise UsageError(
+            "bad_config",
+            zh=f"无法读取 {path}：{exc.reason_zh}",
+            en=f"cannot read {path}: {exc.reason_en}",
+        ) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(
             "bad_config",
             zh=f"无法读取 {path}：{exc}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from jgsw_std.edit.safe import apply_changes
 from jgsw_std.edit.sheet_import import ImportPlan, plan_import
 from jgsw_std.edit.sheet_layout import read_xlsx
 from jgsw_std.errors import UsageError
+from jgsw_std.load.files import FileUnreadable, read_regular
 
 
 @dataclass
@@ -18,12 +20,19 @@ class ImportOutcome:
     written: int | None  # files written; None when nothing was applied
 
 
+#: Largest workbook read: a 体系明细表 of ten thousand rows is about 1 MB.
+MAX_WORKBOOK_BYTES = 64 << 20
+
+
 def read_workbook(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except OSError as exc:
+        return read_regular(path, MAX_WORKBOOK_BYTES)
+    except FileUnreadable as exc:
+        shown = os.fsdecode(path)
         raise UsageError(
-            "no_workbook", zh=f"无法读取 {path}：{exc}", en=f"cannot read {path}: {exc}"
+            "no_workbook",
+            zh=f"无法读取 {shown}：{exc.reason_zh}",
+            en=f"cannot read {shown}: {exc.reason_en}",
         ) from None
 
 
@@ -43,4 +52,4 @@ def run_import(root: Path | None, path: Path, apply: bool) -> ImportOutcome:
     if not apply or not plan.records:
         return ImportOutcome(plan, None)
     assert wh.root is not None
-    return ImportOutcome(plan, apply_changes(wh.root, plan.file_changes))
+    return ImportOutcome(plan, len(apply_changes(wh.root, plan.file_changes)))

@@ -107,4 +107,4 @@ def emit(text: str, output: Path | None = None) -> None:
         return
     from jgsw_std.fsutil import write_atomic
 
-    write_atomic(output, text.encode("utf-8"))
+    write_atomic(output, text.encode("utf-8", "replace"))

@@ -74,7 +74,9 @@ def export(
     elif fmt == "csv":
         text = to_csv(tables[0], language)
         if output is not None:
-            write_atomic(output, b"\xef\xbb\xbf" + text.encode("utf-8"))  # BOM: Excel reads UTF-8
+            write_atomic(
+                output, b"\xef\xbb\xbf" + text.encode("utf-8", "replace")
+            )  # BOM: Excel reads UTF-8
         else:
             emit(text)
     else:

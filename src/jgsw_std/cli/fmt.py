@@ -44,6 +44,8 @@ def fmt(
         assert outcome.error is not None
         typer.echo(f"jgsw fmt: {outcome.error.text(language)}", err=True)
     typer.echo(fmt_lines(result, language, diff=diff), nl=False)
+    if result.write_error is not None:
+        typer.echo(f"jgsw fmt: {result.write_error.text(language)}", err=True)
     typer.echo(fmt_summary(result, language), err=True)
     raise typer.Exit(1 if result.failed else 0)
 

@@ -262,6 +262,20 @@ def _expected(data: Any, model: type[BaseModel] | None) -> Any:
     return data
 
 
+def _reference(text: str, rel: str) -> Any:
+    """The data as the reference reader sees it (bounded: a bomb of aliases stops here)."""
+    from jgsw_std.load.yamlread import YamlSyntaxError, load
+
+    try:
+        return load(text)[0]
+    except YamlSyntaxError as exc:
+        raise DataError(
+            "yaml_syntax",
+            zh=f"{rel}:{exc.line}:{exc.col}: YAML 无法解析（{exc.message}），未格式化。",
+            en=f"{rel}:{exc.line}:{exc.col}: not valid YAML ({exc.message}); not formatted.",
+        ) from None
+
+
 def canonical_text(text: str, rel: str) -> str:
     """The canonical form of the file at ``rel`` (LF line endings, no BOM).
 
@@ -275,6 +289,9 @@ def canonical_text(text: str, rel: str) -> str:
     model = KIND_MODELS.get(kind)
     if model is None:
         return text
+    before: Any = _BROKEN
+    if "*" in text:  # aliases: measure the document before the round trip walks it
+        before = _reference(text, rel)
     out = fix_modeline(text, rel, kind)
     out, tree = order_keys(out, rel, model)
     if tree is None:
@@ -292,14 +309,8 @@ def canonical_text(text: str, rel: str) -> str:
     out = rt.dump(tree)
     if out == text:
         return out  # already canonical: nothing to verify
-    try:
-        before, _ = load(text)
-    except YamlSyntaxError as exc:
-        raise DataError(
-            "yaml_syntax",
-            zh=f"{rel}:{exc.line}:{exc.col}: YAML 无法解析（{exc.message}），未格式化。",
-            en=f"{rel}:{exc.line}:{exc.col}: not valid YAML ({exc.message}); not formatted.",
-        ) from None
+    if before is _BROKEN:
+        before = _reference(text, rel)
     try:
         after, _ = load(out)
     except YamlSyntaxError:  # the emitter got it wrong (it has rare bugs): write nothing

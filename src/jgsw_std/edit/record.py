@@ -17,10 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from jgsw_std.edit.lists import add_entry
 from jgsw_std.edit.quoting import normalize_date
-from jgsw_std.edit.safe import FileChange, validate
+from jgsw_std.edit.safe import FileChange, current_bytes, validate
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import DataError, UsageError
-from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.model.district import Activity, District
 from jgsw_std.model.standard import Evaluation, Review, Standard, Usage
@@ -139,16 +139,18 @@ def _district_path(wh: Warehouse, slug: str) -> tuple[str, District]:
     )
 
 
-def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -> FileChange:
-    """The change that records one entry; validated, not yet written."""
-    kind = KINDS[what]
-    entry = _entry(kind, values)
-    model: BaseModel
-    if kind.target == "standard":
-        rel, model = _standard_path(wh, target)
-    else:
-        rel, model = _district_path(wh, target)
-    existing: list[BaseModel] = list(getattr(model, kind.key))
+@dataclass(frozen=True)
+class RecordPlan:
+    """One entry to add to one file: planned from the loaded warehouse, applied to bytes."""
+
+    kind: EntryKind
+    entry: BaseModel
+    rel: str
+    model: type[BaseModel]  # Standard or District
+
+
+def _duplicate(plan: RecordPlan, existing: list[BaseModel]) -> None:
+    kind, entry, rel = plan.kind, plan.entry, plan.rel
     ident = tuple(getattr(entry, f) for f in kind.same)
     if any(tuple(getattr(old, f) for f in kind.same) == ident for old in existing):
         shown = ", ".join(f"{f}={getattr(entry, f)}" for f in kind.same)
@@ -159,12 +161,59 @@ def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -
             hint_zh="要更正已有记录，请直接编辑该文件。",
             hint_en="To correct the existing entry, edit the file.",
         )
+
+
+def _model_of(rel: str, data: bytes) -> BaseModel:
+    """The record ``data`` holds now; a file that no longer validates stops the edit."""
+    from jgsw_std.load.files import SourceFile
+
+    wh = build_warehouse([SourceFile(rel, data)])
+    found: list[Any] = [r.model for r in wh.standards] + [d.model for d in wh.districts]
+    if not found:
+        raise DataError(
+            "target_invalid",
+            zh=f"{rel} 有错误，先修正（jgsw check）再记录；未写入。",
+            en=f"{rel} has errors; fix them first (jgsw check); nothing was written.",
+        )
+    model: BaseModel = found[0]
+    return model
+
+
+def record_into(plan: RecordPlan, before: bytes | None) -> FileChange:
+    """The change that adds the planned entry to the file's current bytes ``before``."""
+    if before is None:
+        raise DataError(
+            "target_gone",
+            zh=f"{plan.rel} 已不存在（在读取后被删除或改名），未写入。",
+            en=f"{plan.rel} no longer exists (removed or renamed meanwhile); nothing was written.",
+        )
+    kind = plan.kind
+    _duplicate(plan, list(getattr(_model_of(plan.rel, before), kind.key)))
+    text, form = decode(before, plan.rel)
+    fields = plan.entry.model_dump(exclude_none=True)
+    new_text = add_entry(text, plan.rel, kind.key, fields, plan.model, kind.order_key)
+    return FileChange(plan.rel, before, encode(new_text, form))
+
+
+def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -> FileChange:
+    """The change that records one entry; validated, not yet written."""
+    return plan_entry(wh, what, target, values)[1]
+
+
+def plan_entry(
+    wh: Warehouse, what: str, target: str, values: dict[str, Any]
+) -> tuple[RecordPlan, FileChange]:
+    """The entry and the change that records it; validated, not yet written."""
+    kind = KINDS[what]
+    entry = _entry(kind, values)
+    model: BaseModel
+    if kind.target == "standard":
+        rel, model = _standard_path(wh, target)
+    else:
+        rel, model = _district_path(wh, target)
+    plan = RecordPlan(kind, entry, rel, type(model))
+    _duplicate(plan, list(getattr(model, kind.key)))
     assert wh.root is not None
-    path = Path(wh.root).joinpath(*rel.split("/"))
-    before = path.read_bytes()
-    text, form = decode(before, rel)
-    fields = entry.model_dump(exclude_none=True)
-    new_text = add_entry(text, rel, kind.key, fields, type(model), kind.order_key)
-    change = FileChange(rel, before, encode(new_text, form))
-    validate([change])
-    return change
+    change = record_into(plan, current_bytes(Path(wh.root), rel))
+    validate([change], wh.root)
+    return plan, change

@@ -9,6 +9,7 @@ overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from jgsw_std.edit.canonical import canonical_text, modeline
@@ -16,6 +17,7 @@ from jgsw_std.edit.quoting import render_flow_value, render_scalar
 from jgsw_std.edit.safe import FileChange, validate
 from jgsw_std.errors import UsageError
 from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.model.base import SLUG_PATTERN
 from jgsw_std.model.codes import CodeError, parse_code
 from jgsw_std.model.framework import GENERAL_AREA, Area
 
@@ -183,7 +185,7 @@ def new_standard(
     text = "\n".join(lines) + "\n"
     text = canonical_text(text, rel)
     change = FileChange(rel, None, text.encode("utf-8"))
-    validate([change])
+    validate([change], wh.root)
     notes_zh = [
         f"已选择体系大类 {chosen_category}" + ("" if category else "（按标题推断，请核对）")
     ]
@@ -214,7 +216,15 @@ def new_district(
     name_en: str | None = None,
     today: dt.date | None = None,
 ) -> Scaffold:
-    """The file of a new district-level unit; refuses a slug already taken."""
+    """The file of a new district-level unit; refuses a slug already taken or malformed."""
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        raise UsageError(
+            "bad_slug",
+            zh=f"地区标识 {slug!r} 不合要求：只能用小写字母、数字和连字符（如 shapingba），"
+            "它也是文件名。",
+            en=f"the district identifier {slug!r} is not valid: use lower-case letters, digits "
+            "and dashes (e.g. shapingba); it is also the file name.",
+        )
     rel = f"data/districts/{slug}.yaml"
     if slug in wh.district_by_slug or (wh.root and wh.root.joinpath(*rel.split("/")).exists()):
         raise UsageError(
@@ -250,7 +260,7 @@ def new_district(
     ]
     text = canonical_text("\n".join(lines) + "\n", rel)
     change = FileChange(rel, None, text.encode("utf-8"))
-    validate([change])
+    validate([change], wh.root)
     notes_zh: list[str] = []
     notes_en: list[str] = []
     if kind != "city" and region is None:

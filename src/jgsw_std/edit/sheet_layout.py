@@ -15,6 +15,28 @@ from typing import Any
 
 SEP = "；"  # between several values in one cell; names may contain 、 and commas
 
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP:
+#: "CSV injection"). A warehouse title such as ``=HYPERLINK(...)`` must arrive
+#: in Excel as text.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, with a leading ``'`` (OWASP).
+
+    Only text: numbers and dates pass through (-5 is a number, not a formula).
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
+def unguard_formula(text: str) -> str:
+    """:func:`guard_formula` undone, so that export then import changes nothing."""
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_LEADS):
+        return text[1:]
+    return text
+
 
 @dataclass(frozen=True)
 class Column:

@@ -97,7 +97,17 @@ _DETAILS: dict[str, tuple[str, str]] = {
     "model_attributes_type": ("应为映射（键: 值）", "must be a mapping (key: value)"),
     "greater_than_equal": ("不能小于 {ge}", "must be at least {ge}"),
     "less_than_equal": ("不能大于 {le}", "must be at most {le}"),
+    "greater_than": ("应大于 {gt}", "must be more than {gt}"),
+    "less_than": ("应小于 {lt}", "must be less than {lt}"),
+    "finite_number": (
+        "应为有限的数（不能是 .nan 或 .inf）",
+        "must be a finite number (not .nan or .inf)",
+    ),
     "string_too_short": ("不能为空", "must not be empty"),
+    "string_too_long": (
+        "过长：最多 {max_length} 个字符",
+        "too long: at most {max_length} characters",
+    ),
     "string_pattern_mismatch": (
         "格式不对：只能用小写字母、数字和连字符",
         "bad format: use lower-case letters, digits, dashes",
@@ -116,9 +126,51 @@ def _field_path(loc: tuple[str | int, ...]) -> str:
     return out or "(file)"
 
 
+#: Longest value shown in a message, in characters.
+SHOWN = 60
+_HUGE = 10**4000
+
+
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A value as a message shows it: at most :data:`SHOWN` characters, built in bounded time.
+
+    ``repr`` of a whole value would walk all of it first (a list of a million
+    items, a structure of aliases standing for billions) and cannot write an
+    integer of more than 4,300 digits at all.
+    """
+    text = _bounded_repr(value, 2) if not isinstance(value, str) else value[: SHOWN + 1]
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
+
+
+def _bounded_repr(value: Any, depth: int) -> str:
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        # bit_length first: repr of a huge integer costs time, past 4,300 digits it fails
+        if value.bit_length() <= 99:  # at most 30 digits
+            return repr(value)
+        if abs(value) < _HUGE:  # under Python's 4,300-digit limit for str()
+            return str(value)[:21] + "…"
+        # the reference reader keeps no more digits than this (yamlread._int)
+        return "≤-10^4000" if value < 0 else "≥10^4000"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value[: SHOWN + 1])
+    if isinstance(value, list | tuple):
+        if depth <= 0:
+            return "[...]" if value else "[]"
+        inner = [_bounded_repr(item, depth - 1) for item in value[:4]]
+        return "[" + ", ".join(inner) + (", ...]" if len(value) > 4 else "]")
+    if isinstance(value, dict):
+        if depth <= 0:
+            return "{...}" if value else "{}"
+        pairs = [
+            f"{_bounded_repr(k, 0)}: {_bounded_repr(v, depth - 1)}"
+            for k, v in list(value.items())[:4]
+        ]
+        return "{" + ", ".join(pairs) + (", ...}" if len(value) > 4 else "}")
+    return f"<{type(value).__name__}>"
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -241,7 +293,7 @@ def problems_from_validation(
             if etype == "literal_error":
                 allowed = _QUOTED.findall(str(ctx.get("expected", "")))
                 got = error.get("input")
-                close = difflib.get_close_matches(str(got), allowed, n=1, cutoff=0.5)
+                close = difflib.get_close_matches(_short(got), allowed, n=1, cutoff=0.5)
                 values["expected"] = ", ".join(allowed)
                 if close:
                     zh += f"；是不是 {close[0]}？"

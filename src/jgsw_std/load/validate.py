@@ -18,6 +18,7 @@ from jgsw_std.load.outline import Outline
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
 from jgsw_std.load.records import FileEntry, Kind, kind_of
 from jgsw_std.load.schema_problems import problems_from_validation
+from jgsw_std.load.yamlread import MAX_EXPANDED
 from jgsw_std.model.district import District
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
@@ -66,7 +67,13 @@ def validate_entry(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | N
             ],
         )
     if syntax is not None:
-        message, line, col = syntax
+        message, line, col, code = syntax
+        if code == file_rules.TOO_MANY_VALUES.code:
+            return (
+                None,
+                None,
+                [file_rules.TOO_MANY_VALUES.problem(rel, line=line, col=col, limit=MAX_EXPANDED)],
+            )
         detail = file_rules.syntax_detail(message)
         return (
             None,

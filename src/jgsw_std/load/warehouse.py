@@ -16,7 +16,14 @@ from pathlib import Path
 
 from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load.decode import decode_utf8
-from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.files import (
+    FileUnreadable,
+    SourceFile,
+    Unread,
+    max_file_bytes,
+    read_regular,
+    read_worktree,
+)
 from jgsw_std.load.outline import from_outline
 from jgsw_std.load.parse import Parsed, parse_many
 from jgsw_std.load.records import (
@@ -195,10 +202,16 @@ def build_warehouse(
     broken: set[str] = set()
 
     readable: list[FileEntry] = []
+    limit = max_file_bytes()
     for source in sources:
         entry = FileEntry(source.rel, kind_of(source.rel), source)
         files[source.rel] = entry
-        if entry.kind == "unknown":
+        unread = source.unread
+        if unread is None and len(source.data) > limit:  # a git blob: read, but not judged
+            unread = Unread("too_large", *_too_large_words(len(source.data), limit))
+        if unread is not None:
+            problems.append(_unread_problem(source.rel, unread))
+        elif entry.kind == "unknown":
             problems.append(
                 file_rules.UNEXPECTED_FILE.problem(source.rel, line=1, col=1, file=source.rel)
             )
@@ -257,6 +270,19 @@ def build_warehouse(
     )
 
 
+def _too_large_words(size: int, limit: int) -> tuple[str, str]:
+    return f"{size} 字节，超过上限 {limit} 字节", f"{size} bytes, over the limit of {limit}"
+
+
+def _unread_problem(rel: str, unread: Unread) -> Problem:
+    code = {
+        "special": file_rules.NOT_REGULAR,
+        "too_large": file_rules.TOO_LARGE,
+        "bad_name": file_rules.BAD_NAME,
+    }.get(unread.kind, file_rules.UNREADABLE)
+    return code.problem(rel, line=0, col=0, reason_zh=unread.zh, reason_en=unread.en)
+
+
 def _full_items(model: Standard, known: dict[str, str]) -> tuple[str, ...]:
     """Item codes as ``area.item``: a short code is read in the standard's own area."""
     area = model.area
@@ -275,9 +301,11 @@ def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]
     """Read another plan's indicators (``--indicators PATH``) with the same checks."""
     rel = path.as_posix()
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return None, [file_rules.MISSING_FILE.problem(rel, file=rel)]
+        raw = read_regular(path)
+    except FileUnreadable as exc:
+        if exc.reason.kind == "unreadable" and not path.exists():
+            return None, [file_rules.MISSING_FILE.problem(rel, file=rel)]
+        return None, [_unread_problem(rel, exc.reason)]
     entry = FileEntry(rel, "indicators", SourceFile(rel, raw))
     _, model, problems = read_entry(entry)
     return (model if isinstance(model, IndicatorSet) else None), problems

@@ -11,7 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from jgsw_std.model.codes import CodeError, normalize_code, parse_code
 
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = SLUG_PATTERN
 
 
 #: The `source` of every record `jgsw demo` writes: how reports and the site know a
@@ -91,9 +92,17 @@ StandardCode = Annotated[
 Slug = Annotated[str, Field(pattern=_SLUG, examples=["shapingba"])]
 """A lower-case identifier made of letters, digits and dashes."""
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0, strict=True)]
-Year = Annotated[int, Field(ge=1949, le=2100, strict=True)]
+#: Longest name, title or plan wording (characters): a standard's title is a few
+#: dozen; the bound keeps a hostile one from costing time in every rule and message.
+MAX_TEXT = 1000
+#: Counts (units, person-times, staff) stay below this: larger is a typing slip.
+MAX_COUNT = 10**9
+
+NonEmptyText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Count = Annotated[int, Field(ge=0, lt=MAX_COUNT, strict=True)]
+Year = Annotated[int, Field(ge=1900, le=2199, strict=True)]
+#: A number a plan may set as a target or a threshold: finite and within a count's range.
+Measure = Annotated[float, Field(ge=-MAX_COUNT, le=MAX_COUNT, allow_inf_nan=False)]
 
 
 def describe(zh: str, en: str) -> str:

@@ -51,7 +51,9 @@ class Evaluation(StrictModel):
     method: str | None = Field(
         None, description=describe("评价依据，如 DB50/T 1053-2020", "evaluation method")
     )
-    score: float | None = Field(None, ge=0, le=100, description=describe("得分", "score"))
+    score: float | None = Field(
+        None, ge=0, le=100, allow_inf_nan=False, description=describe("得分", "score")
+    )
     note: str | None = Field(None, description=describe("备注", "note"))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from jgsw_std.history.compare import IndicatorDiff, RecordDiff, SemanticDiff, Side
-from jgsw_std.i18n import pick, word
+from jgsw_std.i18n import one_line, pick, word
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.problems import Problem
 
@@ -40,7 +40,7 @@ def change_word(record: RecordDiff, lang: str) -> str:
 
 
 def record_name(record: RecordDiff) -> str:
-    return f"{record.key} {record.title}".strip()
+    return one_line(f"{record.key} {record.title}".strip())
 
 
 def record_details(record: RecordDiff, lang: str) -> list[str]:
@@ -50,7 +50,7 @@ def record_details(record: RecordDiff, lang: str) -> list[str]:
     lines.extend(change.text(lang) for change in record.fields)
     if record.change == "changed" and not record.fields:
         lines.append(pick(lang, "（仅注释或格式变化）", "(comments or layout only)"))
-    return lines
+    return [one_line(line) for line in lines]
 
 
 def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
@@ -86,7 +86,8 @@ def delta(diff: IndicatorDiff, lang: str) -> str:
 
 
 def problem_line(problem: Problem, lang: str) -> str:
-    where = f"{problem.path}:{problem.line}:{problem.col}" if problem.line else problem.path
+    path = one_line(problem.path)
+    where = f"{path}:{problem.line}:{problem.col}" if problem.line else path
     return f"{where}: {problem.severity.value} {problem.code} {problem.message(lang)}"
 
 

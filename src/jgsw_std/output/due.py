@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from jgsw_std.app.due import Calendar
+from jgsw_std.edit.sheet_layout import guard_formula
+from jgsw_std.i18n import one_line
 from jgsw_std.lifecycle.duties import DUTY_NAMES, Duty
 
 CSV_COLUMNS = (
@@ -36,7 +38,7 @@ def _what(duty: Duty, lang: str) -> str:
     if duty.kind in ("meeting", "training", "summary"):
         year = duty.key.rsplit(":", 1)[-1]
         return year if lang == "en" else f"{year} 年度"
-    return f"{duty.key} {duty.label}"
+    return one_line(f"{duty.key} {duty.label}")
 
 
 def _kind(duty: Duty, lang: str) -> str:
@@ -126,7 +128,7 @@ def render_csv(calendar: Calendar, lang: str) -> str:
         for duty in group.duties:
             row = _row(duty, group.name, calendar, lang)
             row["overdue"] = "yes" if row["overdue"] else "no"
-            writer.writerow(row)
+            writer.writerow({key: guard_formula(value) for key, value in row.items()})
     return buffer.getvalue()
 
 

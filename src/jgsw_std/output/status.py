@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std.app.status import StatusOutcome
-from jgsw_std.i18n import word
+from jgsw_std.i18n import one_line, word
 from jgsw_std.reports.figures import indicator_label
 
 if TYPE_CHECKING:
@@ -172,7 +172,8 @@ def _explain(console: Console, result: MetricResult, label: str, lang: str) -> N
     console.print(Text(f"[{result.indicator_id}] {label}  {head}", style="bold"))
     for ref in refs:
         where = f"  {ref.path}" if ref.path else ""
-        console.print(Text(f"  {ref.key}  {ref.label}  {ref.why(lang)}{where}"), soft_wrap=True)
+        line = one_line(f"  {ref.key}  {ref.label}  {ref.why(lang)}{where}")
+        console.print(Text(line), soft_wrap=True)
     if not no_data and result.unknown:
         n = len(result.unknown)
         console.print(

@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Callable
 
+from jgsw_std.edit.sheet_layout import guard_formula
 from jgsw_std.history.trend import Trend, TrendValue, number
 from jgsw_std.i18n import pick, word
 
@@ -120,7 +121,7 @@ def write_csv(trend: Trend, lang: str) -> str:
                     point.commit or "",
                     row.indicator_id,
                     row.metric,
-                    row.label(lang),
+                    guard_formula(row.label(lang)),
                     value.status if value else "",
                     value.unit if value else "",
                     _csv_number(value.value if value else None, value.unit if value else ""),

@@ -12,6 +12,7 @@ import inspect
 from dataclasses import dataclass
 from typing import Any
 
+from jgsw_std.i18n import one_line
 from jgsw_std.problems import Problem, Severity
 
 
@@ -115,7 +116,7 @@ def render_message(problem: Problem, lang: str) -> str:
     if entry is None:
         return problem.code
     template = entry.en if lang == "en" else entry.zh
-    return template.format_map(_localize(problem.args, lang))
+    return one_line(template.format_map(_localize(problem.args, lang)))
 
 
 def render_hint(problem: Problem, lang: str) -> str:
@@ -125,4 +126,4 @@ def render_hint(problem: Problem, lang: str) -> str:
     template = entry.hint(lang)
     if "{" not in template:  # most hints are fixed text: skip building the arguments
         return template
-    return template.format_map(_localize(problem.args, lang))
+    return one_line(template.format_map(_localize(problem.args, lang)))

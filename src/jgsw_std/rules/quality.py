@@ -64,8 +64,14 @@ def normalize_title(title: str) -> str:
     return _COMMON.sub("", _NOT_WORD.sub("", text))
 
 
+#: Titles are compared on their first characters only: the model bounds a title
+#: (model.base.MAX_TEXT), and this keeps any caller's text from costing more.
+MAX_GRAM_CHARS = 1000
+
+
 def title_grams(norm: str) -> frozenset[str]:
     """Character bigrams; a one-character title is its own gram."""
+    norm = norm[:MAX_GRAM_CHARS]
     if len(norm) < 2:
         return frozenset((norm,)) if norm else frozenset()
     return frozenset(map(str.__add__, norm, norm[1:]))
