@@ -18,6 +18,7 @@ from jgsw_std.model.base import (
     Year,
     describe,
 )
+from jgsw_std.model.material import Document
 
 Level = Literal["national", "industry", "local", "group", "enterprise", "internal"]
 Category = Literal["general", "operation", "evaluation"]
@@ -38,20 +39,28 @@ class PlanEntry(StrictModel):
     )
 
 
-class Review(StrictModel):
+class Review(ListsModel):
     date: IsoDate = Field(description=describe("复审日期", "review date"))
     conclusion: Literal["continue", "revise", "repeal"] = Field(
         description=describe("复审结论：继续有效/修订/废止", "continue / revise / repeal")
     )
+    experts: list[Slug] = Field(
+        default_factory=list,
+        description=describe("参加复审的专家（专家库 slug）", "experts who reviewed it"),
+    )
     note: str | None = Field(None, description=describe("备注", "note"))
 
 
-class Evaluation(StrictModel):
+class Evaluation(ListsModel):
     date: IsoDate = Field(description=describe("实施效果评价日期", "effect evaluation date"))
     method: str | None = Field(
         None, description=describe("评价依据，如 DB50/T 1053-2020", "evaluation method")
     )
     score: float | None = Field(None, ge=0, le=100, description=describe("得分", "score"))
+    experts: list[Slug] = Field(
+        default_factory=list,
+        description=describe("参加评价的专家（专家库 slug）", "experts who evaluated it"),
+    )
     note: str | None = Field(None, description=describe("备注", "note"))
 
 
@@ -97,6 +106,11 @@ class Standard(ListsModel):
     collab_group: Slug | None = Field(
         None, description=describe("川渝协作组代码（团体标准）", "collaboration group")
     )
+    drafters: list[NonEmptyText] = Field(
+        default_factory=list,
+        description=describe("起草单位", "drafting organizations"),
+        examples=[["重庆市机关事务管理局", "重庆市标准化研究院"]],
+    )
     status: Status | None = Field(None, description=describe("生命周期状态", "lifecycle status"))
     plan: PlanEntry | None = Field(None, description=describe("制修订计划", "formulation plan"))
     published: IsoDate | None = Field(
@@ -125,6 +139,12 @@ class Standard(ListsModel):
     )
     usage: list[Usage] = Field(
         default_factory=list, description=describe("标准综合运用率统计", "usage counts")
+    )
+    documents: list[Document] = Field(
+        default_factory=list,
+        description=describe(
+            "标准文本、公告、解读等资料", "text, announcement and other documents"
+        ),
     )
     source: str | None = Field(
         None,
