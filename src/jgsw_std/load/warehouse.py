@@ -151,6 +151,18 @@ class Warehouse:
         """
         return kind in self._kinds
 
+    def unusable(self, kind: Kind, key: str) -> set[str]:
+        """Identifiers (``key``: slug or id, else the file name) of the files of ``kind``
+        that failed validation: known to exist, so a reference to one is not "unknown"."""
+        out: set[str] = set()
+        for entry in self.files.values():
+            if entry.kind != kind or entry.valid:
+                continue
+            data = entry.data
+            value = data.get(key) if isinstance(data, dict) else None
+            out.add(value if isinstance(value, str) else entry.rel.rsplit("/", 1)[-1].split(".")[0])
+        return out
+
     @cached_property
     def _kinds(self) -> frozenset[str]:
         return frozenset(entry.kind for entry in self.files.values())
