@@ -17,6 +17,8 @@ from jgsw_std.model.standard import Standard
 Kind = Literal[
     "framework", "indicators", "standard", "district", "expert", "material", "feedback", "unknown"
 ]
+#: Fields of each kind that hold personal data (never shown unless asked for).
+PRIVATE_BY_KIND: dict[str, frozenset[str]] = {"expert": Expert.private_fields}
 FRAMEWORK_PATH = "data/framework.yaml"
 INDICATORS_PATH = "data/indicators.yaml"
 
