@@ -190,6 +190,66 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [],
     ),
+    # the registries (专家库, 资料库, 信息反馈)
+    "check_registries": (["check", "--as-of", "2025-12-31", "--select", "E,M,F"], []),
+    "explain_registry_code": (["explain", "F905"], []),
+    "export_json_feedback": (
+        ["export", "-f", "json", "-t", "feedback", "--as-of", "2025-12-31"],
+        [],
+    ),
+    "export_csv_experts": (["export", "-f", "csv", "-t", "experts", "--as-of", "2025-12-31"], []),
+    "new_expert": (
+        [
+            "new",
+            "expert",
+            "--slug",
+            "test-expert",
+            "--name",
+            "测试专家",
+            "--organization",
+            "测试研究院",
+            "--appointed",
+            "2025-11-01",
+            "--field",
+            "vehicles",
+        ],
+        ["data/experts/test-expert.yaml"],
+    ),
+    "new_feedback": (
+        [
+            "new",
+            "feedback",
+            "--standard",
+            CODE,
+            "--from",
+            DISTRICT,
+            "--received",
+            "2025-11-02",
+            "--text",
+            "条款 5.1 难以执行。",
+        ],
+        ["data/feedback/2025/2025-0005.yaml"],
+    ),
+    "record_feedback_response": (
+        [
+            "record",
+            "feedback-response",
+            "2025-0004",
+            "--date",
+            "2025-11-20",
+            "--by",
+            "chongqing",
+            "--action",
+            "interpretation",
+            "--text",
+            "已解释。",
+        ],
+        ["data/feedback/2025/2025-0004.yaml"],
+    ),
+    "record_feedback_closed": (
+        ["record", "feedback-closed", "2024-0002", "--date", "2025-11-05"],
+        ["data/feedback/2024/2024-0002.yaml"],
+    ),
     "demo_small": (["demo", "{out}/d", "-n", "5", "--seed", "2"], ["{out}/d/data/indicators.yaml"]),
     "no_warehouse": (["check", "--root", "{out}"], []),
     "version": (["--version"], []),
@@ -199,7 +259,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 HELP_OF = [
     "check", "explain", "status", "report", "due", "history", "diff", "trend", "new standard",
     "new district", "record review", "record evaluation", "record usage", "record activity",
-    "fmt", "schema", "export", "import", "demo",
+    "fmt", "schema", "export", "import", "demo", "new expert", "new material", "new feedback",
+    "record feedback-response", "record feedback-closed",
 ]  # fmt: skip
 
 
