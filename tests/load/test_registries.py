@@ -109,4 +109,4 @@ def test_empty_expert_lists_on_reviews_mean_none(mini: MiniFactory) -> None:
     )
     wh = mini({"data/standards/vehicles/db50-t-7-2020.yaml": text}).load()
     assert wh.problems == []
-    assert wh.standards[0].model.reviews[0].experts == []
+    assert not wh.standards[0].model.reviews[0].experts

@@ -163,8 +163,7 @@ def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -
     path = Path(wh.root).joinpath(*rel.split("/"))
     before = path.read_bytes()
     text, form = decode(before, rel)
-    # an empty list (no experts named) is left out, as an absent field says the same
-    fields = {k: v for k, v in entry.model_dump(exclude_none=True).items() if v != []}
+    fields = entry.model_dump(exclude_none=True)
     new_text = add_entry(text, rel, kind.key, fields, type(model), kind.order_key)
     change = FileChange(rel, before, encode(new_text, form))
     validate([change])

@@ -222,7 +222,7 @@ def local_standard_without_text(wh: Warehouse, ctx: CheckContext) -> Iterator[Pr
     Only a warehouse that keeps documents (a standard with `documents`, or a
     file under data/materials/) is judged, so an older warehouse stays quiet.
     """
-    if not (wh.keeps("material") or any(rec.model.documents for rec in wh.standards)):
+    if not (wh.keeps("material") or _documents(wh, ctx)):
         return
     for rec in wh.standards:
         if rec.parsed.level != "local" or ctx.at.state(rec) not in ("in-force", "upcoming"):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from jgsw_std.lifecycle.registries import same_organization, short_areas
 from jgsw_std.load.warehouse import FRAMEWORK_PATH, ExpertRecord, StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA
+from jgsw_std.model.standard import Evaluation, Review
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
 
@@ -23,17 +24,30 @@ from jgsw_std.rules.registry import CheckContext, rule
 _ENTRIES = (("reviews", "复审", "review"), ("evaluations", "实施效果评价", "evaluation"))
 
 
-def _named(wh: Warehouse) -> Iterator[tuple[StandardRecord, str, int, int, str, str, str]]:
-    """Every expert named on a review or evaluation:
+_Named = tuple[StandardRecord, str, int, int, str, str, str]
+
+
+def _named(wh: Warehouse, ctx: CheckContext) -> list[_Named]:
+    """Every expert named on a review or evaluation (collected once per run):
     (standard, list key, entry index, position in experts, slug, what zh, what en)."""
-    for rec in wh.standards:
-        model = rec.model
-        if not (model.reviews or model.evaluations):
-            continue
-        for key, zh, en in _ENTRIES:
-            for index, entry in enumerate(getattr(model, key)):
-                for position, slug in enumerate(entry.experts):
-                    yield rec, key, index, position, slug, zh, en
+
+    def build() -> list[_Named]:
+        out: list[_Named] = []
+        for rec in wh.standards:
+            model = rec.model
+            if not (model.reviews or model.evaluations):
+                continue
+            for key, zh, en in _ENTRIES:
+                entries: Sequence[Review | Evaluation] = (
+                    model.reviews if key == "reviews" else model.evaluations
+                )
+                for index, entry in enumerate(entries):
+                    if entry.experts:
+                        for position, slug in enumerate(entry.experts):
+                            out.append((rec, key, index, position, slug, zh, en))
+        return out
+
+    return ctx.at.memo("named-experts", build)
 
 
 def _entry_date(rec: StandardRecord, key: str, index: int) -> dt.date:
@@ -61,7 +75,7 @@ def unknown_expert(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """
     known = wh.expert_by_slug
     broken = wh.unusable("expert", "slug") if wh.keeps("expert") else set()
-    for rec, key, index, position, slug, zh, en in _named(wh):
+    for rec, key, index, position, slug, zh, en in _named(wh, ctx):
         if slug in known or slug in broken:
             continue
         close = difflib.get_close_matches(slug, list(known), n=1, cutoff=0.7)
@@ -108,7 +122,7 @@ def expert_outside_pool(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     judged yet.
     """
     known = wh.expert_by_slug
-    for rec, key, index, position, slug, zh, en in _named(wh):
+    for rec, key, index, position, slug, zh, en in _named(wh, ctx):
         expert = known.get(slug)
         day = _entry_date(rec, key, index)
         if expert is None or day > ctx.as_of or expert.model.in_pool(day):
@@ -147,7 +161,7 @@ def reviewer_from_drafter(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     are compared as written, spaces aside.
     """
     known = wh.expert_by_slug
-    for rec, key, index, position, slug, zh, en in _named(wh):
+    for rec, key, index, position, slug, zh, en in _named(wh, ctx):
         expert = known.get(slug)
         drafters = rec.model.drafters
         if expert is None or not drafters:
