@@ -170,3 +170,17 @@ def test_one_feedback_item_through_its_life(mini: MiniFactory, cli: CliRunner) -
     for day in ("2025-04-11", "2025-05-01", "2026-01-01"):
         assert _feedback_codes(cli, root, day) == [], day  # answered, revision planned, closed
     assert load_worktree(root).feedback_by_id["2024-0001"].model.closed is not None
+
+
+def test_record_review_names_experts_of_the_pool(mini: MiniFactory, cli: CliRunner) -> None:
+    expert = (
+        "slug: zhang-wei\nname: 张伟\norganization: 重庆市标准化研究院\nappointed: 2022-05-20\n"
+    )
+    wh = mini({STD: STANDARD, "data/experts/zhang-wei.yaml": expert})
+    unknown = cli("record", "review", "DB50/T 7-2020", "--date", "2024-05-01", "--conclusion",
+                  "continue", "--expert", "zhang-we", "--root", str(wh.root))  # fmt: skip
+    assert unknown.exit_code == 1 and "是不是 zhang-wei" in unknown.stderr
+    out = _run(cli, wh.root, "record", "review", "DB50/T 7-2020", "--date", "2024-05-01",
+               "--conclusion", "continue", "--expert", "zhang-wei")  # fmt: skip
+    assert "+  - {date: 2024-05-01, conclusion: continue, experts: [zhang-wei]}" in out
+    assert load_worktree(wh.root).standards[0].model.reviews[0].experts == ["zhang-wei"]

@@ -19,6 +19,12 @@ record_app = typer.Typer(
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show the change and write nothing.")]
 DateOption = Annotated[str, typer.Option("--date", help="YYYY-MM-DD.", show_default=False)]
 NoteOption = Annotated[str | None, typer.Option("--note", help="A remark.", show_default=False)]
+ExpertOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--expert", help="An expert who took part (slug; repeatable).", show_default=False
+    ),
+]
 
 
 def _run(
@@ -43,14 +49,14 @@ def review(
         typer.Option("--conclusion", help="continue | revise | repeal (继续有效/修订/废止)."),
     ],
     note: NoteOption = None,
+    expert: ExpertOption = None,
     dry_run: DryRun = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """记录复审 / Record a periodic review of a standard."""
-    _run(
-        "review", code, {"date": date, "conclusion": conclusion, "note": note}, dry_run, root, lang
-    )
+    values = {"date": date, "conclusion": conclusion, "experts": expert or None, "note": note}
+    _run("review", code, values, dry_run, root, lang)
 
 
 @record_app.command("evaluation")
@@ -65,12 +71,19 @@ def evaluation(
         ),
     ] = None,
     note: NoteOption = None,
+    expert: ExpertOption = None,
     dry_run: DryRun = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """记录实施效果评价 / Record an effect evaluation of a standard."""
-    values = {"date": date, "method": method, "score": score, "note": note}
+    values = {
+        "date": date,
+        "method": method,
+        "score": score,
+        "experts": expert or None,
+        "note": note,
+    }
     _run("evaluation", code, values, dry_run, root, lang)
 
 
