@@ -110,3 +110,19 @@ def test_empty_expert_lists_on_reviews_mean_none(mini: MiniFactory) -> None:
     wh = mini({"data/standards/vehicles/db50-t-7-2020.yaml": text}).load()
     assert wh.problems == []
     assert not wh.standards[0].model.reviews[0].experts
+
+
+def test_an_older_warehouse_gets_no_registry_findings(mini: MiniFactory) -> None:
+    """No experts/, materials/ or feedback/: nothing is asked of them, whatever the date."""
+    import datetime as dt
+
+    from tests.conftest import REPO
+
+    from jgsw_std.app.check import check_warehouse
+    from jgsw_std.load.warehouse import load_worktree
+
+    for wh in (load_worktree(REPO), mini().load()):
+        assert not (wh.experts or wh.materials or wh.feedback)
+        for day in (dt.date(2021, 6, 30), dt.date(2025, 12, 31), dt.date(2030, 1, 1)):
+            found = check_warehouse(wh, day, select=["E", "M", "F", "N206"]).problems
+            assert found == [], (wh.root, day, found[:3])
