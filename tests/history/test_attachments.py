@@ -31,12 +31,16 @@ def _codes(wh: object) -> list[tuple[str, str]]:
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
-def test_rev_reads_the_committed_files(git_wh: Callable[..., GitWarehouse]) -> None:
+@pytest.mark.parametrize("subdir", [None, "warehouse"])
+def test_rev_reads_the_committed_files(
+    git_wh: Callable[..., GitWarehouse], subdir: str | None
+) -> None:
     repo = git_wh(
         files={
             STD: standard("DB50/T 1-2020") + DOCS,
             "files/text.txt": TEXT,
-        }
+        },
+        subdir=subdir,
     )
     os.symlink("text.txt", repo.root / "files" / "link.txt")  # inside: fine
     first = repo.commit("标准文本")
