@@ -27,6 +27,7 @@ from jgsw_std.edit.sheet_layout import (
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.registries import is_open, response_on, unanswered_late
 from jgsw_std.load.warehouse import Kind, Warehouse
+from jgsw_std.model.feedback import Feedback
 
 #: --table names of the registries, and the file kind each one needs
 REGISTRY_TABLES: dict[str, Kind] = {
@@ -116,7 +117,7 @@ _STATES = {
 }
 
 
-def feedback_state(at: AsOf, item: Any) -> str:
+def feedback_state(at: AsOf, item: Feedback) -> str:
     """Where a feedback item stands on the date: not-yet, late, waiting, answered, closed."""
     days = at.wh.framework.feedback_response_days
     if item.received > at.date:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def _file(
     rel: str, text: str, header: list[str], steps: list[tuple[dt.date, str, str, Any]]
-) -> Any:
+) -> _File:
     """A file that appears on the first step's day and changes on the later ones.
 
     ``steps``: (day entered, fact kind, fact text, the record as entered that day).
@@ -37,8 +37,7 @@ def _file(
                 current = record
         return None if current is None else (rel, render_document(current, header))
 
-    made: _File = _File(rel, text, state, facts, appear)
-    return made
+    return _File(rel, text, state, facts, appear)
 
 
 def expert_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
@@ -48,8 +47,7 @@ def expert_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[st
     steps: list[tuple[dt.date, str, str, Any]] = [(joined, "expert", rec["name"], first)]
     if "left" in rec:
         steps.append((lag.entered(rec["left"], rel + "|left"), "expert_left", rec["name"], rec))
-    result: _File = _file(rel, text, header, steps)
-    return result
+    return _file(rel, text, header, steps)
 
 
 def material_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
@@ -59,8 +57,7 @@ def material_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[
         if isinstance(day, dt.date)
         else lag.entered(dt.date(2021, 1, 1), rel)
     )
-    result: _File = _file(rel, text, header, [(entered, "material", rec["title"], rec)])
-    return result
+    return _file(rel, text, header, [(entered, "material", rec["title"], rec)])
 
 
 def feedback_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
@@ -77,5 +74,4 @@ def feedback_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[
         if "closed" in rec:
             closed = max(answered, lag.entered(rec["closed"], rel + "|closed", 1, 10))
             steps.append((closed, "closed", ident, rec))
-    result: _File = _file(rel, text, header, steps)
-    return result
+    return _file(rel, text, header, steps)
