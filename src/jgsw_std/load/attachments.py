@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -91,6 +92,7 @@ class WorktreeFiles:
         self.root = root
         self._real_root: str | None = None
         self._memo: dict[str, Attachment] = {}
+        self._folders: dict[str, str | None] = {}
 
     def read_many(self, rels: Iterable[str]) -> dict[str, Attachment]:
         return {rel: self.read(rel) for rel in rels}
@@ -107,20 +109,51 @@ class WorktreeFiles:
             return Attachment("outside")
         if self._real_root is None:
             self._real_root = os.path.realpath(self.root)
-        target = os.path.join(self._real_root, *posix_rel(rel).split("/"))
-        real = os.path.realpath(target)  # follows every symbolic link on the way
-        try:
-            inside = os.path.commonpath([real, self._real_root]) == self._real_root
-        except ValueError:  # another drive (Windows)
-            inside = False
-        if not inside:
+        folder, _, name = posix_rel(rel).rpartition("/")
+        real_folder = self._folder(folder)
+        if real_folder is None:
             return Attachment("outside")
-        if not os.path.exists(real):
-            return Attachment("missing")
-        if not os.path.isfile(real):
-            return Attachment("not-a-file")
+        target = os.path.join(real_folder, name) if name else real_folder
+        # One lstat for the common case, a plain file: its folder is already known
+        # to be inside. Only a symbolic link is followed to see where it leads.
         try:
-            with open(real, "rb") as handle:
+            info = os.lstat(target)
+        except OSError:
+            return Attachment("missing")
+        if stat.S_ISLNK(info.st_mode):
+            target = os.path.realpath(target)
+            if not self._inside(target):
+                return Attachment("outside")
+            try:
+                info = os.stat(target)
+            except OSError:
+                return Attachment("missing")
+        if not stat.S_ISREG(info.st_mode):
+            return Attachment("not-a-file")
+        return self._digest(target)
+
+    def _folder(self, folder: str) -> str | None:
+        """The real path of a folder under the root (symbolic links followed, once per
+        folder), or None when it leads outside the root."""
+        found = self._folders.get(folder)
+        if found is None and folder not in self._folders:
+            assert self._real_root is not None
+            real = os.path.realpath(os.path.join(self._real_root, *folder.split("/")))
+            found = real if self._inside(real) else None
+            self._folders[folder] = found
+        return found
+
+    def _inside(self, real: str) -> bool:
+        assert self._real_root is not None
+        try:
+            return os.path.commonpath([real, self._real_root]) == self._real_root
+        except ValueError:  # another drive (Windows)
+            return False
+
+    @staticmethod
+    def _digest(path: str) -> Attachment:
+        try:
+            with open(path, "rb") as handle:
                 head = handle.read(LFS_MAX)
                 oid = lfs_oid(head)
                 if oid is not None:
