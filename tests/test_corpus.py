@@ -21,7 +21,10 @@ from tests.conftest import CliRunner, MiniFactory
 
 CORPUS = Path(__file__).parent / "corpus" / "broken"
 HEADER = re.compile(rb"^# path: (?P<path>\S+) \| expect: (?P<expect>.*)$")
-FAMILIES = ["Y", "S", "N", "R", "D"]  # the validation layer; gap rules have their own tests
+FAMILIES = ["Y", "S", "N", "R", "D", "E", "M", "F"]  # gap and duty rules have their own tests
+#: An info that every current local standard gets once a warehouse keeps documents; in
+#: the corpus it counts only in the file that is about it, not on every other standard.
+ONLY_WHERE_EXPECTED = {"M905"}
 
 
 def corpus() -> list[tuple[str, str, bytes, set[tuple[str, int, int]]]]:
@@ -132,8 +135,12 @@ def corpus_findings(
     wh = load_worktree(root)
     result = check_warehouse(wh, dt.date(2025, 12, 31), select=FAMILIES)
     found: dict[str, set[tuple[str, int, int]]] = {}
+    expected = {rel: codes for _, rel, _, codes in CASES}
     for problem in result.problems:
-        found.setdefault(problem.path, set()).add((problem.code, problem.line, problem.col))
+        place = (problem.code, problem.line, problem.col)
+        if problem.code in ONLY_WHERE_EXPECTED and place not in expected.get(problem.path, ()):
+            continue
+        found.setdefault(problem.path, set()).add(place)
     return found
 
 
@@ -151,9 +158,10 @@ def test_each_broken_file_yields_its_code_at_its_position(
 def test_clean_files_beside_the_corpus_stay_clean(
     corpus_findings: dict[str, set[tuple[str, int, int]]],
 ) -> None:
-    # The mini warehouse's own files are fine; nothing leaks onto them.
-    assert "data/framework.yaml" not in corpus_findings
+    # The mini warehouse's own files are fine; nothing leaks onto them. (The framework
+    # is a corpus file of its own: its main areas are short of experts, E904.)
     assert "data/districts/shapingba.yaml" not in corpus_findings
+    assert "data/districts/chongqing.yaml" not in corpus_findings
 
 
 def test_cli_reports_corpus_without_traceback(mini: MiniFactory, cli: CliRunner) -> None:
@@ -166,7 +174,8 @@ def test_cli_reports_corpus_without_traceback(mini: MiniFactory, cli: CliRunner)
     payload = json.loads(result.stdout)
     reported = {p["path"] for p in payload["problems"]}
     assert {rel for _, rel, _, expected in CASES if expected} <= reported
-    findings = payload["summary"]["errors"] + payload["summary"]["warnings"]
+    summary = payload["summary"]
+    findings = summary["errors"] + summary["warnings"] + summary["infos"]
     assert findings >= sum(len(c[3]) for c in CASES)
 
 

@@ -204,7 +204,7 @@ def _plain_number(value: float | None) -> int | float | None:
 # -- the use case ---------------------------------------------------------------------
 
 #: --table names; a csv file holds one table, so `all` gives the standards there
-TABLES = ("standards", "indicators", "all")
+TABLES = ("standards", "indicators", "experts", "materials", "feedback", "all")
 
 
 @dataclass
@@ -213,8 +213,14 @@ class ExportOutcome:
     left_out: int  # files that failed validation: their records are not in the tables
 
 
-def run_export(root: Path | None, as_of: dt.date, lang: str, table: str) -> ExportOutcome:
-    """The tables asked for (``standards``, ``indicators`` or ``all``) on ``as_of``."""
+def run_export(
+    root: Path | None, as_of: dt.date, lang: str, table: str, include_private: bool = False
+) -> ExportOutcome:
+    """The tables asked for (``standards``, ``indicators``, a registry or ``all``) on ``as_of``.
+
+    An expert's contact (personal data) is in the experts table only with ``include_private``.
+    """
+    from jgsw_std.app.export_registries import registry_tables
     from jgsw_std.app.open import open_warehouse
 
     wh = open_warehouse(root)
@@ -226,5 +232,6 @@ def run_export(root: Path | None, as_of: dt.date, lang: str, table: str) -> Expo
     if table in ("all", "indicators"):
         rows = indicator_rows(at, lang)
         tables.append(Table(sheet_name(SHEET_INDICATORS, lang), INDICATOR_COLUMNS, rows))
+    tables.extend(registry_tables(at, lang, table, include_private))
     left_out = sum(1 for e in wh.files.values() if e.kind != "unknown" and not e.valid)
     return ExportOutcome(tables, left_out)

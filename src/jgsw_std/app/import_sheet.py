@@ -1,4 +1,4 @@
-"""The import use case: standards from a 体系明细表 workbook, planned first, written on request."""
+"""The import use case: standards and registries from a workbook, planned, written on request."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jgsw_std.app.open import open_warehouse
+from jgsw_std.edit.registry_import import plan_workbook
 from jgsw_std.edit.safe import apply_changes
-from jgsw_std.edit.sheet_import import ImportPlan, plan_import
+from jgsw_std.edit.sheet_import import ImportPlan
 from jgsw_std.edit.sheet_layout import read_xlsx
 from jgsw_std.errors import UsageError
 from jgsw_std.load.files import FileUnreadable, read_regular
@@ -16,8 +17,12 @@ from jgsw_std.load.files import FileUnreadable, read_regular
 
 @dataclass
 class ImportOutcome:
-    plan: ImportPlan
+    plans: list[ImportPlan]  # one per sheet read: the standards, then each registry
     written: int | None  # files written; None when nothing was applied
+
+    @property
+    def changed(self) -> bool:
+        return any(plan.records for plan in self.plans)
 
 
 #: Largest workbook read: a 体系明细表 of ten thousand rows is about 1 MB.
@@ -48,8 +53,10 @@ def run_import(root: Path | None, path: Path, apply: bool) -> ImportOutcome:
             en=f"{path} is not a readable xlsx workbook ({type(exc).__name__}).",
         ) from None
     wh = open_warehouse(root)
-    plan = plan_import(wh, sheets)
-    if not apply or not plan.records:
-        return ImportOutcome(plan, None)
+    plans = plan_workbook(wh, sheets)
+    outcome = ImportOutcome(plans, None)
+    if not apply or not outcome.changed:
+        return outcome
     assert wh.root is not None
-    return ImportOutcome(plan, len(apply_changes(wh.root, plan.file_changes)))
+    changes = [change for plan in plans for change in plan.file_changes]
+    return ImportOutcome(plans, len(apply_changes(wh.root, changes)))

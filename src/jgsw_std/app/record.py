@@ -8,6 +8,7 @@ from typing import Any
 
 from jgsw_std.app.open import open_warehouse
 from jgsw_std.edit.record import plan_entry, record_into
+from jgsw_std.edit.record_feedback import plan_closed, plan_response
 from jgsw_std.edit.safe import FileChange, apply_changes
 
 
@@ -38,3 +39,23 @@ def run_record(
 
     apply_changes(wh.root, [change], replan=again)
     return RecordOutcome(final[0], written=True)
+
+
+def run_feedback_record(
+    root: Path | None, what: str, ident: str, values: dict[str, Any], dry_run: bool
+) -> RecordOutcome:
+    """Record a feedback item's ``response`` or ``closed`` date; written unless ``dry_run``.
+
+    An item written by someone else meanwhile stops the run unwritten (exit 1):
+    its answer may already be there.
+    """
+    wh = open_warehouse(root)
+    if what == "response":
+        change = plan_response(wh, ident, **values)
+    else:
+        change = plan_closed(wh, ident, **values)
+    if dry_run:
+        return RecordOutcome(change, written=False)
+    assert wh.root is not None
+    apply_changes(wh.root, [change])
+    return RecordOutcome(change, written=True)

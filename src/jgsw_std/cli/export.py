@@ -14,7 +14,11 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="xlsx | csv | json.")] = "xlsx",
     table: Annotated[
         str,
-        typer.Option("--table", "-t", help="standards (体系明细表) | indicators | all."),
+        typer.Option(
+            "--table",
+            "-t",
+            help="standards (体系明细表) | indicators | experts | materials | feedback | all.",
+        ),
     ] = "all",
     output: Annotated[
         Path | None,
@@ -25,14 +29,23 @@ def export(
             show_default=False,
         ),
     ] = None,
+    include_private: Annotated[
+        bool,
+        typer.Option(
+            "--include-private",
+            help="Also export personal data (experts' phone and email).",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """导出体系明细表和指标表 / Export the standards table and the indicator table.
+    """导出体系明细表、指标表和台账 / Export the standards, indicators and registries.
 
-    xlsx: one sheet per table (jgsw import reads the 体系明细表 sheet back).
-    csv: one table (default standards). json: {"standards": [...], "indicators": [...]}.
+    xlsx: one sheet per table (jgsw import reads the 体系明细表 and registry sheets back).
+    csv: one table (default standards). json: {"standards": [...], "indicators": [...], ...}.
+    `all` adds the registries the warehouse keeps. Experts' contact details are left
+    out unless --include-private is given.
     """
     from jgsw_std.app.export import TABLES, run_export
     from jgsw_std.cli.common import emit, parse_as_of
@@ -66,7 +79,7 @@ def export(
             zh="xlsx 需要用 -o 指定文件，例如 -o 体系明细表.xlsx。",
             en="xlsx needs a file: -o standards.xlsx.",
         )
-    outcome = run_export(root, parse_as_of(as_of), language, table)
+    outcome = run_export(root, parse_as_of(as_of), language, table, include_private)
     tables = outcome.tables
     if fmt == "xlsx":
         assert output is not None

@@ -1,4 +1,4 @@
-"""`jgsw import PATH.xlsx`: standards from a 体系明细表 workbook; diff first, --apply writes."""
+"""`jgsw import PATH.xlsx`: standards and registries from a workbook; diff first, --apply writes."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ def import_sheet(
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """从体系明细表导入标准 / Create or update standard files from a workbook.
+    """从体系明细表和台账导入 / Create or update standard and registry files from a workbook.
 
-    Shows what would change, field by field; writes only with --apply, and then
-    all files or none. Unknown columns and unreadable cells are reported by
-    sheet, row and column, and stop the import.
+    Reads the 体系明细表 sheet and the 专家库, 资料库 and 信息反馈 sheets (by name,
+    or by their columns). Shows what would change, field by field; writes only
+    with --apply, and then all files or none. Unknown columns and unreadable
+    cells are reported by sheet, row and column, and stop the import.
     """
     from jgsw_std.app.import_sheet import run_import
     from jgsw_std.edit.sheet_import import describe_plan
@@ -34,12 +35,12 @@ def import_sheet(
 
     language = resolve_lang(lang)
     outcome = run_import(root, path, apply)
-    plan = outcome.plan
-    typer.echo(describe_plan(plan, language), nl=False)
-    if diff:
-        for change in plan.file_changes:
-            typer.echo(change.diff(), nl=False)
-    if not plan.records:
+    for plan in outcome.plans:
+        typer.echo(describe_plan(plan, language), nl=False)
+        if diff:
+            for change in plan.file_changes:
+                typer.echo(change.diff(), nl=False)
+    if not outcome.changed:
         return
     if outcome.written is None:
         typer.echo(not_applied_text(language), err=True)

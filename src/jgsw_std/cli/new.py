@@ -1,4 +1,4 @@
-"""`jgsw new standard|district`: write a valid, commented first version of a file."""
+"""`jgsw new standard|district|expert|material|feedback`: a valid, commented first file."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 new_app = typer.Typer(
     name="new",
-    help="新建标准或地区文件 / Create the file of a new standard or district.",
+    help="新建标准、地区、专家、资料或反馈文件 / Create the file of a new standard, district, "
+    "expert, material or feedback item.",
     no_args_is_help=True,
 )
 
@@ -106,6 +107,134 @@ def district(
 
     scaffold = create_district(
         root, slug=slug, name=name, kind=kind, region=region, subregion=subregion, name_en=name_en
+    )
+    _tell(scaffold, lang)
+
+
+@new_app.command("expert")
+def expert(
+    slug: Annotated[str, typer.Option("--slug", help="Identifier and file name, e.g. zhang-wei.")],
+    name: Annotated[str, typer.Option("--name", help="Name, e.g. 张伟.")],
+    organization: Annotated[str, typer.Option("--organization", help="Where the expert works.")],
+    appointed: Annotated[str, typer.Option("--appointed", help="Joined the pool, YYYY-MM-DD.")],
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="Area code or name (repeatable).", show_default=False),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Professional title.", show_default=False)
+    ] = None,
+    term_ends: Annotated[
+        str | None,
+        typer.Option("--term-ends", help="Last day of the term, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    phone: Annotated[
+        str | None, typer.Option("--phone", help="Phone (private).", show_default=False)
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help="Email (private).", show_default=False)
+    ] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """新建专家文件 / Write data/experts/<slug>.yaml for an expert of the pool."""
+    from jgsw_std.app.new import create_expert
+
+    scaffold = create_expert(
+        root,
+        slug=slug,
+        name=name,
+        organization=organization,
+        appointed=appointed,
+        fields=field or [],
+        title=title,
+        term_ends=term_ends,
+        phone=phone,
+        email=email,
+    )
+    _tell(scaffold, lang)
+
+
+@new_app.command("material")
+def material(
+    slug: Annotated[str, typer.Option("--slug", help="Identifier and file name.")],
+    title: Annotated[str, typer.Option("--title", help="Title.")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="policy | research | training | case | other.", show_default=False
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD.", show_default=False)
+    ] = None,
+    area: Annotated[
+        list[str] | None,
+        typer.Option("--area", help="Area code or name (repeatable).", show_default=False),
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="A tag (repeatable).", show_default=False)
+    ] = None,
+    path: Annotated[
+        str | None,
+        typer.Option(
+            "--path",
+            help="The file, from the warehouse root (its SHA-256 is recorded).",
+            show_default=False,
+        ),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="An http(s) address.", show_default=False)
+    ] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """新建资料文件 / Write data/materials/<slug>.yaml for a document of the 资料库."""
+    from jgsw_std.app.new import create_material
+
+    scaffold = create_material(
+        root,
+        slug=slug,
+        title=title,
+        kind=kind,
+        date=date,
+        areas=area or [],
+        tags=tag or [],
+        path=path,
+        url=url,
+    )
+    _tell(scaffold, lang)
+
+
+@new_app.command("feedback")
+def feedback(
+    standard: Annotated[str, typer.Option("--standard", help="The standard's code.")],
+    from_unit: Annotated[
+        str, typer.Option("--from", help="The unit that raised it (district slug).")
+    ],
+    received: Annotated[str, typer.Option("--received", help="Received, YYYY-MM-DD.")],
+    text: Annotated[str, typer.Option("--text", help="What was said.")],
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="problem | suggestion | question.", show_default=False),
+    ] = None,
+    clause: Annotated[
+        str | None, typer.Option("--clause", help='Clause, e.g. "5.3".', show_default=False)
+    ] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """新建反馈 / Write data/feedback/<year>/<id>.yaml with the year's next free id."""
+    from jgsw_std.app.new import create_feedback
+
+    scaffold = create_feedback(
+        root,
+        standard=standard,
+        from_unit=from_unit,
+        received=received,
+        text=text,
+        kind=kind,
+        clause=clause,
     )
     _tell(scaffold, lang)
 

@@ -1,4 +1,5 @@
-"""`jgsw record review|evaluation|usage|activity`: add a dated entry, keeping comments."""
+"""`jgsw record review|evaluation|usage|activity|feedback-response|feedback-closed`: add a
+dated entry, keeping comments."""
 
 from __future__ import annotations
 
@@ -10,13 +11,20 @@ from jgsw_std.cli.common import LangOption, RootOption
 
 record_app = typer.Typer(
     name="record",
-    help="记录复审、评价、运用率和活动 / Record a review, evaluation, usage count or activity.",
+    help="记录复审、评价、运用率、活动和反馈答复 / Record a review, evaluation, usage count, "
+    "activity, or a feedback item's answer and closing.",
     no_args_is_help=True,
 )
 
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show the change and write nothing.")]
 DateOption = Annotated[str, typer.Option("--date", help="YYYY-MM-DD.", show_default=False)]
 NoteOption = Annotated[str | None, typer.Option("--note", help="A remark.", show_default=False)]
+ExpertOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--expert", help="An expert who took part (slug; repeatable).", show_default=False
+    ),
+]
 
 
 def _run(
@@ -41,14 +49,14 @@ def review(
         typer.Option("--conclusion", help="continue | revise | repeal (继续有效/修订/废止)."),
     ],
     note: NoteOption = None,
+    expert: ExpertOption = None,
     dry_run: DryRun = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """记录复审 / Record a periodic review of a standard."""
-    _run(
-        "review", code, {"date": date, "conclusion": conclusion, "note": note}, dry_run, root, lang
-    )
+    values = {"date": date, "conclusion": conclusion, "experts": expert or None, "note": note}
+    _run("review", code, values, dry_run, root, lang)
 
 
 @record_app.command("evaluation")
@@ -63,12 +71,19 @@ def evaluation(
         ),
     ] = None,
     note: NoteOption = None,
+    expert: ExpertOption = None,
     dry_run: DryRun = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """记录实施效果评价 / Record an effect evaluation of a standard."""
-    values = {"date": date, "method": method, "score": score, "note": note}
+    values = {
+        "date": date,
+        "method": method,
+        "score": score,
+        "experts": expert or None,
+        "note": note,
+    }
     _run("evaluation", code, values, dry_run, root, lang)
 
 
@@ -114,6 +129,54 @@ def activity(
     """记录会议、培训、宣贯、交流活动 / Record a district's meeting, training or other activity."""
     values = {"date": date, "kind": kind, "title": title, "attendees": attendees, "source": source}
     _run("activity", slug, values, dry_run, root, lang)
+
+
+def _run_feedback(
+    what: str, ident: str, values: dict[str, Any], dry_run: bool, root: Any, lang: Any
+) -> None:
+    from jgsw_std.app.record import run_feedback_record
+    from jgsw_std.i18n import resolve_lang
+    from jgsw_std.output.edits import recorded_text
+
+    language = resolve_lang(lang)
+    outcome = run_feedback_record(root, what, ident, values, dry_run)
+    typer.echo(outcome.change.diff(), nl=False)
+    typer.echo(recorded_text(outcome.change.rel, outcome.written, language), err=True)
+
+
+@record_app.command("feedback-response")
+def feedback_response(
+    ident: Annotated[str, typer.Argument(help="Feedback id, e.g. 2024-0012.")],
+    date: DateOption,
+    by: Annotated[str, typer.Option("--by", help="The unit that answered (district slug).")],
+    action: Annotated[
+        str,
+        typer.Option(
+            "--action", help="interpretation | revise | no-change | other (解释/修订/不修改/其他)."
+        ),
+    ],
+    text: Annotated[
+        str | None, typer.Option("--text", help="The answer.", show_default=False)
+    ] = None,
+    dry_run: DryRun = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """记录反馈的答复 / Record the answer to a feedback item."""
+    values = {"date": date, "by": by, "action": action, "text": text}
+    _run_feedback("response", ident, values, dry_run, root, lang)
+
+
+@record_app.command("feedback-closed")
+def feedback_closed(
+    ident: Annotated[str, typer.Argument(help="Feedback id, e.g. 2024-0012.")],
+    date: DateOption,
+    dry_run: DryRun = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """记录反馈闭环 / Record the day a feedback item's loop closed (its action done)."""
+    _run_feedback("closed", ident, {"date": date}, dry_run, root, lang)
 
 
 def register(app: typer.Typer) -> None:

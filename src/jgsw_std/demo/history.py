@@ -208,6 +208,8 @@ class _Replay:
                 self.files.append(self._district(rel, text, header, data))
             elif rel == "data/indicators.yaml":
                 self.files.append(self._indicators(rel, text))
+            elif rel.startswith(("data/experts/", "data/materials/", "data/feedback/")):
+                self.files.append(self._registry(rel, text))
             else:
                 self.files.append(_File(rel, text, _constant(rel, text)))
         timing = {data["code"]: self._timing(rel, data) for rel, _, _, data in standards}
@@ -334,6 +336,7 @@ class _Replay:
                     "reviews",
                     "evaluations",
                     "usage",
+                    "documents",  # the text exists once the standard is published
                 ):
                     out.pop(key, None)
             else:
@@ -432,6 +435,17 @@ class _Replay:
 
         return _File(rel, text, state, facts)
 
+    # -- registries ---------------------------------------------------------------
+    def _registry(self, rel: str, text: str) -> _File:
+        from jgsw_std.demo import history_registries as reg
+
+        header, data = _split(text)
+        if rel.startswith("data/experts/"):
+            return reg.expert_file(self.lag, rel, text, header, data)
+        if rel.startswith("data/materials/"):
+            return reg.material_file(self.lag, rel, text, header, data)
+        return reg.feedback_file(self.lag, rel, text, header, data)
+
     # -- indicators ---------------------------------------------------------------
     def _indicators(self, rel: str, text: str) -> _File:
         facts: list[Fact] = []
@@ -472,6 +486,12 @@ _KIND_ZH = {
     "evidence": "里程碑佐证",
     "new": "新增",
     "planned": "立项",
+    "expert": "专家入库",
+    "expert_left": "专家出库",
+    "material": "资料入库",
+    "feedback": "收到反馈",
+    "response": "反馈答复",
+    "closed": "反馈闭环",
 }
 
 

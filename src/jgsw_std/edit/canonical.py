@@ -20,7 +20,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from jgsw_std.edit import rt
-from jgsw_std.edit.contract import KIND_MODELS, child_model, is_date_field, sort_keys
+from jgsw_std.edit.contract import (
+    KIND_MODELS,
+    child_model,
+    field_info,
+    is_date_field,
+    sort_keys,
+)
 from jgsw_std.edit.quoting import needs_quotes, normalize_date
 from jgsw_std.errors import DataError
 from jgsw_std.load.warehouse import kind_of
@@ -221,7 +227,7 @@ def _canon_node(node: Any, model: type[BaseModel] | None, flow: bool, known: boo
             _reorder_flow(node, sort_keys(keys, model))
         for key in list(node.keys()):
             value = node[key]
-            field_known = model is not None and key in model.model_fields
+            field_known = model is not None and field_info(model, key) is not None
             if field_known and model is not None and is_date_field(model, key):
                 new = _canon_date(value)
             else:

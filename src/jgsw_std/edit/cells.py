@@ -193,3 +193,13 @@ class Readers:
 
 def read_text(value: Any) -> str | None:
     return _text(value)
+
+
+def read_list(value: Any) -> list[str]:
+    """Several values in one cell, separated by ；, ; or line breaks."""
+    return _parts(value)
+
+
+def lookup(table: dict[str, str], what_zh: str, what_en: str) -> Callable[[Any], str | None]:
+    """A reader that maps the words of ``table`` (codes, names) to codes, else refuses."""
+    return _lookup(table, what_zh, what_en)

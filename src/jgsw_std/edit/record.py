@@ -139,6 +139,23 @@ def _district_path(wh: Warehouse, slug: str) -> tuple[str, District]:
     )
 
 
+def _check_experts(wh: Warehouse, slugs: list[str] | None) -> None:
+    """Experts named on a review or evaluation must be in the pool's files (E901 otherwise)."""
+    for slug in slugs or []:
+        if slug not in wh.expert_by_slug:
+            close = difflib.get_close_matches(slug, list(wh.expert_by_slug), n=1, cutoff=0.6)
+            raise UsageError(
+                "no_such_expert",
+                zh=f"专家库中没有标识为 {slug} 的专家"
+                + (f"；是不是 {close[0]}？" if close else "。"),
+                en=f"no expert {slug} in the pool"
+                + (f"; did you mean {close[0]}?" if close else "."),
+                hint_zh="专家标识即 data/experts/ 下的文件名；新专家用 jgsw new expert 录入。",
+                hint_en="The identifier is the file name under data/experts/; add experts with "
+                "jgsw new expert.",
+            )
+
+
 @dataclass(frozen=True)
 class RecordPlan:
     """One entry to add to one file: planned from the loaded warehouse, applied to bytes."""
@@ -206,6 +223,7 @@ def plan_entry(
     """The entry and the change that records it; validated, not yet written."""
     kind = KINDS[what]
     entry = _entry(kind, values)
+    _check_experts(wh, values.get("experts"))
     model: BaseModel
     if kind.target == "standard":
         rel, model = _standard_path(wh, target)

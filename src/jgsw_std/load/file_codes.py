@@ -74,11 +74,15 @@ UNEXPECTED_FILE = declare(
     "indicators.yaml，未被读取",
     en="unexpected file: {file} is not under standards/ or districts/ and is not "
     "framework.yaml or indicators.yaml; it was not read",
-    hint_zh="把标准放在 data/standards/<方面>/，地区放在 data/districts/。",
-    hint_en="Standards go in data/standards/<area>/, districts in data/districts/.",
+    hint_zh="把标准放在 data/standards/<方面>/，地区放在 data/districts/；专家、资料和反馈分别放在 "
+    "data/experts/、data/materials/ 和 data/feedback/<年份>/。",
+    hint_en="Standards go in data/standards/<area>/, districts in data/districts/; experts, "
+    "materials and feedback in data/experts/, data/materials/ and data/feedback/<year>/.",
     doc="""
     A YAML file under data/ that the warehouse layout does not know. It is
-    skipped, so whatever it holds is not counted anywhere.
+    skipped, so whatever it holds is not counted anywhere. The layout:
+    data/standards/<area>/, data/districts/, data/experts/, data/materials/,
+    data/feedback/<year>/, data/framework.yaml and data/indicators.yaml.
     """,
 )
 

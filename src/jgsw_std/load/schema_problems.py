@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from jgsw_std.model.base import PRIVATE_MASK
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.problems.catalogue import declare
 
@@ -131,6 +132,14 @@ SHOWN = 60
 _HUGE = 10**4000
 
 
+def _shown(model: type[BaseModel], loc: tuple[str | int, ...], value: Any) -> str:
+    """The value as a message may quote it: masked under a private field (an expert's contact)."""
+    private: frozenset[str] = getattr(model, "private_fields", frozenset())
+    if loc and loc[0] in private:
+        return PRIVATE_MASK
+    return _short(value)
+
+
 def _short(value: Any) -> str:
     """A value as a message shows it: at most :data:`SHOWN` characters, built in bounded time.
 
@@ -194,11 +203,16 @@ def fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     for step in loc:
         if isinstance(step, int) or current is None:
             continue
-        info = current.model_fields.get(step)
+        info = _keys(current).get(step)
         if info is None:
             return []
         current = _model_in(info.annotation)
-    return list(current.model_fields) if current is not None else []
+    return list(_keys(current)) if current is not None else []
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's fields by the key a file writes (an alias, such as ``from``, if any)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 _MISSING = object()
@@ -282,7 +296,7 @@ def problems_from_validation(
                 path,
                 real,
                 field=_field_path(real),
-                value=_short(value),
+                value=_shown(model, loc, value),
                 detail_zh="日历上没有这一天" if impossible else "应写成 YYYY-MM-DD",
                 detail_en="no such day" if impossible else "write YYYY-MM-DD",
             )
@@ -303,7 +317,7 @@ def problems_from_validation(
                 path,
                 real,
                 field=_field_path(real),
-                value=_short(value),
+                value=_shown(model, loc, value),
                 detail_zh=(zh or error["msg"]).format(**values),
                 detail_en=(en or error["msg"]).format(**values),
             )

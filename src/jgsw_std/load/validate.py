@@ -20,8 +20,11 @@ from jgsw_std.load.records import FileEntry, Kind, kind_of
 from jgsw_std.load.schema_problems import problems_from_validation
 from jgsw_std.load.yamlread import MAX_EXPANDED
 from jgsw_std.model.district import District
+from jgsw_std.model.expert import Expert
+from jgsw_std.model.feedback import Feedback
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.material import Material
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
 
@@ -33,6 +36,9 @@ _MODELS: dict[Kind, type[BaseModel]] = {
     "indicators": IndicatorSet,
     "standard": Standard,
     "district": District,
+    "expert": Expert,
+    "material": Material,
+    "feedback": Feedback,
 }
 
 

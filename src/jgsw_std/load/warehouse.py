@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from jgsw_std.load import file_codes as file_rules
+from jgsw_std.load.attachments import AttachmentReader, WorktreeFiles
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import (
     FileUnreadable,
@@ -30,8 +31,11 @@ from jgsw_std.load.records import (
     FRAMEWORK_PATH,
     INDICATORS_PATH,
     DistrictRecord,
+    ExpertRecord,
+    FeedbackRecord,
     FileEntry,
     Kind,
+    MaterialRecord,
     StandardRecord,
     kind_of,
 )
@@ -40,8 +44,11 @@ from jgsw_std.load.validate import read_entries, read_entry, warm_blob_cache
 from jgsw_std.model.base import SYNTHETIC
 from jgsw_std.model.codes import normalize_code, parse_code
 from jgsw_std.model.district import District
+from jgsw_std.model.expert import Expert
+from jgsw_std.model.feedback import Feedback
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.material import Material
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
 
@@ -50,8 +57,11 @@ __all__ = [
     "FRAMEWORK_PATH",
     "INDICATORS_PATH",
     "DistrictRecord",
+    "ExpertRecord",
+    "FeedbackRecord",
     "FileEntry",
     "Kind",
+    "MaterialRecord",
     "StandardRecord",
     "Warehouse",
     "build_warehouse",
@@ -76,6 +86,12 @@ class Warehouse:
     revision: str | None = None
     #: codes of standard files that failed validation (known, but not usable)
     broken_codes: set[str] = field(default_factory=set)
+    #: the registries (专家库, 资料库, 信息反馈); empty in a warehouse that keeps none
+    experts: list[ExpertRecord] = field(default_factory=list)
+    materials: list[MaterialRecord] = field(default_factory=list)
+    feedback: list[FeedbackRecord] = field(default_factory=list)
+    #: where documents' files are read from (None: nowhere, e.g. a single file being edited)
+    attachments: AttachmentReader | None = field(default=None, repr=False)
     _texts: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -104,6 +120,59 @@ class Warehouse:
         for rec in self.districts:
             out.setdefault(rec.slug, rec)
         return out
+
+    @cached_property
+    def expert_by_slug(self) -> dict[str, ExpertRecord]:
+        out: dict[str, ExpertRecord] = {}
+        for rec in self.experts:
+            out.setdefault(rec.slug, rec)
+        return out
+
+    @cached_property
+    def material_by_slug(self) -> dict[str, MaterialRecord]:
+        out: dict[str, MaterialRecord] = {}
+        for rec in self.materials:
+            out.setdefault(rec.slug, rec)
+        return out
+
+    @cached_property
+    def feedback_by_id(self) -> dict[str, FeedbackRecord]:
+        out: dict[str, FeedbackRecord] = {}
+        for rec in self.feedback:
+            out.setdefault(rec.id, rec)
+        return out
+
+    @cached_property
+    def feedback_by_code(self) -> dict[str, list[FeedbackRecord]]:
+        """Standard code (normalized) -> the feedback items about it, in file order."""
+        out: dict[str, list[FeedbackRecord]] = defaultdict(list)
+        for rec in self.feedback:
+            out[rec.code].append(rec)
+        return dict(out)
+
+    def keeps(self, kind: Kind) -> bool:
+        """Whether the warehouse has any file of ``kind`` (valid or not).
+
+        Older warehouses keep no experts, materials or feedback; checks that
+        would report the absence of a whole registry ask this first.
+        """
+        return kind in self._kinds
+
+    def unusable(self, kind: Kind, key: str) -> set[str]:
+        """Identifiers (``key``: slug or id, else the file name) of the files of ``kind``
+        that failed validation: known to exist, so a reference to one is not "unknown"."""
+        out: set[str] = set()
+        for entry in self.files.values():
+            if entry.kind != kind or entry.valid:
+                continue
+            data = entry.data
+            value = data.get(key) if isinstance(data, dict) else None
+            out.add(value if isinstance(value, str) else entry.rel.rsplit("/", 1)[-1].split(".")[0])
+        return out
+
+    @cached_property
+    def _kinds(self) -> frozenset[str]:
+        return frozenset(entry.kind for entry in self.files.values())
 
     @cached_property
     def synthetic(self) -> bool:
@@ -199,6 +268,9 @@ def build_warehouse(
     indicators: IndicatorSet | None = None
     standard_models: list[tuple[Standard, str]] = []
     districts: list[DistrictRecord] = []
+    experts: list[ExpertRecord] = []
+    materials: list[MaterialRecord] = []
+    feedback: list[FeedbackRecord] = []
     broken: set[str] = set()
 
     readable: list[FileEntry] = []
@@ -238,6 +310,12 @@ def build_warehouse(
             standard_models.append((model, entry.rel))
         elif isinstance(model, District):
             districts.append(DistrictRecord(model, entry.rel))
+        elif isinstance(model, Expert):
+            experts.append(ExpertRecord(model, entry.rel))
+        elif isinstance(model, Material):
+            materials.append(MaterialRecord(model, entry.rel))
+        elif isinstance(model, Feedback):
+            feedback.append(FeedbackRecord(model, entry.rel))
 
     for required in (FRAMEWORK_PATH, INDICATORS_PATH):
         if required not in files:
@@ -267,6 +345,11 @@ def build_warehouse(
         problems=problems,
         revision=revision,
         broken_codes=broken,
+        experts=experts,
+        materials=materials,
+        feedback=feedback,
+        # a revision's files are read from git by whoever built it (history/)
+        attachments=WorktreeFiles(root) if root is not None and revision is None else None,
     )
 
 

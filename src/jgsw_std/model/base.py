@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -24,6 +24,14 @@ class StrictModel(BaseModel):
     """Unknown fields are errors: a misspelt key must never be silently dropped."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False, populate_by_name=True)
+
+    #: Top-level fields holding personal data: their values are never shown in a
+    #: message, a report, an export or a diff unless the person asks for them.
+    private_fields: ClassVar[frozenset[str]] = frozenset()
+
+
+#: What stands in for a private value wherever one would have been shown.
+PRIVATE_MASK = "（个人信息，已隐去）/ (private)"
 
 
 class ListsModel(StrictModel):

@@ -90,6 +90,26 @@ class Framework(ListsModel):
         allow_inf_nan=False,
         description=describe("低运用率阈值", "low usage threshold"),
     )
+    min_experts_per_area: int = Field(
+        3,
+        ge=0,
+        description=describe(
+            "每个主干业务领域至少应有的在库专家人数", "experts each main area needs in the pool"
+        ),
+    )
+    feedback_response_days: int = Field(
+        30,
+        ge=1,
+        description=describe("反馈应在收到后几天内答复", "days to answer a feedback item"),
+    )
+    feedback_revision_days: int = Field(
+        365,
+        ge=1,
+        description=describe(
+            "答复“修订”后几天内应列入修订计划或发布修订版",
+            "days after a 'revise' answer to plan or publish the revision",
+        ),
+    )
     check: CheckSettings | None = Field(None, description=describe("检查设置", "checker settings"))
     source: str | None = Field(None, description=describe("信息来源", "source"))
 

@@ -92,6 +92,8 @@ def to_json(tables: Sequence[Table]) -> str:
 
 
 def table_key(table: Table) -> str:
+    if table.key:
+        return table.key
     return "standards" if table.columns and table.columns[0].key == "code" else "indicators"
 
 

@@ -5,7 +5,8 @@ A check is a function ``(warehouse, ctx) -> problems`` decorated with
 (:mod:`jgsw_std.problems.catalogue`) with the function's docstring as the
 user documentation. Families: D dates and lifecycle consistency, G framework
 gaps, L lifecycle duties, N names and placement, Q quality, R references,
-U districts (units); the loader declares Y and S itself.
+U districts (units), and the registries: E experts, M documents, F feedback;
+the loader declares Y and S itself.
 """
 
 from __future__ import annotations
