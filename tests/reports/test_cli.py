@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,22 +22,44 @@ indicators:
 """
 
 
+def _copy(root: Path, dest: Path) -> Path:
+    """A warehouse of one's own: a report written into it must not touch the shared ones."""
+    shutil.copytree(root / "data", dest / "data")
+    return dest
+
+
 @pytest.mark.parametrize("which", ["shipped", "demo"])
 def test_report_writes_both_formats_with_default_names(
     cli: CliRunner, tmp_path: Path, which: str, demo_root: Path
 ) -> None:
-    root = REPO if which == "shipped" else demo_root
+    root = _copy(REPO if which == "shipped" else demo_root, tmp_path / "wh")
     for fmt in ("html", "md"):
         result = cli(
             "report", "--root", str(root), "--as-of", "2025-12-31", "--format", fmt, cwd=tmp_path
         )
         assert result.exit_code == 0, result.stderr
-        written = tmp_path / f"jgsw-report-city-2025-12-31.{fmt}"
+        written = root / "reports" / f"jgsw-report-city-2025-12-31.{fmt}"
         assert written.is_file()
-        assert str(written.name) in result.stdout
+        assert f"wh/reports/{written.name}" in result.stdout.replace("\\", "/")
         text = written.read_text(encoding="utf-8")
         assert "标准目录" in text and "体系明细表" in text and "待办事项" in text
         assert ("合成示例数据" in text) == (which == "demo")
+
+
+def test_the_default_report_stays_out_of_git_status(cli: CliRunner, tmp_path: Path) -> None:
+    root = _copy(REPO, tmp_path / "wh")
+    git = ["git", "-C", str(root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "data"], check=True)
+    subprocess.run(
+        [*git, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "data"], check=True
+    )
+    result = cli("report", "--as-of", "2025-12-31", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert "reports/jgsw-report-city-2025-12-31.html" in result.stdout.replace("\\", "/")
+    assert (root / "reports" / "jgsw-report-city-2025-12-31.html").is_file()
+    status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
+    assert status.stdout == ""
 
 
 def test_html_is_the_default_format(cli: CliRunner, tmp_path: Path, demo_root: Path) -> None:
@@ -47,10 +70,11 @@ def test_html_is_the_default_format(cli: CliRunner, tmp_path: Path, demo_root: P
 
 
 def test_default_name_carries_the_scope(cli: CliRunner, tmp_path: Path, demo_root: Path) -> None:
+    root = _copy(demo_root, tmp_path / "wh")
     result = cli(
         "report",
         "--root",
-        str(demo_root),
+        str(root),
         "--as-of",
         "2024-06-30",
         "--scope",
@@ -60,7 +84,7 @@ def test_default_name_carries_the_scope(cli: CliRunner, tmp_path: Path, demo_roo
         cwd=tmp_path,
     )
     assert result.exit_code == 0, result.stderr
-    text = (tmp_path / "jgsw-report-district-shapingba-2024-06-30.md").read_text("utf-8")
+    text = (root / "reports" / "jgsw-report-district-shapingba-2024-06-30.md").read_text("utf-8")
     assert "沙坪坝区" in text and "2024-06-30" in text
 
 

@@ -17,6 +17,7 @@ from jgsw_std.errors import UsageError
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import DUTY_KINDS, Duty, DutySettings, district_duties
 from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.progress import SILENT, Progress
 
 
 @dataclass
@@ -94,12 +95,13 @@ def due_calendar(
     return Calendar(as_of, days, groups)
 
 
-def run_due(request: DueRequest) -> Calendar:
+def run_due(request: DueRequest, progress: Progress = SILENT) -> Calendar:
     """Open the warehouse and lay out its duties; an unknown owner stops the run."""
     from jgsw_std.app.check import settings_for
     from jgsw_std.app.open import open_warehouse
 
-    wh = open_warehouse(request.root)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(request.root)
     unknown = [slug for slug in request.owners if slug not in wh.district_by_slug]
     if unknown:
         raise UsageError(

@@ -21,6 +21,7 @@ from typing import Annotated
 import typer
 
 from jgsw_std import __version__
+from jgsw_std.cli.common import LangOption, QuietOption, RootOption
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS, EXIT_BUG = 0, 1, 2, 3
 
@@ -54,15 +55,38 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="显示版本。 / Print the version."
+        ),
     ] = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """标准仓工具 / standards warehouse toolkit."""
+    """标准仓工具 / standards warehouse toolkit.
+
+    --root, --lang and --quiet may come before the command (jgsw --lang en check)
+    or after it (jgsw check --lang en); the commands read them from here.
+    """
+
+
+#: Options of the root command that take a value (skipped to find the command).
+_ROOT_VALUED = ("--root", "--lang")
+_ROOT_FLAGS = ("--quiet", "-q")
 
 
 def _command_in(argv: list[str]) -> str | None:
     """The command a command line runs, if it names one; None for root options or help."""
+    skip = False
     for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in _ROOT_VALUED:
+            skip = True  # its value follows
+            continue
+        if arg in _ROOT_FLAGS or arg.startswith(tuple(f"{o}=" for o in _ROOT_VALUED)):
+            continue
         if arg.startswith("-"):
             return None  # --help, --version or a mistake: typer answers with every command
         return arg if arg in COMMANDS else None

@@ -10,6 +10,7 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    QuietOption,
     RevOption,
     RootOption,
     emit,
@@ -59,12 +60,14 @@ def check(
         Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """校验标准仓 / Validate every file and cross-file rule; report problems.
 
     Exit codes: 0 clean, 1 errors, 2 warnings with --strict, 3 internal error.
     """
     from jgsw_std.app.check import CheckRequest, run_check
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.check import WRITERS, FindingsContext, summary_line
     from jgsw_std.output.formats import writer_for
@@ -72,16 +75,16 @@ def check(
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    outcome = run_check(
-        CheckRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            select=require_known_codes(split_codes(select), "--select"),
-            ignore=require_known_codes(split_codes(ignore), "--ignore"),
-            changed_since=changed_since,
-            rev=rev,
-        )
+    request = CheckRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        select=require_known_codes(split_codes(select), "--select"),
+        ignore=require_known_codes(split_codes(ignore), "--ignore"),
+        changed_since=changed_since,
+        rev=rev,
     )
+    with progress_bar(language, quiet) as progress:
+        outcome = run_check(request, progress)
     ctx = FindingsContext(
         result=outcome.result,
         counts=outcome.warehouse.counts,
@@ -90,7 +93,7 @@ def check(
         as_of=outcome.as_of.isoformat(),
         color=fmt == "text" and output is None and use_color(),
     )
-    emit(writer(ctx), output)
+    emit(writer(ctx), output, language, quiet)
     if output is not None and fmt != "text":
         typer.echo(summary_line(ctx), err=True)
     raise typer.Exit(outcome.exit_code(strict))

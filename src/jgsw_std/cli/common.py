@@ -6,18 +6,34 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from jgsw_std.errors import UsageError
 
+
+def _from_root(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+    """An option given before the command (``jgsw --lang en check``) counts after it too.
+
+    The command's own value wins; without one, the root command's (see cli/app.py).
+    """
+    if value not in (None, False):
+        return value
+    top = ctx.find_root()
+    return top.params.get(param.name or "", value) if top is not ctx else value
+
+
 RootOption = Annotated[
     Path | None,
     typer.Option(
         "--root",
-        help="Warehouse root (the folder holding data/). Default: JGSW_ROOT, "
-        "else the nearest parent of the current folder that holds data/indicators.yaml.",
+        metavar="DIR",
+        callback=_from_root,
+        help="标准仓根目录（含 data/ 的目录）；默认取 JGSW_ROOT，否则从当前目录向上查找 "
+        "data/indicators.yaml。 / Warehouse root (the folder holding data/). Default: "
+        "JGSW_ROOT, else the nearest parent of the current folder that holds "
+        "data/indicators.yaml.",
         show_default=False,
     ),
 ]
@@ -25,8 +41,21 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language of messages and reports: zh (default) or en. Also JGSW_LANG.",
+        metavar="zh|en",
+        callback=_from_root,
+        help="消息和报告的语言：zh（默认）或 en；也可设 JGSW_LANG。 / Language of messages "
+        "and reports: zh (default) or en. Also JGSW_LANG.",
         show_default=False,
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        callback=_from_root,
+        help="不显示进度条和“已写入”提示（警告和错误照常显示）。 / No progress bar and no "
+        '"wrote FILE" line (warnings and errors still show).',
     ),
 ]
 AsOfOption = Annotated[
@@ -99,12 +128,34 @@ def use_color(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
-def emit(text: str, output: Path | None = None) -> None:
-    """Print to stdout, or write the file atomically when -o is given."""
+def wrote_line(path: Path, size: int, lang: str) -> str:
+    """``已写入 FILE（12.3 KB）`` / ``wrote FILE (12.3 KB)``."""
+    from jgsw_std.fsutil import size_text
+
+    if lang == "en":
+        return f"wrote {path} ({size_text(size)})"
+    return f"已写入 {path}（{size_text(size)}）"
+
+
+def emit_bytes(data: bytes, output: Path, lang: str | None = None, quiet: bool = False) -> None:
+    """Write ``data`` atomically to ``output`` and say so on stderr.
+
+    The "wrote" line is left out with ``quiet`` or without ``lang`` (a caller
+    that reports the file its own way).
+    """
+    from jgsw_std.fsutil import write_atomic
+
+    write_atomic(output, data)
+    if lang is not None and not quiet:
+        typer.echo(wrote_line(output, len(data), lang), err=True)
+
+
+def emit(
+    text: str, output: Path | None = None, lang: str | None = None, quiet: bool = False
+) -> None:
+    """Print to stdout, or write the file atomically when -o is given (see emit_bytes)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from jgsw_std.fsutil import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+    emit_bytes(text.encode("utf-8"), output, lang, quiet)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption
+from jgsw_std.cli.common import LangOption, QuietOption
 
 
 def demo(
@@ -28,14 +28,18 @@ def demo(
         int, typer.Option("--commits", min=2, help="Number of commits with --history.")
     ] = 240,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """生成合成示例标准仓 / Write a synthetic demo warehouse (labelled as such in every file)."""
     from jgsw_std.app.demo import run_demo
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.edits import demo_text
 
-    result = run_demo(directory, standards, seed, history, commits)
-    typer.echo(demo_text(result, resolve_lang(lang)), nl=False)
+    language = resolve_lang(lang)
+    with progress_bar(language, quiet) as progress:
+        result = run_demo(directory, standards, seed, history, commits, progress)
+    typer.echo(demo_text(result, language), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    QuietOption,
+    RootOption,
+    emit,
+    parse_as_of,
+)
 
 
 def diff(
@@ -37,18 +44,22 @@ def diff(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """语义差异 / Records added, removed, moved and changed field by field; problems
     introduced and fixed; indicators that moved."""
     from jgsw_std.app.diff import diff_revisions
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.diff import WRITERS
     from jgsw_std.output.formats import writer_for
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    result = diff_revisions(root, base, head, parse_as_of(as_of))
-    emit(writer(result, language), output)
+    day = parse_as_of(as_of)
+    with progress_bar(language, quiet) as progress:
+        result = diff_revisions(root, base, head, day, progress)
+    emit(writer(result, language), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

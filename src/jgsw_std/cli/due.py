@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, emit, parse_as_of, split_codes
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    QuietOption,
+    RootOption,
+    emit,
+    parse_as_of,
+    split_codes,
+)
 
 
 def due(
@@ -37,6 +45,7 @@ def due(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """到期事项 / Reviews, evaluations, planned publications and yearly work falling due, by owner.
 
@@ -44,19 +53,22 @@ def due(
     (default today), overdue ones first, grouped by the district that owns it.
     """
     from jgsw_std.app.due import DueRequest, run_due
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.due import WRITERS
     from jgsw_std.output.formats import writer_for
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    calendar = run_due(
-        DueRequest(root, parse_as_of(as_of), days, split_codes(owner), include_overdue=overdue)
+    request = DueRequest(
+        root, parse_as_of(as_of), days, split_codes(owner), include_overdue=overdue
     )
+    with progress_bar(language, quiet) as progress:
+        calendar = run_due(request, progress)
     text = writer(calendar, language)
     if fmt == "csv" and output is not None:
         text = "\ufeff" + text  # a byte-order mark, so that Excel reads the Chinese as UTF-8
-    emit(text, output)
+    emit(text, output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption
+from jgsw_std.cli.common import AsOfOption, LangOption, QuietOption, RootOption
 
 
 def export(
@@ -28,16 +28,19 @@ def export(
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """导出体系明细表和指标表 / Export the standards table and the indicator table.
 
     xlsx: one sheet per table (jgsw import reads the 体系明细表 sheet back).
-    csv: one table (default standards). json: {"standards": [...], "indicators": [...]}.
+    csv: one table (default standards). json: {"standards": [...], "indicators": [...]},
+    every value a code of the data contract (level: industry), whatever --lang says.
     """
     from jgsw_std.app.export import TABLES, run_export
     from jgsw_std.cli.common import emit, parse_as_of
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.errors import UsageError
-    from jgsw_std.fsutil import write_atomic
+    from jgsw_std.fsutil import size_text, write_atomic
     from jgsw_std.i18n import pick, resolve_lang
     from jgsw_std.output.table import FORMATS, to_csv, to_json, to_xlsx
 
@@ -66,19 +69,28 @@ def export(
             zh="xlsx 需要用 -o 指定文件，例如 -o 体系明细表.xlsx。",
             en="xlsx needs a file: -o standards.xlsx.",
         )
-    outcome = run_export(root, parse_as_of(as_of), language, table)
-    tables = outcome.tables
-    if fmt == "xlsx":
-        assert output is not None
-        write_atomic(output, to_xlsx(tables, language))
-    elif fmt == "csv":
+    day = parse_as_of(as_of)
+    data: bytes | None = None
+    with progress_bar(language, quiet) as progress:
+        outcome = run_export(root, day, language, table, codes=fmt == "json", progress=progress)
+        tables = outcome.tables
+        if fmt == "xlsx":
+            with progress.step("写入工作簿", "writing the workbook"):
+                data = to_xlsx(tables, language)
+    if fmt == "csv":
         text = to_csv(tables[0], language)
-        if output is not None:
-            write_atomic(output, b"\xef\xbb\xbf" + text.encode("utf-8"))  # BOM: Excel reads UTF-8
-        else:
+        if output is None:
             emit(text)
-    else:
-        emit(to_json(tables), output)
+        else:
+            data = b"\xef\xbb\xbf" + text.encode("utf-8")  # BOM: Excel reads UTF-8
+    elif fmt == "json":
+        text = to_json(tables)
+        if output is None:
+            emit(text)
+        else:
+            data = text.encode("utf-8")
+    if output is not None and data is not None:
+        write_atomic(output, data)
     if outcome.left_out:
         left_out = outcome.left_out
         typer.echo(
@@ -90,10 +102,15 @@ def export(
             ),
             err=True,
         )
-    if output is not None:
+    if output is not None and data is not None and not quiet:
         rows = sum(len(t.rows) for t in tables)
+        size = size_text(len(data))
         typer.echo(
-            pick(language, f"已导出 {rows} 行到 {output}。", f"Exported {rows} rows to {output}."),
+            pick(
+                language,
+                f"已导出 {rows} 行到 {output}（{size}）。",
+                f"Exported {rows} rows to {output} ({size}).",
+            ),
             err=True,
         )
 

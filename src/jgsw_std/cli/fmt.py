@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption
+from jgsw_std.cli.common import LangOption, QuietOption, RootOption
 
 
 def fmt(
@@ -26,6 +26,7 @@ def fmt(
     diff: Annotated[bool, typer.Option("--diff", help="Also print what would change.")] = False,
     root: RootOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """格式化数据文件 / Rewrite files in the canonical form, keeping every comment.
 
@@ -35,11 +36,13 @@ def fmt(
     formatted, or a path given does not exist, is outside data/ or is not YAML.
     """
     from jgsw_std.app.fmt import run_fmt
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.edits import fmt_lines, fmt_summary
 
     language = resolve_lang(lang)
-    result = run_fmt(root, paths or [], check)
+    with progress_bar(language, quiet) as progress:
+        result = run_fmt(root, paths or [], check, progress)
     for outcome in result.errors:
         assert outcome.error is not None
         typer.echo(f"jgsw fmt: {outcome.error.text(language)}", err=True)

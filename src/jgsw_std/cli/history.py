@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption, emit
+from jgsw_std.cli.common import LangOption, QuietOption, RootOption, emit
 
 
 def history(
@@ -31,9 +31,11 @@ def history(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """记录的修改历史 / Every commit that changed a record, field by field, newest first."""
     from jgsw_std.app.history import record_history
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.history import WRITERS
@@ -41,8 +43,9 @@ def history(
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
     # the shell splits an unquoted "DB50/T 1056-2020" at the space: join it again
-    found = record_history(root, " ".join(target), rev)
-    emit(writer(found, language), output)
+    with progress_bar(language, quiet) as progress:
+        found = record_history(root, " ".join(target), rev, progress)
+    emit(writer(found, language), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption
+from jgsw_std.cli.common import LangOption, QuietOption, RootOption
 
 
 def import_sheet(
@@ -20,6 +20,7 @@ def import_sheet(
     ] = False,
     root: RootOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """从体系明细表导入标准 / Create or update standard files from a workbook.
 
@@ -28,12 +29,14 @@ def import_sheet(
     sheet, row and column, and stop the import.
     """
     from jgsw_std.app.import_sheet import run_import
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.edit.sheet_import import describe_plan
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.edits import not_applied_text, wrote_files_text
 
     language = resolve_lang(lang)
-    outcome = run_import(root, path, apply)
+    with progress_bar(language, quiet) as progress:
+        outcome = run_import(root, path, apply, progress)
     plan = outcome.plan
     typer.echo(describe_plan(plan, language), nl=False)
     if diff:

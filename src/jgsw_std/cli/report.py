@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RevOption, RootOption, parse_as_of
+from jgsw_std.cli.common import (
+    AsOfOption,
+    LangOption,
+    QuietOption,
+    RevOption,
+    RootOption,
+    parse_as_of,
+)
 
 
 def report(
@@ -26,8 +33,10 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="File to write; '-' prints to stdout. "
-            "Default: jgsw-report-<scope>-<as-of>.<format> in the current folder.",
+            help="要写入的文件；'-' 输出到标准输出。默认：标准仓根目录下 reports/ 中的 "
+            "jgsw-report-<范围>-<日期>.<格式>（git 忽略该目录）。 / File to write; '-' prints to "
+            "stdout. Default: reports/jgsw-report-<scope>-<as-of>.<format> under the warehouse "
+            "root (a folder git ignores).",
             show_default=False,
         ),
     ] = None,
@@ -60,15 +69,19 @@ def report(
         ),
     ] = None,
     rev: RevOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
     from jgsw_std.app.report import ReportRequest, make_report
-    from jgsw_std.cli.common import emit
+    from jgsw_std.cli.common import emit, emit_bytes
+    from jgsw_std.cli.progress import progress_bar
+    from jgsw_std.fsutil import ignored_folder
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.report import (
         WRITERS,
         checks_warning,
+        default_folder,
         default_name,
         done_message,
         format_name,
@@ -77,25 +90,27 @@ def report(
     language = resolve_lang(lang)
     name = format_name(fmt)
     writer = writer_for(WRITERS, name)
-    outcome = make_report(
-        ReportRequest(
-            root=root,
-            fmt=name,
-            as_of=parse_as_of(as_of),
-            scope=scope,
-            lang=language,
-            template=template,
-            indicators=indicators,
-            rev=rev,
-        )
+    request = ReportRequest(
+        root=root,
+        fmt=name,
+        as_of=parse_as_of(as_of),
+        scope=scope,
+        lang=language,
+        template=template,
+        indicators=indicators,
+        rev=rev,
     )
-    text = writer(outcome.context, template)
+    with progress_bar(language, quiet) as progress:
+        outcome = make_report(request, progress)
+        with progress.step("排版", "laying out"):
+            text = writer(outcome.context, template)
     if output is not None and str(output) == "-":
         emit(text)
         return
-    target = output or Path(default_name(outcome))
-    emit(text, target)
-    typer.echo(done_message(outcome, target, language))
+    target = output or ignored_folder(default_folder(outcome)) / default_name(outcome)
+    data = text.encode("utf-8")
+    emit_bytes(data, target)  # the line below says where it went
+    typer.echo(done_message(outcome, target, language, len(data)))
     warning = checks_warning(outcome, language)
     if warning:
         typer.echo(warning, err=True)

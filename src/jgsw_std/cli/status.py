@@ -10,6 +10,7 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    QuietOption,
     RevOption,
     RootOption,
     emit,
@@ -54,29 +55,31 @@ def status(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """指标完成情况 / The plan's indicators as of a date: value, target, status, why."""
     from jgsw_std.app.status import StatusRequest, run_status
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.status import WRITERS, data_error_note
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    outcome = run_status(
-        StatusRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            scope=scope,
-            indicator=indicator,
-            indicators_path=indicators,
-            rev=rev,
-        )
+    request = StatusRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        scope=scope,
+        indicator=indicator,
+        indicators_path=indicators,
+        rev=rev,
     )
+    with progress_bar(language, quiet) as progress:
+        outcome = run_status(request, progress)
     if outcome.data_errors:
         typer.echo(data_error_note(outcome.data_errors, language), err=True)
     color = fmt == "text" and output is None and use_color()
-    emit(writer(outcome, language, explain=explain, color=color), output)
+    emit(writer(outcome, language, explain=explain, color=color), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption, emit
+from jgsw_std.cli.common import LangOption, QuietOption, RootOption, emit
 
 
 def trend(
@@ -47,25 +47,23 @@ def trend(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """指标趋势 / Indicator values at each period's end, each read from the commit current then."""
     from jgsw_std.app.trend import compute_trend
     from jgsw_std.cli.common import parse_as_of
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.trend import WRITERS
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    result = compute_trend(
-        root,
-        every,
-        parse_as_of(since, "--since") if since else None,
-        parse_as_of(until, "--until") if until else None,
-        rev,
-        scope,
-    )
-    emit(writer(result, language), output)
+    first = parse_as_of(since, "--since") if since else None
+    last = parse_as_of(until, "--until") if until else None
+    with progress_bar(language, quiet) as progress:
+        result = compute_trend(root, every, first, last, rev, scope, progress)
+    emit(writer(result, language), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

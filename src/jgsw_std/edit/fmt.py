@@ -11,6 +11,7 @@ from jgsw_std.edit.safe import FileChange, data_rel
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import DataError, JgswError, UsageError
 from jgsw_std.load.files import YAML_SUFFIXES, iter_data_paths
+from jgsw_std.progress import SILENT, Progress, track
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,10 @@ def format_bytes(rel: str, data: bytes) -> bytes:
     return encode(canonical_text(text, rel), form)
 
 
-def plan_fmt(root: Path, rels: Iterable[str]) -> list[FmtOutcome]:
+def plan_fmt(root: Path, rels: Iterable[str], progress: Progress = SILENT) -> list[FmtOutcome]:
     """What formatting would do to each file; reads only, writes nothing."""
     outcomes: list[FmtOutcome] = []
-    for rel in rels:
+    for rel in track(progress, list(rels), "格式检查", "checking the format"):
         path = root.joinpath(*rel.split("/"))
         try:
             before = path.read_bytes()

@@ -39,6 +39,10 @@ def format_name(fmt: str) -> str:
     return "md" if fmt == "markdown" else fmt
 
 
+#: The folder under the warehouse root that holds reports written without -o.
+REPORTS_FOLDER = "reports"
+
+
 def default_name(outcome: ReportOutcome) -> str:
     """``jgsw-report-<scope>-<as-of>.<ext>``: scope and date say what is inside."""
     cover = outcome.context["cover"]
@@ -46,13 +50,35 @@ def default_name(outcome: ReportOutcome) -> str:
     return f"jgsw-report-{scope}-{cover['as_of']}.{outcome.fmt}"
 
 
-def done_message(outcome: ReportOutcome, path: Path, lang: str) -> str:
+def default_folder(outcome: ReportOutcome) -> Path:
+    """``reports/`` beside ``data/``: outside the data, and ignored by git (see
+    fsutil.ignored_folder), so a report never shows up in ``git status``."""
+    return (outcome.root or Path.cwd()) / REPORTS_FOLDER
+
+
+def shown_path(path: Path) -> str:
+    """The path relative to the current folder when it is under it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def done_message(outcome: ReportOutcome, path: Path, lang: str, size: int | None = None) -> str:
     """One line for the terminal; plain characters only, so a GBK console shows it."""
+    from jgsw_std.fsutil import size_text
+
     cover = outcome.context["cover"]
     kind = {"html": "HTML", "md": "Markdown"}.get(outcome.fmt, "JSON")
+    where = shown_path(path)
     if lang == "en":
-        return f"Wrote the {kind} report {path} ({cover['scope_label']}, as of {cover['as_of']})."
-    return f"已生成{kind}报告：{path}（{cover['scope_label']}，截至 {cover['as_of']}）。"
+        weight = f", {size_text(size)}" if size is not None else ""
+        return (
+            f"Wrote the {kind} report {where} ({cover['scope_label']}, as of "
+            f"{cover['as_of']}{weight})."
+        )
+    weight = f"，{size_text(size)}" if size is not None else ""
+    return f"已生成{kind}报告：{where}（{cover['scope_label']}，截至 {cover['as_of']}{weight}）。"
 
 
 def checks_warning(outcome: ReportOutcome, lang: str) -> str:
