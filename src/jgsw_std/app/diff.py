@@ -41,6 +41,18 @@ def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
         return {}
 
 
+def _area_names(*sides: Warehouse) -> dict[str, tuple[str, str]]:
+    """Area names for grouping the records, from the newest framework that has them."""
+    from jgsw_std.model.framework import GENERAL_AREA
+
+    names: dict[str, tuple[str, str]] = {}
+    for wh in sides:
+        fw = wh.framework
+        for code in [GENERAL_AREA, *(area.code for area in fw.areas)]:
+            names.setdefault(code, (fw.area_label(code, "zh"), fw.area_label(code, "en")))
+    return names
+
+
 def diff_revisions(
     root: Path | None,
     base: str | None = None,
@@ -89,6 +101,7 @@ def diff_revisions(
         fixed=fixed,
         reworded=reworded,
         indicators=indicators,
+        area_names=_area_names(head_wh, base_wh),
         indicator_sets=(base_wh.indicators, head_wh.indicators),
         unchanged_files=unchanged,
     )

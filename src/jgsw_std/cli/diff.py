@@ -43,6 +43,16 @@ def diff(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            min=0,
+            help="Keep --format md within N characters (GitHub refuses comments over 65,536): "
+            "indicators and new problems first, then records by area, then how many were "
+            "left out. 0: no limit.",
+        ),
+    ] = 60_000,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -59,7 +69,7 @@ def diff(
     day = parse_as_of(as_of)
     with progress_bar(language, quiet) as progress:
         result = diff_revisions(root, base, head, day, progress)
-    emit(writer(result, language), output, language, quiet)
+    emit(writer(result, language, max_chars), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:
