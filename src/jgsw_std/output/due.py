@@ -38,7 +38,8 @@ _STANDING_NAMES: dict[Standing, tuple[str, str]] = {
     "newly-overdue": ("新近逾期", "newly overdue"),
     "long-overdue": ("长期逾期", "long overdue"),
 }
-#: Units shown in the summary; the others are summed on one line.
+#: Units shown in the summary when there are more than two more; the others
+#: are summed on one line.
 TOP_UNITS = 10
 
 
@@ -165,29 +166,22 @@ def _summary(calendar: Calendar, lang: str) -> list[str]:
     units = calendar.counts_by_owner()
     # the busiest units first: what falls due, then what has just become late
     units.sort(key=lambda u: (-u[1]["due"] - u[1]["newly-overdue"], -u[1]["long-overdue"]))
-    shown = units[:TOP_UNITS]
+    # a long list of units keeps the busiest and sums the others on one line
+    top = TOP_UNITS if len(units) > TOP_UNITS + 2 else len(units)
     head = pick(lang, "按单位", "By unit")
-    if len(units) > TOP_UNITS:
+    if top < len(units):
         head = pick(
             lang,
-            f"按单位（前 {TOP_UNITS} 个，共 {len(units)} 个）",
-            f"By unit (top {TOP_UNITS} of {len(units)})",
+            f"按单位（前 {top} 个，共 {len(units)} 个）",
+            f"By unit (top {top} of {len(units)})",
         )
-    rows = [(_owner(g.name, g.owner, lang), c) for g, c in shown]
-    rest: Counter[str] = Counter()
-    for _, counts in units[TOP_UNITS:]:
-        rest.update(counts)
-    if rest:
-        rows.append(
-            (
-                pick(
-                    lang,
-                    f"其余 {len(units) - TOP_UNITS} 个单位",
-                    f"{len(units) - TOP_UNITS} other units",
-                ),
-                rest,
-            )
-        )
+    rows = [(_owner(g.name, g.owner, lang), c) for g, c in units[:top]]
+    if top < len(units):
+        rest: Counter[str] = Counter()
+        for _, counts in units[top:]:
+            rest.update(counts)
+        others = len(units) - top
+        rows.append((pick(lang, f"其余 {others} 个单位", f"{others} other units"), rest))
     return [*out, "", *_counts_table(rows, standings, head, lang)]
 
 
