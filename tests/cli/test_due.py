@@ -209,8 +209,8 @@ def test_json_and_csv(mini: MiniFactory, cli: CliRunner, tmp_path: object) -> No
         1,
     )
     summary = data["summary"]
-    assert (summary["due"], summary["newly_overdue"], summary["long_overdue"]) == (4, 0, 1)
-    assert summary["by_kind"]["evaluation"] == {"long-overdue": 1}
+    assert (summary["due"], summary["newly-overdue"], summary["long-overdue"]) == (4, 0, 1)
+    assert summary["by_kind"]["evaluation"] == {"due": 0, "newly-overdue": 0, "long-overdue": 1}
     assert [g["owner"] for g in data["groups"]] == ["chongqing", "shapingba", None]
     first = data["groups"][0]["duties"][0]
     assert first == {

@@ -268,7 +268,9 @@ def _row(duty: Duty, name: str, calendar: Calendar, lang: str) -> dict[str, obje
 def render_json(calendar: Calendar, lang: str) -> str:
     import json
 
-    sections = {s.standing: s.total for s in calendar.sections}
+    def counts(counter: Counter[str]) -> dict[str, int]:
+        return {name: counter[name] for name in STANDINGS}
+
     payload = {
         "version": 1,
         "as_of": calendar.as_of.isoformat(),
@@ -277,13 +279,13 @@ def render_json(calendar: Calendar, lang: str) -> str:
         "since": calendar.since.isoformat(),
         "total": calendar.total,
         "overdue": calendar.overdue,
+        # counts by standing (due, newly-overdue, long-overdue), overall, by kind, by owner
         "summary": {
-            "due": sections["due"],
-            "newly_overdue": sections["newly-overdue"],
-            "long_overdue": sections["long-overdue"],
-            "by_kind": {k: dict(c) for k, c in calendar.counts_by_kind().items()},
+            **{s.standing: s.total for s in calendar.sections},
+            "by_kind": {k: counts(c) for k, c in calendar.counts_by_kind().items()},
             "by_owner": [
-                {"owner": g.owner, "name": g.name, **dict(c)} for g, c in calendar.counts_by_owner()
+                {"owner": g.owner, "name": g.name, **counts(c)}
+                for g, c in calendar.counts_by_owner()
             ],
         },
         "groups": [
