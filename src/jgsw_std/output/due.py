@@ -271,6 +271,11 @@ def render_json(calendar: Calendar, lang: str) -> str:
     def counts(counter: Counter[str]) -> dict[str, int]:
         return {name: counter[name] for name in STANDINGS}
 
+    summary: dict[str, object] = {s.standing: s.total for s in calendar.sections}
+    summary["by_kind"] = {k: counts(c) for k, c in calendar.counts_by_kind().items()}
+    summary["by_owner"] = [
+        {"owner": g.owner, "name": g.name, **counts(c)} for g, c in calendar.counts_by_owner()
+    ]
     payload = {
         "version": 1,
         "as_of": calendar.as_of.isoformat(),
@@ -280,14 +285,7 @@ def render_json(calendar: Calendar, lang: str) -> str:
         "total": calendar.total,
         "overdue": calendar.overdue,
         # counts by standing (due, newly-overdue, long-overdue), overall, by kind, by owner
-        "summary": {
-            **{s.standing: s.total for s in calendar.sections},
-            "by_kind": {k: counts(c) for k, c in calendar.counts_by_kind().items()},
-            "by_owner": [
-                {"owner": g.owner, "name": g.name, **counts(c)}
-                for g, c in calendar.counts_by_owner()
-            ],
-        },
+        "summary": summary,
         "groups": [
             {
                 "owner": group.owner,
