@@ -138,3 +138,28 @@ def test_a_bad_value_is_refused_with_the_option_named(mini: MiniFactory, cli: Cl
     assert result.exit_code == 1
     assert "--applying 的值 -1 不能小于 0" in result.stderr
     assert (wh.root / REL).read_text("utf-8") == TEXT
+
+
+def test_a_bad_choice_lists_the_values_with_their_names(mini: MiniFactory, cli: CliRunner) -> None:
+    wh = mini({REL: TEXT})
+    args = ("record", "review", "DB50/T 7-2020", "--date", "2025-10-20", "--conclusion", "keep")
+    zh = cli(*args, "--root", str(wh.root))
+    assert zh.exit_code == 1
+    assert "可选：continue（继续有效）、revise（修订）、repeal（废止）" in zh.stderr
+    assert "'continue', 'revise' or 'repeal'" not in zh.stderr  # pydantic's English
+    # the hint points at a page that lists the values
+    assert "见 jgsw record review --help" in zh.stderr
+    page = cli("record", "review", "--help").stdout
+    assert "continue" in page and "继续有效" in page
+    en = cli(*args, "--root", str(wh.root), "--lang", "en")
+    assert "'keep' is not one of continue, revise or repeal" in en.stderr
+
+
+def test_a_bad_value_in_a_file_names_the_choices_in_chinese(
+    mini: MiniFactory, cli: CliRunner
+) -> None:
+    wh = mini({REL: TEXT + "reviews:\n  - {date: 2025-10-20, conclusion: keep}\n"})
+    zh = cli("check", "--root", str(wh.root), "--select", "S103").stdout
+    assert "应为以下之一：continue（继续有效）、revise（修订）、repeal（废止）" in zh
+    en = cli("check", "--root", str(wh.root), "--select", "S103", "--lang", "en").stdout
+    assert "must be one of continue, revise, repeal" in en

@@ -22,7 +22,7 @@ def explain(
 
     language = resolve_lang(lang)
     codes = run_explain(code)
-    emit(write_list(codes) if code is None else write_one(codes[0], language))
+    emit(write_list(codes, language) if code is None else write_one(codes[0], language))
 
 
 def register(app: typer.Typer) -> None:
