@@ -159,9 +159,10 @@ def _lang_from_argv(argv: list[str]) -> str:
 
 def run(argv: list[str] | None = None) -> int:
     """Run jgsw with ``argv`` and return the exit code; never raises."""
+    from jgsw_std.cli.common import join_split_codes
     from jgsw_std.errors import JgswError
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = join_split_codes(list(sys.argv[1:] if argv is None else argv))
     lang = _lang_from_argv(args)
     # A run builds hundreds of thousands of small acyclic objects (parsed YAML,
     # models) and then ends; the cyclic collector would walk them again and

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -107,6 +108,42 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
             en=f"{option} date {value} is outside the usable range ({EARLIEST} to {LATEST}).",
         )
     return day
+
+
+#: The halves a shell makes of an unquoted code: ``DB50/T`` and ``1056-2020``.
+#: A prefix has a slash (GB/T, T/CQJGSW) or is written in capitals (GB, DB50).
+_CODE_HEAD = re.compile(r"^(?:[A-Za-z]+[0-9]*/[A-Za-z][A-Za-z0-9]*|[A-Z]+[0-9]*)$")
+_CODE_TAIL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.]*-\d{4}$")
+
+
+def join_split_codes(argv: list[str]) -> list[str]:
+    """``DB50/T 1056-2020`` typed without quotes is one code again, wherever it is.
+
+    The shell splits it at the space into ``DB50/T`` and ``1056-2020``; every
+    command that takes a code (a positional such as ``record review CODE`` or
+    an option such as ``new standard --code``) gets it whole. Two words are
+    joined only when together they read as a standard code and the first does
+    not on its own, so nothing else on a command line changes.
+    """
+    from jgsw_std.model.codes import CodeError, parse_code
+
+    out: list[str] = []
+    index = 0
+    while index < len(argv):
+        head = argv[index]
+        if index + 1 < len(argv) and _CODE_HEAD.match(head) and _CODE_TAIL.match(argv[index + 1]):
+            joined = f"{head} {argv[index + 1]}"
+            try:
+                parse_code(joined)
+            except CodeError:
+                pass
+            else:
+                out.append(joined)
+                index += 2
+                continue
+        out.append(head)
+        index += 1
+    return out
 
 
 def split_codes(values: list[str] | None) -> list[str]:
