@@ -16,7 +16,7 @@ import sys
 # pydantic scans installed packages' entry points for plugins when it is first
 # imported (about 10 ms); jgsw uses none, so skip the scan before typer imports it.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -107,10 +107,15 @@ def build_app(argv: list[str]) -> typer.Typer:
         "Standards warehouse toolkit for government-affairs administration "
         "standardization: check, indicators, reports, history.",
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion / --show-completion: the shell asks `jgsw` itself for
+        # completions with no command named, so every command is registered then.
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+    from jgsw_std.cli.helptext import tidy_help
+
+    tidy_help(rendering=not argv or any(a in ("-h", "--help") for a in argv))
     app.callback()(_root)
     command = _command_in(argv)
     for module in [COMMANDS[command]] if command else COMMANDS.values():
@@ -118,6 +123,15 @@ def build_app(argv: list[str]) -> typer.Typer:
         # lives in the functions.
         importlib.import_module(f"jgsw_std.cli.{module}").register(app)
     return app
+
+
+def build_command(argv: list[str]) -> Any:
+    """The click command of :func:`build_app`, with the help typer adds made bilingual."""
+    from jgsw_std.cli.helptext import completion_help
+
+    command = typer.main.get_command(build_app(argv))
+    completion_help(command)
+    return command
 
 
 def _fix_console_encoding() -> None:
@@ -171,7 +185,7 @@ def run(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         # standalone mode: typer prints usage errors itself and exits with 2
-        build_app(args)(args=args, prog_name="jgsw")
+        build_command(args)(args=args, prog_name="jgsw")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERRORS)

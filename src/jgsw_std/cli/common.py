@@ -63,8 +63,9 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Judge the records as of this date (YYYY-MM-DD): what the records say was "
-        "true that day. Default: today.",
+        metavar="DATE",
+        help="按此日期（YYYY-MM-DD）判断：记录表明当天的情况如何；默认今天。 / Judge the records "
+        "as of this date (YYYY-MM-DD): what the records say was true that day. Default: today.",
         show_default=False,
     ),
 ]
@@ -73,10 +74,34 @@ RevOption = Annotated[
     str | None,
     typer.Option(
         "--rev",
-        help="Read the warehouse as recorded at this git revision (commit, branch, tag, "
-        "HEAD~3) instead of the working tree, which is left untouched: what had been "
-        "recorded by then. Combine with --as-of for what those records said was true on a date.",
+        metavar="REV",
+        help="读取某个 git 版本（提交、分支、标签、HEAD~3）中记录的标准仓，不动工作区："
+        "当时已记录的内容；与 --as-of 合用，即当时的记录所表明的某日情况。 / Read the "
+        "warehouse as recorded at "
+        "this git revision (commit, branch, tag, HEAD~3) instead of the working tree, which "
+        "is left untouched: what had been recorded by then. Combine with --as-of for what "
+        "those records said was true on a date.",
         show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="写入此文件，而不是输出到屏幕。 / Write to this file instead.",
+        show_default=False,
+    ),
+]
+ScopeOption = Annotated[
+    str,
+    typer.Option(
+        "--scope",
+        metavar="SCOPE",
+        help="范围：city（全市，默认）、region:main-urban|northeast|southeast（区域）、"
+        "subregion:central|new（分区）或 district:SLUG（单个区县）。 / city (default), "
+        "region:main-urban|northeast|southeast, subregion:central|new, or district:SLUG.",
     ),
 ]
 

@@ -11,21 +11,50 @@ from jgsw_std.cli.common import LangOption, QuietOption
 
 
 def demo(
-    directory: Annotated[Path, typer.Argument(help="Folder to create (must be empty or absent).")],
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="要创建的目录（须为空或不存在）。 / Folder to create (must be empty or absent).",
+            show_default=False,
+        ),
+    ],
     standards: Annotated[
-        int, typer.Option("--standards", "-n", min=0, help="Number of synthetic standards.")
+        int,
+        typer.Option(
+            "--standards",
+            "-n",
+            min=0,
+            metavar="N",
+            help="虚构标准的数量。 / Number of synthetic standards.",
+        ),
     ] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same files.")] = 1,
+    seed: Annotated[
+        int,
+        typer.Option(
+            "--seed",
+            metavar="N",
+            help="随机种子：种子相同，文件相同。 / Random seed; same seed, same files.",
+        ),
+    ] = 1,
     history: Annotated[
         bool,
         typer.Option(
             "--history",
-            help="Also create the git history of the warehouse: dated commits from 2021 by "
+            help="同时生成 git 历史：2021 年起几位虚构作者的带日期提交，供 jgsw history、diff、"
+            "trend 使用。 / Also create the git history of the warehouse: dated commits from 2021 "
+            "by "
             "several invented authors, for jgsw history, diff and trend.",
         ),
     ] = False,
     commits: Annotated[
-        int, typer.Option("--commits", min=2, help="Number of commits with --history.")
+        int,
+        typer.Option(
+            "--commits",
+            min=2,
+            metavar="N",
+            help="--history 的提交次数。 / Number of commits with --history.",
+        ),
     ] = 240,
     lang: LangOption = None,
     quiet: QuietOption = False,

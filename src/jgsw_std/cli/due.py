@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,6 +9,7 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    OutputOption,
     QuietOption,
     RootOption,
     emit,
@@ -22,7 +22,13 @@ def due(
     root: RootOption = None,
     days: Annotated[
         int,
-        typer.Option("--days", "-n", min=0, help="How far ahead to look, in days (default 90)."),
+        typer.Option(
+            "--days",
+            "-n",
+            min=0,
+            metavar="N",
+            help="向后看多少天（默认 90）。 / How far ahead to look, in days (default 90).",
+        ),
     ] = 90,
     owner: Annotated[
         list[str] | None,
@@ -73,16 +79,24 @@ def due(
         ),
     ] = 0,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text (people), json or csv.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式：text（给人看）、json 或 csv。 / Output: text (people), json or csv.",
+        ),
     ] = "text",
     as_of: AsOfOption = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """到期事项 / Reviews, evaluations, planned publications and yearly work falling due, by owner.
+
+    用于各单位的月度工作安排。先列汇总：--as-of 起 --days 天内到期（含当天）、新近逾期
+    （--since 以来，默认往前 --days 天）和长期逾期的事项，按事项和单位计数；再按单位列出
+    到期和新近逾期的事项；长期逾期的只在 --all 时列出。JSON 和 CSV 含全部事项及各自的状态。
 
     For a bureau's monthly planning. First a summary: duties due within --days
     of --as-of (today included), newly overdue (since --since, default --days

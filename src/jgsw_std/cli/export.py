@@ -11,17 +11,34 @@ from jgsw_std.cli.common import AsOfOption, LangOption, QuietOption, RootOption
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="xlsx | csv | json.")] = "xlsx",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="xlsx、csv 或 json（json 的取值一律用代码，不随语言变化）。 / xlsx, csv or json "
+            "(json values are codes, whatever the language).",
+        ),
+    ] = "xlsx",
     table: Annotated[
         str,
-        typer.Option("--table", "-t", help="standards (体系明细表) | indicators | all."),
+        typer.Option(
+            "--table",
+            "-t",
+            metavar="TABLE",
+            help="standards（体系明细表）、indicators（指标表）或 all（全部）。 / standards, "
+            "indicators or all.",
+        ),
     ] = "all",
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="File to write (required for xlsx; else stdout, also with -o -).",
+            metavar="FILE",
+            help="要写入的文件（xlsx 必须指定；其他格式默认输出到屏幕，-o - 亦然）。 / File to "
+            "write (required for xlsx; else stdout, also with -o -).",
             show_default=False,
         ),
     ] = None,
@@ -31,6 +48,9 @@ def export(
     quiet: QuietOption = False,
 ) -> None:
     """导出体系明细表和指标表 / Export the standards table and the indicator table.
+
+    xlsx：每个表一个工作表（jgsw import 可读回体系明细表）。csv：一个表（默认体系明细表）。
+    json：{"standards": [...], "indicators": [...]}，取值一律用数据约定的代码，不随 --lang 变化。
 
     xlsx: one sheet per table (jgsw import reads the 体系明细表 sheet back).
     csv: one table (default standards). json: {"standards": [...], "indicators": [...]},

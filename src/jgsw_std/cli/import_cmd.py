@@ -11,18 +11,36 @@ from jgsw_std.cli.common import LangOption, QuietOption, RootOption
 
 
 def import_sheet(
-    path: Annotated[Path, typer.Argument(help="The workbook (.xlsx), as jgsw export writes it.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="工作簿（.xlsx），格式同 jgsw export 的输出。 / The workbook (.xlsx), as jgsw "
+            "export writes it.",
+            show_default=False,
+        ),
+    ],
     apply: Annotated[
-        bool, typer.Option("--apply", help="Write the changes (default: only show them).")
+        bool,
+        typer.Option(
+            "--apply",
+            help="写入修改（默认只显示）。 / Write the changes (default: only show them).",
+        ),
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Also print the line diff of each file.")
+        bool,
+        typer.Option(
+            "--diff", help="同时显示每个文件的逐行差异。 / Also print the line diff of each file."
+        ),
     ] = False,
     root: RootOption = None,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """从体系明细表导入标准 / Create or update standard files from a workbook.
+
+    逐字段显示将要修改的内容；只有加 --apply 才写入，且要么全部写入，要么一个也不写。
+    未知的列和无法读取的单元格按工作表、行、列报告，并中止导入。
 
     Shows what would change, field by field; writes only with --apply, and then
     all files or none. Unknown columns and unreadable cells are reported by

@@ -13,6 +13,7 @@ from jgsw_std.cli.common import (
     QuietOption,
     RevOption,
     RootOption,
+    ScopeOption,
     parse_as_of,
 )
 
@@ -24,8 +25,10 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html (one self-contained file: works offline, prints on A4), md "
-            "(GitHub/GitLab Markdown), or json (the data templates receive).",
+            metavar="FORMAT",
+            help="html（单个自包含文件：离线可用，可打印为 A4）、md（GitHub/GitLab Markdown）"
+            "或 json（模板收到的数据）。 / html (one self-contained file: works offline, prints "
+            "on A4), md (GitHub/GitLab Markdown), or json (the data templates receive).",
         ),
     ] = "html",
     output: Annotated[
@@ -33,6 +36,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="要写入的文件；'-' 输出到标准输出。默认：标准仓根目录下 reports/ 中的 "
             "jgsw-report-<范围>-<日期>.<格式>（git 忽略该目录）。 / File to write; '-' prints to "
             "stdout. Default: reports/jgsw-report-<scope>-<as-of>.<format> under the warehouse "
@@ -41,20 +45,16 @@ def report(
         ),
     ] = None,
     as_of: AsOfOption = None,
-    scope: Annotated[
-        str,
-        typer.Option(
-            "--scope",
-            help="city, region:main-urban|northeast|southeast, subregion:central|new "
-            "or district:<slug>.",
-        ),
-    ] = "city",
+    scope: ScopeOption = "city",
     lang: LangOption = None,
     template: Annotated[
         Path | None,
         typer.Option(
             "--template",
-            help="Your own template file, or a folder laid out like templates/ "
+            metavar="PATH",
+            help="自己的模板文件，或与 templates/ 结构相同的目录（html/、md/）；缺少的部分取默认模"
+            "板。"
+            " / Your own template file, or a folder laid out like templates/ "
             "(html/, md/); what it lacks comes from the defaults.",
             show_default=False,
         ),
@@ -63,7 +63,9 @@ def report(
         Path | None,
         typer.Option(
             "--indicators",
-            help="Another plan's indicators file (e.g. the 15th plan's targets) instead of "
+            metavar="FILE",
+            help="改用另一个规划的指标文件（如“十五五”规划的目标），代替 data/indicators.yaml。 / "
+            "Another plan's indicators file (e.g. the 15th plan's targets) instead of "
             "data/indicators.yaml.",
             show_default=False,
         ),
@@ -71,7 +73,17 @@ def report(
     rev: RevOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
+    """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts.
+
+    中文字体：HTML 报告用本机的中文字体显示；没有中文字体的服务器上汉字会显示为方框。
+    Debian/Ubuntu 安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），
+    Windows 和 macOS 自带中文字体。jgsw report 在 Linux 上找不到中文字体时会提醒。
+
+    Fonts: the HTML report shows Chinese in the reader's fonts; on a server with
+    no CJK font every character is a box. Debian/Ubuntu: install fonts-noto-cjk;
+    Windows and macOS have one built in. On Linux, jgsw report warns when it
+    finds none.
+    """
     from jgsw_std.app.report import ReportRequest, make_report
     from jgsw_std.cli.common import emit, emit_bytes
     from jgsw_std.cli.progress import progress_bar

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, QuietOption, RootOption, emit
+from jgsw_std.cli.common import (
+    LangOption,
+    OutputOption,
+    QuietOption,
+    RootOption,
+    ScopeOption,
+    emit,
+)
 
 
 def trend(
-    every: Annotated[str, typer.Option("--every", help="Period: month, quarter or year.")] = "year",
+    every: Annotated[
+        str,
+        typer.Option(
+            "--every",
+            metavar="PERIOD",
+            help="周期：month（月）、quarter（季度）或 year（年）。 / Period: month, quarter or "
+            "year.",
+        ),
+    ] = "year",
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
-            help="First day of the range (YYYY-MM-DD). Default: the plan's start.",
+            metavar="DATE",
+            help="起始日期（YYYY-MM-DD）；默认为规划开始日期。 / First day of the range "
+            "(YYYY-MM-DD). Default: the plan's start.",
             show_default=False,
         ),
     ] = None,
@@ -24,28 +40,32 @@ def trend(
         str | None,
         typer.Option(
             "--until",
-            help="Last day of the range (YYYY-MM-DD). Default: today.",
+            metavar="DATE",
+            help="截止日期（YYYY-MM-DD）；默认今天。 / Last day of the range (YYYY-MM-DD). "
+            "Default: today.",
             show_default=False,
         ),
     ] = None,
-    scope: Annotated[
+    scope: ScopeOption = "city",
+    rev: Annotated[
         str,
         typer.Option(
-            "--scope",
-            help="city (default), region:main-urban|northeast|southeast, "
-            "subregion:central|new, or district:SLUG.",
+            "--rev",
+            metavar="REV",
+            help="沿通向此版本的历史计算。 / Follow the history that leads to this revision.",
         ),
-    ] = "city",
-    rev: Annotated[
-        str, typer.Option("--rev", help="Follow the history that leads to this revision.")
     ] = "HEAD",
     root: RootOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text (a table), json or csv.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式：text（表格）、json 或 csv。 / Output: text (a table), json or csv.",
+        ),
     ] = "text",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
     quiet: QuietOption = False,
 ) -> None:
