@@ -225,3 +225,27 @@ def test_validation_errors_are_noted_but_the_report_is_written(
     assert result.exit_code == 0
     assert f"数据校验有 {errors} 个错误" in result.stderr
     assert f"错误 {errors} 个" in out.read_text(encoding="utf-8")
+
+
+def test_the_data_version_is_the_last_commit_that_changed_data(
+    cli: CliRunner, mini: MiniFactory
+) -> None:
+    # a repository that holds the tool too: HEAD is a commit about code
+    root = mini().root
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "data")
+    _git(root, "commit", "-q", "-m", "数据：初始", day="2025-06-30T10:00:00+08:00")
+    data_commit = _git(root, "rev-parse", "HEAD")
+    (root / "src").mkdir()
+    (root / "src" / "tool.py").write_text("print('tool')\n", "utf-8")
+    _git(root, "add", "src")
+    _git(
+        root, "commit", "-q", "-m", "Refactor the report renderer", day="2025-07-02T10:00:00+08:00"
+    )
+    version = report_json(cli, root, "--as-of", "2025-12-31")["cover"]["version"]
+    assert version["commit"] == data_commit
+    assert version["subject"] == "数据：初始"
+    assert version["committed_at"].startswith("2025-06-30T10:00:00")
+    assert version["dirty"] is False
+    past = report_json(cli, root, "--as-of", "2025-12-31", "--rev", "HEAD")
+    assert past["cover"]["version"]["commit"] == data_commit
