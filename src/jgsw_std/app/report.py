@@ -39,6 +39,8 @@ class ReportOutcome:
     fmt: str  # html, md or json: which writer of output/report.py lays it out
     context: dict[str, Any]  # what the templates receive
     root: Path | None = None  # the warehouse's folder: the default report goes under it
+    #: an HTML report on Linux: does this machine have a Chinese font (None: cannot tell)
+    cjk_fonts: bool | None = None
 
 
 def _indicator_file(path: Path, lang: str) -> Any:
@@ -121,4 +123,9 @@ def make_report(request: ReportRequest, progress: Progress = SILENT) -> ReportOu
         now=request.now,
     )
     context = report_context(wh, options, progress)
-    return ReportOutcome(fmt, context, wh.root)
+    fonts = None
+    if fmt == "html":
+        from jgsw_std.reports.fonts import cjk_font_available
+
+        fonts = cjk_font_available()
+    return ReportOutcome(fmt, context, wh.root, fonts)

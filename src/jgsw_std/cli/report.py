@@ -96,6 +96,7 @@ def report(
         default_folder,
         default_name,
         done_message,
+        font_warning,
         format_name,
     )
 
@@ -122,10 +123,11 @@ def report(
     target = output or ignored_folder(default_folder(outcome)) / default_name(outcome)
     data = text.encode("utf-8")
     emit_bytes(data, target)  # the line below says where it went
-    typer.echo(done_message(outcome, target, language, len(data)))
-    warning = checks_warning(outcome, language)
-    if warning:
-        typer.echo(warning, err=True)
+    if not quiet:
+        typer.echo(done_message(outcome, target, language, len(data)))
+    for warning in (checks_warning(outcome, language), font_warning(outcome, language)):
+        if warning:
+            typer.echo(warning, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -81,6 +81,26 @@ def done_message(outcome: ReportOutcome, path: Path, lang: str, size: int | None
     return f"已生成{kind}报告：{where}（{cover['scope_label']}，截至 {cover['as_of']}{weight}）。"
 
 
+def font_warning(outcome: ReportOutcome, lang: str) -> str:
+    """A note when this Linux machine has no Chinese font: the report opened here shows boxes."""
+    from jgsw_std.reports.fonts import FONT_PACKAGE
+
+    if outcome.cjk_fonts is not False:
+        return ""
+    if lang == "en":
+        return (
+            "Note: no Chinese font was found on this machine (fc-list :lang=zh): a browser here "
+            "shows every Chinese character of the report as a box. Install one, e.g. "
+            f"sudo apt-get install {FONT_PACKAGE} (Debian/Ubuntu); the file itself is fine "
+            "and reads well on any computer with a Chinese font."
+        )
+    return (
+        "注意：本机没有找到中文字体（fc-list :lang=zh）：在本机浏览器中打开报告，汉字会显示为方框。"
+        f"请安装中文字体，例如 sudo apt-get install {FONT_PACKAGE}（Debian/Ubuntu）；"
+        "报告文件本身无误，在装有中文字体的电脑上打开即可正常显示。"
+    )
+
+
 def checks_warning(outcome: ReportOutcome, lang: str) -> str:
     """A note when the data has validation errors: some figures may rest on bad files."""
     errors = outcome.context["cover"]["checks"]["errors"]
