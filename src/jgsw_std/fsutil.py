@@ -123,3 +123,30 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def size_text(size: int) -> str:
+    """``812 B``, ``12.3 KB``, ``4.1 MB``: a file's size as people read it."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+#: What a folder jgsw makes for its own output holds, so that git never lists it.
+IGNORE_ALL = "# Written by jgsw: git ignores this folder (generated reports).\n*\n"
+
+
+def ignored_folder(path: Path) -> Path:
+    """``path`` as a folder for generated files, created with a ``.gitignore`` of ``*``.
+
+    Generated reports must not show up in ``git status`` of the warehouse,
+    whatever its own .gitignore says; a folder that already exists is left as
+    it is (its owner decides).
+    """
+    path = Path(path)
+    if not path.exists():
+        path.mkdir(parents=True)
+        write_atomic(path / ".gitignore", IGNORE_ALL.encode("utf-8"))
+    return path

@@ -110,7 +110,7 @@ def test_guard_and_unguard_are_inverse_for_every_lead() -> None:
 def test_due_csv_guards_warehouse_text() -> None:
     import datetime as dt
 
-    from jgsw_std.app.due import Calendar, OwnerDuties
+    from jgsw_std.app.due import Calendar, OwnerDuties, Section
     from jgsw_std.lifecycle.duties import Duty
     from jgsw_std.output.due import render_csv
 
@@ -123,7 +123,9 @@ def test_due_csv_guards_warehouse_text() -> None:
         key="DB50/T 7-2020",
         label="=HYPERLINK(1)",
     )
-    calendar = Calendar(dt.date(2025, 1, 1), 90, [OwnerDuties("chongqing", "@重庆市", [duty])])
+    groups = [OwnerDuties("chongqing", "@重庆市", [duty])]
+    day = dt.date(2025, 1, 1)
+    calendar = Calendar(day, 90, day - dt.timedelta(days=90), [Section("due", groups)], groups)
     rows = list(csv.DictReader(io.StringIO(render_csv(calendar, "zh"))))
     assert rows[0]["label"] == "'=HYPERLINK(1)"
     assert rows[0]["owner_name"] == "'@重庆市"

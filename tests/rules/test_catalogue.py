@@ -69,7 +69,8 @@ def test_explain_prints_the_user_doc(cli: CliRunner) -> None:
     result = cli("explain", "L601")
     assert result.exit_code == 0
     assert result.stdout.startswith("L601 review-overdue (warning)\n")
-    assert "indicator 17" in result.stdout
+    assert "指标 17" in result.stdout
+    assert "indicator 17" in cli("explain", "L601", "--lang", "en").stdout
     listing = cli("explain").stdout
     for code in NEW_CODES:
         assert f"\n{code}  " in "\n" + listing

@@ -27,6 +27,7 @@ from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.framework import CheckSettings
 from jgsw_std.problems import PlainProblem, Problem
 from jgsw_std.problems.result import CheckResult
+from jgsw_std.progress import SILENT, Progress
 from jgsw_std.rules.registry import THRESHOLDS, CheckContext, ensure_loaded
 from jgsw_std.rules.runner import CheckOptions, run_rules, select_rules, settle
 
@@ -206,7 +207,7 @@ def check_warehouse(
     return settle(wh, problems, options)
 
 
-def run_check(request: CheckRequest) -> CheckOutcome:
+def run_check(request: CheckRequest, progress: Progress = SILENT) -> CheckOutcome:
     """Check the working tree (or a revision); options that cannot combine stop the run."""
     if request.rev is not None:
         if request.changed_since is not None:
@@ -218,23 +219,30 @@ def run_check(request: CheckRequest) -> CheckOutcome:
             )
         from jgsw_std.app.open import open_warehouse
 
-        wh = open_warehouse(request.root, rev=request.rev)
-        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        with progress.step(f"读取 {request.rev}", f"reading {request.rev}"):
+            wh = open_warehouse(request.root, rev=request.rev)
+        with progress.step("检查", "checking"):
+            result = check_warehouse(wh, request.as_of, request.select, request.ignore)
         return CheckOutcome(wh, result, request.as_of)
     root = find_root(request.root)
     paths = list(iter_data_paths(root))
     if len(paths) >= PARALLEL_FROM and can_fork():
-        wh, result = _check_in_two(paths, root, request)
+        wh, result = _check_in_two(paths, root, request, progress)
     else:
-        wh = build_warehouse(read_worktree(root, paths), root=root)
-        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
+            wh = build_warehouse(read_worktree(root, paths), root=root)
+        with progress.step("检查", "checking"):
+            result = check_warehouse(wh, request.as_of, request.select, request.ignore)
     if request.changed_since is not None:
-        result = changed_since(wh, result, request)
+        with progress.step(
+            f"对比 {request.changed_since}", f"comparing with {request.changed_since}"
+        ):
+            result = changed_since(wh, result, request)
     return CheckOutcome(wh, result, request.as_of)
 
 
 def _check_in_two(
-    paths: list[str], root: Path, request: CheckRequest
+    paths: list[str], root: Path, request: CheckRequest, progress: Progress = SILENT
 ) -> tuple[Warehouse, CheckResult]:
     """Check a large warehouse with both cores: a forked child takes a share of the rules.
 
@@ -248,7 +256,8 @@ def _check_in_two(
     (:class:`Share`). Where the child fails, or no fork is to be had, its
     share is computed here, so the result never depends on the fork.
     """
-    sources = read_worktree(root, paths)
+    with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
+        sources = read_worktree(root, paths)
     halves: HalfSwap[bytes, Parsed] = HalfSwap(parse_serially, marshal_dumps, marshal.loads)
 
     def side() -> tuple[list[PlainProblem], int]:
@@ -257,9 +266,11 @@ def _check_in_two(
         return [p.to_plain() for p in found.problems], found.suppressed
 
     with beside(side, fork=True) as pending:
-        wh = build_warehouse(sources, root=root, parse=halves.in_parent)
-        main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
-        plain, suppressed = pending.result()
+        with progress.step("解析", "parsing"):
+            wh = build_warehouse(sources, root=root, parse=halves.in_parent)
+        with progress.step("检查", "checking"):
+            main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
+            plain, suppressed = pending.result()
         side_result = CheckResult([Problem.from_plain(p) for p in plain], suppressed)
         return wh, main.merged(side_result)
 

@@ -49,12 +49,28 @@ def _joined(values: list[str]) -> str | None:
     return SEP.join(values) if values else None
 
 
+#: The "language" of machine formats (json): every value as the data contract's code.
+CODES = "codes"
+
+
 def _areas(wh: Warehouse, codes: list[str], lang: str) -> str | None:
+    if lang == CODES:
+        return _joined(codes)
     return _joined([wh.framework.area_label(code, lang) for code in codes])
 
 
 def _yes(value: bool, lang: str) -> str:
-    return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
+    if lang in ("en", CODES):
+        return "yes" if value else "no"
+    return "是" if value else "否"
+
+
+def _label(group: str, code: str | None, lang: str) -> str | None:
+    return code if lang == CODES else label(group, code, lang)
+
+
+def _unit(wh: Warehouse, slug: str | None, lang: str) -> str | None:
+    return slug if lang == CODES else district_name(wh, slug)
 
 
 def expert_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
@@ -94,7 +110,7 @@ def material_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
             {
                 "slug": m.slug,
                 "title": m.title,
-                "kind": label("material_kind", m.kind, lang),
+                "kind": _label("material_kind", m.kind, lang),
                 "date": m.date,
                 "areas": _areas(wh, m.areas, lang),
                 "tags": _joined(m.tags),
@@ -136,23 +152,24 @@ def feedback_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
     for rec in sorted(wh.feedback, key=lambda r: r.id):
         m = rec.model
         response = m.response
-        zh, en = _STATES[feedback_state(at, m)]
+        state = feedback_state(at, m)
+        zh, en = _STATES[state]
         rows.append(
             {
                 "id": m.id,
                 "standard": m.standard,
-                "from": district_name(wh, m.from_),
+                "from": _unit(wh, m.from_, lang),
                 "received": m.received,
-                "kind": label("feedback_kind", m.kind, lang),
+                "kind": _label("feedback_kind", m.kind, lang),
                 "clause": m.clause,
                 "text": m.text,
                 "response_date": response.date if response else None,
-                "response_by": district_name(wh, response.by) if response else None,
-                "response_action": label("action", response.action, lang) if response else None,
+                "response_by": _unit(wh, response.by, lang) if response else None,
+                "response_action": _label("action", response.action, lang) if response else None,
                 "response_text": response.text if response else None,
                 "closed": m.closed,
                 "source": m.source,
-                "state": en if lang == "en" else zh,
+                "state": state if lang == CODES else (en if lang == "en" else zh),
                 "record": rec.path,
             }
         )
@@ -163,10 +180,14 @@ def _public(columns: tuple[Column, ...], include_private: bool) -> tuple[Column,
     return columns if include_private else tuple(c for c in columns if not c.private)
 
 
-def registry_tables(at: AsOf, lang: str, table: str, include_private: bool = False) -> list[Table]:
+def registry_tables(
+    at: AsOf, lang: str, table: str, include_private: bool = False, codes: bool = False
+) -> list[Table]:
     """The registry tables asked for: one by name, or with ``all`` each registry the
-    warehouse keeps (an older warehouse's export is unchanged)."""
+    warehouse keeps (an older warehouse's export is unchanged). With ``codes`` every
+    value is the data contract's code (machine formats); sheet names follow ``lang``."""
     wh = at.wh
+    values = CODES if codes else lang
     wanted = [
         name
         for name, kind in REGISTRY_TABLES.items()
@@ -176,14 +197,14 @@ def registry_tables(at: AsOf, lang: str, table: str, include_private: bool = Fal
     for name in wanted:
         if name == "experts":
             columns = _public(EXPERT_COLUMNS, include_private)
-            rows = expert_rows(at, lang)
+            rows = expert_rows(at, values)
             if not include_private:
                 rows = [{k: v for k, v in r.items() if k not in ("phone", "email")} for r in rows]
             out.append(Table(sheet_name(SHEET_EXPERTS, lang), columns, rows, "experts"))
         elif name == "materials":
-            rows = material_rows(at, lang)
+            rows = material_rows(at, values)
             out.append(Table(sheet_name(SHEET_MATERIALS, lang), MATERIAL_COLUMNS, rows, name))
         else:
-            rows = feedback_rows(at, lang)
+            rows = feedback_rows(at, values)
             out.append(Table(sheet_name(SHEET_FEEDBACK, lang), FEEDBACK_COLUMNS, rows, name))
     return out

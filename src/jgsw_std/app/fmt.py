@@ -9,6 +9,7 @@ from jgsw_std.edit.fmt import FmtOutcome, format_bytes, plan_fmt, select_files
 from jgsw_std.edit.safe import FileChange, PartialWrite, apply_changes
 from jgsw_std.errors import JgswError
 from jgsw_std.load.root import find_root
+from jgsw_std.progress import SILENT, Progress
 
 
 @dataclass
@@ -40,7 +41,9 @@ def _start_dir(paths: list[Path]) -> Path | None:
     return first if first.is_dir() else first.parent
 
 
-def run_fmt(root: Path | None, paths: list[Path], check: bool) -> FmtResult:
+def run_fmt(
+    root: Path | None, paths: list[Path], check: bool, progress: Progress = SILENT
+) -> FmtResult:
     """Plan the canonical form of ``paths`` (default: all of data/); write it unless ``check``.
 
     The files are written together, all or none (safe.apply_changes): a full
@@ -49,7 +52,7 @@ def run_fmt(root: Path | None, paths: list[Path], check: bool) -> FmtResult:
     """
     warehouse = find_root(root, start=_start_dir(paths))
     rels, refused = select_files(warehouse, paths)
-    outcomes = refused + plan_fmt(warehouse, rels)
+    outcomes = refused + plan_fmt(warehouse, rels, progress)
     changed = [o for o in outcomes if o.changed and o.change is not None]
     errors = [o for o in outcomes if o.error is not None]
     result = FmtResult(outcomes, changed, errors, written=not check)
@@ -63,12 +66,13 @@ def run_fmt(root: Path | None, paths: list[Path], check: bool) -> FmtResult:
         ]
 
     try:
-        result.done = apply_changes(
-            warehouse,
-            [o.change for o in changed if o.change is not None],
-            check=False,
-            replan=again,
-        )
+        with progress.step(f"写入 {len(changed)} 个文件", f"writing {len(changed)} files"):
+            result.done = apply_changes(
+                warehouse,
+                [o.change for o in changed if o.change is not None],
+                check=False,
+                replan=again,
+            )
     except PartialWrite as exc:
         result.done, result.write_error = exc.written, exc
     except JgswError as exc:

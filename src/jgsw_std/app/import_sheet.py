@@ -13,6 +13,7 @@ from jgsw_std.edit.sheet_import import ImportPlan
 from jgsw_std.edit.sheet_layout import read_xlsx
 from jgsw_std.errors import UsageError
 from jgsw_std.load.files import FileUnreadable, read_regular
+from jgsw_std.progress import SILENT, Progress
 
 
 @dataclass
@@ -41,22 +42,28 @@ def read_workbook(path: Path) -> bytes:
         ) from None
 
 
-def run_import(root: Path | None, path: Path, apply: bool) -> ImportOutcome:
+def run_import(
+    root: Path | None, path: Path, apply: bool, progress: Progress = SILENT
+) -> ImportOutcome:
     """The changes the workbook asks for; with ``apply``, written (all files or none)."""
     data = read_workbook(path)
     try:
-        sheets = read_xlsx(data)
+        with progress.step(f"读取 {path.name}", f"reading {path.name}"):
+            sheets = read_xlsx(data)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise UsageError(
             "not_xlsx",
             zh=f"{path} 不是可读取的 xlsx 工作簿（{type(exc).__name__}）。",
             en=f"{path} is not a readable xlsx workbook ({type(exc).__name__}).",
         ) from None
-    wh = open_warehouse(root)
-    plans = plan_workbook(wh, sheets)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(root)
+    with progress.step("比对各行", "comparing the rows"):
+        plans = plan_workbook(wh, sheets)
     outcome = ImportOutcome(plans, None)
     if not apply or not outcome.changed:
         return outcome
     assert wh.root is not None
     changes = [change for plan in plans for change in plan.file_changes]
-    return ImportOutcome(plans, len(apply_changes(wh.root, changes)))
+    with progress.step("校验并写入", "validating and writing"):
+        return ImportOutcome(plans, len(apply_changes(wh.root, changes)))

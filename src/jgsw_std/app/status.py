@@ -21,6 +21,7 @@ from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
 from jgsw_std.metrics.scope import Scope, parse_scope
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.problems import Severity
+from jgsw_std.progress import SILENT, Progress
 
 
 @dataclass
@@ -68,16 +69,18 @@ def read_indicators(path: Path) -> IndicatorSet:
     )
 
 
-def run_status(request: StatusRequest) -> StatusOutcome:
+def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOutcome:
     """Compute what `jgsw status` shows; bad options raise UsageError / DataError."""
-    wh = open_warehouse(request.root, rev=request.rev)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(request.root, rev=request.rev)
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
     scope = parse_scope(request.scope, wh)
     at = AsOf(wh, request.as_of)
-    if request.indicator is None:
-        results = compute_all(at, iset, scope)
-    else:
-        results = [compute_one(at, iset, request.indicator, scope)]
+    with progress.step("计算指标", "computing the indicators"):
+        if request.indicator is None:
+            results = compute_all(at, iset, scope)
+        else:
+            results = [compute_one(at, iset, request.indicator, scope)]
     source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
     return StatusOutcome(wh, iset, source, scope, request.as_of, results)

@@ -16,11 +16,12 @@ import sys
 # pydantic scans installed packages' entry points for plugins when it is first
 # imported (about 10 ms); jgsw uses none, so skip the scan before typer imports it.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from jgsw_std import __version__
+from jgsw_std.cli.common import LangOption, QuietOption, RootOption
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS, EXIT_BUG = 0, 1, 2, 3
 
@@ -54,15 +55,38 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="显示版本。 / Print the version."
+        ),
     ] = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """标准仓工具 / standards warehouse toolkit."""
+    """标准仓工具 / standards warehouse toolkit.
+
+    --root, --lang and --quiet may come before the command (jgsw --lang en check)
+    or after it (jgsw check --lang en); the commands read them from here.
+    """
+
+
+#: Options of the root command that take a value (skipped to find the command).
+_ROOT_VALUED = ("--root", "--lang")
+_ROOT_FLAGS = ("--quiet", "-q")
 
 
 def _command_in(argv: list[str]) -> str | None:
     """The command a command line runs, if it names one; None for root options or help."""
+    skip = False
     for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in _ROOT_VALUED:
+            skip = True  # its value follows
+            continue
+        if arg in _ROOT_FLAGS or arg.startswith(tuple(f"{o}=" for o in _ROOT_VALUED)):
+            continue
         if arg.startswith("-"):
             return None  # --help, --version or a mistake: typer answers with every command
         return arg if arg in COMMANDS else None
@@ -83,10 +107,15 @@ def build_app(argv: list[str]) -> typer.Typer:
         "Standards warehouse toolkit for government-affairs administration "
         "standardization: check, indicators, reports, history.",
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion / --show-completion: the shell asks `jgsw` itself for
+        # completions with no command named, so every command is registered then.
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+    from jgsw_std.cli.helptext import tidy_help
+
+    tidy_help(rendering=not argv or any(a in ("-h", "--help") for a in argv))
     app.callback()(_root)
     command = _command_in(argv)
     for module in [COMMANDS[command]] if command else COMMANDS.values():
@@ -94,6 +123,15 @@ def build_app(argv: list[str]) -> typer.Typer:
         # lives in the functions.
         importlib.import_module(f"jgsw_std.cli.{module}").register(app)
     return app
+
+
+def build_command(argv: list[str]) -> Any:
+    """The click command of :func:`build_app`, with the help typer adds made bilingual."""
+    from jgsw_std.cli.helptext import completion_help
+
+    command = typer.main.get_command(build_app(argv))
+    completion_help(command)
+    return command
 
 
 def _fix_console_encoding() -> None:
@@ -135,9 +173,10 @@ def _lang_from_argv(argv: list[str]) -> str:
 
 def run(argv: list[str] | None = None) -> int:
     """Run jgsw with ``argv`` and return the exit code; never raises."""
+    from jgsw_std.cli.common import join_split_codes
     from jgsw_std.errors import JgswError
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = join_split_codes(list(sys.argv[1:] if argv is None else argv))
     lang = _lang_from_argv(args)
     # A run builds hundreds of thousands of small acyclic objects (parsed YAML,
     # models) and then ends; the cyclic collector would walk them again and
@@ -146,7 +185,7 @@ def run(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         # standalone mode: typer prints usage errors itself and exits with 2
-        build_app(args)(args=args, prog_name="jgsw")
+        build_command(args)(args=args, prog_name="jgsw")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERRORS)

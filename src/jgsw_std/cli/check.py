@@ -10,6 +10,7 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    QuietOption,
     RevOption,
     RootOption,
     emit,
@@ -26,22 +27,39 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output: text (people), json (documented shape), github (Actions annotations), "
-            "gitlab (Code Quality report), sarif (SARIF 2.1.0, for code scanning).",
+            metavar="FORMAT",
+            help="输出格式：text（给人看）、json（文档化的结构）、github（Actions 注释）、"
+            "gitlab（Code Quality 报告）、sarif（SARIF 2.1.0，用于代码扫描）。 / Output: text "
+            "(people), json (documented shape), github (Actions annotations), gitlab (Code "
+            "Quality report), sarif (SARIF 2.1.0, for code scanning).",
         ),
     ] = "text",
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 2 when there are warnings but no errors.")
+        bool,
+        typer.Option(
+            "--strict",
+            help="有警告而无错误时以 2 退出。 / Exit 2 when there are warnings but no errors.",
+        ),
     ] = False,
     select: Annotated[
         list[str] | None,
         typer.Option(
-            "--select", help="Only these codes or prefixes (D4, S101); repeatable or a,b."
+            "--select",
+            metavar="CODES",
+            help="只看这些代码或前缀（D4、S101），可重复或用逗号分隔。 / Only these codes or "
+            "prefixes (D4, S101); repeatable or a,b.",
+            show_default=False,
         ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these codes or prefixes; repeatable or a,b."),
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="跳过这些代码或前缀，可重复或用逗号分隔。 / Skip these codes or prefixes; "
+            "repeatable or a,b.",
+            show_default=False,
+        ),
     ] = None,
     as_of: AsOfOption = None,
     rev: RevOption = None,
@@ -49,22 +67,36 @@ def check(
         str | None,
         typer.Option(
             "--changed-since",
-            help="Report only problems in files changed since this git revision (commits, "
+            metavar="REV",
+            help="只报告此 git 版本以来改动过的文件（提交、编辑和新文件）中的问题，以及这些改动在别"
+            "处"
+            "引起的问题；仍读取整个标准仓。拉取请求用 --changed-since origin/main。 / Report only "
+            "problems in files changed since this git revision (commits, "
             "edits and new files) and the problems those changes cause elsewhere; the whole "
             "warehouse is still loaded. For pull requests: --changed-since origin/main.",
             show_default=False,
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the findings to this file.")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="把检查结果写入此文件。 / Write the findings to this file.",
+            show_default=False,
+        ),
     ] = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """校验标准仓 / Validate every file and cross-file rule; report problems.
 
+    退出码：0 无问题，1 有错误，2 有警告（--strict 时），3 内部错误。
     Exit codes: 0 clean, 1 errors, 2 warnings with --strict, 3 internal error.
     """
     from jgsw_std.app.check import CheckRequest, run_check
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.check import WRITERS, FindingsContext, summary_line
     from jgsw_std.output.formats import writer_for
@@ -72,16 +104,16 @@ def check(
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    outcome = run_check(
-        CheckRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            select=require_known_codes(split_codes(select), "--select"),
-            ignore=require_known_codes(split_codes(ignore), "--ignore"),
-            changed_since=changed_since,
-            rev=rev,
-        )
+    request = CheckRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        select=require_known_codes(split_codes(select), "--select"),
+        ignore=require_known_codes(split_codes(ignore), "--ignore"),
+        changed_since=changed_since,
+        rev=rev,
     )
+    with progress_bar(language, quiet) as progress:
+        outcome = run_check(request, progress)
     ctx = FindingsContext(
         result=outcome.result,
         counts=outcome.warehouse.counts,
@@ -90,7 +122,7 @@ def check(
         as_of=outcome.as_of.isoformat(),
         color=fmt == "text" and output is None and use_color(),
     )
-    emit(writer(ctx), output)
+    emit(writer(ctx), output, language, quiet)
     if output is not None and fmt != "text":
         typer.echo(summary_line(ctx), err=True)
     raise typer.Exit(outcome.exit_code(strict))

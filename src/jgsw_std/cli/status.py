@@ -10,8 +10,11 @@ import typer
 from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
+    OutputOption,
+    QuietOption,
     RevOption,
     RootOption,
+    ScopeOption,
     emit,
     parse_as_of,
     use_color,
@@ -22,61 +25,73 @@ def status(
     root: RootOption = None,
     as_of: AsOfOption = None,
     rev: RevOption = None,
-    scope: Annotated[
-        str,
-        typer.Option(
-            "--scope",
-            help="city (default), region:main-urban|northeast|southeast, "
-            "subregion:central|new, or district:SLUG.",
-        ),
-    ] = "city",
+    scope: ScopeOption = "city",
     indicator: Annotated[
-        int | None, typer.Option("--indicator", "-i", help="Only this indicator (its number).")
+        int | None,
+        typer.Option(
+            "--indicator",
+            "-i",
+            metavar="N",
+            help="只看这一项指标（序号）。 / Only this indicator (its number).",
+            show_default=False,
+        ),
     ] = None,
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="List the records that keep each indicator from its target."
+            "--explain",
+            help="列出使各项指标未达目标的记录。 / List the records that keep each indicator "
+            "from its target.",
         ),
     ] = False,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text (a table) or json (docs/status.md).")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式：text（表格）或 json（见 docs/status.md）。 / Output: text (a table) "
+            "or json (docs/status.md).",
+        ),
     ] = "text",
     indicators: Annotated[
         Path | None,
         typer.Option(
             "--indicators",
-            help="Another plan's indicators file (e.g. the 15th plan's), instead of "
+            metavar="FILE",
+            help="改用另一个规划的指标文件（如“十五五”规划），代替 data/indicators.yaml。 / "
+            "Another plan's indicators file (e.g. the 15th plan's), instead of "
             "data/indicators.yaml.",
+            show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """指标完成情况 / The plan's indicators as of a date: value, target, status, why."""
     from jgsw_std.app.status import StatusRequest, run_status
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.status import WRITERS, data_error_note
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    outcome = run_status(
-        StatusRequest(
-            root=root,
-            as_of=parse_as_of(as_of),
-            scope=scope,
-            indicator=indicator,
-            indicators_path=indicators,
-            rev=rev,
-        )
+    request = StatusRequest(
+        root=root,
+        as_of=parse_as_of(as_of),
+        scope=scope,
+        indicator=indicator,
+        indicators_path=indicators,
+        rev=rev,
     )
+    with progress_bar(language, quiet) as progress:
+        outcome = run_status(request, progress)
     if outcome.data_errors:
         typer.echo(data_error_note(outcome.data_errors, language), err=True)
     color = fmt == "text" and output is None and use_color()
-    emit(writer(outcome, language, explain=explain, color=color), output)
+    emit(writer(outcome, language, explain=explain, color=color), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, RootOption, emit
+from jgsw_std.cli.common import (
+    LangOption,
+    OutputOption,
+    QuietOption,
+    RootOption,
+    ScopeOption,
+    emit,
+)
 
 
 def trend(
-    every: Annotated[str, typer.Option("--every", help="Period: month, quarter or year.")] = "year",
+    every: Annotated[
+        str,
+        typer.Option(
+            "--every",
+            metavar="PERIOD",
+            help="周期：month（月）、quarter（季度）或 year（年）。 / Period: month, quarter or "
+            "year.",
+        ),
+    ] = "year",
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
-            help="First day of the range (YYYY-MM-DD). Default: the plan's start.",
+            metavar="DATE",
+            help="起始日期（YYYY-MM-DD）；默认为规划开始日期。 / First day of the range "
+            "(YYYY-MM-DD). Default: the plan's start.",
             show_default=False,
         ),
     ] = None,
@@ -24,48 +40,50 @@ def trend(
         str | None,
         typer.Option(
             "--until",
-            help="Last day of the range (YYYY-MM-DD). Default: today.",
+            metavar="DATE",
+            help="截止日期（YYYY-MM-DD）；默认今天。 / Last day of the range (YYYY-MM-DD). "
+            "Default: today.",
             show_default=False,
         ),
     ] = None,
-    scope: Annotated[
+    scope: ScopeOption = "city",
+    rev: Annotated[
         str,
         typer.Option(
-            "--scope",
-            help="city (default), region:main-urban|northeast|southeast, "
-            "subregion:central|new, or district:SLUG.",
+            "--rev",
+            metavar="REV",
+            help="沿通向此版本的历史计算。 / Follow the history that leads to this revision.",
         ),
-    ] = "city",
-    rev: Annotated[
-        str, typer.Option("--rev", help="Follow the history that leads to this revision.")
     ] = "HEAD",
     root: RootOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text (a table), json or csv.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式：text（表格）、json 或 csv。 / Output: text (a table), json or csv.",
+        ),
     ] = "text",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """指标趋势 / Indicator values at each period's end, each read from the commit current then."""
     from jgsw_std.app.trend import compute_trend
     from jgsw_std.cli.common import parse_as_of
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.trend import WRITERS
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    result = compute_trend(
-        root,
-        every,
-        parse_as_of(since, "--since") if since else None,
-        parse_as_of(until, "--until") if until else None,
-        rev,
-        scope,
-    )
-    emit(writer(result, language), output)
+    first = parse_as_of(since, "--since") if since else None
+    last = parse_as_of(until, "--until") if until else None
+    with progress_bar(language, quiet) as progress:
+        result = compute_trend(root, every, first, last, rev, scope, progress)
+    emit(writer(result, language), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

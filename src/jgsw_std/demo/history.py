@@ -32,6 +32,7 @@ from jgsw_std.demo.generator import DemoWarehouse
 from jgsw_std.edit.quoting import render_document
 from jgsw_std.history.fastimport import CommitSpec, Merge, Person, import_commits
 from jgsw_std.load.yamlread import load
+from jgsw_std.progress import SILENT, Progress
 
 START = dt.date(2021, 1, 4)  # the first working Monday of the plan: the initial import
 LAST_ENTRY = dt.date(2026, 7, 31)  # nothing is entered after this (generator's data end + a month)
@@ -598,7 +599,11 @@ def plan_history(
 
 
 def build_history(
-    dest: Path, demo: DemoWarehouse, commits: int = 240, seed: int = 1
+    dest: Path,
+    demo: DemoWarehouse,
+    commits: int = 240,
+    seed: int = 1,
+    progress: Progress = SILENT,
 ) -> HistorySummary:
     """Give the demo warehouse already written in ``dest`` its git history."""
     extra: dict[str, bytes] = {}
@@ -606,8 +611,10 @@ def build_history(
         rel = path.relative_to(dest).as_posix()
         if path.is_file() and not rel.startswith(("data/", ".git/")):
             extra[rel] = path.read_bytes()
-    specs = plan_history(demo, extra, commits, seed)
-    import_commits(dest, specs)
+    with progress.step(f"编排 {commits} 次提交", f"planning {commits} commits"):
+        specs = plan_history(demo, extra, commits, seed)
+    with progress.step("写入 git 历史", "writing the git history"):
+        import_commits(dest, specs)
     merges = sum(1 for s in specs if s.merge is not None)
     last = specs[-1].merge.when if specs[-1].merge else specs[-1].when
     people = {s.author for s in specs} | {s.merge.by for s in specs if s.merge}

@@ -18,6 +18,7 @@ from jgsw_std.load.files import (
     read_regular,
     shown_name,
 )
+from jgsw_std.progress import SILENT, Progress, track
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,10 @@ def format_bytes(rel: str, data: bytes) -> bytes:
     return encode(canonical_text(text, rel), form)
 
 
-def plan_fmt(root: Path, rels: Iterable[str]) -> list[FmtOutcome]:
+def plan_fmt(root: Path, rels: Iterable[str], progress: Progress = SILENT) -> list[FmtOutcome]:
     """What formatting would do to each file; reads only, writes nothing."""
     outcomes: list[FmtOutcome] = []
-    for rel in rels:
+    for rel in track(progress, list(rels), "格式检查", "checking the format"):
         if not name_is_utf8(rel):
             outcomes.append(
                 FmtOutcome(

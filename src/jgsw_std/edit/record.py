@@ -9,6 +9,7 @@ before anything is written.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from jgsw_std.edit.quoting import normalize_date
 from jgsw_std.edit.safe import FileChange, current_bytes, validate
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import DataError, UsageError
+from jgsw_std.i18n import choice_list
 from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.model.district import Activity, District
@@ -30,6 +32,7 @@ from jgsw_std.model.standard import Evaluation, Review, Standard, Usage
 class EntryKind:
     """Where one kind of entry lives and what makes two entries the same."""
 
+    name: str  # review, evaluation, usage, activity: the `jgsw record` subcommand
     target: str  # "standard" or "district"
     key: str  # the list in the file
     model: type[BaseModel]
@@ -38,10 +41,12 @@ class EntryKind:
 
 
 KINDS: dict[str, EntryKind] = {
-    "review": EntryKind("standard", "reviews", Review, "date", ("date",)),
-    "evaluation": EntryKind("standard", "evaluations", Evaluation, "date", ("date",)),
-    "usage": EntryKind("standard", "usage", Usage, "year", ("year",)),
-    "activity": EntryKind("district", "activities", Activity, "date", ("date", "kind", "title")),
+    "review": EntryKind("review", "standard", "reviews", Review, "date", ("date",)),
+    "evaluation": EntryKind("evaluation", "standard", "evaluations", Evaluation, "date", ("date",)),
+    "usage": EntryKind("usage", "standard", "usage", Usage, "year", ("year",)),
+    "activity": EntryKind(
+        "activity", "district", "activities", Activity, "date", ("date", "kind", "title")
+    ),
 }
 
 # Chinese words people use for the enum values, accepted on the command line.
@@ -59,6 +64,11 @@ ALIASES: dict[str, str] = {
 }
 
 
+def _allowed(error: Any) -> list[str]:
+    """The values a literal allows, from pydantic's "'a', 'b' or 'c'"."""
+    return re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+
+
 def _why_zh(error: Any) -> str:
     """The reason in Chinese for the errors a command-line value can have."""
     etype = str(error["type"])
@@ -66,7 +76,7 @@ def _why_zh(error: Any) -> str:
     if etype.startswith("date"):
         return "不是有效日期（写成 YYYY-MM-DD）"
     if etype == "literal_error":
-        return f"不在可选值之内：{ctx.get('expected', '')}"
+        return f"不在可选值之内，可选：{choice_list(_allowed(error), 'zh')}（也可直接写中文名称）"
     if etype == "greater_than_equal":
         return f"不能小于 {ctx.get('ge')}"
     if etype == "less_than_equal":
@@ -93,13 +103,17 @@ def _entry(kind: EntryKind, values: dict[str, Any]) -> BaseModel:
             option = "--" + (".".join(str(p) for p in error["loc"]) or kind.key).replace("_", "-")
             got = error.get("input")
             zh.append(f"{option} 的值 {got!r} {_why_zh(error)}")
-            en.append(f"{option}: {error['msg']} (got {got!r})")
+            if str(error["type"]) == "literal_error":
+                en.append(f"{option}: {got!r} is not one of {choice_list(_allowed(error), 'en')}")
+            else:
+                en.append(f"{option}: {error['msg']} (got {got!r})")
+        command = f"jgsw record {kind.name} --help"
         raise UsageError(
             "bad_entry",
             zh="记录内容不合要求，未修改任何文件：" + "；".join(zh),
             en="the entry is not valid; no file was changed: " + "; ".join(en),
-            hint_zh="日期写成 YYYY-MM-DD；取值见 jgsw record --help。",
-            hint_en="Write dates as YYYY-MM-DD; see jgsw record --help for the values.",
+            hint_zh=f"日期写成 YYYY-MM-DD；每个选项的写法见 {command}。",
+            hint_en=f"Write dates as YYYY-MM-DD; {command} lists every option and its values.",
         ) from None
 
 

@@ -69,6 +69,8 @@ class SemanticDiff:
     indicators: list[IndicatorDiff]  # only those whose figure or status moved
     indicator_sets: tuple[IndicatorSet | None, IndicatorSet | None]
     unchanged_files: int = 0
+    #: area code -> (zh, en) name, in the framework's order (head's, then base's)
+    area_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:

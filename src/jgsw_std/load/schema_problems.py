@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from jgsw_std.i18n import choice_list
 from jgsw_std.model.base import PRIVATE_MASK
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.problems.catalogue import declare
@@ -304,11 +305,14 @@ def problems_from_validation(
             real = _real_loc(data, loc)
             zh, en = _DETAILS.get(etype, ("", ""))
             values = {k: v for k, v in ctx.items()}
+            values_zh = dict(values)
             if etype == "literal_error":
                 allowed = _QUOTED.findall(str(ctx.get("expected", "")))
                 got = error.get("input")
                 close = difflib.get_close_matches(_short(got), allowed, n=1, cutoff=0.5)
                 values["expected"] = ", ".join(allowed)
+                # the codes people type, with their Chinese names: continue（继续有效）、...
+                values_zh["expected"] = choice_list(allowed, "zh")
                 if close:
                     zh += f"；是不是 {close[0]}？"
                     en += f"; did you mean {close[0]}?"
@@ -318,7 +322,7 @@ def problems_from_validation(
                 real,
                 field=_field_path(real),
                 value=_shown(model, loc, value),
-                detail_zh=(zh or error["msg"]).format(**values),
+                detail_zh=(zh or error["msg"]).format(**values_zh),
                 detail_en=(en or error["msg"]).format(**values),
             )
         marker = (problem.loc, problem.code)

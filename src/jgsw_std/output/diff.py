@@ -8,22 +8,19 @@ moves, and nothing else.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from jgsw_std.history.compare import IndicatorDiff, RecordDiff, SemanticDiff, Side
 from jgsw_std.i18n import one_line, pick, word
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.problems import Problem
 
-_CHANGE = {
+CHANGE_WORDS = {
     "added": ("新增", "added"),
     "removed": ("删除", "removed"),
     "renamed": ("移动", "moved"),
     "changed": ("修改", "changed"),
 }
-#: Long lists in a PR comment fold away after this many rows.
-FOLD_AFTER = 30
 
 
 def side_text(side: Side, lang: str) -> str:
@@ -36,7 +33,7 @@ def side_text(side: Side, lang: str) -> str:
 
 
 def change_word(record: RecordDiff, lang: str) -> str:
-    return pick(lang, *_CHANGE[record.change])
+    return pick(lang, *CHANGE_WORDS[record.change])
 
 
 def record_name(record: RecordDiff) -> str:
@@ -98,7 +95,7 @@ def summary_parts(result: SemanticDiff, lang: str) -> list[str]:
         for record in result.records:
             counts[record.change] = counts.get(record.change, 0) + 1
         joined = pick(lang, "，", ", ").join(
-            f"{pick(lang, *_CHANGE[k])} {n}" for k, n in counts.items()
+            f"{pick(lang, *CHANGE_WORDS[k])} {n}" for k, n in counts.items()
         )
         parts.append(pick(lang, f"记录：{joined}", f"records: {joined}"))
     if result.indicators:
@@ -113,7 +110,7 @@ def summary_parts(result: SemanticDiff, lang: str) -> list[str]:
     return parts
 
 
-def _nothing(result: SemanticDiff, lang: str) -> str:
+def nothing_text(result: SemanticDiff, lang: str) -> str:
     text = pick(lang, "没有实质变化。", "No change in substance.")
     if result.head.kind == "worktree" and result.base.kind == "commit":
         text += pick(
@@ -127,7 +124,8 @@ def _nothing(result: SemanticDiff, lang: str) -> str:
 # -- text -------------------------------------------------------------------------
 
 
-def write_text(result: SemanticDiff, lang: str) -> str:
+def write_text(result: SemanticDiff, lang: str, max_chars: int | None = None) -> str:
+    """For people at a terminal; everything, whatever ``max_chars`` (only md has a limit)."""
     out = [
         pick(lang, "标准仓变更：", "Warehouse changes: ")
         + f"{side_text(result.base, lang)} → {side_text(result.head, lang)}",
@@ -139,7 +137,7 @@ def write_text(result: SemanticDiff, lang: str) -> str:
         "",
     ]
     if result.empty:
-        return "\n".join([*out, _nothing(result, lang), ""])
+        return "\n".join([*out, nothing_text(result, lang), ""])
     out.append(
         pick(lang, "概览：", "Summary: ") + pick(lang, "；", "; ").join(summary_parts(result, lang))
     )
@@ -176,111 +174,15 @@ def write_text(result: SemanticDiff, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-# -- Markdown for a pull-request comment ------------------------------------------
+# -- Markdown for a pull-request comment: output/diff_md.py ----------------------
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def write_md(result: SemanticDiff, lang: str, max_chars: int | None = None) -> str:
+    """The pull-request comment, within ``max_chars`` (default MAX_CHARS; 0: no limit)."""
+    from jgsw_std.output.diff_md import MAX_CHARS
+    from jgsw_std.output.diff_md import write_md as write
 
-
-def _fold(rows: list[str], label: str) -> list[str]:
-    if len(rows) <= FOLD_AFTER:
-        return rows
-    return [
-        *rows[:FOLD_AFTER],
-        "",
-        f"<details><summary>{label}</summary>",
-        "",
-        *rows[FOLD_AFTER:],
-        "",
-        "</details>",
-    ]
-
-
-def write_md(result: SemanticDiff, lang: str) -> str:
-    head = pick(lang, "标准仓变更", "Warehouse changes")
-    out = [
-        f"### {head}",
-        "",
-        f"{side_text(result.base, lang)} → {side_text(result.head, lang)} · "
-        + pick(
-            lang,
-            f"问题和指标按 {result.as_of} 计算",
-            f"problems and indicators as of {result.as_of}",
-        ),
-        "",
-    ]
-    if result.empty:
-        return "\n".join([*out, _nothing(result, lang), ""])
-    out += [pick(lang, "**概览**：", "**Summary**: ") + " · ".join(summary_parts(result, lang)), ""]
-    if result.records:
-        more = pick(lang, "其余记录", "more records")
-        rows = []
-        for record in result.records:
-            details = "<br>".join(f"`{_cell(line)}`" for line in record_details(record, lang))
-            rows.append(
-                f"| {_cell(record_name(record))} | {change_word(record, lang)} | {details} |"
-            )
-        out += [
-            f"#### {pick(lang, '记录', 'Records')}",
-            "",
-            "| "
-            + " | ".join(
-                pick(lang, *p)
-                for p in (("记录", "record"), ("变化", "change"), ("内容", "what changed"))
-            )
-            + " |",
-            "|---|---|---|",
-            *_fold(rows, more),
-            "",
-        ]
-    if result.indicators:
-        out += [
-            f"#### {pick(lang, '指标', 'Indicators')}",
-            "",
-            "| "
-            + " | ".join(
-                pick(lang, *p)
-                for p in (
-                    ("指标", "indicator"),
-                    ("之前", "before"),
-                    ("之后", "after"),
-                    ("变化", "change"),
-                )
-            )
-            + " |",
-            "|---|---|---|---|",
-        ]
-        for diff in result.indicators:
-            cells = (
-                indicator_name(diff, result, lang),
-                figure(diff.before, lang),
-                figure(diff.after, lang),
-                delta(diff, lang),
-            )
-            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-        out.append("")
-    for title, problems in (
-        (pick(lang, "新增问题", "New problems"), result.introduced),
-        (pick(lang, "已解决问题", "Fixed problems"), result.fixed),
-    ):
-        if problems:
-            rows = [f"- `{_cell(problem_line(p, lang))}`" for p in problems]
-            out += [
-                f"#### {title} ({len(problems)})",
-                "",
-                *_fold(rows, pick(lang, "其余", "more")),
-                "",
-            ]
-    if result.reworded:
-        was = pick(lang, "原为：", "was: ")
-        rows = [
-            f"- `{_cell(problem_line(new, lang))}`<br>{was}{_cell(old.message(lang))}"
-            for old, new in result.reworded
-        ]
-        title = pick(lang, "内容变化的问题", "Changed problems")
-        out += [f"#### {title} ({len(rows)})", "", *_fold(rows, pick(lang, "其余", "more")), ""]
-    return "\n".join(out)
+    return write(result, lang, MAX_CHARS if max_chars is None else max_chars)
 
 
 # -- JSON -------------------------------------------------------------------------
@@ -358,11 +260,16 @@ def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:
     }
 
 
-def write_json(result: SemanticDiff, lang: str) -> str:
+def write_json(result: SemanticDiff, lang: str, max_chars: int | None = None) -> str:
+    """Everything, in the documented shape; ``max_chars`` is for md only."""
     return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-WRITERS: dict[str, Callable[[SemanticDiff, str], str]] = {
+class DiffWriter(Protocol):
+    def __call__(self, result: SemanticDiff, lang: str, max_chars: int | None = None) -> str: ...
+
+
+WRITERS: dict[str, DiffWriter] = {
     "text": write_text,
     "json": write_json,
     "md": write_md,

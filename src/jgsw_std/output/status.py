@@ -106,7 +106,8 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
     )
     console.print(
         Text(
-            f"{word('view.as-of', lang)} {outcome.as_of}  {word('view.scope', lang)}："
+            f"{word('view.as-of', lang)} {outcome.as_of}  {word('view.scope', lang)}"
+            f"{': ' if lang == 'en' else '：'}"
             f"{outcome.scope.label(wh, lang)}  ({outcome.scope.key})"
         )
     )

@@ -192,6 +192,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rows_shown": ("显示 {shown} / {total} 行", "{shown} of {total} rows shown"),
     "sort_hint": ("点击表头排序", "Click a header to sort"),
     "back_to_top": ("回到目录", "Back to contents"),
+    "scroll_hint": ("← 左右滑动查看更多 →", "← Scroll sideways for more →"),
+    "colour_key": ("数字的颜色", "Colours of the figures"),
     "more_rows": ("另有 {count} 项未列出", "{count} more not listed"),
     "none": ("—", "—"),
     "yes": ("是", "yes"),

@@ -52,7 +52,7 @@ def _review_loc(rec: StandardRecord) -> tuple[tuple[str | int, ...], bool]:
     en="in force for {years} years or more with no review in the last {years} years "
     "({basis_en}); the review was due on {due}, {late} days ago",
     hint_zh="组织复审，并在 reviews 下记录复审日期 date 和结论 conclusion"
-    "（continue/revise/repeal）。",
+    "（continue 继续有效、revise 修订、repeal 废止）。",
     hint_en="Review the standard and record it under reviews (date, conclusion: "
     "continue/revise/repeal).",
 )
