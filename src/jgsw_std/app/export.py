@@ -117,7 +117,8 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     std = rec.model
-    review = max(std.reviews, key=lambda r: r.date, default=None)
+    dated = [r for r in std.reviews if r.date is not None]
+    review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
     evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
     usage = max(std.usage, key=lambda u: u.year, default=None)
     last_usage = None
@@ -127,9 +128,7 @@ def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     return {
         "state": word(f"state.{at.state(rec)}", lang),
         "last_review": (
-            f"{review.date.isoformat()} {_pick(_CONCLUSION[review.conclusion], lang)}"
-            if review
-            else None
+            f"{review.date} {_pick(_CONCLUSION[review.conclusion], lang)}" if review else None
         ),
         "last_evaluation": (
             f"{evaluation.date.isoformat()} {evaluation.score:g}".rstrip()

@@ -31,6 +31,8 @@ class ReportRequest:
     indicators: Path | None = None
     rev: str | None = None
     now: dt.datetime | None = None
+    #: whose 一区两群 grouping scopes and the district table use (None: the plan's)
+    grouping_as_of: dt.date | None = None
 
 
 @dataclass
@@ -73,7 +75,7 @@ def report_context(wh: Warehouse, options: ReportOptions) -> dict[str, Any]:
 
     fork = len(wh.standards) >= PARALLEL_FROM
     with beside(checked, fork) as pending:  # the checks run while the rest is computed
-        results = compute_all(at, plan, options.scope.key) if plan else []
+        results = compute_all(at, plan, options.scope) if plan else []
         trend = trend_or_none(
             wh.root, "year", until=options.as_of, scope=options.scope.key, rev=wh.revision or "HEAD"
         )
@@ -98,9 +100,11 @@ def make_report(request: ReportRequest) -> ReportOutcome:
         search_path("html" if fmt == "html" else "md", request.template)
     indicators = _indicator_file(request.indicators, request.lang) if request.indicators else None
     wh = open_warehouse(request.root, rev=request.rev)
+    plan = indicators or wh.indicators
+    grouping = request.grouping_as_of or (plan.plan.grouping_day if plan is not None else None)
     options = ReportOptions(
         as_of=request.as_of,
-        scope=parse_scope(request.scope or "city", wh),
+        scope=parse_scope(request.scope or "city", wh, grouping),
         lang=request.lang,
         indicators=indicators,
         indicators_source=request.indicators.as_posix()

@@ -31,6 +31,8 @@ class StatusRequest:
     indicator: int | None = None
     indicators_path: Path | None = None
     rev: str | None = None  # read the warehouse as recorded at this git revision
+    #: whose 一区两群 grouping scopes use (None: the plan's grouping_date, else its start)
+    grouping_as_of: dt.date | None = None
 
 
 @dataclass
@@ -73,7 +75,7 @@ def run_status(request: StatusRequest) -> StatusOutcome:
     wh = open_warehouse(request.root, rev=request.rev)
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
-    scope = parse_scope(request.scope, wh)
+    scope = parse_scope(request.scope, wh, request.grouping_as_of or iset.plan.grouping_day)
     at = AsOf(wh, request.as_of)
     if request.indicator is None:
         results = compute_all(at, iset, scope)

@@ -40,6 +40,16 @@ def report(
             "or district:<slug>.",
         ),
     ] = "city",
+    grouping_as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--grouping-as-of",
+            metavar="DATE",
+            help="Read regions and subregions as grouped on this date (default: the plan's "
+            "grouping_date, else its start).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     template: Annotated[
         Path | None,
@@ -87,6 +97,9 @@ def report(
             template=template,
             indicators=indicators,
             rev=rev,
+            grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of")
+            if grouping_as_of
+            else None,
         )
     )
     text = writer(outcome.context, template)

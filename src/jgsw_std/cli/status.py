@@ -30,6 +30,15 @@ def status(
             "subregion:central|new, or district:SLUG.",
         ),
     ] = "city",
+    grouping_as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--grouping-as-of",
+            metavar="DATE",
+            help="Read regions and subregions as grouped on this date (default: the plan's "
+            "grouping_date, else its start).",
+        ),
+    ] = None,
     indicator: Annotated[
         int | None, typer.Option("--indicator", "-i", help="Only this indicator (its number).")
     ] = None,
@@ -71,6 +80,9 @@ def status(
             indicator=indicator,
             indicators_path=indicators,
             rev=rev,
+            grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of")
+            if grouping_as_of
+            else None,
         )
     )
     if outcome.data_errors:

@@ -97,7 +97,8 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
         keep, level = decision
         if not keep:
             continue
-        if level in ("error", "warning", "info"):
+        # a possible finding stays info: an override may turn it off, not up
+        if level in ("error", "warning", "info") and not problem.args.get("possible"):
             problem = problem.with_severity(Severity(level))
         kept.append(problem)
     placed = wh.place(kept)
