@@ -166,7 +166,7 @@ def standards_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
 def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
     """The plan's indicators for the city on the date, one row each."""
     from jgsw_std.metrics.registry import compute_all
-    from jgsw_std.reports.figures import target_text, value_text
+    from jgsw_std.reports.figures import target_text, value_text, verdict_text
 
     wh = at.wh
     if wh.indicators is None:
@@ -186,7 +186,7 @@ def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
                 "value": value_text(result, lang),
                 "numerator": _plain_number(result.numerator),
                 "denominator": _plain_number(result.denominator),
-                "status": word(f"ind.{result.status}", lang),
+                "status": verdict_text(result, lang),
                 "why": result.why(lang) or None,
                 "as_of": at.date,
             }

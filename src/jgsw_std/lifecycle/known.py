@@ -278,7 +278,7 @@ def _rate_bounds(flags: Mapping[Outcome, int]) -> Bounds | None:
     low_for = low_all = high_for = high_all = can_be_in = 0
     surely_in = False
     for flag, count in flags.items():
-        if count <= 0:
+        if not count:  # a what-if leaves emptied keys behind
             continue
         if flag != Outcome.OUT:
             can_be_in += count

@@ -155,7 +155,7 @@ def span(result: MetricResult, show: Callable[[float], str], lang: str = "zh") -
         return "—"
     if high is None:
         return f"at least {show(low)}" if lang == "en" else f"至少 {show(low)}"
-    if abs(high - low) < 1e-12:
+    if high == low:  # equal fractions divide to the same float
         return show(low)
     return f"{show(low)}–{show(high)}"
 

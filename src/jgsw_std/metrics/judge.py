@@ -152,15 +152,20 @@ def judge(
     iset: IndicatorSet,
     indicator: Indicator,
     pace: Pace,
-    baseline: MetricResult | None,
+    baseline: MetricResult | Callable[[], MetricResult | None] | None,
 ) -> None:
-    """Set ``result.status``, ``extra["expected"]`` for a cumulative pace, and ``settle``."""
+    """Set ``result.status``, ``extra["expected"]`` for a cumulative pace, and ``settle``.
+
+    ``baseline`` is the figure on the day before the plan started, or a function
+    that computes it: it is needed only for a cumulative pace before the deadline.
+    """
     bounds = _bounds_of(result)
     deadline = iset.deadline(indicator)
     expected: float | None = None
     if bounds is not None and pace == "cumulative" and result.as_of < deadline:
         # the pre-plan figure's certain part: what the plan started from for sure
-        base = _bounds_of(baseline) if baseline is not None else None
+        found = baseline() if callable(baseline) else baseline
+        base = _bounds_of(found) if found is not None else None
         start = base.low if base is not None else 0.0
         goal = _goal(result)
         expected = start + (goal - start) * plan_fraction(iset, deadline, result.as_of)
@@ -193,8 +198,7 @@ def _combine(result: MetricResult) -> None:
             if result.status in ("met", "on-track"):
                 result.status = "unsettled"
             continue
-        if _RANK[figure.status] > _RANK[result.status]:
-            result.status = figure.status
+        result.status = max(result.status, figure.status, key=_RANK.__getitem__)
 
 
 def _pace_of(name: str, paces: dict[str, Pace], default: Pace) -> Pace:
@@ -207,7 +211,7 @@ def judged(
     """Make a raw figure function into a public metric that also judges its status.
 
     The figure for the day before the plan started is the baseline of a
-    cumulative pace; it is computed only when the status depends on it.
+    cumulative pace; it is computed only when a status depends on it.
     """
     paces = figure_paces or {}
 
@@ -221,18 +225,26 @@ def judged(
         ) -> MetricResult:
             where = parse_scope(scope, at.wh)
             result = figure(at, iset, indicator, where)
-            baseline: MetricResult | None = None
-            needs_base = pace == "cumulative" or any(p == "cumulative" for p in paces.values())
-            if needs_base and at.date < iset.deadline(indicator):
-                day_before = iset.plan.start - dt.timedelta(days=1)
-                baseline = figure(at.on(min(day_before, at.date)), iset, indicator, where)
+            found: list[MetricResult] = []
+
+            def baseline() -> MetricResult:
+                if not found:
+                    day_before = iset.plan.start - dt.timedelta(days=1)
+                    found.append(figure(at.on(min(day_before, at.date)), iset, indicator, where))
+                return found[0]
+
+            def part(kind: str, key: str) -> Callable[[], MetricResult | None]:
+                def find() -> MetricResult | None:
+                    parts = baseline().breakdown if kind == "breakdown" else baseline().figures
+                    return parts.get(key)
+
+                return find
+
             judge(result, iset, indicator, pace, baseline)
             for key, sub in result.breakdown.items():
-                base_sub = baseline.breakdown.get(key) if baseline else None
-                judge(sub, iset, indicator, pace, base_sub)
+                judge(sub, iset, indicator, pace, part("breakdown", key))
             for key, fig in result.figures.items():
-                base_fig = baseline.figures.get(key) if baseline else None
-                judge(fig, iset, indicator, _pace_of(key, paces, pace), base_fig)
+                judge(fig, iset, indicator, _pace_of(key, paces, pace), part("figures", key))
             _combine(result)
             return result
 

@@ -54,7 +54,7 @@ def _span(result: MetricResult, low: float, high: float | None) -> str:
     show = _show(result)
     if high is None:
         return f"≥{show(low)}"
-    if abs(high - low) < 1e-12:
+    if high == low:  # equal fractions divide to the same float
         return show(low)
     return f"{show(low)}–{show(high)}"
 

@@ -66,9 +66,8 @@ def normalize_title(title: str) -> str:
 
 def title_grams(norm: str) -> frozenset[str]:
     """Character bigrams; a one-character title is its own gram."""
-    if len(norm) < 2:
-        return frozenset((norm,)) if norm else frozenset()
-    return frozenset(map(str.__add__, norm, norm[1:]))
+    grams = frozenset(map(str.__add__, norm, norm[1:]))
+    return grams or (frozenset((norm,)) if norm else frozenset())
 
 
 def part_number(title: str) -> str | None:
