@@ -44,7 +44,6 @@ def report(
         str | None,
         typer.Option(
             "--grouping-as-of",
-            metavar="DATE",
             help="Read regions and subregions as grouped on this date (default: the plan's "
             "grouping_date, else its start).",
             show_default=False,

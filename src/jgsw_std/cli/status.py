@@ -34,7 +34,6 @@ def status(
         str | None,
         typer.Option(
             "--grouping-as-of",
-            metavar="DATE",
             help="Read regions and subregions as grouped on this date (default: the plan's "
             "grouping_date, else its start).",
         ),

@@ -47,7 +47,7 @@ def _count(result: MetricResult, entries: list[Entry[RecordRef]], zh: str, en: s
         tail_zh, tail_en = (
             (f"（{n} 项记录在截至日期之后）", f" ({n} dated later)") if n else ("", "")
         )
-        return why(result, "无可计的记录。" + tail_zh, "Nothing recorded to count." + tail_en)
+        return why(result, f"无可计的记录{tail_zh}。", f"Nothing recorded to count{tail_en}.")
     count_of(result, entries)
     n = len(result.unknown)
     tail_zh = f"另有 {n} 项记录日期不详，按两种可能计入范围。" if n else ""
