@@ -44,7 +44,9 @@ def status(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="List the records that keep each indicator from its target."
+            "--explain",
+            help="List the records behind each indicator: those counted against it, the "
+            "ones with dates missing, and what would settle it.",
         ),
     ] = False,
     fmt: Annotated[
