@@ -130,7 +130,7 @@ def test_the_report_groups_districts_on_the_grouping_date(
         )
         assert result.exit_code == 0, result.stderr
         groups = json.loads(result.stdout)["districts"]["groups"]
-        return next(g["key"] for g in groups for r in g["rows"] if r["slug"] == "dianjiang")
+        return str(next(g["key"] for g in groups for r in g["rows"] if r["slug"] == "dianjiang"))
 
     assert group_of() == "region.northeast"  # the plan's grouping
     assert group_of("--grouping-as-of", "2024-12-31") == "subregion.new"
