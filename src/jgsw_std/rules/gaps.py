@@ -62,15 +62,26 @@ def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     which the message names; indicator 5 counts it both ways.
     """
     at = ctx.at
+    holes = {
+        area.item_code(item)
+        for area in wh.framework.areas
+        for item in area.items
+        if at.covered(area.item_code(item)).no
+    }
+    # how many standards list each hole (none of them in force): one more pass, rarely needed
+    listed = dict.fromkeys(holes, 0)
+    if holes:
+        for rec in wh.standards:
+            for code in rec.items:
+                if code in listed:
+                    listed[code] += 1
     for area_index, area in enumerate(wh.framework.areas):
         for item_index, item in enumerate(area.items):
             code = area.item_code(item)
             answer = at.covered(code)
             if answer.yes:
                 continue
-            count = 0
-            if answer.no:  # how many standards list it (none in force): a rare second pass
-                count = sum(1 for rec in wh.standards if code in rec.items)
+            count = listed.get(code, 0)
             found = _gap(
                 item_without_standard,
                 answer,
