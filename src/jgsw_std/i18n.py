@@ -72,6 +72,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ind.not-met": ("未达标", "not met"),
     "ind.on-track": ("进度正常", "on track"),
     "ind.behind": ("进度滞后", "behind"),
+    "ind.unsettled": ("待核实", "unsettled"),
     "ind.no-data": ("无数据", "no data"),
     # indicator groups
     "group.mechanism": ("标准化机制", "Mechanism"),
@@ -120,6 +121,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "view.not-done": ("未完成", "not done"),
     "view.target-done": ("完成", "done"),
     "view.expected": ("按进度应达", "pace expects"),
+    "view.at-least": ("至少", "at least"),
+    "view.at-most": ("至多", "at most"),
     "view.as-of": ("截至", "As of"),
     "view.scope": ("范围", "Scope"),
 }

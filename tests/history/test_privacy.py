@@ -81,6 +81,7 @@ def _outputs(cli: CliRunner, root: Path, tmp: Path) -> dict[str, str]:
         out[name] = result.stdout + result.stderr
     html = tmp / "report.html"
     result = cli("report", *day, "-o", str(html), "--root", str(root))
+    assert html.exists(), (result.exit_code, result.stdout, result.stderr)
     out["report html"] = result.stdout + result.stderr + html.read_text("utf-8")
     for lang in ("zh", "en"):
         book = tmp / f"export-{lang}.xlsx"

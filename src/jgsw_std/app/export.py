@@ -122,7 +122,8 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     std = rec.model
-    review = max(std.reviews, key=lambda r: r.date, default=None)
+    dated = [r for r in std.reviews if r.date is not None]
+    review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
     evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
     usage = max(std.usage, key=lambda u: u.year, default=None)
     last_usage = None
@@ -132,9 +133,7 @@ def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     return {
         "state": word(f"state.{at.state(rec)}", lang),
         "last_review": (
-            f"{review.date.isoformat()} {_pick(_CONCLUSION[review.conclusion], lang)}"
-            if review
-            else None
+            f"{review.date} {_pick(_CONCLUSION[review.conclusion], lang)}" if review else None
         ),
         "last_evaluation": (
             f"{evaluation.date.isoformat()} {evaluation.score:g}".rstrip()
@@ -194,13 +193,16 @@ def code_values(std: Standard) -> dict[str, Any]:
 
 def _derived_codes(at: AsOf, rec: StandardRecord) -> dict[str, Any]:
     std = rec.model
-    review = max(std.reviews, key=lambda r: r.date, default=None)
+    dated = [r for r in std.reviews if r.date is not None]
+    review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
     evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
     usage = max(std.usage, key=lambda u: u.year, default=None)
     return {
         "state": at.state(rec),
         "last_review": (
-            {"date": review.date.isoformat(), "conclusion": review.conclusion} if review else None
+            {"date": review.date.isoformat(), "conclusion": review.conclusion}
+            if review and review.date
+            else None
         ),
         "last_evaluation": (
             {"date": evaluation.date.isoformat(), "score": evaluation.score} if evaluation else None
@@ -232,7 +234,7 @@ def standards_code_rows(at: AsOf) -> list[dict[str, Any]]:
 def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
     """The plan's indicators for the city on the date, one row each."""
     from jgsw_std.metrics.registry import compute_all
-    from jgsw_std.reports.figures import target_text, value_text
+    from jgsw_std.reports.figures import target_text, value_text, verdict_text
 
     wh = at.wh
     if wh.indicators is None:
@@ -252,7 +254,7 @@ def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
                 "value": value_text(result, lang),
                 "numerator": _plain_number(result.numerator),
                 "denominator": _plain_number(result.denominator),
-                "status": word(f"ind.{result.status}", lang),
+                "status": verdict_text(result, lang),
                 "why": result.why(lang) or None,
                 "as_of": at.date,
             }
@@ -277,6 +279,9 @@ def indicator_code_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
             "metric": result.metric,
             "target": _plain_number(result.target),
             "value": _plain_number(result.value),
+            # a range when records lack dates (value is then null): docs/status.md
+            "low": _plain_number(result.low),
+            "high": _plain_number(result.high),
             "numerator": _plain_number(result.numerator),
             "denominator": _plain_number(result.denominator),
             "status": result.status,

@@ -32,6 +32,8 @@ class ReportRequest:
     indicators: Path | None = None
     rev: str | None = None
     now: dt.datetime | None = None
+    #: whose 一区两群 grouping scopes and the district table use (None: the plan's)
+    grouping_as_of: dt.date | None = None
 
 
 @dataclass
@@ -80,7 +82,7 @@ def report_context(
     fork = len(wh.standards) >= PARALLEL_FROM
     with beside(checked, fork) as pending:  # the checks run while the rest is computed
         with progress.step("计算指标", "computing the indicators"):
-            results = compute_all(at, plan, options.scope.key) if plan else []
+            results = compute_all(at, plan, options.scope) if plan else []
         with progress.step("逐年趋势", "the yearly trend"):
             trend = trend_or_none(
                 wh.root,
@@ -112,9 +114,11 @@ def make_report(request: ReportRequest, progress: Progress = SILENT) -> ReportOu
     indicators = _indicator_file(request.indicators, request.lang) if request.indicators else None
     with progress.step("读取标准仓", "reading the warehouse"):
         wh = open_warehouse(request.root, rev=request.rev)
+    plan = indicators or wh.indicators
+    grouping = request.grouping_as_of or (plan.plan.grouping_day if plan is not None else None)
     options = ReportOptions(
         as_of=request.as_of,
-        scope=parse_scope(request.scope or "city", wh),
+        scope=parse_scope(request.scope or "city", wh, grouping),
         lang=request.lang,
         indicators=indicators,
         indicators_source=request.indicators.as_posix()

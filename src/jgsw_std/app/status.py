@@ -32,6 +32,8 @@ class StatusRequest:
     indicator: int | None = None
     indicators_path: Path | None = None
     rev: str | None = None  # read the warehouse as recorded at this git revision
+    #: whose 一区两群 grouping scopes use (None: the plan's grouping_date, else its start)
+    grouping_as_of: dt.date | None = None
 
 
 @dataclass
@@ -75,7 +77,7 @@ def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOut
         wh = open_warehouse(request.root, rev=request.rev)
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
-    scope = parse_scope(request.scope, wh)
+    scope = parse_scope(request.scope, wh, request.grouping_as_of or iset.plan.grouping_day)
     at = AsOf(wh, request.as_of)
     with progress.step("计算指标", "computing the indicators"):
         if request.indicator is None:

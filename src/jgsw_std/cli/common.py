@@ -106,6 +106,19 @@ ScopeOption = Annotated[
 ]
 
 
+GroupingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--grouping-as-of",
+        metavar="DATE",
+        help="按该日期的一区两群划分统计区域和分区（默认：规划的 grouping_date，否则规划开始日）。"
+        " / Read regions and subregions as grouped on this date (default: the plan's "
+        "grouping_date, else its start).",
+        show_default=False,
+    ),
+]
+
+
 #: Dates a question can sensibly be asked about; far outside them, period and
 #: year arithmetic would leave the calendar (year 0 or 10000).
 EARLIEST = dt.date(1900, 1, 1)

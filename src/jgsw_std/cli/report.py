@@ -9,6 +9,7 @@ import typer
 
 from jgsw_std.cli.common import (
     AsOfOption,
+    GroupingOption,
     LangOption,
     QuietOption,
     RevOption,
@@ -46,6 +47,7 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     scope: ScopeOption = "city",
+    grouping_as_of: GroupingOption = None,
     lang: LangOption = None,
     template: Annotated[
         Path | None,
@@ -112,6 +114,7 @@ def report(
         template=template,
         indicators=indicators,
         rev=rev,
+        grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of") if grouping_as_of else None,
     )
     with progress_bar(language, quiet) as progress:
         outcome = make_report(request, progress)

@@ -9,6 +9,7 @@ import typer
 
 from jgsw_std.cli.common import (
     AsOfOption,
+    GroupingOption,
     LangOption,
     OutputOption,
     QuietOption,
@@ -26,6 +27,7 @@ def status(
     as_of: AsOfOption = None,
     rev: RevOption = None,
     scope: ScopeOption = "city",
+    grouping_as_of: GroupingOption = None,
     indicator: Annotated[
         int | None,
         typer.Option(
@@ -40,8 +42,9 @@ def status(
         bool,
         typer.Option(
             "--explain",
-            help="列出使各项指标未达目标的记录。 / List the records that keep each indicator "
-            "from its target.",
+            help="列出每项指标背后的记录：不利的、缺日期的，以及补上什么即可判定。 / List the "
+            "records behind each indicator: those counted against it, the ones with dates "
+            "missing, and what would settle it.",
         ),
     ] = False,
     fmt: Annotated[
@@ -85,6 +88,7 @@ def status(
         indicator=indicator,
         indicators_path=indicators,
         rev=rev,
+        grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of") if grouping_as_of else None,
     )
     with progress_bar(language, quiet) as progress:
         outcome = run_status(request, progress)

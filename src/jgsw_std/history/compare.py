@@ -221,14 +221,14 @@ def compare_problems(
 
 
 def _moved(before: MetricResult | None, after: MetricResult | None) -> bool:
+    """The figure (its value or range, its parts) or its status changed."""
     if before is None or after is None:
         return before is not after
-    return (before.value, before.numerator, before.denominator, before.status) != (
-        after.value,
-        after.numerator,
-        after.denominator,
-        after.status,
-    )
+
+    def seen(r: MetricResult) -> tuple[object, ...]:
+        return (r.value, r.low, r.high, r.low_parts, r.high_parts, r.numerator, r.status)
+
+    return seen(before) != seen(after)
 
 
 def compare_indicators(

@@ -47,6 +47,18 @@ class Plan(StrictModel):
     document: str | None = Field(None, description=describe("文号", "document number"))
     start: IsoDate = Field(description=describe("规划期开始", "plan start"))
     end: IsoDate = Field(description=describe("规划期结束", "plan end"))
+    grouping_date: IsoDate | None = Field(
+        None,
+        description=describe(
+            "分区统计采用哪一天的一区两群划分（默认规划期开始）",
+            "the date whose 一区两群 grouping breakdowns use (default: the plan's start)",
+        ),
+    )
+
+    @property
+    def grouping_day(self) -> dt.date:
+        """The day whose grouping the plan's breakdowns use."""
+        return self.grouping_date or self.start
 
     @model_validator(mode="after")
     def _ordered(self) -> Plan:

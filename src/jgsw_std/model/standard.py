@@ -40,7 +40,9 @@ class PlanEntry(StrictModel):
 
 
 class Review(StrictModel):
-    date: IsoDate = Field(description=describe("复审日期", "review date"))
+    # A review known to have happened but not yet dated is kept: it leaves the
+    # review rate (indicator 17) and the review duty open until its date is added.
+    date: IsoDate | None = Field(None, description=describe("复审日期", "review date"))
     conclusion: Literal["continue", "revise", "repeal"] = Field(
         description=describe("复审结论：继续有效/修订/废止", "continue / revise / repeal")
     )
@@ -166,5 +168,5 @@ class Standard(ListsModel):
         return "planned"
 
     def last_review(self, on_or_before: dt.date) -> dt.date | None:
-        dates = [r.date for r in self.reviews if r.date <= on_or_before]
+        dates = [r.date for r in self.reviews if r.date is not None and r.date <= on_or_before]
         return max(dates) if dates else None

@@ -61,25 +61,43 @@ def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
 
 
 def figure(metric: MetricResult | None, lang: str) -> str:
-    from jgsw_std.reports.figures import value_text
+    from jgsw_std.reports.figures import value_text, verdict_text
 
     if metric is None:
         return pick(lang, "（无）", "(none)")
-    return f"{value_text(metric, lang)} {word(f'ind.{metric.status}', lang)}"
+    return f"{value_text(metric, lang)} {verdict_text(metric, lang)}"
 
 
-def delta(diff: IndicatorDiff, lang: str) -> str:
-    """``+12.5 个百分点``, ``+3``, or empty when only the status moved."""
-    before, after = diff.before, diff.after
-    if before is None or after is None or before.value is None or after.value is None:
+def _change(before: float | None, after: float | None, unit: str, lang: str) -> str:
+    if before is None or after is None:
         return ""
-    change = after.value - before.value
-    if abs(change) < 1e-12 or after.unit == "done":
-        return ""
-    if after.unit == "rate":
+    change = after - before
+    if abs(change) < 1e-12:
+        return "0"
+    if unit == "rate":
         points = change * 100
         return pick(lang, f"{points:+.1f} 个百分点", f"{points:+.1f} pp")
     return f"{change:+,.0f}" if float(change).is_integer() else f"{change:+,.2f}"
+
+
+def delta(diff: IndicatorDiff, lang: str) -> str:
+    """``+12.5 个百分点``, ``+3``; for ranges each end (``下限 +1，上限 0``); empty when
+    only the status moved."""
+    before, after = diff.before, diff.after
+    if before is None or after is None or before.low is None or after.low is None:
+        return ""
+    if after.unit == "done":
+        return ""
+    if not before.is_range and not after.is_range:
+        text = _change(before.low, after.low, after.unit, lang)
+        return "" if text == "0" else text
+    low = _change(before.low, after.low, after.unit, lang)
+    high = _change(before.high, after.high, after.unit, lang)
+    if before.high is None or after.high is None:
+        high = "?" if before.high != after.high else "0"
+    if low == high == "0":
+        return ""
+    return pick(lang, f"下限 {low}，上限 {high}", f"low {low}, high {high}")
 
 
 def problem_line(problem: Problem, lang: str) -> str:
@@ -208,6 +226,8 @@ def _figure(metric: MetricResult | None) -> dict[str, Any] | None:
         "status",
         "unit",
         "value",
+        "low",
+        "high",
         "numerator",
         "denominator",
         "target",

@@ -23,6 +23,14 @@ def write_one(entry: Code, lang: str) -> str:
     parts = [f"{entry.code} {entry.name} ({entry.severity.value})", ""]
     parts += [documentation(entry, lang), ""]
     parts.append(("Message: " if lang == "en" else "提示信息：") + template)
+    maybe = entry.maybe_en if lang == "en" else entry.maybe_zh
+    if maybe:
+        label = (
+            "When it depends on missing dates (info): "
+            if lang == "en"
+            else "取决于缺失日期时（提示）："
+        )
+        parts.append(label + readable(maybe, lang))
     if hint:
         parts.append(("Fix: " if lang == "en" else "修改建议：") + hint)
     return "".join(part + "\n" for part in parts)

@@ -97,6 +97,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{gaps} 个业务事项没有现行标准（共 {items} 个）",
         "{gaps} of {items} business items have no standard in force",
     ),
+    "open_items_text": (
+        "；另有 {open} 个只有日期不详的标准，是否缺标取决于其实施日期",
+        "; {open} more have only undated standards: whether they are gaps waits on their dates",
+    ),
     "matrix_scope_note": (
         "按牵头单位筛选：只计本范围内单位牵头的标准。",
         "Filtered by lead unit: only standards led by units in this scope.",

@@ -50,9 +50,15 @@ def _named(wh: Warehouse, ctx: CheckContext) -> list[_Named]:
     return ctx.at.memo("named-experts", build)
 
 
-def _entry_date(rec: StandardRecord, key: str, index: int) -> dt.date:
+def _entry_date(rec: StandardRecord, key: str, index: int) -> dt.date | None:
+    """The review's or evaluation's date; None when it is not recorded."""
     entry = rec.model.reviews[index] if key == "reviews" else rec.model.evaluations[index]
     return entry.date
+
+
+def _shown_date(rec: StandardRecord, key: str, index: int) -> str:
+    day = _entry_date(rec, key, index)
+    return day.isoformat() if day is not None else "—"
 
 
 @rule(
@@ -83,7 +89,7 @@ def unknown_expert(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             rec.path,
             (key, index, "experts", position),
             slug=slug,
-            date=_entry_date(rec, key, index),
+            date=_shown_date(rec, key, index),
             what_zh=zh,
             what_en=en,
             suggestion_zh=f"；是不是 {close[0]}？" if close else "",
@@ -125,7 +131,8 @@ def expert_outside_pool(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     for rec, key, index, position, slug, zh, en in _named(wh, ctx):
         expert = known.get(slug)
         day = _entry_date(rec, key, index)
-        if expert is None or day > ctx.as_of or expert.model.in_pool(day):
+        # an undated review cannot be placed in or out of a term: nothing to judge yet
+        if expert is None or day is None or day > ctx.as_of or expert.model.in_pool(day):
             continue
         why_zh, why_en = _outside(expert, day)
         yield expert_outside_pool.problem(
@@ -174,7 +181,7 @@ def reviewer_from_drafter(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
                 name=expert.model.name,
                 slug=slug,
                 organization=organization,
-                date=_entry_date(rec, key, index),
+                date=_shown_date(rec, key, index),
                 what_zh=zh,
                 what_en=en,
             )

@@ -94,16 +94,20 @@ def rule(
     en: str,
     hint_zh: str = "",
     hint_en: str = "",
+    maybe_zh: str = "",
+    maybe_en: str = "",
 ) -> Callable[[CheckFn], Rule]:
     """Register a warehouse check; its docstring is the user documentation.
 
     The decorated name becomes the Rule, so a check builds its problems with
-    ``its_name.problem(path, loc, **args)``.
+    ``its_name.problem(path, loc, **args)``, and a possible finding (one that
+    waits on a value nobody recorded) with ``its_name.possible(...)``, worded
+    by ``maybe_zh``/``maybe_en``.
     """
 
     def decorate(fn: CheckFn) -> Rule:
         doc = inspect.cleandoc(fn.__doc__ or "")
-        rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, doc, fn)
+        rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, doc, maybe_zh, maybe_en, fn)
         register(rule_)
         RULES[code] = rule_
         return rule_
