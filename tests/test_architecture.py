@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "jgsw_std"
 
 #: Lowest first. Parts on one line are peers and must not import each other.
 LAYERS: list[tuple[str, ...]] = [
-    ("__init__", "errors", "forking", "resources"),
+    ("__init__", "errors", "forking", "progress", "resources"),
     ("i18n", "fsutil"),
     ("model",),
     ("problems",),

@@ -8,6 +8,7 @@ the words here are the ones every view shares (statuses, levels, groups).
 from __future__ import annotations
 
 import os
+import re
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -71,6 +72,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ind.not-met": ("未达标", "not met"),
     "ind.on-track": ("进度正常", "on track"),
     "ind.behind": ("进度滞后", "behind"),
+    "ind.unsettled": ("待核实", "unsettled"),
     "ind.no-data": ("无数据", "no data"),
     # indicator groups
     "group.mechanism": ("标准化机制", "Mechanism"),
@@ -119,6 +121,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "view.not-done": ("未完成", "not done"),
     "view.target-done": ("完成", "done"),
     "view.expected": ("按进度应达", "pace expects"),
+    "view.at-least": ("至少", "at least"),
+    "view.at-most": ("至多", "at most"),
     "view.as-of": ("截至", "As of"),
     "view.scope": ("范围", "Scope"),
 }
@@ -129,3 +133,78 @@ def word(key: str, lang: str) -> str:
     if pair is None:
         return key.split(".", 1)[-1]
     return pair[1] if lang == "en" else pair[0]
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: control characters written as escapes.
+
+    A value from a file may hold a newline, a carriage return or an escape
+    sequence; echoed raw it would split one problem over two lines (the second
+    naming no file) or repaint the terminal. Newline, CR and tab become
+    ``\\n``, ``\\r``, ``\\t``; other controls (C0, DEL, C1, line and paragraph
+    separators) become ``\\xNN`` or ``\\uNNNN``.
+    """
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# -- the values people type, with their Chinese names ------------------------------
+#
+# A message that lists the allowed values of a field shows them as codes (what
+# is typed in a file or on the command line) with their names in Chinese:
+# continue（继续有效）、revise（修订）、repeal（废止）. One table per set of
+# choices of the data contract: the same code can name two things ("new" is a
+# new standard in a plan and 主城新区 in a subregion), and the set tells which.
+
+CHOICES: tuple[dict[str, str], ...] = (
+    {"continue": "继续有效", "revise": "修订", "repeal": "废止"},
+    {"meeting": "会议", "training": "培训", "publicity": "宣贯", "exchange": "交流"},
+    {
+        "city": "市级",
+        "district": "区",
+        "county": "县",
+        "autonomous-county": "自治县",
+        "zone": "开发区（功能区）",
+    },
+    {"main-urban": "主城都市区", "northeast": "渝东北", "southeast": "渝东南"},
+    {"central": "中心城区", "new": "主城新区"},
+    {"new": "制定", "revision": "修订"},
+    {"municipal": "市级", "national": "国家级"},
+    {"provincial": "省级", "national": "国家级"},
+    {"general": "基础通用", "operation": "运行保障", "evaluation": "监督评价"},
+    {key.split(".", 1)[1]: zh for key, (zh, _) in WORDS.items() if key.startswith("level.")},
+    {key.split(".", 1)[1]: zh for key, (zh, _) in WORDS.items() if key.startswith("status.")},
+    {key.split(".", 1)[1]: zh for key, (zh, _) in WORDS.items() if key.startswith("group.")},
+)
+
+
+def choice_names(values: list[str]) -> dict[str, str]:
+    """The Chinese names of a field's allowed values (the table holding them all)."""
+    wanted = set(values)
+    for table in CHOICES:
+        if wanted <= table.keys():
+            return table
+    return {}
+
+
+def choice_list(values: list[str], lang: str) -> str:
+    """``continue（继续有效）、revise（修订）、repeal（废止）`` / ``continue, revise or repeal``."""
+    if lang == "en":
+        if len(values) < 2:
+            return "".join(values)
+        return ", ".join(values[:-1]) + " or " + values[-1]
+    names = choice_names(values)
+    return "、".join(f"{v}（{names[v]}）" if v in names else v for v in values)

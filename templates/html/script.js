@@ -124,9 +124,51 @@
     });
   }
 
+  // A wide table or chart scrolls sideways in its own box on a narrow screen:
+  // say so above it, and shade the side that has more, so a reader on a phone
+  // knows to swipe. Boxes are measured when they come into view (tables off
+  // screen are not laid out) and again when the window changes size.
+  function watchScrolling() {
+    var text = document.body.getAttribute("data-scroll-hint") || "";
+    var shells = [];
+    function update(shell) {
+      var box = shell.lastElementChild;
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      shell.classList.toggle("scrolls", scrolls);
+      shell.classList.toggle("more-left", scrolls && box.scrollLeft > 1);
+      shell.classList.toggle("more-right", scrolls && box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+    }
+    document.querySelectorAll(".table-wrap, figure.chart.wide").forEach(function (box) {
+      var shell = document.createElement("div");
+      shell.className = "scroll-shell";
+      var note = document.createElement("p");
+      note.className = "scroll-hint";
+      note.textContent = text;
+      box.parentNode.insertBefore(shell, box);
+      shell.appendChild(note);
+      shell.appendChild(box);
+      box.addEventListener("scroll", function () { update(shell); }, { passive: true });
+      shells.push(shell);
+    });
+    if ("IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) { if (entry.isIntersecting) { update(entry.target); } });
+      });
+      shells.forEach(function (shell) { seen.observe(shell); });
+    } else {
+      shells.forEach(update);
+    }
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { shells.forEach(update); }, 150);
+    });
+  }
+
   var hint = document.body.getAttribute("data-sort-hint") || "";
   document.querySelectorAll("table.sortable").forEach(function (table) { makeSortable(table, hint); });
   document.querySelectorAll("[data-filter]").forEach(makeFilter);
+  watchScrolling();
 
   // Folded catalogue areas would be left out of a printout.
   window.addEventListener("beforeprint", function () {

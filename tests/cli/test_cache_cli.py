@@ -20,6 +20,7 @@ import jgsw_std.app.check
 import jgsw_std.app.status
 import jgsw_std.app.trend
 from jgsw_std.load import cache
+from jgsw_std.progress import SILENT, Progress
 
 LATE = """\
 code: DB50/T 7-2015
@@ -112,9 +113,11 @@ def test_what_is_not_in_the_key_is_computed_again(
     calls: list[object] = []
     real = jgsw_std.app.check.run_check
 
-    def counted(request: jgsw_std.app.check.CheckRequest) -> jgsw_std.app.check.CheckOutcome:
+    def counted(
+        request: jgsw_std.app.check.CheckRequest, progress: Progress = SILENT
+    ) -> jgsw_std.app.check.CheckOutcome:
         calls.append(request)
-        return real(request)
+        return real(request, progress)
 
     monkeypatch.setattr(jgsw_std.app.check, "run_check", counted)
     cli("check", "--as-of", DAY, "--root", root)
@@ -149,7 +152,14 @@ def test_output_to_a_file_from_the_cache(
         "check", "--as-of", DAY, "-f", "json", "-o", str(tmp_path / "b.json"), "--root", root
     )
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
-    assert second.stderr == first.stderr and "检查了" in second.stderr  # the summary line
+    # the "wrote" line names this run's file (it is never stored), then the summary line
+    assert second.stderr == first.stderr.replace("a.json", "b.json")
+    assert second.stderr.startswith(f"已写入 {tmp_path / 'b.json'}（") and "检查了" in second.stderr
+    _broken(monkeypatch)
+    quiet = cli(
+        "-q", "check", "--as-of", DAY, "-f", "json", "-o", str(tmp_path / "c.json"), "--root", root
+    )
+    assert quiet.stderr == first.stderr.split("\n", 1)[1]  # the summary line alone
 
 
 def test_no_cache_and_the_environment_leave_no_file(
@@ -259,6 +269,47 @@ def test_the_fast_paths_options_are_the_commands_options(command: str) -> None:
         "trend": fast.TREND_OPTIONS,
     }
     assert table[command] == declared
+
+
+def test_the_fast_paths_root_options_are_the_root_commands() -> None:
+    import typer.main
+
+    from jgsw_std.cli import app, fast
+
+    root = typer.main.get_command(app.build_app(["check"]))
+    declared = {
+        spelling: (param.name, not param.is_flag, param.multiple)  # type: ignore[attr-defined]
+        for param in root.params
+        for spelling in param.opts
+        # options that end the run on their own are left to typer
+        if spelling
+        not in ("--version", "--help", "-h", "--install-completion", "--show-completion")
+    }
+    assert declared == fast.ROOT_OPTIONS
+    # and the boundary skips the same ones to find the command
+    valued = {name for name, (_, takes, _) in fast.ROOT_OPTIONS.items() if takes}
+    flags = {name for name, (_, takes, _) in fast.ROOT_OPTIONS.items() if not takes}
+    assert (set(app.ROOT_VALUED), set(app.ROOT_FLAGS)) == (valued, flags)
+
+
+@pytest.mark.parametrize(
+    ("argv", "split"),
+    [
+        (["--lang", "en", "-q", "check", "-f", "json"], (["--lang", "en", "-q"], "check")),
+        (["--root=x", "status"], (["--root=x"], "status")),
+        (["--version"], ([], None)),
+        (["--lang", "en"], ([], None)),
+        (["--help", "check"], ([], None)),
+        (["check"], ([], "check")),
+    ],
+)
+def test_the_fast_path_finds_the_command_behind_root_options(
+    argv: list[str], split: tuple[list[str], str | None]
+) -> None:
+    from jgsw_std.cli import fast
+
+    before, command, _ = fast._split(argv)
+    assert (before, command) == split
 
 
 @pytest.mark.parametrize(

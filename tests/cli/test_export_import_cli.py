@@ -253,3 +253,32 @@ def test_files_that_fail_validation_are_counted_in_a_note(warehouse: Path, cli: 
     assert en.exit_code == 0
     assert "note: 1 file was left out of the export (failed validation)" in en.stderr
     assert "run jgsw check to see why" in en.stderr
+
+
+def test_json_values_are_codes_whatever_the_language(warehouse: Path, cli: CliRunner) -> None:
+    zh = json.loads(
+        cli("export", "-f", "json", "--root", str(warehouse), "--as-of", "2025-12-31").stdout
+    )
+    en = json.loads(
+        cli(
+            "export",
+            "-f",
+            "json",
+            "--root",
+            str(warehouse),
+            "--as-of",
+            "2025-12-31",
+            "--lang",
+            "en",
+        ).stdout
+    )
+    first = next(s for s in zh["standards"] if s["code"] == "DB50/T 1056-2020")
+    assert (first["level"], first["area"], first["status"]) == ("local", "logistics", "published")
+    assert first["state"] == "in-force" and isinstance(first["items"], list)
+    assert zh["standards"] == en["standards"]
+    # the indicators' values are codes and numbers; only "why", a sentence, follows --lang
+    strip = [{k: v for k, v in row.items() if k != "why"} for row in zh["indicators"]]
+    assert strip == [{k: v for k, v in row.items() if k != "why"} for row in en["indicators"]]
+    review_rate = next(r for r in zh["indicators"] if r["metric"] == "review_rate")
+    assert review_rate["group"] == "implementation" and review_rate["target"] == 1
+    assert review_rate["status"] in ("met", "not-met", "on-track", "behind", "unsettled", "no-data")

@@ -8,20 +8,25 @@ from pathlib import Path
 from tests.conftest import REPO, CliRunner, MiniFactory
 
 
-def test_writes_four_schemas_into_the_warehouse(mini: MiniFactory, cli: CliRunner) -> None:
+def test_writes_every_schema_into_the_warehouse(mini: MiniFactory, cli: CliRunner) -> None:
     wh = mini()
     result = cli("schema", "--root", str(wh.root))
     assert result.exit_code == 0
     names = sorted(p.name for p in (wh.root / "schemas").iterdir())
     assert names == [
         "district.schema.json",
+        "expert.schema.json",
+        "feedback.schema.json",
         "framework.schema.json",
         "indicators.schema.json",
+        "material.schema.json",
         "standard.schema.json",
     ]
     standard = json.loads((wh.root / "schemas" / "standard.schema.json").read_text("utf-8"))
     area = next(s for s in standard["properties"]["area"]["anyOf"] if "enum" in s)
     assert area["enum"] == ["general", "vehicles", "logistics", "reception"]  # mini framework
+    expert = json.loads((wh.root / "schemas" / "expert.schema.json").read_text("utf-8"))
+    assert expert["properties"]["fields"]["items"]["enum"] == area["enum"]
 
 
 def test_check_reports_stale_schemas(mini: MiniFactory, cli: CliRunner, tmp_path: Path) -> None:

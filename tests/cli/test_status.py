@@ -14,7 +14,7 @@ from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import load_worktree
 from jgsw_std.metrics import compute_one
 
-STATUS_WORDS_ZH = ("已达标", "未达标", "进度正常", "进度滞后", "无数据")
+STATUS_WORDS_ZH = ("已达标", "未达标", "进度正常", "进度滞后", "待核实", "无数据")
 ANSI = re.compile(r"\x1b\[")
 
 NEXT_PLAN = """\
@@ -35,11 +35,11 @@ def _rows(stdout: str) -> dict[int, str]:
     return rows
 
 
-def test_shipped_data_every_indicator_is_a_value_or_no_data(cli: CliRunner) -> None:
-    # The shipped standards have no dates and the districts record no dated
-    # activities, pilots or evidence: a figure built on them would be built on
-    # missing records, so they read "no data" (see test_metric_registry for the
-    # preconditions and the rule that any number has records behind it).
+def test_shipped_data_every_indicator_is_a_value_a_range_or_no_data(cli: CliRunner) -> None:
+    # Several shipped standards and pilots have no dates: their figures are ranges
+    # (counted both ways), decided when the whole range lies on one side of the
+    # target. "No data" is left for the figures nothing stands behind (see
+    # test_metric_registry for the rule that any number has records behind it).
     result = cli("status", "--as-of", "2025-12-31", "--root", str(REPO))
     assert result.exit_code == 0, result.stderr
     rows = _rows(result.stdout)
@@ -50,6 +50,8 @@ def test_shipped_data_every_indicator_is_a_value_or_no_data(cli: CliRunner) -> N
         assert any(w in row for w in STATUS_WORDS_ZH), row
         if figure.status == "no-data":
             assert "无数据" in row and not re.search(r"\d+(\.\d+)?% \(", row), row
+        elif figure.is_range:  # the range is shown as one: 10.5%–15.8%, 0–5, ≥0
+            assert "–" in row or "≥" in row, row
     nothing = sum(1 for i in rows if compute_one(AsOf(wh, END), None, i).status == "no-data")
     assert f"无数据 {nothing}" in result.stdout
 
@@ -133,24 +135,34 @@ def test_json_shape(cli: CliRunner, demo_root: Path) -> None:
         "status_label",
         "unit",
         "value",
+        "low",
+        "high",
+        "low_parts",
+        "high_parts",
+        "maybe_empty",
         "numerator",
         "denominator",
         "target",
         "target_min",
         "target_max",
         "expected",
+        "period",
         "why",
         "counts",
         "counted_for",
         "counted_against",
         "unknown",
+        "settle",
         "low_usage",
         "figures",
         "breakdown",
     }
     for item in doc["indicators"]:
         assert set(item) == keys, item["id"]
-        assert item["status"] in ("met", "on-track", "behind", "not-met", "no-data")
+        assert item["status"] in ("met", "on-track", "behind", "not-met", "unsettled", "no-data")
+        assert (item["low"] is None) == (item["status"] == "no-data"), item["id"]
+        if item["value"] is not None:
+            assert item["low"] == item["value"] == item["high"], item["id"]
         assert item["counts"]["against"] == len(item["counted_against"])
         for ref in item["counted_against"]:
             assert set(ref) == {"kind", "key", "label", "path", "note", "note_en"}
@@ -188,8 +200,10 @@ def test_explain_lists_exactly_the_standards_counted_against(
         for line in section.splitlines()[1:]
         if line.startswith("  ") and "data/standards/" in line
     ]
-    assert sorted(listed) == sorted(r.key for r in figure.counted_against)
-    assert f"{len(figure.counted_against)}" in section.splitlines()[0]
+    against = [r.key for r in figure.counted_against]
+    open_ = [r.key for r in figure.unknown]
+    assert sorted(listed) == sorted(against + open_)
+    assert f"计入不利的记录 {len(against)} 项" in section.splitlines()[1]
 
 
 def test_explain_review_on_a_hand_built_warehouse(mini: MiniFactory, cli: CliRunner) -> None:
@@ -215,11 +229,14 @@ def test_explain_review_on_a_hand_built_warehouse(mini: MiniFactory, cli: CliRun
     )
     result = cli("status", "--as-of", "2025-12-31", "--root", str(wh.root), "-i", "17", "--explain")
     assert result.exit_code == 0, result.stderr
-    assert "50% (1/2)" in result.stdout
+    # the undated one is overdue (1/3) or not yet due (1/2): below 100% either way
+    assert "33.3%–50% (1/3–1/2)" in result.stdout
     explained = result.stdout.split("[17]", 1)[1]
-    assert "DB50/T 1-2020" in explained and "从未复审" in explained
-    assert "DB50/T 2-2019" not in explained and "DB50/T 3-2018" not in explained
-    assert "另有 1 项日期不详" in explained
+    assert explained.splitlines()[0].strip().endswith("未达标（至多 50%）")
+    against, open_ = explained.split("日期不详、按两种可能计入范围的记录 1 项", 1)
+    assert "DB50/T 1-2020" in against and "从未复审" in against
+    assert "DB50/T 2-2019" not in explained
+    assert "DB50/T 3-2018" in open_ and "实施日期不详" in open_
 
 
 def test_another_plan_file(cli: CliRunner, demo_root: Path, tmp_path: Path) -> None:
@@ -310,4 +327,4 @@ def test_explain_lists_a_second_figure_short_of_target(mini: MiniFactory, cli: C
     assert "进度滞后" in _rows(result.stdout)[3]
     explained = result.stdout.split("[3]", 1)[1]
     assert "计入不利的记录 0 项" in explained
-    assert "年度总结报送：1" in explained and "shapingba:2021" in explained
+    assert "年度总结报送：50% (1/2) 进度滞后" in explained and "shapingba:2021" in explained

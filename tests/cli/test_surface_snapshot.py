@@ -13,6 +13,7 @@ like code: ``JGSW_UPDATE_SNAPSHOTS=1 python -m pytest tests/cli/test_surface_sna
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -88,7 +89,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "diff_text": (["diff", "HEAD~10", "HEAD", "--as-of", "2025-12-31"], []),
     "diff_json": (["diff", "HEAD~10", "HEAD", "--as-of", "2025-12-31", "-f", "json"], []),
     "diff_md": (["diff", "HEAD~10", "HEAD", "--as-of", "2025-12-31", "-f", "md"], []),
-    "trend_year": (["trend"], []),
+    "trend_year": (["trend", "--until", "2026-06-30"], []),
     "trend_quarter_json": (
         [
             "trend",
@@ -103,7 +104,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [],
     ),
-    "trend_csv_en": (["trend", "-f", "csv", "--lang", "en"], []),
+    "trend_csv_en": (["trend", "-f", "csv", "--lang", "en", "--until", "2026-06-30"], []),
     # editing
     "export_csv": (["export", "-f", "csv", "--as-of", "2025-12-31"], []),
     "export_json_indicators": (
@@ -190,6 +191,66 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [],
     ),
+    # the registries (专家库, 资料库, 信息反馈)
+    "check_registries": (["check", "--as-of", "2025-12-31", "--select", "E,M,F"], []),
+    "explain_registry_code": (["explain", "F905"], []),
+    "export_json_feedback": (
+        ["export", "-f", "json", "-t", "feedback", "--as-of", "2025-12-31"],
+        [],
+    ),
+    "export_csv_experts": (["export", "-f", "csv", "-t", "experts", "--as-of", "2025-12-31"], []),
+    "new_expert": (
+        [
+            "new",
+            "expert",
+            "--slug",
+            "test-expert",
+            "--name",
+            "测试专家",
+            "--organization",
+            "测试研究院",
+            "--appointed",
+            "2025-11-01",
+            "--field",
+            "vehicles",
+        ],
+        ["data/experts/test-expert.yaml"],
+    ),
+    "new_feedback": (
+        [
+            "new",
+            "feedback",
+            "--standard",
+            CODE,
+            "--from",
+            DISTRICT,
+            "--received",
+            "2025-11-02",
+            "--text",
+            "条款 5.1 难以执行。",
+        ],
+        ["data/feedback/2025/2025-0005.yaml"],
+    ),
+    "record_feedback_response": (
+        [
+            "record",
+            "feedback-response",
+            "2025-0004",
+            "--date",
+            "2025-11-20",
+            "--by",
+            "chongqing",
+            "--action",
+            "interpretation",
+            "--text",
+            "已解释。",
+        ],
+        ["data/feedback/2025/2025-0004.yaml"],
+    ),
+    "record_feedback_closed": (
+        ["record", "feedback-closed", "2024-0002", "--date", "2025-11-05"],
+        ["data/feedback/2024/2024-0002.yaml"],
+    ),
     "demo_small": (["demo", "{out}/d", "-n", "5", "--seed", "2"], ["{out}/d/data/indicators.yaml"]),
     "no_warehouse": (["check", "--root", "{out}"], []),
     "version": (["--version"], []),
@@ -199,7 +260,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 HELP_OF = [
     "check", "explain", "status", "report", "due", "history", "diff", "trend", "new standard",
     "new district", "record review", "record evaluation", "record usage", "record activity",
-    "fmt", "schema", "export", "import", "demo",
+    "fmt", "schema", "export", "import", "demo", "new expert", "new material", "new feedback",
+    "record feedback-response", "record feedback-closed",
 ]  # fmt: skip
 
 
@@ -209,6 +271,8 @@ def _mask(text: str, root: Path, out: Path) -> str:
             text = text.replace(form, name)
     # the moment a report was made is the one figure that depends on the clock
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", "<NOW>", text)
+    # a new file says the day it was made: the one date a pinned --as-of cannot fix
+    text = text.replace(dt.date.today().isoformat(), "<TODAY>")
     return text
 
 

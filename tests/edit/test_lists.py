@@ -114,3 +114,93 @@ def test_a_one_line_flow_list_gets_the_entry_inside_it() -> None:
         "code: DB50/T 1056-2020\ntitle: 标题\n"
         "reviews: [{date: 2020-12-01, conclusion: continue}, {date: 2025-10-20, conclusion: continue}]\n"
     )
+
+
+# Every list style a person or a tool writes: the entry lands in the right list.
+# PyYAML's default style puts the dashes at column 0 under the key; a list may be
+# last in the file or followed by another list, or by a comment at the dash's column.
+HEAD = (
+    "code: DB50/T 1056-2020\ntitle: t\nstatus: published\n"
+    "published: 2020-11-01\neffective: 2021-02-01\n"
+)
+NEW_BLOCK = "- date: 2025-10-20\n  conclusion: continue\n"
+NEW_FLOW = "- {date: 2025-10-20, conclusion: continue}\n"
+
+
+def test_column_zero_dashes_followed_by_another_list() -> None:
+    text = (
+        HEAD
+        + "reviews:\n- date: 2021-01-01\n  conclusion: continue\n"
+        + "usage:\n- year: 2024\n  applying: 1\n  applicable: 2\n"
+    )
+    out = add_entry(text, REL, "reviews", REVIEW, Standard, "date")
+    assert out == text.replace("usage:\n", NEW_BLOCK + "usage:\n")
+
+
+def test_column_zero_flow_items_followed_by_another_list() -> None:
+    text = (
+        HEAD
+        + "reviews:\n- {date: 2021-01-01, conclusion: continue}\n"
+        + "usage:\n- {year: 2024, applying: 1, applicable: 2}\n"
+    )
+    out = add_entry(text, REL, "reviews", REVIEW, Standard, "date")
+    assert out == text.replace("usage:\n", NEW_FLOW + "usage:\n")
+
+
+def test_column_zero_list_last_in_the_file() -> None:
+    text = HEAD + "reviews:\n- date: 2021-01-01\n  conclusion: continue\n"
+    out = add_entry(text, REL, "reviews", REVIEW, Standard, "date")
+    assert out == text + NEW_BLOCK
+
+
+def test_column_zero_list_with_a_comment_at_the_dash_column_after_it() -> None:
+    text = (
+        HEAD
+        + "reviews:\n- {date: 2021-01-01, conclusion: continue}\n# the next list\n"
+        + "usage:\n- {year: 2024, applying: 1, applicable: 2}\n"
+    )
+    out = add_entry(text, REL, "reviews", REVIEW, Standard, "date")
+    assert out == text.replace("# the next list\n", NEW_FLOW + "# the next list\n")
+
+
+def test_indented_dashes_followed_by_another_list() -> None:
+    text = (
+        HEAD
+        + "reviews:\n  - date: 2021-01-01\n    conclusion: continue\n"
+        + "usage:\n  - year: 2024\n    applying: 1\n    applicable: 2\n"
+    )
+    out = add_entry(text, REL, "reviews", REVIEW, Standard, "date")
+    indented = "".join("  " + line + "\n" for line in NEW_BLOCK.splitlines())
+    assert out == text.replace("usage:\n", indented + "usage:\n")
+
+
+def test_indented_list_with_a_comment_at_the_dash_column_after_the_last_item() -> None:
+    text = (
+        HEAD
+        + "reviews:\n  - {date: 2021-01-01, conclusion: continue}\n  # more to come\n"
+        + "usage:\n  - {year: 2024, applying: 1, applicable: 2}\n"
+    )
+    out = add_entry(text, REL, "reviews", REVIEW, Standard, "date")
+    assert out == text.replace("  # more to come\n", "  " + NEW_FLOW + "  # more to come\n")
+
+
+def test_an_entry_earlier_than_all_goes_first_in_a_column_zero_list() -> None:
+    review = {"date": dt.date(2020, 12, 1), "conclusion": "continue"}
+    text = HEAD + "reviews:\n- {date: 2021-01-01, conclusion: continue}\nusage: []\n"
+    out = add_entry(text, REL, "reviews", review, Standard, "date")
+    assert out == text.replace(
+        "reviews:\n", "reviews:\n- {date: 2020-12-01, conclusion: continue}\n"
+    )
+
+
+def test_a_flow_list_over_several_lines_followed_by_another_list() -> None:
+    import yaml
+
+    text = (
+        HEAD
+        + "reviews: [\n  {date: 2021-01-01, conclusion: continue}\n]\n"
+        + "usage: [{year: 2024, applying: 1, applicable: 2}]\n"
+    )
+    out = yaml.safe_load(add_entry(text, REL, "reviews", REVIEW, Standard, "date"))
+    assert [str(r["date"]) for r in out["reviews"]] == ["2021-01-01", "2025-10-20"]
+    assert out["usage"] == [{"year": 2024, "applying": 1, "applicable": 2}]

@@ -12,7 +12,7 @@ from tests.metrics.build import END, city, figure, keys, merge, shapingba, unit,
 UNITS = merge(
     city(
         pilots=[
-            {"level": "national", "topic": "区域统筹试点", "applied": "2022-03-01"},
+            {"level": "national", "topic": "国家级标准化试点", "applied": "2022-03-01"},
             {"level": "national", "topic": "日期不详的试点"},  # no date -> unknown
         ],
         demo_sites=[
@@ -73,30 +73,45 @@ def test_municipal_pilots(mini: MiniFactory) -> None:
     assert keys(end.counted_for) == ["shapingba:municipal"]
     assert keys(end.counted_against) == ["wanzhou:municipal"]
     assert keys(end.unknown) == ["bishan:municipal"]
-    assert end.value == 1 and end.status == "not-met"
-    # 2021-06-30: shapingba is accepted only on 2021-11-30 -> 0, but both pilots are
-    # under way, so 0 is a recorded fact (not "no data"); the line expects 0.49 -> behind
+    # bishan's undated pilot is counted both ways: 1-2, below 5 either way
+    assert (end.low, end.high, end.value) == (1, 2, None) and end.status == "not-met"
+    assert end.settle == []  # decided: nothing to settle (unknown names the open record)
+    # 2021-06-30: shapingba is accepted only on 2021-11-30 and wanzhou not at all, so
+    # both count 0 (a recorded fact); bishan may be 0 or 1 while the line expects
+    # 0.49: the range lies across the pace -> unsettled, waiting on bishan's dates
     early = figure(wh, "municipal_pilots", dt.date(2021, 6, 30), 5)
-    assert early.value == 0 and early.status == "behind"
+    assert (early.low, early.high) == (0, 1) and early.status == "unsettled"
+    assert [s.fact.key for s in early.settle] == ["bishan:municipal"]
+    assert early.settle[0].alone
 
 
 def test_national_pilots_range_target(mini: MiniFactory) -> None:
     wh = warehouse(mini, units=UNITS)
     end = figure(wh, "national_pilots", END, {"min": 1, "max": 2})
-    assert end.value == 1 and end.status == "met"  # 1 is within 1-2
+    # the dated one, and the undated one counted both ways: 1-2, within 1-2 either way
+    assert (end.low, end.high) == (1, 2) and end.status == "met"
     assert len(end.unknown) == 1
-    # before the application (2022-03-01) nothing dated can be counted -> no data
+    # before the application (2022-03-01) only the undated one may count: 0-1
     early = figure(wh, "national_pilots", dt.date(2021, 12, 31), {"min": 1, "max": 2})
-    assert early.status == "no-data"
+    assert (early.low, early.high) == (0, 1) and early.status == "unsettled"
+    # three applications would be outside 1-2: a range 2-3 is unsettled
+    three = merge(
+        UNITS,
+        wanzhou(pilots=[{"level": "national", "topic": "另一试点", "applied": "2023-01-01"}]),
+    )
+    over = figure(warehouse(mini, units=three), "national_pilots", END, {"min": 1, "max": 2})
+    assert (over.low, over.high, over.status) == (2, 3, "unsettled")
 
 
 def test_demo_sites_and_scope(mini: MiniFactory) -> None:
     wh = warehouse(mini, units=UNITS)
     end = figure(wh, "demo_sites", END, 5)
-    assert end.value == 2 and end.status == "not-met"  # 2023 and 2024; one undated
+    # 2023 and 2024, and one undated counted both ways: 2-3, below 5 either way
+    assert (end.low, end.high) == (2, 3) and end.status == "not-met"
     assert len(end.unknown) == 1
     # 2023-12-31: the shapingba site (2024-06-01) is future-dated and ignored
-    assert figure(wh, "demo_sites", dt.date(2023, 12, 31), 5).value == 1
+    mid = figure(wh, "demo_sites", dt.date(2023, 12, 31), 5)
+    assert (mid.low, mid.high) == (1, 2)
     district = figure(wh, "demo_sites", END, 5, scope="district:shapingba")
     assert district.value == 1
 
@@ -115,9 +130,11 @@ def test_training_attendance(mini: MiniFactory) -> None:
     wh = warehouse(mini, units=UNITS)
     end = figure(wh, "training_attendance", END, 5000)
     # 300 (2021) + 200 (2024); 2020 is before the plan, publicity is not training,
-    # and the 2025 training without a head count is unknown
-    assert end.value == 500 and end.status == "not-met"
+    # and the 2025 training without a head count has no upper bound: at least 500
+    assert (end.low, end.high, end.value) == (500, None, None)
+    assert end.status == "unsettled"
     assert len(end.unknown) == 1
+    assert [(s.fact.field, s.alone) for s in end.settle] == [("attendees", True)]
     # as of 2023-12-31 the 2024 training is in the future -> 300
     assert figure(wh, "training_attendance", dt.date(2023, 12, 31), 5000).value == 300
 

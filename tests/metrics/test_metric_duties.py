@@ -54,7 +54,7 @@ REVIEW_CASES = [
         published="2015-01-01",
         effective="2015-01-01",
     ),
-    # F: effective date missing -> unknown, neither for nor against
+    # F: effective date missing -> open: against if in force >= 5 years, else left out
     std("DB50/T 6-2018", level="local", status="published"),
     # G: its only review is dated 2026-03-01, after D -> ignored -> against
     std(
@@ -114,7 +114,7 @@ REVIEW_CASES = [
 def test_review_rate_at_plan_end(mini: MiniFactory) -> None:
     wh = warehouse(mini, *REVIEW_CASES)
     result = figure(wh, "review_rate", END, 1.0)
-    # for B, H; against A, C, G, I; unknown F -> 2 / 6
+    # for B, H; against A, C, G, I; F open (never reviewed: against, or not yet due)
     assert keys(result.counted_for) == ["DB50/T 2-2019", "T/CQJGSW 8-2016"]
     assert keys(result.counted_against) == [
         "DB50/T 1-2020",
@@ -123,8 +123,10 @@ def test_review_rate_at_plan_end(mini: MiniFactory) -> None:
         "JGSW/CQ 009-2017",
     ]
     assert keys(result.unknown) == ["DB50/T 6-2018"]
-    assert (result.numerator, result.denominator) == (2, 6)
-    assert result.value == pytest.approx(1 / 3)
+    # F counted against (2/7) and left out (2/6): a range, below 100% either way
+    assert (result.low_parts, result.high_parts) == ((2, 7), (2, 6))
+    assert result.low == pytest.approx(2 / 7) and result.high == pytest.approx(1 / 3)
+    assert result.value is None and result.numerator is None
     assert result.status == "not-met"  # D is the deadline
 
 
@@ -136,7 +138,7 @@ def test_review_rate_a_year_earlier_supersession_and_window(mini: MiniFactory) -
     # and never reviewed -> against. J was repealed 2024-01-01 -> not counted.
     assert keys(result.counted_for) == ["DB50/T 2-2019", "DB50/T 3-2019", "T/CQJGSW 8-2016"]
     assert keys(result.counted_against) == ["DB50/T 11-2016", "DB50/T 7-2015", "JGSW/CQ 009-2017"]
-    assert result.value == pytest.approx(0.5)
+    assert (result.low_parts, result.high_parts) == ((3, 7), (3, 6))  # F open
     assert result.status == "behind"  # a standing duty below target before the deadline
 
 
@@ -144,10 +146,13 @@ def test_review_against_is_exactly_what_lifecycle_flags_overdue(mini: MiniFactor
     wh = warehouse(mini, *REVIEW_CASES)
     for day in (dt.date(2024, 12, 31), END):
         result = figure(wh, "review_rate", day, 1.0)
-        overdue = sorted(r.code for r in wh.standards if AsOf(wh, day).review_overdue(r))
+        at = AsOf(wh, day)
+        overdue = sorted(r.code for r in wh.standards if at.review_overdue_known(r).yes)
+        maybe = sorted(r.code for r in wh.standards if at.review_overdue_known(r).maybe)
         assert keys(result.counted_against) == overdue
-        assert result.denominator is not None and result.numerator is not None
-        assert len(overdue) == result.denominator - result.numerator
+        assert keys(result.unknown) == maybe == ["DB50/T 6-2018"]
+        assert result.low_parts is not None
+        assert result.low_parts[1] - result.low_parts[0] == len(overdue) + len(maybe)
 
 
 def test_review_leap_day(mini: MiniFactory) -> None:
@@ -223,7 +228,7 @@ EVALUATION_CASES = [
         published="2022-02-01",
         effective="2022-03-01",
     ),
-    # E: national -> not counted; F: no effective date -> unknown
+    # E: national -> not counted; F: no effective date -> open (never evaluated)
     std(
         "GB/T 35-2010",
         level="national",
@@ -238,12 +243,16 @@ EVALUATION_CASES = [
 def test_evaluation_rate_at_plan_end(mini: MiniFactory) -> None:
     wh = warehouse(mini, *EVALUATION_CASES)
     result = figure(wh, "evaluation_rate", END, 0.3)
-    # for A; against C, D; unknown F -> 1/3 = 33.3% >= 30%
+    # for A; against C, D; F open: against (1/4 = 25%) or not yet due (1/3 = 33.3%).
+    # The range lies across 30%: unsettled, and F's effective date alone settles it.
     assert keys(result.counted_for) == ["DB50/T 31-2024"]
     assert keys(result.counted_against) == ["DB50/T 33-2019", "DB50/T 34-2022"]
     assert keys(result.unknown) == ["DB50/T 36-2021"]
-    assert result.value == pytest.approx(1 / 3)
-    assert result.status == "met"
+    assert (result.low_parts, result.high_parts) == ((1, 4), (1, 3))
+    assert result.status == "unsettled"
+    assert [(s.fact.key, s.fact.field, s.alone) for s in result.settle] == [
+        ("DB50/T 36-2021", "effective", True)
+    ]
     missing = sorted(r.code for r in wh.standards if AsOf(wh, END).evaluation_missing(r))
     assert keys(result.counted_against) == missing
 
@@ -254,7 +263,9 @@ def test_evaluation_rate_behind_the_straight_line(mini: MiniFactory) -> None:
     # D - 1y = 2024-06-30: A is not yet due; C and D are, neither evaluated by D -> 0/2.
     # Baseline (2020-12-31): nothing in force a year -> no data -> 0. The line reaches
     # 0.3 on 2025-12-31: 0.3 * 1641 / 1825 days = 0.2698 expected; 0 is behind.
-    assert (result.numerator, result.denominator) == (0, 2)
+    # F (undated) is 0/3 or 0/2: the value is 0 either way, the parts are not fixed
+    assert (result.low_parts, result.high_parts) == ((0, 3), (0, 2))
+    assert result.value == 0 and result.numerator is None
     assert result.extra["expected"] == pytest.approx(0.3 * 1641 / 1825)
     assert result.status == "behind"
 
@@ -277,13 +288,20 @@ def test_evaluation_leap_day(mini: MiniFactory) -> None:
     assert keys(later.counted_against) == ["DB50/T 41-2024"]
 
 
-def test_no_own_standard_due_is_no_data_not_zero(mini: MiniFactory) -> None:
-    # Only undated and national standards: no denominator -> no data, never 0% or met.
+def test_only_undated_standards_may_leave_nothing_to_count(mini: MiniFactory) -> None:
+    # Only an undated own standard (coded 2021) and a national one: the figure is 0%
+    # if the undated one is due, and has nothing to count if not. Never 0% or met:
+    # unsettled, "0%, or nothing to count".
     wh = warehouse(mini, EVALUATION_CASES[4], EVALUATION_CASES[5])
-    for metric, target in (("evaluation_rate", 0.3), ("review_rate", 1.0), ("usage_records", 1.0)):
+    for metric, target in (("evaluation_rate", 0.3), ("usage_records", 1.0)):
         result = figure(wh, metric, END, target)
-        assert result.status == "no-data" and result.value is None, metric
+        assert result.status == "unsettled" and result.value is None, metric
+        assert result.maybe_empty and (result.low, result.high) == (0, 0), metric
         assert keys(result.unknown) == ["DB50/T 36-2021"]
+    # published in 2021 (its code's year), it cannot have been in force 5 years on
+    # 2025-12-31: nothing can count for the review rate -> no data
+    review = figure(wh, "review_rate", END, 1.0)
+    assert review.status == "no-data" and review.low is None and review.unknown == []
 
 
 USAGE_CASES = [
@@ -314,7 +332,7 @@ USAGE_CASES = [
         effective="2022-01-01",
         usage=[{"year": 2025, "applying": 5, "applicable": 20}],
     ),
-    # D: national -> not counted; E: still drafting -> not in force; F: undated -> unknown
+    # D: national -> not counted; E: still drafting -> not in force; F: undated -> open
     std(
         "GB/T 54-2015",
         level="national",
@@ -334,9 +352,10 @@ def test_usage_records_last_full_year(mini: MiniFactory) -> None:
     assert keys(end.counted_for) == ["DB50/T 51-2019", "DB50/T 53-2021"]
     assert keys(end.counted_against) == ["DB50/T 52-2020"]
     assert keys(end.extra["low_usage"]) == ["DB50/T 53-2021"]  # 25% < 50%
-    assert end.value == pytest.approx(2 / 3) and end.status == "not-met"
+    # F may be in force (no usage count: against) or not: 2/4 to 2/3
+    assert (end.low_parts, end.high_parts) == ((2, 4), (2, 3)) and end.status == "not-met"
     # 2025-06-30: the last full year is 2024 -> for B only
     mid = figure(wh, "usage_records", dt.date(2025, 6, 30), 1.0)
     assert keys(mid.counted_for) == ["DB50/T 52-2020"]
     assert keys(mid.extra["low_usage"]) == ["DB50/T 52-2020"]
-    assert mid.value == pytest.approx(1 / 3) and mid.status == "behind"
+    assert (mid.low_parts, mid.high_parts) == ((1, 4), (1, 3)) and mid.status == "behind"

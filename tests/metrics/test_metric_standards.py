@@ -44,7 +44,7 @@ COVERAGE_CASES = [
         effective="2024-07-01",
         supersedes=["DB50/T 101-2020"],
     ),
-    # catering: only an undated standard -> the item is unknown, out of both counts
+    # catering: only an undated standard -> the item is open, counted both ways
     std(
         "DB50/T 103-2021",
         level="local",
@@ -78,17 +78,20 @@ COVERAGE_CASES = [
 def test_coverage_counts_items_of_main_areas(mini: MiniFactory) -> None:
     wh = warehouse(mini, *COVERAGE_CASES)
     result = figure(wh, "coverage", END, 0.9)
-    # for quota, property; against disposal; catering unknown -> 2/3
+    # for quota, property; against disposal; catering open -> 2/4 to 3/4, below 90%
     assert keys(result.counted_for) == ["logistics.property", "vehicles.quota"]
     assert keys(result.counted_against) == ["vehicles.disposal"]
     assert keys(result.unknown) == ["logistics.catering"]
-    assert result.value == pytest.approx(2 / 3)
-    assert result.status == "not-met"
-    # by area: vehicles 1/2, logistics 1/1 (catering unknown)
+    assert (result.low_parts, result.high_parts) == ((2, 4), (3, 4))
+    assert result.value is None and result.status == "not-met"
+    # by area: vehicles 1/2; logistics 1/2 to 2/2 across the target -> unsettled,
+    # and DB50/T 103-2021's effective date alone settles it
     assert result.breakdown["area:vehicles"].value == pytest.approx(0.5)
     assert result.breakdown["area:vehicles"].status == "not-met"
-    assert result.breakdown["area:logistics"].value == pytest.approx(1.0)
-    assert result.breakdown["area:logistics"].status == "met"
+    logistics = result.breakdown["area:logistics"]
+    assert (logistics.low, logistics.high) == (0.5, 1.0)
+    assert logistics.status == "unsettled"
+    assert [(s.fact.key, s.alone) for s in logistics.settle] == [("DB50/T 103-2021", True)]
     assert "area:reception" not in result.breakdown
 
 
@@ -103,13 +106,15 @@ def test_coverage_follows_the_revision(mini: MiniFactory) -> None:
     assert notes["logistics.property"] == "现行：DB50/T 102-2024"
 
 
-def test_coverage_with_only_undated_standards_is_no_data(mini: MiniFactory) -> None:
-    # The shipped data's situation: standards recorded without dates. 0% would be a
-    # number derived from missing records.
+def test_coverage_with_only_undated_standards_is_a_range(mini: MiniFactory) -> None:
+    # The shipped data's situation: standards recorded without dates. The items are
+    # records too: three certainly have no standard, the fourth may. 0-25%: at most
+    # 25%, not met, whatever the missing date says.
     wh = warehouse(mini, COVERAGE_CASES[3])
     result = figure(wh, "coverage", END, 0.9)
-    assert result.status == "no-data" and result.value is None
-    assert keys(result.unknown) == ["DB50/T 103-2021"]
+    assert (result.low, result.high) == (0, 0.25) and result.status == "not-met"
+    assert keys(result.unknown) == ["logistics.catering"]
+    assert result.settle == []
 
 
 COMPLETION_CASES = [
@@ -137,7 +142,7 @@ COMPLETION_CASES = [
     ),
     # P4: planned 2026 -> not yet counted
     std("DB50/T 204-2026", level="local", plan={"year": 2026, "kind": "new"}, status="planned"),
-    # P5: planned 2022, published but no date recorded -> unknown
+    # P5: planned 2022, published but no date recorded: its code says 2022 -> for
     std("DB50/T 205-2022", level="local", plan={"year": 2022, "kind": "new"}, status="published"),
     # P6: no plan entry -> not part of the plan
     std(
@@ -153,15 +158,18 @@ COMPLETION_CASES = [
 def test_completion(mini: MiniFactory) -> None:
     wh = warehouse(mini, *COMPLETION_CASES)
     end = figure(wh, "completion", END, 0.95)
-    # planned <= 2025: P1 for; P2, P3 against; P5 unknown -> 1/3
-    assert keys(end.counted_for) == ["DB50/T 201-2023"]
+    # planned <= 2025: P1, P5 for; P2, P3 against -> 2/4
+    assert keys(end.counted_for) == ["DB50/T 201-2023", "DB50/T 205-2022"]
     assert keys(end.counted_against) == ["DB50/T 202-2025", "DB50/T 203-2026"]
-    assert keys(end.unknown) == ["DB50/T 205-2022"]
-    assert end.value == pytest.approx(1 / 3) and end.status == "not-met"
-    # 2024-12-31: planned <= 2024: P1 for, P3 against (P2 is due in 2025) -> 1/2
+    assert end.unknown == []
+    assert end.value == pytest.approx(2 / 4) and end.status == "not-met"
+    # 2024-12-31: planned <= 2024: P1, P5 for, P3 against (P2 is due in 2025) -> 2/3
     mid = figure(wh, "completion", dt.date(2024, 12, 31), 0.95)
-    assert (mid.numerator, mid.denominator) == (1, 2)
+    assert (mid.numerator, mid.denominator) == (2, 3)
     assert mid.status == "behind"
+    # 2022-06-30: P5 was published some day of 2022 -> open; P1 not yet due
+    early = figure(wh, "completion", dt.date(2022, 6, 30), 0.95)
+    assert keys(early.unknown) == ["DB50/T 205-2022"] and (early.low, early.high) == (0, 1)
 
 
 def test_completion_with_nothing_planned_is_no_data(mini: MiniFactory) -> None:
@@ -213,10 +221,10 @@ def test_successor_without_effective_date_makes_the_old_one_unknown(mini: MiniFa
     assert AsOf(wh, dt.date(2024, 4, 30)).state(old) == "in-force"
     # after, whether it still holds depends on the successor's missing effective date
     assert AsOf(wh, END).state(old) == "unknown"
-    assert keys(figure(wh, "review_rate", END, 1.0).unknown) == [
-        "DB50/T 120-2018",
-        "DB50/T 121-2024",
-    ]
+    review = figure(wh, "review_rate", END, 1.0)
+    # the successor, published in 2024, cannot be 5 years in force: only the old one is open
+    assert keys(review.unknown) == ["DB50/T 120-2018"]
+    assert [(s.fact.key, s.fact.field) for s in review.settle] == [("DB50/T 121-2024", "effective")]
 
 
 def test_repealed_without_a_repeal_date_is_unknown_once_in_force(mini: MiniFactory) -> None:

@@ -83,20 +83,54 @@ def test_new_local_per_main_area_behind_early(mini: MiniFactory) -> None:
     assert result.figures["joint"].value == 0  # the joint standard is of 2023
 
 
-def test_an_area_with_only_undated_candidates_cannot_be_met(mini: MiniFactory) -> None:
-    # vehicles 1 (DB50/T 200); logistics has only a standard whose publication date
-    # is missing: its count is unknown, so the minimum cannot be said to reach 1.
+#: a joint standard of 2022, so that indicator 7's second figure is met in these cases
+JOINT_VEHICLES = std(
+    "DB50/T 10002-2022",
+    level="local",
+    area="vehicles",
+    joint=["sichuan"],
+    status="published",
+    published="2022-01-10",
+    effective="2022-03-01",
+)
+
+
+def test_an_undated_standard_counts_by_its_codes_year(mini: MiniFactory) -> None:
+    # The code's year is the publication year: DB50/T 204-2022 was published some day
+    # of 2022, inside the plan period, whatever its missing date. `check` (G502)
+    # reads it the same way (the joint DB50/T 10004-2023 of the shipped data).
     wh = warehouse(
         mini,
         NEW_LOCAL_CASES[0],
+        JOINT_VEHICLES,
         std("DB50/T 204-2022", level="local", area="logistics", status="published"),
     )
     result = figure(wh, "new_local_per_main_area", END, 1)
-    assert result.breakdown["area:logistics"].status == "no-data"
+    assert keys(result.breakdown["area:logistics"].counted_for) == ["DB50/T 204-2022"]
+    assert result.value == 1 and result.status == "met"
+
+
+def test_an_area_with_only_undated_candidates_is_a_range(mini: MiniFactory) -> None:
+    # On 2025-06-30 a standard coded 2025 may or may not be published yet: logistics
+    # counts 0-1, and so does the minimum. The line expects 0.9 by then: unsettled,
+    # and the standard's publication date alone settles it.
+    wh = warehouse(
+        mini,
+        NEW_LOCAL_CASES[0],
+        JOINT_VEHICLES,
+        std("DB50/T 204-2025", level="local", area="logistics", status="published"),
+    )
+    day = dt.date(2025, 6, 30)
+    result = figure(wh, "new_local_per_main_area", day, 1)
+    logistics = result.breakdown["area:logistics"]
+    assert (logistics.low, logistics.high) == (0, 1)
     assert keys(result.unknown) == ["logistics"]
-    assert result.status == "no-data" and result.value is None
-    assert result.extra["known_value"] == 1
-    assert "日期不详无法判断：后勤服务" in result.why_zh
+    assert (result.low, result.high, result.value) == (0, 1, None)
+    assert result.status == "unsettled"
+    assert [(s.fact.key, s.fact.field, s.alone) for s in result.settle] == [
+        ("DB50/T 204-2025", "published", True)
+    ]
+    assert "取决于日期不详的标准：后勤服务" in result.why_zh
 
 
 EVALUATION_STANDARDS = [

@@ -46,7 +46,7 @@ def test_mechanism_at_plan_end(mini: MiniFactory) -> None:
     # chongqing and shapingba complete, wanzhou not -> 2/3
     assert keys(result.counted_for) == ["chongqing", "shapingba"]
     assert keys(result.counted_against) == ["wanzhou"]
-    assert "专（兼）职人员、经费渠道" in result.counted_against[0].note
+    assert "专（兼）职人员、稳定经费渠道" in result.counted_against[0].note
     assert result.value == pytest.approx(2 / 3) and result.status == "not-met"
 
 
@@ -148,10 +148,11 @@ def test_no_full_year_yet_is_no_data(mini: MiniFactory) -> None:
     assert result.status == "no-data" and result.denominator is None
 
 
-def test_meetings_met_but_no_summary_recorded_is_no_data(mini: MiniFactory) -> None:
+def test_meetings_met_but_no_summary_recorded_keeps_the_headline(mini: MiniFactory) -> None:
     # Every unit met every year of 2021-2022, but no summary was recorded
-    # anywhere: the second figure has nothing behind it, so indicator 3 cannot
-    # be "met" (target 1.0 for both figures); the meeting rate is kept aside.
+    # anywhere: the second figure has nothing behind it ("no data"). The headline
+    # keeps its value (100%), but indicator 3 cannot be called met on it alone
+    # (target 1.0 for both figures): unsettled (docs/status.md, "Second figures").
     units = merge(
         *(
             unit(
@@ -165,5 +166,10 @@ def test_meetings_met_but_no_summary_recorded_is_no_data(mini: MiniFactory) -> N
     )
     wh = warehouse(mini, units=units)
     result = figure(wh, "annual_meetings", dt.date(2022, 12, 31), 1.0)
-    assert result.status == "no-data" and result.value is None
-    assert result.extra["known_value"] == pytest.approx(1.0)
+    assert result.value == pytest.approx(1.0)
+    assert (result.numerator, result.denominator) == (6, 6)
+    assert result.figures["summaries"].status == "no-data"
+    assert result.figures["summaries"].value is None
+    assert result.status == "unsettled"
+    document = result.to_dict()
+    assert document["value"] == 1.0 and document["figures"]["summaries"]["value"] is None

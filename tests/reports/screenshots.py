@@ -1,11 +1,13 @@
-"""Regenerate docs/report-desktop.png and docs/report-print.png from a synthetic warehouse.
+"""Regenerate the report's screenshots in docs/ from a synthetic warehouse.
 
     python -m tests.reports.screenshots [--out docs]
 
 Builds `jgsw demo --history` (invented records, labelled as such in the
 report), writes the city report as of 2025-12-31, and photographs it in
-headless Chromium at desktop width and as the A4 PDF it prints. Needs
-/usr/bin/chromium and a Chinese font (Debian: fonts-noto-cjk).
+headless Chromium: at 1366 px (report-desktop.png), on a 390 px phone (the
+indicators, report-phone.png; the units and the trend, report-phone-units.png)
+and as the A4 PDF it prints (report-print.png). Needs /usr/bin/chromium and
+a Chinese font (Debian: fonts-noto-cjk).
 """
 
 from __future__ import annotations
@@ -48,9 +50,20 @@ def main() -> int:
             return code
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 1800})
+            page = browser.new_page(viewport={"width": 1366, "height": 1800})
             page.goto(page_file.as_uri())
             page.screenshot(path=str(args.out / "report-desktop.png"))
+            phone = browser.new_page(
+                viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+            )
+            phone.goto(page_file.as_uri())
+            for name, where in (
+                ("report-phone.png", "#indicators"),
+                ("report-phone-units.png", "#sec-districts"),
+            ):
+                phone.evaluate(f"document.querySelector('{where}').scrollIntoView()")
+                phone.wait_for_timeout(500)  # the scroll cues appear as boxes come into view
+                phone.screenshot(path=str(args.out / name))
             # The print preview is the real thing: the A4 PDF Chromium prints,
             # shown in its own PDF viewer with the page breaks visible.
             pdf = Path(scratch) / "report.pdf"
@@ -60,7 +73,9 @@ def main() -> int:
             viewer.wait_for_timeout(3000)  # the viewer draws its pages asynchronously
             viewer.screenshot(path=str(args.out / "report-print.png"))
             browser.close()
-    print(f"wrote {args.out / 'report-desktop.png'} and {args.out / 'report-print.png'}")
+    print(
+        f"wrote report-desktop.png, report-phone.png, report-phone-units.png, report-print.png in {args.out}"
+    )
     return 0
 
 

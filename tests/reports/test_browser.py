@@ -175,3 +175,68 @@ def test_english_report_in_browser(browser: Any, tmp_path: Path, demo_root: Path
         assert visit.errors == [] and visit.requests == [visit.url]
     finally:
         visit.close()
+
+
+@pytest.fixture(scope="module")
+def history_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The city report of a demo warehouse with history (so it has the trend section)."""
+    from jgsw_std.cli.app import run
+
+    root = tmp_path_factory.mktemp("phone") / "wh"
+    assert run(["-q", "demo", str(root), "-n", "120", "--history", "--commits", "60"]) == 0
+    out = root.parent / "report.html"
+    assert run(["-q", "report", "--root", str(root), "--as-of", "2025-12-31", "-o", str(out)]) == 0
+    return out
+
+
+def test_at_390_px_nothing_is_off_screen_without_a_cue(browser: Any, history_report: Path) -> None:
+    visit = Visit(browser, history_report, width=390)
+    try:
+        page = visit.page
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # the indicator table is a card per indicator: every cell on screen
+        right = page.evaluate(
+            "Math.max(...Array.from(document.querySelectorAll('table.indicators td'))"
+            ".map(td => td.getBoundingClientRect().right))"
+        )
+        assert right <= 390
+        labels = page.locator("table.indicators td.c-why").first
+        assert "说明" in page.evaluate(
+            "el => getComputedStyle(el, '::before').content", labels.element_handle()
+        )
+        # the trend chart fits: no year is cut off
+        box = page.locator("figure.chart.line svg").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        # unit names keep one line (they wrapped two characters a line)
+        lines = page.evaluate(
+            "Array.from(document.querySelectorAll('table.districts tbody th[scope=row]'))"
+            ".map(th => { const r = document.createRange(); r.selectNodeContents(th);"
+            " return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; })"
+        )
+        assert lines and max(lines) == 1
+        # a table that scrolls sideways says so once it is in view, and shades its right edge
+        page.locator("table.trend").scroll_into_view_if_needed()
+        shell = page.locator(".scroll-shell:has(table.trend)")
+        shell.locator(".scroll-hint").wait_for(state="visible")
+        assert "左右滑动" in (shell.locator(".scroll-hint").text_content() or "")
+        assert "more-right" in (shell.get_attribute("class") or "")
+        # the colours are explained: the district chart's groups and the figures' statuses
+        caption = page.locator("#sec-districts figure.chart figcaption")
+        assert caption.locator(".key-box[class*='grp-']").count() >= 3
+        assert page.locator("#sec-districts p.legend .key-box").count() == 5
+        assert visit.errors == [] and visit.requests == [visit.url]
+    finally:
+        visit.close()
+
+
+def test_at_1366_px_the_cues_stay_away(browser: Any, history_report: Path) -> None:
+    visit = Visit(browser, history_report, width=1366)
+    try:
+        page = visit.page
+        page.locator("table.indicators").first.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        shell = page.locator(".scroll-shell:has(table.indicators)").first
+        assert shell.locator(".scroll-hint").is_hidden()
+        assert page.locator("table.indicators thead").first.is_visible()  # a table again
+    finally:
+        visit.close()

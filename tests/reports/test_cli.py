@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,22 +22,44 @@ indicators:
 """
 
 
+def _copy(root: Path, dest: Path) -> Path:
+    """A warehouse of one's own: a report written into it must not touch the shared ones."""
+    shutil.copytree(root / "data", dest / "data")
+    return dest
+
+
 @pytest.mark.parametrize("which", ["shipped", "demo"])
 def test_report_writes_both_formats_with_default_names(
     cli: CliRunner, tmp_path: Path, which: str, demo_root: Path
 ) -> None:
-    root = REPO if which == "shipped" else demo_root
+    root = _copy(REPO if which == "shipped" else demo_root, tmp_path / "wh")
     for fmt in ("html", "md"):
         result = cli(
             "report", "--root", str(root), "--as-of", "2025-12-31", "--format", fmt, cwd=tmp_path
         )
         assert result.exit_code == 0, result.stderr
-        written = tmp_path / f"jgsw-report-city-2025-12-31.{fmt}"
+        written = root / "reports" / f"jgsw-report-city-2025-12-31.{fmt}"
         assert written.is_file()
-        assert str(written.name) in result.stdout
+        assert f"wh/reports/{written.name}" in result.stdout.replace("\\", "/")
         text = written.read_text(encoding="utf-8")
         assert "标准目录" in text and "体系明细表" in text and "待办事项" in text
         assert ("合成示例数据" in text) == (which == "demo")
+
+
+def test_the_default_report_stays_out_of_git_status(cli: CliRunner, tmp_path: Path) -> None:
+    root = _copy(REPO, tmp_path / "wh")
+    git = ["git", "-C", str(root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "data"], check=True)
+    subprocess.run(
+        [*git, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "data"], check=True
+    )
+    result = cli("report", "--as-of", "2025-12-31", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert "reports/jgsw-report-city-2025-12-31.html" in result.stdout.replace("\\", "/")
+    assert (root / "reports" / "jgsw-report-city-2025-12-31.html").is_file()
+    status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
+    assert status.stdout == ""
 
 
 def test_html_is_the_default_format(cli: CliRunner, tmp_path: Path, demo_root: Path) -> None:
@@ -47,10 +70,11 @@ def test_html_is_the_default_format(cli: CliRunner, tmp_path: Path, demo_root: P
 
 
 def test_default_name_carries_the_scope(cli: CliRunner, tmp_path: Path, demo_root: Path) -> None:
+    root = _copy(demo_root, tmp_path / "wh")
     result = cli(
         "report",
         "--root",
-        str(demo_root),
+        str(root),
         "--as-of",
         "2024-06-30",
         "--scope",
@@ -60,7 +84,7 @@ def test_default_name_carries_the_scope(cli: CliRunner, tmp_path: Path, demo_roo
         cwd=tmp_path,
     )
     assert result.exit_code == 0, result.stderr
-    text = (tmp_path / "jgsw-report-district-shapingba-2024-06-30.md").read_text("utf-8")
+    text = (root / "reports" / "jgsw-report-district-shapingba-2024-06-30.md").read_text("utf-8")
     assert "沙坪坝区" in text and "2024-06-30" in text
 
 
@@ -201,3 +225,27 @@ def test_validation_errors_are_noted_but_the_report_is_written(
     assert result.exit_code == 0
     assert f"数据校验有 {errors} 个错误" in result.stderr
     assert f"错误 {errors} 个" in out.read_text(encoding="utf-8")
+
+
+def test_the_data_version_is_the_last_commit_that_changed_data(
+    cli: CliRunner, mini: MiniFactory
+) -> None:
+    # a repository that holds the tool too: HEAD is a commit about code
+    root = mini().root
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "data")
+    _git(root, "commit", "-q", "-m", "数据：初始", day="2025-06-30T10:00:00+08:00")
+    data_commit = _git(root, "rev-parse", "HEAD")
+    (root / "src").mkdir()
+    (root / "src" / "tool.py").write_text("print('tool')\n", "utf-8")
+    _git(root, "add", "src")
+    _git(
+        root, "commit", "-q", "-m", "Refactor the report renderer", day="2025-07-02T10:00:00+08:00"
+    )
+    version = report_json(cli, root, "--as-of", "2025-12-31")["cover"]["version"]
+    assert version["commit"] == data_commit
+    assert version["subject"] == "数据：初始"
+    assert version["committed_at"].startswith("2025-06-30T10:00:00")
+    assert version["dirty"] is False
+    past = report_json(cli, root, "--as-of", "2025-12-31", "--rev", "HEAD")
+    assert past["cover"]["version"]["commit"] == data_commit

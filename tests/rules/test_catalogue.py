@@ -69,7 +69,8 @@ def test_explain_prints_the_user_doc(cli: CliRunner) -> None:
     result = cli("explain", "L601")
     assert result.exit_code == 0
     assert result.stdout.startswith("L601 review-overdue (warning)\n")
-    assert "indicator 17" in result.stdout
+    assert "指标 17" in result.stdout
+    assert "indicator 17" in cli("explain", "L601", "--lang", "en").stdout
     listing = cli("explain").stdout
     for code in NEW_CODES:
         assert f"\n{code}  " in "\n" + listing
@@ -84,3 +85,15 @@ def test_docs_list_every_new_code() -> None:
         assert f"| {code} | {name} | {RULES[code].severity.value} |" in text, code
     for name in THRESHOLDS:
         assert f"`{name}`" in text, name
+
+
+def test_docs_list_every_registry_code_with_its_severity() -> None:
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    ensure_loaded()
+    registry = {c: r for c, r in RULES.items() if c[0] in "EMF" or c == "N206"}
+    assert len(registry) == 21
+    for code, rule_ in registry.items():
+        assert f"| {code} | {rule_.name} | {rule_.severity.value} |" in text, code
+        assert rule_.doc and rule_.zh and rule_.en and rule_.hint_zh and rule_.hint_en, code

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from jgsw_std.problems import Severity
+from jgsw_std.rules.registry import CheckContext
+from jgsw_std.rules.runner import CheckOptions, run_checks
 from tests.conftest import MiniFactory
-from tests.rules.helpers import findings, messages
+from tests.rules.helpers import END, findings, messages
 
 
 def own(code: str, effective: str | None, tail: str = "", level: str = "local") -> dict[str, str]:
@@ -64,7 +67,9 @@ def test_l601_review_overdue_at_the_edges(mini: MiniFactory) -> None:
     assert "last reviewed 2020-12-30" in messages(wh, "L601", lang="en")[1]
 
 
-def test_l601_quiet_inside_the_window_national_and_undated(mini: MiniFactory) -> None:
+def test_l601_quiet_inside_the_window_national_and_possible_when_undated(
+    mini: MiniFactory,
+) -> None:
     wh = mini(
         {
             # reviewed exactly on D - 5 years: inside the window
@@ -77,11 +82,22 @@ def test_l601_quiet_inside_the_window_national_and_undated(mini: MiniFactory) ->
             **own("DB50/T 4-2021", "2021-01-01"),
             # reviewed by its issuer, not by the bureaus
             **own("GB/T 5-2015", "2015-01-01", level="national"),
-            # no effective date: not judged
+            # no effective date: possibly overdue (info), naming the missing date
             **own("DB50/T 6-2018", None),
         }
     ).load()
-    assert findings(wh, "L601") == []
+    assert [f[0] for f in findings(wh, "L601")] == [path("DB50/T 6-2018")]
+    assert messages(wh, "L601") == [
+        "可能已逾期复审（实施满 5 年且近 5 年内没有复审）：取决于 DB50/T 6-2018 的实施日期"
+    ]
+    ctx = CheckContext.on(wh, END)
+    (problem,) = run_checks(wh, ctx, CheckOptions(select=["L601"])).problems
+    assert problem.severity == Severity.INFO and problem.args["possible"]
+    # an override can turn it off, not up to a warning
+    raised = run_checks(wh, ctx, CheckOptions(select=["L601"], severity={"L601": "error"}))
+    assert [p.severity for p in raised.problems] == [Severity.INFO]
+    off = run_checks(wh, ctx, CheckOptions(select=["L601"], severity={"L601": "off"}))
+    assert off.problems == []
 
 
 def test_l602_review_due_within_the_window(mini: MiniFactory) -> None:
@@ -286,7 +302,7 @@ def test_l609_no_usage_record_for_the_last_full_year(mini: MiniFactory) -> None:
     ]
 
 
-def test_l609_quiet_with_a_record_or_without_dates(mini: MiniFactory) -> None:
+def test_l609_quiet_with_a_record_possible_without_dates(mini: MiniFactory) -> None:
     wh = mini(
         {
             **own("DB50/T 1-2020", "2020-03-01", USAGE),
@@ -294,4 +310,7 @@ def test_l609_quiet_with_a_record_or_without_dates(mini: MiniFactory) -> None:
             **own("GB/T 3-2020", "2020-03-01", level="national"),
         }
     ).load()
-    assert findings(wh, "L609") == []
+    assert [f[0] for f in findings(wh, "L609")] == [path("DB50/T 2-2020")]
+    assert messages(wh, "L609") == [
+        "缺少 2025 年的标准综合运用率统计，可能是现行标准：取决于 DB50/T 2-2020 的实施日期"
+    ]

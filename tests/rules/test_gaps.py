@@ -58,7 +58,7 @@ def test_g501_items_without_a_standard_in_force(mini: MiniFactory) -> None:
     )
 
 
-def test_g501_quiet_when_covered_or_dates_unknown(mini: MiniFactory) -> None:
+def test_g501_quiet_when_covered_possible_when_dates_unknown(mini: MiniFactory) -> None:
     wh = mini(
         {
             **std(
@@ -71,7 +71,7 @@ def test_g501_quiet_when_covered_or_dates_unknown(mini: MiniFactory) -> None:
                 "items: [logistics.property, logistics.catering]\n" + IN_FORCE,
                 area="logistics",
             ),
-            # published, dates not recorded: whether it is in force cannot be told
+            # published, dates not recorded: whether it is in force waits on its date
             **std(
                 "DB50/T 3-2020",
                 "title: 会议服务规范\nitems: [reception.meeting]\nstatus: published\n",
@@ -79,7 +79,15 @@ def test_g501_quiet_when_covered_or_dates_unknown(mini: MiniFactory) -> None:
             ),
         }
     ).load()
-    assert findings(wh, "G501") == []
+    assert findings(wh, "G501") == [(FW, 22, 9, "G501")]
+    assert messages(wh, "G501") == [
+        "业务事项「服务接待／会议服务」（reception.meeting）可能没有现行标准（缺标）："
+        "取决于 DB50/T 3-2020 的实施日期"
+    ]
+    assert messages(wh, "G501", lang="en") == [
+        "business item reception / reception.meeting (reception.meeting) may have no "
+        "standard in force: it depends on the effective date of DB50/T 3-2020"
+    ]
 
 
 def test_g501_judges_the_as_of_date(mini: MiniFactory) -> None:
@@ -111,7 +119,7 @@ def test_g502_main_area_without_new_local_standard(mini: MiniFactory) -> None:
     assert findings(wh, "G502") == [(FW, 6, 11, "G502"), (FW, 12, 11, "G502")]
     assert messages(wh, "G502")[0] == (
         "主干业务领域「公务用车」在规划期内（2021-01-01 起）没有发布地方标准"
-        "（已有 1 项地方标准，均发布于规划期之前）"
+        "（已有 1 项地方标准，均不在规划期内发布）"
     )
 
 
@@ -123,7 +131,7 @@ def test_g502_quiet_when_published_in_period_or_undecidable(mini: MiniFactory) -
                 "title: 公务用车规范\nitems: [vehicles.quota]\n"
                 "status: published\npublished: 2022-05-01\neffective: 2022-06-01\n",
             ),
-            # no publication date, and its code's year (2023) is inside the period: unknown
+            # no publication date, but its code's year (2023) lies inside the period: counts
             **std(
                 "DB50/T 2-2023",
                 "title: 物业规范\nitems: [logistics.property]\nstatus: published\n",
@@ -176,7 +184,7 @@ def test_g503_quiet_with_evaluation_standards(mini: MiniFactory) -> None:
                 "title: 公务用车评价规范\ncategory: evaluation\n"
                 "items: [vehicles.quota]\n" + IN_FORCE,
             ),
-            # dates unknown: not judged
+            # dates unknown: a possible gap (info), waiting on its effective date
             **std(
                 "DB50/T 2-2020",
                 "title: 后勤服务评价规范\ncategory: evaluation\n"
@@ -185,7 +193,10 @@ def test_g503_quiet_with_evaluation_standards(mini: MiniFactory) -> None:
             ),
         }
     ).load()
-    assert findings(wh, "G503") == []
+    assert findings(wh, "G503") == [(FW, 12, 11, "G503")]
+    assert messages(wh, "G503") == [
+        "主干业务领域「后勤服务」可能没有现行的监督评价类标准：取决于 DB50/T 2-2020 的实施日期"
+    ]
 
 
 def test_g504_collab_group_without_group_standard(mini: MiniFactory) -> None:

@@ -115,6 +115,11 @@ def test_find_duplicates_is_blocked_by_area_and_matches_brute_force(mini: MiniFa
         "公务用车",
         "车",
         "执法执勤用车配备规范",
+        # exactly on the thresholds: 4 of 5 bigrams (0.8), 1 of 2 (0.5)
+        "甲乙丙丁戊己",
+        "甲乙丙丁戊",
+        "辰巳午",
+        "辰巳",
     ]
     files: dict[str, str] = {}
     for number, title in enumerate(titles, start=1):
@@ -135,6 +140,8 @@ def test_find_duplicates_is_blocked_by_area_and_matches_brute_force(mini: MiniFa
             if best is not None:
                 expected.add((later.code, best[1]))
         assert found == expected, threshold
+    on_the_mark = {(d.later.code, d.earlier.code) for d in find_duplicates(wh.standards, 0.8)}
+    assert ("DB50/T 17-2020", "DB50/T 16-2020") in on_the_mark  # 0.8 reaches 0.8
 
 
 def test_q702_cites_superseded_and_repealed(mini: MiniFactory) -> None:

@@ -27,8 +27,9 @@ from jgsw_std.app import finished
 from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, can_fork
-from jgsw_std.load.files import read_worktree
+from jgsw_std.load.files import FileUnreadable, read_regular, read_worktree
 from jgsw_std.load.root import find_root
+from jgsw_std.progress import SILENT, Progress
 
 if TYPE_CHECKING:
     from jgsw_std.lifecycle.asof import AsOf
@@ -90,8 +91,14 @@ def _toml_settings(root: Path | None) -> CheckSettings | None:
 
     path = root / CONFIG_FILE
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("check")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        table = tomllib.loads(read_regular(path).decode("utf-8")).get("check")
+    except FileUnreadable as exc:
+        raise UsageError(
+            "bad_config",
+            zh=f"无法读取 {path}：{exc.reason_zh}",
+            en=f"cannot read {path}: {exc.reason_en}",
+        ) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(
             "bad_config",
             zh=f"无法读取 {path}：{exc}",
@@ -230,7 +237,7 @@ def check_warehouse(
     return settle(wh, problems, options)
 
 
-def run_check(request: CheckRequest) -> CheckOutcome:
+def run_check(request: CheckRequest, progress: Progress = SILENT) -> CheckOutcome:
     """Check the working tree (or a revision); options that cannot combine stop the run."""
     if request.rev is not None:
         if request.changed_since is not None:
@@ -242,22 +249,30 @@ def run_check(request: CheckRequest) -> CheckOutcome:
             )
         from jgsw_std.app.open import open_warehouse
 
-        wh = open_warehouse(request.root, rev=request.rev)
-        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        with progress.step(f"读取 {request.rev}", f"reading {request.rev}"):
+            wh = open_warehouse(request.root, rev=request.rev)
+        with progress.step("检查", "checking"):
+            result = check_warehouse(wh, request.as_of, request.select, request.ignore)
         return CheckOutcome(wh, result, request.as_of)
     from jgsw_std.load.blob_ids import listing, read_so_far
     from jgsw_std.load.warehouse import build_warehouse
 
     root = find_root(request.root)
     paths = listing(root)
-    sources = read_worktree(root, paths, read_so_far(root))
     if share_work(len(paths)):
-        wh, result = _check_in_two(sources, root, request)
+        with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
+            sources = read_worktree(root, paths, read_so_far(root))
+        wh, result = _check_in_two(sources, root, request, progress)
     else:
-        wh = build_warehouse(sources, root=root)
-        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
+            wh = build_warehouse(read_worktree(root, paths, read_so_far(root)), root=root)
+        with progress.step("检查", "checking"):
+            result = check_warehouse(wh, request.as_of, request.select, request.ignore)
     if request.changed_since is not None:
-        result = changed_since(wh, result, request)
+        with progress.step(
+            f"对比 {request.changed_since}", f"comparing with {request.changed_since}"
+        ):
+            result = changed_since(wh, result, request)
     return CheckOutcome(wh, result, request.as_of)
 
 
@@ -282,7 +297,7 @@ def share_work(files: int) -> bool:
 
 
 def _check_in_two(
-    sources: list[SourceFile], root: Path, request: CheckRequest
+    sources: list[SourceFile], root: Path, request: CheckRequest, progress: Progress = SILENT
 ) -> tuple[Warehouse, CheckResult]:
     """Check a large warehouse with both cores: a forked child takes a share of the rules.
 
@@ -316,9 +331,11 @@ def _check_in_two(
         return [p.to_plain() for p in found.problems], found.suppressed
 
     with beside(side, fork=True) as pending:
-        wh = build_warehouse(sources, root=root, parse=halves.in_parent)
-        main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
-        plain, suppressed = pending.result()
+        with progress.step("解析", "parsing"):
+            wh = build_warehouse(sources, root=root, parse=halves.in_parent)
+        with progress.step("检查", "checking"):
+            main = check_warehouse(wh, request.as_of, request.select, request.ignore, Share.MAIN)
+            plain, suppressed = pending.result()
         side_result = CheckResult([Problem.from_plain(p) for p in plain], suppressed)
         return wh, main.merged(side_result)
 
@@ -355,7 +372,10 @@ def cached_check(request: CheckRequest, view: View) -> Finished | None:
 
 
 def finish_check(
-    request: CheckRequest, view: View, render: Callable[[CheckOutcome], Finished]
+    request: CheckRequest,
+    view: View,
+    render: Callable[[CheckOutcome], Finished],
+    progress: Progress = SILENT,
 ) -> Finished:
     """The check's output: remembered, or computed, shown with ``render`` and remembered.
 
@@ -365,7 +385,7 @@ def finish_check(
     found = cached_check(request, view)
     if found is not None:
         return found
-    outcome = run_check(request)
+    outcome = run_check(request, progress)
     done = render(outcome)
     wh = outcome.warehouse
     if _cacheable(request) and wh.root is not None:

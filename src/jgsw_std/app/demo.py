@@ -8,6 +8,7 @@ from pathlib import Path
 from jgsw_std.demo.generator import build_demo, write_demo
 from jgsw_std.demo.history import HistorySummary, build_history
 from jgsw_std.errors import UsageError
+from jgsw_std.progress import SILENT, Progress
 
 
 @dataclass
@@ -19,7 +20,14 @@ class DemoResult:
     history: HistorySummary | None
 
 
-def run_demo(directory: Path, standards: int, seed: int, history: bool, commits: int) -> DemoResult:
+def run_demo(
+    directory: Path,
+    standards: int,
+    seed: int,
+    history: bool,
+    commits: int,
+    progress: Progress = SILENT,
+) -> DemoResult:
     """Write the demo into an empty (or new) folder; never overwrites anything."""
     if directory.exists() and any(directory.iterdir()):
         raise UsageError(
@@ -29,7 +37,11 @@ def run_demo(directory: Path, standards: int, seed: int, history: bool, commits:
             hint_zh="换一个新目录名。",
             hint_en="Choose a new folder.",
         )
-    generated = build_demo(standards, seed)
-    count = write_demo(directory, generated)
-    made = build_history(directory, generated, commits=commits, seed=seed) if history else None
+    with progress.step(f"生成 {standards} 项标准", f"making {standards} standards"):
+        generated = build_demo(standards, seed)
+    with progress.step("写入文件", "writing the files"):
+        count = write_demo(directory, generated)
+    made = None
+    if history:
+        made = build_history(directory, generated, commits=commits, seed=seed, progress=progress)
     return DemoResult(directory, count, standards, seed, made)

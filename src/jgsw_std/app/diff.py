@@ -29,6 +29,7 @@ from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import Warehouse, build_warehouse, load_worktree
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.metrics.registry import compute_all
+from jgsw_std.progress import SILENT, Progress
 
 
 def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
@@ -40,11 +41,24 @@ def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
         return {}
 
 
+def _area_names(*sides: Warehouse) -> dict[str, tuple[str, str]]:
+    """Area names for grouping the records, from the newest framework that has them."""
+    from jgsw_std.model.framework import GENERAL_AREA
+
+    names: dict[str, tuple[str, str]] = {}
+    for wh in sides:
+        fw = wh.framework
+        for code in [GENERAL_AREA, *(area.code for area in fw.areas)]:
+            names.setdefault(code, (fw.area_label(code, "zh"), fw.area_label(code, "en")))
+    return names
+
+
 def diff_revisions(
     root: Path | None,
     base: str | None = None,
     head: str | None = None,
     as_of: dt.date | None = None,
+    progress: Progress = SILENT,
 ) -> SemanticDiff:
     """Compare ``base`` (default: see :func:`default_base`) with ``head`` (default: the
     working tree), judging problems and indicators as of ``as_of`` (default today)."""
@@ -57,22 +71,27 @@ def diff_revisions(
         else:
             base_sha, how = repo.resolve(base), base
         require_warehouse(repo, root, [s for s in (head_sha, base_sha) if s])
-        if head is None:
-            head_side = Side("worktree", "")
-            head_wh = load_worktree(where)
-        else:
-            head_side = Side("commit", head, repo.commit(head_sha))
-            head_wh = warehouse_at(repo, head_sha)
-        if base_sha:
-            base_side = Side("commit", how, repo.commit(base_sha))
-            base_wh = warehouse_at(repo, base_sha)
-        else:
-            base_side = Side("empty", how)
-            base_wh = build_warehouse([], root=where, revision="")
-    records, moved, unchanged = compare_records(base_wh, head_wh)
-    introduced, fixed, reworded = compare_problems(
-        check_warehouse(base_wh, day).problems, check_warehouse(head_wh, day).problems, moved
-    )
+        with progress.step("读取两个版本", "reading both revisions"):
+            if head is None:
+                head_side = Side("worktree", "")
+                head_wh = load_worktree(where)
+            else:
+                head_side = Side("commit", head, repo.commit(head_sha))
+                head_wh = warehouse_at(repo, head_sha)
+            if base_sha:
+                base_side = Side("commit", how, repo.commit(base_sha))
+                base_wh = warehouse_at(repo, base_sha)
+            else:
+                base_side = Side("empty", how)
+                base_wh = build_warehouse([], root=where, revision="")
+    with progress.step("比较记录", "comparing the records"):
+        records, moved, unchanged = compare_records(base_wh, head_wh)
+    with progress.step("检查两个版本", "checking both revisions"):
+        introduced, fixed, reworded = compare_problems(
+            check_warehouse(base_wh, day).problems, check_warehouse(head_wh, day).problems, moved
+        )
+    with progress.step("计算指标", "computing the indicators"):
+        indicators = compare_indicators(_figures(base_wh, day), _figures(head_wh, day))
     return SemanticDiff(
         base=base_side,
         head=head_side,
@@ -81,7 +100,8 @@ def diff_revisions(
         introduced=introduced,
         fixed=fixed,
         reworded=reworded,
-        indicators=compare_indicators(_figures(base_wh, day), _figures(head_wh, day)),
+        indicators=indicators,
+        area_names=_area_names(head_wh, base_wh),
         indicator_sets=(base_wh.indicators, head_wh.indicators),
         unchanged_files=unchanged,
     )

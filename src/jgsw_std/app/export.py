@@ -2,8 +2,12 @@
 
 Rows hold plain values (text, numbers, dates, None) in the columns of
 edit/sheet_layout.py; the writers in output/table.py turn them into xlsx, csv
-or json. The standards table shows names people know (公务用车, 地方标准,
-已发布), which `jgsw import` reads back as well as the codes.
+or json. For people (xlsx, csv) the standards table shows names they know
+(公务用车, 地方标准, 已发布) in the chosen language, which `jgsw import` reads
+back as well as the codes. For programs (json) every value is the code of the
+data contract (``level: industry``), lists are lists and numbers are numbers,
+the same whatever ``--lang`` says; only the indicators' ``why``, a sentence,
+follows the language, as in `jgsw status --format json`.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA, Framework
 from jgsw_std.model.standard import Standard
+from jgsw_std.progress import SILENT, Progress
 
 _PLAN_KIND = {"new": ("制定", "new"), "revision": ("修订", "revision")}
 _CONCLUSION = {
@@ -117,7 +122,8 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     std = rec.model
-    review = max(std.reviews, key=lambda r: r.date, default=None)
+    dated = [r for r in std.reviews if r.date is not None]
+    review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
     evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
     usage = max(std.usage, key=lambda u: u.year, default=None)
     last_usage = None
@@ -127,9 +133,7 @@ def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     return {
         "state": word(f"state.{at.state(rec)}", lang),
         "last_review": (
-            f"{review.date.isoformat()} {_pick(_CONCLUSION[review.conclusion], lang)}"
-            if review
-            else None
+            f"{review.date} {_pick(_CONCLUSION[review.conclusion], lang)}" if review else None
         ),
         "last_evaluation": (
             f"{evaluation.date.isoformat()} {evaluation.score:g}".rstrip()
@@ -161,13 +165,76 @@ def standards_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+def code_values(std: Standard) -> dict[str, Any]:
+    """The editable columns as the data contract records them: codes, slugs, lists."""
+    return {
+        "code": std.code,
+        "title": std.title,
+        "title_en": std.title_en,
+        "level": std.level,
+        "category": std.category,
+        "area": std.area,
+        "items": list(std.items),
+        "owner": std.owner,
+        "joint": list(std.joint),
+        "collab_group": std.collab_group,
+        "status": std.status,
+        "plan_year": std.plan.year if std.plan else None,
+        "plan_kind": std.plan.kind if std.plan else None,
+        "published": std.published,
+        "effective": std.effective,
+        "repealed": std.repealed,
+        "supersedes": list(std.supersedes),
+        "superseded_by": std.superseded_by,
+        "references": list(std.references),
+        "source": std.source,
+    }
+
+
+def _derived_codes(at: AsOf, rec: StandardRecord) -> dict[str, Any]:
+    std = rec.model
+    dated = [r for r in std.reviews if r.date is not None]
+    review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
+    evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
+    usage = max(std.usage, key=lambda u: u.year, default=None)
+    return {
+        "state": at.state(rec),
+        "last_review": (
+            {"date": review.date.isoformat(), "conclusion": review.conclusion}
+            if review and review.date
+            else None
+        ),
+        "last_evaluation": (
+            {"date": evaluation.date.isoformat(), "score": evaluation.score} if evaluation else None
+        ),
+        "last_usage": (
+            {
+                "year": usage.year,
+                "applying": usage.applying,
+                "applicable": usage.applicable,
+                "rate": None if usage.rate is None else round(usage.rate, 4),
+            }
+            if usage
+            else None
+        ),
+        "path": rec.path,
+    }
+
+
+def standards_code_rows(at: AsOf) -> list[dict[str, Any]]:
+    """One row per standard in framework order, every value a code (for json)."""
+    wh = at.wh
+    records = sorted(wh.standards, key=lambda r: _framework_place(wh.framework, r.model))
+    return [{**code_values(rec.model), **_derived_codes(at, rec)} for rec in records]
+
+
 # -- the indicator table -------------------------------------------------------------
 
 
 def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
     """The plan's indicators for the city on the date, one row each."""
     from jgsw_std.metrics.registry import compute_all
-    from jgsw_std.reports.figures import target_text, value_text
+    from jgsw_std.reports.figures import target_text, value_text, verdict_text
 
     wh = at.wh
     if wh.indicators is None:
@@ -187,12 +254,42 @@ def indicator_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
                 "value": value_text(result, lang),
                 "numerator": _plain_number(result.numerator),
                 "denominator": _plain_number(result.denominator),
-                "status": word(f"ind.{result.status}", lang),
+                "status": verdict_text(result, lang),
                 "why": result.why(lang) or None,
                 "as_of": at.date,
             }
         )
     return rows
+
+
+def indicator_code_rows(at: AsOf, lang: str) -> list[dict[str, Any]]:
+    """The indicators for the city, values as codes and numbers (for json); ``text`` is
+    the plan's own words, ``why`` a sentence in ``lang``."""
+    from jgsw_std.metrics.registry import compute_all
+
+    wh = at.wh
+    if wh.indicators is None:
+        return []
+    by_id = {ind.id: ind for ind in wh.indicators.indicators}
+    return [
+        {
+            "id": result.indicator_id,
+            "group": by_id[result.indicator_id].group,
+            "text": by_id[result.indicator_id].text,
+            "metric": result.metric,
+            "target": _plain_number(result.target),
+            "value": _plain_number(result.value),
+            # a range when records lack dates (value is then null): docs/status.md
+            "low": _plain_number(result.low),
+            "high": _plain_number(result.high),
+            "numerator": _plain_number(result.numerator),
+            "denominator": _plain_number(result.denominator),
+            "status": result.status,
+            "why": result.why(lang) or None,
+            "as_of": at.date,
+        }
+        for result in compute_all(at, wh.indicators, "city")
+    ]
 
 
 def _plain_number(value: float | None) -> int | float | None:
@@ -204,7 +301,7 @@ def _plain_number(value: float | None) -> int | float | None:
 # -- the use case ---------------------------------------------------------------------
 
 #: --table names; a csv file holds one table, so `all` gives the standards there
-TABLES = ("standards", "indicators", "all")
+TABLES = ("standards", "indicators", "experts", "materials", "feedback", "all")
 
 
 @dataclass
@@ -213,18 +310,35 @@ class ExportOutcome:
     left_out: int  # files that failed validation: their records are not in the tables
 
 
-def run_export(root: Path | None, as_of: dt.date, lang: str, table: str) -> ExportOutcome:
-    """The tables asked for (``standards``, ``indicators`` or ``all``) on ``as_of``."""
+def run_export(
+    root: Path | None,
+    as_of: dt.date,
+    lang: str,
+    table: str,
+    codes: bool = False,
+    progress: Progress = SILENT,
+    include_private: bool = False,
+) -> ExportOutcome:
+    """The tables asked for (``standards``, ``indicators``, a registry or ``all``) on ``as_of``;
+    with ``codes``, every value as the data contract's code (json).
+
+    An expert's contact (personal data) is in the experts table only with ``include_private``.
+    """
+    from jgsw_std.app.export_registries import registry_tables
     from jgsw_std.app.open import open_warehouse
 
-    wh = open_warehouse(root)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(root)
     at = AsOf(wh, as_of)
     tables: list[Table] = []
     if table in ("all", "standards"):
-        rows = standards_rows(at, lang)
+        with progress.step("体系明细表", "the standards table"):
+            rows = standards_code_rows(at) if codes else standards_rows(at, lang)
         tables.append(Table(sheet_name(SHEET_STANDARDS, lang), STANDARD_COLUMNS, rows))
     if table in ("all", "indicators"):
-        rows = indicator_rows(at, lang)
+        with progress.step("计算指标", "computing the indicators"):
+            rows = indicator_code_rows(at, lang) if codes else indicator_rows(at, lang)
         tables.append(Table(sheet_name(SHEET_INDICATORS, lang), INDICATOR_COLUMNS, rows))
+    tables.extend(registry_tables(at, lang, table, include_private, codes))
     left_out = sum(1 for e in wh.files.values() if e.kind != "unknown" and not e.valid)
     return ExportOutcome(tables, left_out)

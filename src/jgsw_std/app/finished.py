@@ -1,13 +1,21 @@
 """Finished results: the whole output of a command, remembered by everything it depends on.
 
-`check` and `status` print a pure function of the warehouse's files, the
-settings (jgsw.toml; framework.yaml is one of the files), the date, the
-language, jgsw itself, the command and its options, and a few things about
-where the output goes: the format, colour (a terminal or not), the terminal's
-width for a coloured table, whether it goes to a file (then a summary goes to
-stderr), and the root folder that JSON and SARIF print. The key holds all of
-them, so a hit prints exactly what the run would have printed. A date left to
-default is today's: tomorrow is another key.
+`check` and `status` print a pure function of the warehouse's files (the
+registries' experts, materials and feedback among them: all are under data/),
+the settings (jgsw.toml; framework.yaml is one of the files), the date, the
+language, jgsw itself, the command and its options (``--grouping-as-of``
+among them), and a few things about where the output goes: the format, colour
+(a terminal or not), the terminal's width for a coloured table, whether it
+goes to a file (then a summary goes to stderr), and the root folder that JSON
+and SARIF print. The key holds all of them, so a hit prints exactly what the
+run would have printed. A date left to default is today's: tomorrow is
+another key. Root-level options (``jgsw --lang en --root DIR check``) are
+read into the same values first.
+
+Not stored, because they are made afresh each time from this command line:
+the progress bar (stderr, on a terminal only, and a hit never needs one) and
+the "wrote FILE (size)" line of ``-o`` (cli/values.show prints it, unless
+``--quiet``, which changes nothing else and so is no part of the key).
 
 This module is imported on the warm path, before anything heavy: it must
 stay free of pydantic, YAML readers, rich, jinja2 and the rules.
@@ -70,7 +78,7 @@ def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
 
 def worktree_tree(root: Path) -> str | None:
     """The digest of the working tree's files now (stat-only for files that did not change)."""
-    paths = blob_ids.listing(root)
+    paths = blob_ids.listed_for_lookup(root)
     found = blob_ids.identify(root, paths, only_if_recorded=True)
     if found is None or len(found.blobs) != len(paths):
         return None  # a first run, or an unreadable file (never stored, so never found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jgsw_std.errors import UsageError
 from jgsw_std.history.gitrepo import open_repo, shallow_error
 from jgsw_std.history.log import walk_data
 from jgsw_std.history.record_log import (
@@ -16,12 +17,26 @@ from jgsw_std.history.record_log import (
 )
 from jgsw_std.history.revision import require_warehouse, revision_root
 from jgsw_std.load.warehouse import kind_of
+from jgsw_std.progress import SILENT, Progress
+
+#: Longest target accepted: a code, a slug or a path inside the warehouse.
+MAX_TARGET_CHARS = 400
 
 
-def record_history(root: Path | None, target: str, rev: str = "HEAD") -> RecordHistory:
+def record_history(
+    root: Path | None, target: str, rev: str = "HEAD", progress: Progress = SILENT
+) -> RecordHistory:
     """Every commit reachable from ``rev`` that changed the record, newest first."""
+    if len(target) > MAX_TARGET_CHARS:
+        raise UsageError(
+            "target_too_long",
+            zh=f"要查的记录写了 {len(target)} 个字符，超过上限 {MAX_TARGET_CHARS}；"
+            "请写标准编号、文件名或路径。",
+            en=f"the record asked for is {len(target)} characters long, over the limit of "
+            f"{MAX_TARGET_CHARS}; give a standard code, a slug or a path.",
+        )
     base = revision_root(root)
-    with open_repo(base) as repo:
+    with open_repo(base) as repo, progress.step("读取提交历史", "reading the history"):
         sha = repo.resolve(rev)
         require_warehouse(repo, root, [sha])
         if repo.is_shallow:

@@ -17,6 +17,7 @@ from typing import Any
 from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, beside
 from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.progress import SILENT, Progress
 from jgsw_std.reports.context import ReportOptions
 
 
@@ -31,12 +32,17 @@ class ReportRequest:
     indicators: Path | None = None
     rev: str | None = None
     now: dt.datetime | None = None
+    #: whose 一区两群 grouping scopes and the district table use (None: the plan's)
+    grouping_as_of: dt.date | None = None
 
 
 @dataclass
 class ReportOutcome:
     fmt: str  # html, md or json: which writer of output/report.py lays it out
     context: dict[str, Any]  # what the templates receive
+    root: Path | None = None  # the warehouse's folder: the default report goes under it
+    #: an HTML report on Linux: does this machine have a Chinese font (None: cannot tell)
+    cjk_fonts: bool | None = None
 
 
 def _indicator_file(path: Path, lang: str) -> Any:
@@ -55,7 +61,9 @@ def _indicator_file(path: Path, lang: str) -> Any:
     return model
 
 
-def report_context(wh: Warehouse, options: ReportOptions) -> dict[str, Any]:
+def report_context(
+    wh: Warehouse, options: ReportOptions, progress: Progress = SILENT
+) -> dict[str, Any]:
     """Compute everything a report shows about ``wh`` and lay it out as a template context."""
     from jgsw_std.app.check import check_warehouse, judge_on
     from jgsw_std.app.trend import trend_or_none
@@ -73,21 +81,28 @@ def report_context(wh: Warehouse, options: ReportOptions) -> dict[str, Any]:
 
     fork = len(wh.standards) >= PARALLEL_FROM
     with beside(checked, fork) as pending:  # the checks run while the rest is computed
-        results = compute_all(at, plan, options.scope.key) if plan else []
-        trend = trend_or_none(
-            wh.root, "year", until=options.as_of, scope=options.scope.key, rev=wh.revision or "HEAD"
-        )
-        return build_context(
-            inp,
-            options,
-            results=results,
-            unit_figures=compute_all,
-            trend=trend,
-            checked=pending.result,
-        )
+        with progress.step("计算指标", "computing the indicators"):
+            results = compute_all(at, plan, options.scope) if plan else []
+        with progress.step("逐年趋势", "the yearly trend"):
+            trend = trend_or_none(
+                wh.root,
+                "year",
+                until=options.as_of,
+                scope=options.scope.key,
+                rev=wh.revision or "HEAD",
+            )
+        with progress.step("检查和各单位情况", "checks and the units"):
+            return build_context(
+                inp,
+                options,
+                results=results,
+                unit_figures=compute_all,
+                trend=trend,
+                checked=pending.result,
+            )
 
 
-def make_report(request: ReportRequest) -> ReportOutcome:
+def make_report(request: ReportRequest, progress: Progress = SILENT) -> ReportOutcome:
     """Build and render one report; raises UsageError for a bad option or template."""
     from jgsw_std.app.open import open_warehouse
     from jgsw_std.metrics.scope import parse_scope
@@ -97,10 +112,13 @@ def make_report(request: ReportRequest) -> ReportOutcome:
     if fmt != "json":  # a missing template stops the run before any work
         search_path("html" if fmt == "html" else "md", request.template)
     indicators = _indicator_file(request.indicators, request.lang) if request.indicators else None
-    wh = open_warehouse(request.root, rev=request.rev)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(request.root, rev=request.rev)
+    plan = indicators or wh.indicators
+    grouping = request.grouping_as_of or (plan.plan.grouping_day if plan is not None else None)
     options = ReportOptions(
         as_of=request.as_of,
-        scope=parse_scope(request.scope or "city", wh),
+        scope=parse_scope(request.scope or "city", wh, grouping),
         lang=request.lang,
         indicators=indicators,
         indicators_source=request.indicators.as_posix()
@@ -108,5 +126,10 @@ def make_report(request: ReportRequest) -> ReportOutcome:
         else "data/indicators.yaml",
         now=request.now,
     )
-    context = report_context(wh, options)
-    return ReportOutcome(fmt, context)
+    context = report_context(wh, options, progress)
+    fonts = None
+    if fmt == "html":
+        from jgsw_std.reports.fonts import cjk_font_available
+
+        fonts = cjk_font_available()
+    return ReportOutcome(fmt, context, wh.root, fonts)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jgsw_std.app.open import open_warehouse
+from jgsw_std.edit.locking import locked
 from jgsw_std.edit.schemas import all_schemas
 from jgsw_std.errors import JgswError
-from jgsw_std.fsutil import write_atomic
+from jgsw_std.fsutil import write_all_atomic
 
 
 @dataclass
@@ -37,7 +38,16 @@ def run_schema(root: Path | None, output: Path | None, check: bool) -> SchemaRes
         for name, text in texts.items()
         if not (target / name).is_file() or (target / name).read_text("utf-8") != text
     ]
-    if not check:
-        for name in stale:
-            write_atomic(target / name, texts[name].encode("utf-8"))
+    if not check and stale:
+        items = [(target / name, texts[name].encode("utf-8")) for name in stale]
+        root = wh.root if wh is not None else None
+        inside = root is not None and target.resolve().is_relative_to(root.resolve())
+        if root is not None and inside:  # the warehouse's own schemas: the write lock too
+            rels = [
+                (target / name).resolve().relative_to(root.resolve()).as_posix() for name in stale
+            ]
+            with locked(root, rels):
+                write_all_atomic(items)
+        else:
+            write_all_atomic(items)
     return SchemaResult(target, len(texts), stale, written=not check)

@@ -24,6 +24,7 @@ from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import DataError
 from jgsw_std.load.root import find_root
 from jgsw_std.problems import Severity
+from jgsw_std.progress import SILENT, Progress
 
 if TYPE_CHECKING:
     from jgsw_std.load.warehouse import Warehouse
@@ -40,6 +41,8 @@ class StatusRequest:
     indicator: int | None = None
     indicators_path: Path | None = None
     rev: str | None = None  # read the warehouse as recorded at this git revision
+    #: whose 一区两群 grouping scopes use (None: the plan's grouping_date, else its start)
+    grouping_as_of: dt.date | None = None
 
 
 @dataclass
@@ -81,7 +84,7 @@ def read_indicators(path: Path) -> IndicatorSet:
     )
 
 
-def run_status(request: StatusRequest) -> StatusOutcome:
+def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOutcome:
     """Compute what `jgsw status` shows; bad options raise UsageError / DataError."""
     from jgsw_std.app.open import open_warehouse
     from jgsw_std.lifecycle.asof import AsOf
@@ -89,15 +92,17 @@ def run_status(request: StatusRequest) -> StatusOutcome:
     from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
     from jgsw_std.metrics.scope import parse_scope
 
-    wh = open_warehouse(request.root, rev=request.rev)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(request.root, rev=request.rev)
     given = read_indicators(request.indicators_path) if request.indicators_path else None
     iset = indicators_of(wh, given)
-    scope = parse_scope(request.scope, wh)
+    scope = parse_scope(request.scope, wh, request.grouping_as_of or iset.plan.grouping_day)
     at = AsOf(wh, request.as_of)
-    if request.indicator is None:
-        results = compute_all(at, iset, scope)
-    else:
-        results = [compute_one(at, iset, request.indicator, scope)]
+    with progress.step("计算指标", "computing the indicators"):
+        if request.indicator is None:
+            results = compute_all(at, iset, scope)
+        else:
+            results = [compute_one(at, iset, request.indicator, scope)]
     source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
     return StatusOutcome(wh, iset, source, scope, request.as_of, results)
 
@@ -111,6 +116,7 @@ def _result_key(
     options: dict[str, object] = {
         "as_of": request.as_of.isoformat(),
         "scope": request.scope,
+        "grouping_as_of": request.grouping_as_of.isoformat() if request.grouping_as_of else None,
         "indicator": request.indicator,
         "explain": explain,
         "settings": finished.settings_digest(root),  # status reads none today; one day it may
@@ -145,12 +151,13 @@ def finish_status(
     view: View,
     explain: bool,
     render: Callable[[StatusOutcome], Finished],
+    progress: Progress = SILENT,
 ) -> Finished:
     """The status output: remembered, or computed, shown with ``render`` and remembered."""
     found = cached_status(request, view, explain)
     if found is not None:
         return found
-    outcome = run_status(request)
+    outcome = run_status(request, progress)
     done = render(outcome)
     wh = outcome.warehouse
     if _cacheable(request) and wh.root is not None:

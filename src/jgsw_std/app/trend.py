@@ -24,6 +24,7 @@ from jgsw_std.app import finished
 from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import DataError, JgswError, UsageError
 from jgsw_std.load.files import SourceFile
+from jgsw_std.progress import SILENT, Progress, track
 
 if TYPE_CHECKING:
     from jgsw_std.history.gitrepo import GitRepo
@@ -79,6 +80,7 @@ def compute_trend(
     until: dt.date | None = None,
     rev: str = "HEAD",
     scope: str = "city",
+    progress: Progress = SILENT,
 ) -> Trend:
     """Indicator values at the end of each period in [since, until].
 
@@ -104,7 +106,8 @@ def compute_trend(
             raise shallow_error(
                 "jgsw trend 需要完整的提交历史", "jgsw trend needs the full history"
             )
-        return _trend(repo, head, every, since, until, rev, scope)  # type: ignore[arg-type]
+        checked: Every = every  # type: ignore[assignment]  # one of EVERY, tested above
+        return _trend(repo, head, checked, since, until, rev, scope, progress)
 
 
 def _trend(
@@ -115,34 +118,36 @@ def _trend(
     until: dt.date | None,
     rev: str,
     scope: str,
+    progress: Progress = SILENT,
 ) -> Trend:
     from jgsw_std.history.log import walk_first_parent
     from jgsw_std.history.trend import Trend, TrendPoint, current_at, periods, snapshots
 
-    chain = walk_first_parent(repo, head)
-    last = len(chain) - 1
-    head_files = snapshots(chain, {last})[last]
-    if since is None:
-        since = _plan_start(repo, head_files) or chain[0].commit.committed.date()
-    until = until or dt.date.today()
-    if since > until:
-        raise UsageError(
-            "bad_range",
-            zh=f"--since {since} 晚于 --until {until}。",
-            en=f"--since {since} is after --until {until}.",
-        )
-    wanted_periods = periods(every, since, until)
-    at = {p: current_at(chain, p.end) for p in wanted_periods}
-    states = snapshots(chain, {i for i in at.values() if i is not None} | {last})
-    # Every blob any wanted revision holds, in one batch; git is done after this.
-    contents = repo.blobs.read_many({b for files in states.values() for b in files.values()})
-    latest = _plan_and_units(repo, states[last], contents)
+    with progress.step("读取提交历史", "reading the history"):
+        chain = walk_first_parent(repo, head)
+        last = len(chain) - 1
+        head_files = snapshots(chain, {last})[last]
+        if since is None:
+            since = _plan_start(repo, head_files) or chain[0].commit.committed.date()
+        until = until or dt.date.today()
+        if since > until:
+            raise UsageError(
+                "bad_range",
+                zh=f"--since {since} 晚于 --until {until}。",
+                en=f"--since {since} is after --until {until}.",
+            )
+        wanted_periods = periods(every, since, until)
+        at = {p: current_at(chain, p.end) for p in wanted_periods}
+        states = snapshots(chain, {i for i in at.values() if i is not None} | {last})
+        # Every blob any wanted revision holds, in one batch; git is done after this.
+        contents = repo.blobs.read_many({b for files in states.values() for b in files.values()})
+        latest = _plan_and_units(repo, states[last], contents)
     if latest.indicators is not None:
         from jgsw_std.metrics.scope import parse_scope
 
         parse_scope(scope, latest)  # a bad --scope stops the run before any work
     jobs = [(i, period) for period, i in at.items() if i is not None]
-    work = _Work(repo.root, chain, states, contents, scope)
+    work = _Work(repo.root, chain, states, contents, scope, progress)
     from jgsw_std.forking import split_work
 
     weights = [float(len(states[i])) for i, _ in jobs]
@@ -193,9 +198,10 @@ class _Work:
         states: dict[int, dict[str, str]],
         contents: dict[str, bytes],
         scope: str,
+        progress: Progress = SILENT,
     ) -> None:
         self.root, self.chain, self.states = root, chain, states
-        self.contents, self.scope = contents, scope
+        self.contents, self.scope, self.progress = contents, scope, progress
 
     def __call__(self, part: list[tuple[int, Period]]) -> list[tuple[dict[int, TrendValue], str]]:
         from jgsw_std.load.warehouse import build_warehouse, warm_blob_cache
@@ -208,7 +214,9 @@ class _Work:
         )
         built: dict[int, Warehouse] = {}
         out = []
-        for index, period in part:
+        # With two processes, this counts this process's share (the forked child's
+        # copy of the bar draws nothing), which the split makes about half the work.
+        for index, period in track(self.progress, part, "计算各期指标", "computing the periods"):
             if index not in built:
                 sources = [
                     SourceFile(rel, self.contents[blob], blob)
@@ -292,7 +300,10 @@ def cached_trend(request: TrendRequest, view: View) -> Finished | None:
 
 
 def finish_trend(
-    request: TrendRequest, view: View, render: Callable[[Trend], Finished]
+    request: TrendRequest,
+    view: View,
+    render: Callable[[Trend], Finished],
+    progress: Progress = SILENT,
 ) -> Finished:
     """The trend's output: remembered, or computed, shown with ``render`` and remembered.
 
@@ -305,7 +316,13 @@ def finish_trend(
         if done is not None:
             return done
     trend = compute_trend(
-        request.root, request.every, request.since, request.until, request.rev, request.scope
+        request.root,
+        request.every,
+        request.since,
+        request.until,
+        request.rev,
+        request.scope,
+        progress,
     )
     done = render(trend)
     if found is not None and trend.head == found[1]:

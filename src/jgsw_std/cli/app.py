@@ -17,9 +17,7 @@ from collections.abc import Callable
 # pydantic scans installed packages' entry points for plugins when it is first
 # imported (about 10 ms); jgsw uses none, so skip the scan before typer imports it.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-from typing import TYPE_CHECKING
-
-from jgsw_std import __version__
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import typer
@@ -48,33 +46,34 @@ COMMANDS = {
 }
 
 
-def _version(value: bool) -> None:
-    if value:
-        import typer
-
-        sys.stdout.write(f"jgsw {__version__}\n")
-        raise typer.Exit(0)
-
-
 def _root_callback() -> Callable[..., None]:
-    """The root command (its --version); made here so that typer is imported only when used."""
-    import typer
+    """The root command: --version, and --root, --lang and --quiet before the command.
 
-    # the option as a default value: annotations are read in this module's
-    # globals, where typer is not imported
-    def _root(
-        version: bool = typer.Option(
-            False, "--version", callback=_version, is_eager=True, help="Print the version."
-        ),
-    ) -> None:
-        """标准仓工具 / standards warehouse toolkit."""
+    Made in cli/common.py with the options it shares with the commands, so that
+    typer is imported only when used (never for a remembered result).
+    """
+    from jgsw_std.cli.common import root_command
 
-    return _root
+    return root_command
+
+
+#: Options of the root command that take a value (skipped to find the command).
+ROOT_VALUED = ("--root", "--lang")
+ROOT_FLAGS = ("--quiet", "-q")
 
 
 def _command_in(argv: list[str]) -> str | None:
     """The command a command line runs, if it names one; None for root options or help."""
+    skip = False
     for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ROOT_VALUED:
+            skip = True  # its value follows
+            continue
+        if arg in ROOT_FLAGS or arg.startswith(tuple(f"{o}=" for o in ROOT_VALUED)):
+            continue
         if arg.startswith("-"):
             return None  # --help, --version or a mistake: typer answers with every command
         return arg if arg in COMMANDS else None
@@ -98,10 +97,15 @@ def build_app(argv: list[str]) -> typer.Typer:
         "Standards warehouse toolkit for government-affairs administration "
         "standardization: check, indicators, reports, history.",
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion / --show-completion: the shell asks `jgsw` itself for
+        # completions with no command named, so every command is registered then.
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+    from jgsw_std.cli.helptext import tidy_help
+
+    tidy_help(rendering=not argv or any(a in ("-h", "--help") for a in argv))
     app.callback()(_root_callback())
     command = _command_in(argv)
     for module in [COMMANDS[command]] if command else COMMANDS.values():
@@ -109,6 +113,17 @@ def build_app(argv: list[str]) -> typer.Typer:
         # lives in the functions.
         importlib.import_module(f"jgsw_std.cli.{module}").register(app)
     return app
+
+
+def build_command(argv: list[str]) -> Any:
+    """The click command of :func:`build_app`, with the help typer adds made bilingual."""
+    import typer.main
+
+    from jgsw_std.cli.helptext import completion_help
+
+    command = typer.main.get_command(build_app(argv))
+    completion_help(command)
+    return command
 
 
 def _fix_console_encoding() -> None:
@@ -155,7 +170,9 @@ def run(argv: list[str] | None = None, *, leave_writes: bool = False) -> int:
     ``leave_writes`` (the caller then calls ``cache.flush``, as :func:`main`
     does once the output is out).
     """
-    args = list(sys.argv[1:] if argv is None else argv)
+    from jgsw_std.cli.values import join_split_codes
+
+    args = join_split_codes(list(sys.argv[1:] if argv is None else argv))
     lang = _lang_from_argv(args)
     from jgsw_std.load import cache
 
@@ -165,6 +182,9 @@ def run(argv: list[str] | None = None, *, leave_writes: bool = False) -> int:
     finally:
         if not leave_writes:
             cache.flush()
+        # what the run learnt (listings, blob ids) must not outlive it in this
+        # process: the next caller may have written files meanwhile
+        cache.forget_memos()
 
 
 def _run(args: list[str], lang: str) -> int:
@@ -184,7 +204,7 @@ def _run(args: list[str], lang: str) -> int:
             if served is not None:
                 return served
         # standalone mode: typer prints usage errors itself and exits with 2
-        build_app(args)(args=args, prog_name="jgsw")
+        build_command(args)(args=args, prog_name="jgsw")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_ERRORS)

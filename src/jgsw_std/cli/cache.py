@@ -10,7 +10,8 @@ from jgsw_std.cli.common import LangOption, emit
 
 cache_app = typer.Typer(
     name="cache",
-    help="缓存 / The cache of earlier runs (parsed files and finished results).",
+    help="缓存：以前运行留下的解析结果和完整输出。 / The cache of earlier runs (parsed files "
+    "and finished results).",
     no_args_is_help=True,
 )
 
@@ -18,7 +19,13 @@ cache_app = typer.Typer(
 @cache_app.command("info")
 def info(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text (people) or json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式：text（给人看）或 json。 / Output: text (people) or json.",
+        ),
     ] = "text",
     lang: LangOption = None,
 ) -> None:

@@ -11,7 +11,13 @@ from jgsw_std.cli.common import LangOption, emit
 
 def explain(
     code: Annotated[
-        str | None, typer.Argument(help="A problem code (D405) or rule name; omit to list all.")
+        str | None,
+        typer.Argument(
+            metavar="CODE",
+            help="问题代码（如 D405）或规则名；省略则列出全部。 / A problem code (D405) or rule "
+            "name; omit to list all.",
+            show_default=False,
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -22,7 +28,7 @@ def explain(
 
     language = resolve_lang(lang)
     codes = run_explain(code)
-    emit(write_list(codes) if code is None else write_one(codes[0], language))
+    emit(write_list(codes, language) if code is None else write_one(codes[0], language))
 
 
 def register(app: typer.Typer) -> None:

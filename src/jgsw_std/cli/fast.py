@@ -10,12 +10,16 @@ value starting with ``-``), ``--help``, ``--no-cache``, a value it cannot
 read, or simply no finished result to be had. So this reader never has to
 refuse anything properly; typer does that.
 
-The option tables below repeat the names the typer commands declare;
-tests/cli/test_fast_path.py fails when the two drift apart.
+The option tables below repeat the names the typer commands declare (and
+the root command's, which may come before the command: ``jgsw --lang en -q
+check``); tests/cli/test_cache_cli.py fails when the two drift apart. An
+option given both before and after the command counts as typer counts it:
+the command's own value wins, and ``--quiet`` anywhere is quiet.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -23,6 +27,14 @@ from jgsw_std.errors import JgswError
 
 #: option as written -> (parameter name, takes a value, may be repeated)
 Spelling = tuple[str, bool, bool]
+
+#: The root command's options (cli/common.root_command), without --version.
+ROOT_OPTIONS: dict[str, Spelling] = {
+    "--root": ("root", True, False),
+    "--lang": ("lang", True, False),
+    "--quiet": ("quiet", False, False),
+    "-q": ("quiet", False, False),
+}
 
 _COMMON: dict[str, Spelling] = {
     "--root": ("root", True, False),
@@ -33,6 +45,8 @@ _COMMON: dict[str, Spelling] = {
     "--output": ("output", True, False),
     "-o": ("output", True, False),
     "--lang": ("lang", True, False),
+    "--quiet": ("quiet", False, False),
+    "-q": ("quiet", False, False),
     "--no-cache": ("no_cache", False, False),
 }
 
@@ -47,6 +61,7 @@ CHECK_OPTIONS: dict[str, Spelling] = {
 STATUS_OPTIONS: dict[str, Spelling] = {
     **_COMMON,
     "--scope": ("scope", True, False),
+    "--grouping-as-of": ("grouping_as_of", True, False),
     "--indicator": ("indicator", True, False),
     "-i": ("indicator", True, False),
     "--explain": ("explain", False, False),
@@ -65,6 +80,8 @@ TREND_OPTIONS: dict[str, Spelling] = {
     "--output": ("output", True, False),
     "-o": ("output", True, False),
     "--lang": ("lang", True, False),
+    "--quiet": ("quiet", False, False),
+    "-q": ("quiet", False, False),
     "--no-cache": ("no_cache", False, False),
 }
 
@@ -110,16 +127,35 @@ def read_options(args: list[str], table: Mapping[str, Spelling]) -> Values | Non
 
 def serve(argv: list[str]) -> int | None:
     """Print a remembered result for this command line and return its exit code, or None."""
-    if not argv or argv[0] not in _SERVERS:
+    before, command, after = _split(argv)
+    if command not in _SERVERS:
         return None
-    table, server = _SERVERS[argv[0]]
-    values = read_options(argv[1:], table)
-    if values is None or values.get("no_cache"):
+    table, server = _SERVERS[command]
+    given = read_options(before, ROOT_OPTIONS)
+    values = read_options(after, table)
+    if given is None or values is None or values.get("no_cache"):
         return None
+    for name, value in given.items():  # the command's own value wins (common._from_root)
+        if not values.get(name):
+            values[name] = value
     try:
         return server(values)
     except JgswError:
         return None  # typer runs the command and says what is wrong
+
+
+def _split(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """The root options before the command, the command, and what follows it."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        spelling = ROOT_OPTIONS.get(arg.partition("=")[0] if arg.startswith("--") else arg)
+        if spelling is None:
+            break
+        index += 2 if spelling[1] and "=" not in arg else 1
+    if index >= len(argv) or argv[index].startswith("-"):
+        return [], None, []  # --version, --help, a mistake: typer's to answer
+    return argv[:index], argv[index], argv[index + 1 :]
 
 
 def _path(values: Values, name: str) -> Path | None:
@@ -152,7 +188,7 @@ def _check(values: Values) -> int | None:
     done = cached_check(request, view)
     if done is None:
         return None
-    show(done, output)
+    show(done, output, view.lang, bool(values.get("quiet")))
     return exit_code(done, bool(values.get("strict")))
 
 
@@ -172,14 +208,22 @@ def _status(values: Values) -> int | None:
         indicator=int(indicator) if indicator is not None else None,
         indicators_path=_path(values, "indicators"),
         rev=_text(values, "rev"),
+        grouping_as_of=_grouping(values),
     )
     fmt = _text(values, "fmt", "text") or "text"
     view = view_of(fmt, resolve_lang(_text(values, "lang")), output, width_matters=True)
     done = cached_status(request, view, bool(values.get("explain")))
     if done is None:
         return None
-    show(done, output, note_first=True)
+    show(done, output, view.lang, bool(values.get("quiet")), note_first=True)
     return 0
+
+
+def _grouping(values: Values) -> dt.date | None:
+    from jgsw_std.cli.values import parse_as_of
+
+    text = _text(values, "grouping_as_of")
+    return parse_as_of(text, "--grouping-as-of") if text else None
 
 
 def _trend(values: Values) -> int | None:
@@ -197,10 +241,11 @@ def _trend(values: Values) -> int | None:
         _text(values, "scope", "city") or "city",
     )
     fmt = _text(values, "fmt", "text") or "text"
-    done = cached_trend(request, view_of(fmt, resolve_lang(_text(values, "lang")), output))
+    view = view_of(fmt, resolve_lang(_text(values, "lang")), output)
+    done = cached_trend(request, view)
     if done is None:
         return None
-    show(done, output)
+    show(done, output, view.lang, bool(values.get("quiet")))
     return 0
 
 

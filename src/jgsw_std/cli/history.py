@@ -2,40 +2,59 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import LangOption, NoCacheOption, RootOption, apply_no_cache, emit
+from jgsw_std.cli.common import (
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    QuietOption,
+    RootOption,
+    apply_no_cache,
+    emit,
+)
 
 
 def history(
     target: Annotated[
         list[str],
         typer.Argument(
-            help='A standard code ("DB50/T 1056-2020"), a file slug (db50-t-1056-2020), '
-            "a district slug, or a file path. An unquoted code split by the shell "
-            "(DB50/T 1056-2020) is joined with a space again.",
+            metavar="CODE|SLUG|PATH",
+            help="标准编号（DB50/T 1056-2020，可不加引号）、文件 slug（db50-t-1056-2020）、"
+            "地区 slug 或文件路径。 / A standard code (DB50/T 1056-2020, quotes optional), a "
+            "file slug (db50-t-1056-2020), a district slug, or a file path.",
             show_default=False,
         ),
     ],
     root: RootOption = None,
     rev: Annotated[
-        str, typer.Option("--rev", help="Walk the history that leads to this revision.")
+        str,
+        typer.Option(
+            "--rev",
+            metavar="REV",
+            help="沿通向此版本的历史查找。 / Walk the history that leads to this revision.",
+        ),
     ] = "HEAD",
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: text, json or md (Markdown).")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="输出格式：text、json 或 md（Markdown）。 / Output: text, json or md (Markdown).",
+        ),
     ] = "text",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
-    ] = None,
+    output: OutputOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """记录的修改历史 / Every commit that changed a record, field by field, newest first."""
     apply_no_cache(no_cache)
     from jgsw_std.app.history import record_history
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.history import WRITERS
@@ -43,8 +62,9 @@ def history(
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
     # the shell splits an unquoted "DB50/T 1056-2020" at the space: join it again
-    found = record_history(root, " ".join(target), rev)
-    emit(writer(found, language), output)
+    with progress_bar(language, quiet) as progress:
+        found = record_history(root, " ".join(target), rev, progress)
+    emit(writer(found, language), output, language, quiet)
 
 
 def register(app: typer.Typer) -> None:

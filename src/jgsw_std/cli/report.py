@@ -9,10 +9,13 @@ import typer
 
 from jgsw_std.cli.common import (
     AsOfOption,
+    GroupingOption,
     LangOption,
     NoCacheOption,
+    QuietOption,
     RevOption,
     RootOption,
+    ScopeOption,
     apply_no_cache,
     parse_as_of,
 )
@@ -25,8 +28,10 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html (one self-contained file: works offline, prints on A4), md "
-            "(GitHub/GitLab Markdown), or json (the data templates receive).",
+            metavar="FORMAT",
+            help="html（单个自包含文件：离线可用，可打印为 A4）、md（GitHub/GitLab Markdown）"
+            "或 json（模板收到的数据）。 / html (one self-contained file: works offline, prints "
+            "on A4), md (GitHub/GitLab Markdown), or json (the data templates receive).",
         ),
     ] = "html",
     output: Annotated[
@@ -34,26 +39,26 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="File to write; '-' prints to stdout. "
-            "Default: jgsw-report-<scope>-<as-of>.<format> in the current folder.",
+            metavar="FILE",
+            help="要写入的文件；'-' 输出到标准输出。默认：标准仓根目录下 reports/ 中的 "
+            "jgsw-report-<范围>-<日期>.<格式>（git 忽略该目录）。 / File to write; '-' prints to "
+            "stdout. Default: reports/jgsw-report-<scope>-<as-of>.<format> under the warehouse "
+            "root (a folder git ignores).",
             show_default=False,
         ),
     ] = None,
     as_of: AsOfOption = None,
-    scope: Annotated[
-        str,
-        typer.Option(
-            "--scope",
-            help="city, region:main-urban|northeast|southeast, subregion:central|new "
-            "or district:<slug>.",
-        ),
-    ] = "city",
+    scope: ScopeOption = "city",
+    grouping_as_of: GroupingOption = None,
     lang: LangOption = None,
     template: Annotated[
         Path | None,
         typer.Option(
             "--template",
-            help="Your own template file, or a folder laid out like templates/ "
+            metavar="PATH",
+            help="自己的模板文件，或与 templates/ 结构相同的目录（html/、md/）；缺少的部分取默认模"
+            "板。"
+            " / Your own template file, or a folder laid out like templates/ "
             "(html/, md/); what it lacks comes from the defaults.",
             show_default=False,
         ),
@@ -62,53 +67,80 @@ def report(
         Path | None,
         typer.Option(
             "--indicators",
-            help="Another plan's indicators file (e.g. the 15th plan's targets) instead of "
+            metavar="FILE",
+            help="改用另一个规划的指标文件（如“十五五”规划的目标），代替 data/indicators.yaml。 / "
+            "Another plan's indicators file (e.g. the 15th plan's targets) instead of "
             "data/indicators.yaml.",
             show_default=False,
         ),
     ] = None,
     rev: RevOption = None,
+    quiet: QuietOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts."""
+    """生成评估报告 / Write the report: indicators, framework, catalogue, duties, districts.
+
+    中文字体：HTML 报告用本机的中文字体显示；没有中文字体的服务器上汉字会显示为方框。
+    Debian/Ubuntu 安装 fonts-noto-cjk（sudo apt-get install fonts-noto-cjk），
+    Windows 和 macOS 自带中文字体。jgsw report 在 Linux 上找不到中文字体时会提醒。
+
+    Fonts: the HTML report shows Chinese in the reader's fonts; on a server with
+    no CJK font every character is a box. Debian/Ubuntu: install fonts-noto-cjk;
+    Windows and macOS have one built in. On Linux, jgsw report warns when it
+    finds none.
+    """
     apply_no_cache(no_cache)
     from jgsw_std.app.report import ReportRequest, make_report
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.cli.values import emit, emit_parts
+    from jgsw_std.fsutil import ignored_folder
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.formats import writer_for
     from jgsw_std.output.report import (
         WRITERS,
         checks_warning,
+        default_folder,
         default_name,
         done_message,
+        font_warning,
         format_name,
     )
 
     language = resolve_lang(lang)
     name = format_name(fmt)
     writer = writer_for(WRITERS, name)
-    outcome = make_report(
-        ReportRequest(
-            root=root,
-            fmt=name,
-            as_of=parse_as_of(as_of),
-            scope=scope,
-            lang=language,
-            template=template,
-            indicators=indicators,
-            rev=rev,
-        )
+    request = ReportRequest(
+        root=root,
+        fmt=name,
+        as_of=parse_as_of(as_of),
+        scope=scope,
+        lang=language,
+        template=template,
+        indicators=indicators,
+        rev=rev,
+        grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of") if grouping_as_of else None,
     )
-    parts = writer(outcome.context, template)
-    if output is not None and str(output) == "-":
-        emit("".join(parts))  # whole, so that a failing template prints nothing
+    text: str | None = None
+    with progress_bar(language, quiet) as progress:
+        outcome = make_report(request, progress)
+        parts = writer(outcome.context, template)
+        if output is not None and str(output) == "-":
+            with progress.step("排版", "laying out"):
+                text = "".join(parts)  # whole, so that a failing template prints nothing
+        else:
+            target = output or ignored_folder(default_folder(outcome)) / default_name(outcome)
+            with progress.step("排版", "laying out"):
+                # written as the template makes it (memory at 50,000 standards); the
+                # line below says where it went
+                size = emit_parts(parts, target)
+    if text is not None:
+        emit(text)
         return
-    target = output or Path(default_name(outcome))
-    emit_parts(parts, target)
-    typer.echo(done_message(outcome, target, language))
-    warning = checks_warning(outcome, language)
-    if warning:
-        typer.echo(warning, err=True)
+    if not quiet:
+        typer.echo(done_message(outcome, target, language, size))
+    for warning in (checks_warning(outcome, language), font_warning(outcome, language)):
+        if warning:
+            typer.echo(warning, err=True)
 
 
 def register(app: typer.Typer) -> None:

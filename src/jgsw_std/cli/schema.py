@@ -14,19 +14,29 @@ def schema(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Folder to write to (default: schemas/ in the warehouse)."
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="写入的目录（默认为标准仓中的 schemas/）。 / Folder to write to (default: "
+            "schemas/ in the warehouse).",
+            show_default=False,
         ),
     ] = None,
     check: Annotated[
         bool,
         typer.Option(
-            "--check", help="Write nothing; exit 1 if the folder's schemas are out of date."
+            "--check",
+            help="不写入；目录中的 schema 过时则以 1 退出。 / Write nothing; exit 1 if the "
+            "folder's schemas are out of date.",
         ),
     ] = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """生成编辑器用的 JSON Schema / Write the JSON Schema of each file kind.
+
+    装有 YAML 语言服务器的编辑器（VS Code + Red Hat YAML）读取每个数据文件首行的
+    `# yaml-language-server: $schema=...`，在输入时补全字段、显示说明并标出错误。
 
     Editors with a YAML language server (VS Code + Red Hat YAML) read the
     `# yaml-language-server: $schema=...` line at the top of each data file and

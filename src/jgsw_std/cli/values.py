@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,30 +70,120 @@ def use_color(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
-def emit(text: str, output: Path | None = None) -> None:
-    """Print to stdout, or write the file atomically when -o is given."""
+#: The halves a shell makes of an unquoted code: ``DB50/T`` and ``1056-2020``.
+#: A prefix has a slash (GB/T, T/CQJGSW) or is written in capitals (GB, DB50).
+_CODE_HEAD = re.compile(r"^(?:[A-Za-z]+[0-9]*/[A-Za-z][A-Za-z0-9]*|[A-Z]+[0-9]*)$")
+_CODE_TAIL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.]*-\d{4}$")
+
+
+def join_split_codes(argv: list[str]) -> list[str]:
+    """``DB50/T 1056-2020`` typed without quotes is one code again, wherever it is.
+
+    The shell splits it at the space into ``DB50/T`` and ``1056-2020``; every
+    command that takes a code (a positional such as ``record review CODE`` or
+    an option such as ``new standard --code``) gets it whole. Two words are
+    joined only when together they read as a standard code and the first does
+    not on its own, so nothing else on a command line changes.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(argv):
+        head = argv[index]
+        if index + 1 < len(argv) and _CODE_HEAD.match(head) and _CODE_TAIL.match(argv[index + 1]):
+            from jgsw_std.model.codes import CodeError, parse_code
+
+            joined = f"{head} {argv[index + 1]}"
+            try:
+                parse_code(joined)
+            except CodeError:
+                pass
+            else:
+                out.append(joined)
+                index += 2
+                continue
+        out.append(head)
+        index += 1
+    return out
+
+
+def wrote_line(path: Path, size: int, lang: str) -> str:
+    """``已写入 FILE（12.3 KB）`` / ``wrote FILE (12.3 KB)``."""
+    from jgsw_std.fsutil import size_text
+
+    if lang == "en":
+        return f"wrote {path} ({size_text(size)})"
+    return f"已写入 {path}（{size_text(size)}）"
+
+
+def _say_wrote(output: Path, size: int, lang: str | None, quiet: bool) -> None:
+    if lang is not None and not quiet:
+        sys.stderr.write(wrote_line(output, size, lang) + "\n")
+        sys.stderr.flush()
+
+
+def emit_bytes(data: bytes, output: Path, lang: str | None = None, quiet: bool = False) -> None:
+    """Write ``data`` atomically to ``output`` and say so on stderr.
+
+    The "wrote" line is left out with ``quiet`` or without ``lang`` (a caller
+    that reports the file its own way).
+    """
+    from jgsw_std.fsutil import write_atomic
+
+    write_atomic(output, data)
+    _say_wrote(output, len(data), lang, quiet)
+
+
+def emit(
+    text: str, output: Path | None = None, lang: str | None = None, quiet: bool = False
+) -> None:
+    """Print to stdout, or write the file atomically when -o is given (see emit_bytes)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from jgsw_std.fsutil import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+    emit_bytes(text.encode("utf-8", "replace"), output, lang, quiet)
 
 
-def emit_parts(parts: Iterable[str], output: Path) -> None:
-    """Write text made piece by piece to a file, atomically, without a whole copy in memory."""
-    from jgsw_std.fsutil import write_atomic_text
+def emit_parts(
+    parts: Iterable[str], output: Path, lang: str | None = None, quiet: bool = False
+) -> int:
+    """Write text made piece by piece to a file, atomically, without a whole copy in memory.
 
-    write_atomic_text(output, parts)
+    Returns the number of bytes written (see emit_bytes for ``lang`` and ``quiet``).
+    """
+    from jgsw_std.fsutil import write_atomic_parts
+
+    size = [0]
+
+    def encoded() -> Iterator[bytes]:
+        for part in parts:
+            data = part.encode("utf-8", "replace")
+            size[0] += len(data)
+            yield data
+
+    write_atomic_parts(output, encoded())
+    _say_wrote(output, size[0], lang, quiet)
+    return size[0]
 
 
-def show(done: Finished, output: Path | None, *, note_first: bool = False) -> None:
-    """Print a finished result: stdout (or the file) and its note on stderr, after or before."""
+def show(
+    done: Finished,
+    output: Path | None,
+    lang: str | None = None,
+    quiet: bool = False,
+    *,
+    note_first: bool = False,
+) -> None:
+    """Print a finished result: stdout (or the file, said on stderr unless ``quiet``) and
+    its note on stderr, after or before.
+
+    The "wrote FILE (size)" line is made here, never stored with the result: it
+    names the file of this command line.
+    """
     if note_first and done.err:
         sys.stderr.write(done.err)
         sys.stderr.flush()
-    emit(done.out, output)
+    emit(done.out, output, lang, quiet)
     if not note_first and done.err:
         sys.stderr.write(done.err)
         sys.stderr.flush()

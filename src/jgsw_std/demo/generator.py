@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jgsw_std.demo import vocabulary as vocab
+from jgsw_std.demo.registries import add_registries
 from jgsw_std.edit.contract import sort_keys
 from jgsw_std.edit.quoting import render_document
 from jgsw_std.model.base import SYNTHETIC
@@ -63,6 +64,9 @@ class DemoWarehouse:
     files: list[DemoFile] = field(default_factory=list)
     seed: int = 0
     standards: int = 0
+    #: problem code -> the files where the demo means it to show (the registries' E, M
+    #: and F warnings and infos, as of 2025-12-31; everything else there is clean)
+    planted: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _rng_date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -453,6 +457,10 @@ def build_demo(standards: int = 200, seed: int = 1) -> DemoWarehouse:
     records = [builder.standard(i, standards) for i in range(standards)]
     builder.link_revisions(records)
     builder.repeal_some(records)
+    registries = add_registries(
+        records, [code_slug(r["code"]) for r in records], seed, builder.district_names
+    )
+    demo.planted = registries.planted
     for record in records:
         # keys added late (repealed, supersedes) go to their place in the data contract
         record = {key: record[key] for key in sort_keys(list(record), Standard)}
@@ -469,6 +477,7 @@ def build_demo(standards: int = 200, seed: int = 1) -> DemoWarehouse:
                 ),
             )
         )
+    demo.files.extend(DemoFile(rel, text) for rel, text in registries.files)
     return demo
 
 

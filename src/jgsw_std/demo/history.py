@@ -32,6 +32,7 @@ from jgsw_std.demo.generator import DemoWarehouse
 from jgsw_std.edit.quoting import render_document
 from jgsw_std.history.fastimport import CommitSpec, Merge, Person, import_commits
 from jgsw_std.load.yamlread import load
+from jgsw_std.progress import SILENT, Progress
 
 START = dt.date(2021, 1, 4)  # the first working Monday of the plan: the initial import
 LAST_ENTRY = dt.date(2026, 7, 31)  # nothing is entered after this (generator's data end + a month)
@@ -208,6 +209,8 @@ class _Replay:
                 self.files.append(self._district(rel, text, header, data))
             elif rel == "data/indicators.yaml":
                 self.files.append(self._indicators(rel, text))
+            elif rel.startswith(("data/experts/", "data/materials/", "data/feedback/")):
+                self.files.append(self._registry(rel, text))
             else:
                 self.files.append(_File(rel, text, _constant(rel, text)))
         timing = {data["code"]: self._timing(rel, data) for rel, _, _, data in standards}
@@ -334,6 +337,7 @@ class _Replay:
                     "reviews",
                     "evaluations",
                     "usage",
+                    "documents",  # the text exists once the standard is published
                 ):
                     out.pop(key, None)
             else:
@@ -432,6 +436,17 @@ class _Replay:
 
         return _File(rel, text, state, facts)
 
+    # -- registries ---------------------------------------------------------------
+    def _registry(self, rel: str, text: str) -> _File:
+        from jgsw_std.demo import history_registries as reg
+
+        header, data = _split(text)
+        if rel.startswith("data/experts/"):
+            return reg.expert_file(self.lag, rel, text, header, data)
+        if rel.startswith("data/materials/"):
+            return reg.material_file(self.lag, rel, text, header, data)
+        return reg.feedback_file(self.lag, rel, text, header, data)
+
     # -- indicators ---------------------------------------------------------------
     def _indicators(self, rel: str, text: str) -> _File:
         facts: list[Fact] = []
@@ -472,6 +487,12 @@ _KIND_ZH = {
     "evidence": "里程碑佐证",
     "new": "新增",
     "planned": "立项",
+    "expert": "专家入库",
+    "expert_left": "专家出库",
+    "material": "资料入库",
+    "feedback": "收到反馈",
+    "response": "反馈答复",
+    "closed": "反馈闭环",
 }
 
 
@@ -578,7 +599,11 @@ def plan_history(
 
 
 def build_history(
-    dest: Path, demo: DemoWarehouse, commits: int = 240, seed: int = 1
+    dest: Path,
+    demo: DemoWarehouse,
+    commits: int = 240,
+    seed: int = 1,
+    progress: Progress = SILENT,
 ) -> HistorySummary:
     """Give the demo warehouse already written in ``dest`` its git history."""
     extra: dict[str, bytes] = {}
@@ -586,8 +611,10 @@ def build_history(
         rel = path.relative_to(dest).as_posix()
         if path.is_file() and not rel.startswith(("data/", ".git/")):
             extra[rel] = path.read_bytes()
-    specs = plan_history(demo, extra, commits, seed)
-    import_commits(dest, specs)
+    with progress.step(f"编排 {commits} 次提交", f"planning {commits} commits"):
+        specs = plan_history(demo, extra, commits, seed)
+    with progress.step("写入 git 历史", "writing the git history"):
+        import_commits(dest, specs)
     merges = sum(1 for s in specs if s.merge is not None)
     last = specs[-1].merge.when if specs[-1].merge else specs[-1].when
     people = {s.author for s in specs} | {s.merge.by for s in specs if s.merge}

@@ -20,7 +20,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from jgsw_std.edit import rt
-from jgsw_std.edit.contract import KIND_MODELS, child_model, is_date_field, sort_keys
+from jgsw_std.edit.contract import (
+    KIND_MODELS,
+    child_model,
+    field_info,
+    is_date_field,
+    sort_keys,
+)
 from jgsw_std.edit.quoting import needs_quotes, normalize_date
 from jgsw_std.errors import DataError
 from jgsw_std.load.warehouse import kind_of
@@ -221,7 +227,7 @@ def _canon_node(node: Any, model: type[BaseModel] | None, flow: bool, known: boo
             _reorder_flow(node, sort_keys(keys, model))
         for key in list(node.keys()):
             value = node[key]
-            field_known = model is not None and key in model.model_fields
+            field_known = model is not None and field_info(model, key) is not None
             if field_known and model is not None and is_date_field(model, key):
                 new = _canon_date(value)
             else:
@@ -262,6 +268,20 @@ def _expected(data: Any, model: type[BaseModel] | None) -> Any:
     return data
 
 
+def _reference(text: str, rel: str) -> Any:
+    """The data as the reference reader sees it (bounded: a bomb of aliases stops here)."""
+    from jgsw_std.load.yamlread import YamlSyntaxError, load
+
+    try:
+        return load(text)[0]
+    except YamlSyntaxError as exc:
+        raise DataError(
+            "yaml_syntax",
+            zh=f"{rel}:{exc.line}:{exc.col}: YAML 无法解析（{exc.message}），未格式化。",
+            en=f"{rel}:{exc.line}:{exc.col}: not valid YAML ({exc.message}); not formatted.",
+        ) from None
+
+
 def canonical_text(text: str, rel: str) -> str:
     """The canonical form of the file at ``rel`` (LF line endings, no BOM).
 
@@ -275,6 +295,9 @@ def canonical_text(text: str, rel: str) -> str:
     model = KIND_MODELS.get(kind)
     if model is None:
         return text
+    before: Any = _BROKEN
+    if "*" in text:  # aliases: measure the document before the round trip walks it
+        before = _reference(text, rel)
     out = fix_modeline(text, rel, kind)
     out, tree = order_keys(out, rel, model)
     if tree is None:
@@ -292,14 +315,8 @@ def canonical_text(text: str, rel: str) -> str:
     out = rt.dump(tree)
     if out == text:
         return out  # already canonical: nothing to verify
-    try:
-        before, _ = load(text)
-    except YamlSyntaxError as exc:
-        raise DataError(
-            "yaml_syntax",
-            zh=f"{rel}:{exc.line}:{exc.col}: YAML 无法解析（{exc.message}），未格式化。",
-            en=f"{rel}:{exc.line}:{exc.col}: not valid YAML ({exc.message}); not formatted.",
-        ) from None
+    if before is _BROKEN:
+        before = _reference(text, rel)
     try:
         after, _ = load(out)
     except YamlSyntaxError:  # the emitter got it wrong (it has rare bugs): write nothing

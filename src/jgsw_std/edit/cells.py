@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from jgsw_std.edit.quoting import normalize_date
+from jgsw_std.edit.sheet_layout import unguard_formula
 from jgsw_std.i18n import WORDS
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.model.codes import CodeError, parse_code
@@ -36,7 +37,7 @@ def _text(value: Any) -> str | None:
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         value = value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-    text = str(value).strip()
+    text = unguard_formula(str(value)).strip() if isinstance(value, str) else str(value).strip()
     return text or None
 
 
@@ -192,3 +193,13 @@ class Readers:
 
 def read_text(value: Any) -> str | None:
     return _text(value)
+
+
+def read_list(value: Any) -> list[str]:
+    """Several values in one cell, separated by ；, ; or line breaks."""
+    return _parts(value)
+
+
+def lookup(table: dict[str, str], what_zh: str, what_en: str) -> Callable[[Any], str | None]:
+    """A reader that maps the words of ``table`` (codes, names) to codes, else refuses."""
+    return _lookup(table, what_zh, what_en)

@@ -13,10 +13,14 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from jgsw_std.model.district import District
+from jgsw_std.model.expert import Expert
+from jgsw_std.model.feedback import Feedback
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.material import Material
 from jgsw_std.model.standard import Standard
 
 #: The model of each file kind (see load.warehouse.kind_of).
@@ -25,6 +29,9 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "district": District,
     "framework": Framework,
     "indicators": IndicatorSet,
+    "expert": Expert,
+    "material": Material,
+    "feedback": Feedback,
 }
 
 
@@ -43,14 +50,25 @@ def _inner(annotation: Any) -> list[Any]:
 
 @cache
 def field_order(model: type[BaseModel]) -> tuple[str, ...]:
-    """The keys of ``model`` in the order of the data contract."""
-    return tuple(model.model_fields)
+    """The keys of ``model`` in the order of the data contract (as the files write them:
+    a field's alias, such as feedback's ``from``, when it has one)."""
+    return tuple(info.alias or name for name, info in model.model_fields.items())
+
+
+@cache
+def _by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
+def field_info(model: type[BaseModel], key: str) -> FieldInfo | None:
+    """The field a file's key names (by its alias when it has one)."""
+    return _by_key(model).get(key)
 
 
 @cache
 def child_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
     """The model of the value (or of each list element) under ``key``."""
-    info = model.model_fields.get(key)
+    info = field_info(model, key)
     if info is None:
         return None
     for leaf in _inner(info.annotation):
@@ -61,7 +79,7 @@ def child_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
 
 @cache
 def is_date_field(model: type[BaseModel], key: str) -> bool:
-    info = model.model_fields.get(key)
+    info = field_info(model, key)
     return info is not None and dt.date in _inner(info.annotation)
 
 

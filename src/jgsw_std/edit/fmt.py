@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jgsw_std.edit.canonical import canonical_text
-from jgsw_std.edit.safe import FileChange, data_rel
+from jgsw_std.edit.safe import FileChange, data_rel, symlink_refused
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import DataError, JgswError, UsageError
-from jgsw_std.load.files import YAML_SUFFIXES, iter_data_paths
+from jgsw_std.load.files import (
+    YAML_SUFFIXES,
+    FileUnreadable,
+    iter_data_paths,
+    name_is_utf8,
+    read_regular,
+    shown_name,
+)
+from jgsw_std.progress import SILENT, Progress, track
 
 
 @dataclass(frozen=True)
@@ -84,21 +92,36 @@ def format_bytes(rel: str, data: bytes) -> bytes:
     return encode(canonical_text(text, rel), form)
 
 
-def plan_fmt(root: Path, rels: Iterable[str]) -> list[FmtOutcome]:
+def plan_fmt(root: Path, rels: Iterable[str], progress: Progress = SILENT) -> list[FmtOutcome]:
     """What formatting would do to each file; reads only, writes nothing."""
     outcomes: list[FmtOutcome] = []
-    for rel in rels:
+    for rel in track(progress, list(rels), "格式检查", "checking the format"):
+        if not name_is_utf8(rel):
+            outcomes.append(
+                FmtOutcome(
+                    shown_name(rel),
+                    error=DataError(
+                        "bad_name",
+                        zh=f"{shown_name(rel)}: 文件名不是 UTF-8 编码，未修改。",
+                        en=f"{shown_name(rel)}: the file name is not UTF-8; left unchanged.",
+                    ),
+                )
+            )
+            continue
         path = root.joinpath(*rel.split("/"))
+        if path.is_symlink():
+            outcomes.append(FmtOutcome(rel, error=symlink_refused(rel)))
+            continue
         try:
-            before = path.read_bytes()
-        except OSError as exc:
+            before = read_regular(path, inside=root)
+        except FileUnreadable as exc:
             outcomes.append(
                 FmtOutcome(
                     rel,
                     error=JgswError(
                         "unreadable",
-                        zh=f"{rel}: 无法读取（{exc}）",
-                        en=f"{rel}: cannot read ({exc})",
+                        zh=f"{rel}: 无法读取（{exc.reason_zh}），未修改。",
+                        en=f"{rel}: cannot read ({exc.reason_en}); left unchanged.",
                     ),
                 )
             )

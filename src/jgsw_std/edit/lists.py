@@ -145,3 +145,22 @@ def _append_flow(tree: Any, key: str, entry: dict[str, Any], order_key: str) -> 
     seq = tree[key]
     seq.insert(_insert_index(seq, entry, order_key), item)
     return rt.dump(tree)
+
+
+def add_field(text: str, rel: str, key: str, value: str, model: type[BaseModel]) -> str:
+    """``text`` with the absent top-level ``key: value`` added where the contract puts it.
+
+    ``value`` is already rendered (a scalar or a flow mapping). The line goes in
+    front of the first later key of the contract (and the comments directly
+    above it), else at the end; no other line of the file changes.
+    """
+    tree = rt.load(text, rel)
+    lines = text.split("\n")
+    line = f"{key}: {value}"
+    after = _next_key_line(tree, key, model) if tree else None
+    if after is None:
+        if lines and lines[-1] == "":
+            return "\n".join([*lines[:-1], line]) + "\n"
+        return "\n".join([*lines, line]) + "\n"
+    at = _comment_head(lines, after, 0)
+    return "\n".join([*lines[:at], line, *lines[at:]])

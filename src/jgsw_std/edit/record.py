@@ -9,6 +9,7 @@ before anything is written.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,11 @@ from pydantic import BaseModel, ValidationError
 
 from jgsw_std.edit.lists import add_entry
 from jgsw_std.edit.quoting import normalize_date
-from jgsw_std.edit.safe import FileChange, validate
+from jgsw_std.edit.safe import FileChange, current_bytes, validate
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import DataError, UsageError
-from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.i18n import choice_list
+from jgsw_std.load.warehouse import Warehouse, build_warehouse
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.model.district import Activity, District
 from jgsw_std.model.standard import Evaluation, Review, Standard, Usage
@@ -30,6 +32,7 @@ from jgsw_std.model.standard import Evaluation, Review, Standard, Usage
 class EntryKind:
     """Where one kind of entry lives and what makes two entries the same."""
 
+    name: str  # review, evaluation, usage, activity: the `jgsw record` subcommand
     target: str  # "standard" or "district"
     key: str  # the list in the file
     model: type[BaseModel]
@@ -38,10 +41,12 @@ class EntryKind:
 
 
 KINDS: dict[str, EntryKind] = {
-    "review": EntryKind("standard", "reviews", Review, "date", ("date",)),
-    "evaluation": EntryKind("standard", "evaluations", Evaluation, "date", ("date",)),
-    "usage": EntryKind("standard", "usage", Usage, "year", ("year",)),
-    "activity": EntryKind("district", "activities", Activity, "date", ("date", "kind", "title")),
+    "review": EntryKind("review", "standard", "reviews", Review, "date", ("date",)),
+    "evaluation": EntryKind("evaluation", "standard", "evaluations", Evaluation, "date", ("date",)),
+    "usage": EntryKind("usage", "standard", "usage", Usage, "year", ("year",)),
+    "activity": EntryKind(
+        "activity", "district", "activities", Activity, "date", ("date", "kind", "title")
+    ),
 }
 
 # Chinese words people use for the enum values, accepted on the command line.
@@ -59,6 +64,11 @@ ALIASES: dict[str, str] = {
 }
 
 
+def _allowed(error: Any) -> list[str]:
+    """The values a literal allows, from pydantic's "'a', 'b' or 'c'"."""
+    return re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
+
+
 def _why_zh(error: Any) -> str:
     """The reason in Chinese for the errors a command-line value can have."""
     etype = str(error["type"])
@@ -66,7 +76,7 @@ def _why_zh(error: Any) -> str:
     if etype.startswith("date"):
         return "不是有效日期（写成 YYYY-MM-DD）"
     if etype == "literal_error":
-        return f"不在可选值之内：{ctx.get('expected', '')}"
+        return f"不在可选值之内，可选：{choice_list(_allowed(error), 'zh')}（也可直接写中文名称）"
     if etype == "greater_than_equal":
         return f"不能小于 {ctx.get('ge')}"
     if etype == "less_than_equal":
@@ -93,13 +103,17 @@ def _entry(kind: EntryKind, values: dict[str, Any]) -> BaseModel:
             option = "--" + (".".join(str(p) for p in error["loc"]) or kind.key).replace("_", "-")
             got = error.get("input")
             zh.append(f"{option} 的值 {got!r} {_why_zh(error)}")
-            en.append(f"{option}: {error['msg']} (got {got!r})")
+            if str(error["type"]) == "literal_error":
+                en.append(f"{option}: {got!r} is not one of {choice_list(_allowed(error), 'en')}")
+            else:
+                en.append(f"{option}: {error['msg']} (got {got!r})")
+        command = f"jgsw record {kind.name} --help"
         raise UsageError(
             "bad_entry",
             zh="记录内容不合要求，未修改任何文件：" + "；".join(zh),
             en="the entry is not valid; no file was changed: " + "; ".join(en),
-            hint_zh="日期写成 YYYY-MM-DD；取值见 jgsw record --help。",
-            hint_en="Write dates as YYYY-MM-DD; see jgsw record --help for the values.",
+            hint_zh=f"日期写成 YYYY-MM-DD；每个选项的写法见 {command}。",
+            hint_en=f"Write dates as YYYY-MM-DD; {command} lists every option and its values.",
         ) from None
 
 
@@ -139,16 +153,35 @@ def _district_path(wh: Warehouse, slug: str) -> tuple[str, District]:
     )
 
 
-def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -> FileChange:
-    """The change that records one entry; validated, not yet written."""
-    kind = KINDS[what]
-    entry = _entry(kind, values)
-    model: BaseModel
-    if kind.target == "standard":
-        rel, model = _standard_path(wh, target)
-    else:
-        rel, model = _district_path(wh, target)
-    existing: list[BaseModel] = list(getattr(model, kind.key))
+def _check_experts(wh: Warehouse, slugs: list[str] | None) -> None:
+    """Experts named on a review or evaluation must be in the pool's files (E901 otherwise)."""
+    for slug in slugs or []:
+        if slug not in wh.expert_by_slug:
+            close = difflib.get_close_matches(slug, list(wh.expert_by_slug), n=1, cutoff=0.6)
+            raise UsageError(
+                "no_such_expert",
+                zh=f"专家库中没有标识为 {slug} 的专家"
+                + (f"；是不是 {close[0]}？" if close else "。"),
+                en=f"no expert {slug} in the pool"
+                + (f"; did you mean {close[0]}?" if close else "."),
+                hint_zh="专家标识即 data/experts/ 下的文件名；新专家用 jgsw new expert 录入。",
+                hint_en="The identifier is the file name under data/experts/; add experts with "
+                "jgsw new expert.",
+            )
+
+
+@dataclass(frozen=True)
+class RecordPlan:
+    """One entry to add to one file: planned from the loaded warehouse, applied to bytes."""
+
+    kind: EntryKind
+    entry: BaseModel
+    rel: str
+    model: type[BaseModel]  # Standard or District
+
+
+def _duplicate(plan: RecordPlan, existing: list[BaseModel]) -> None:
+    kind, entry, rel = plan.kind, plan.entry, plan.rel
     ident = tuple(getattr(entry, f) for f in kind.same)
     if any(tuple(getattr(old, f) for f in kind.same) == ident for old in existing):
         shown = ", ".join(f"{f}={getattr(entry, f)}" for f in kind.same)
@@ -159,12 +192,60 @@ def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -
             hint_zh="要更正已有记录，请直接编辑该文件。",
             hint_en="To correct the existing entry, edit the file.",
         )
+
+
+def _model_of(rel: str, data: bytes) -> BaseModel:
+    """The record ``data`` holds now; a file that no longer validates stops the edit."""
+    from jgsw_std.load.files import SourceFile
+
+    wh = build_warehouse([SourceFile(rel, data)])
+    found: list[Any] = [r.model for r in wh.standards] + [d.model for d in wh.districts]
+    if not found:
+        raise DataError(
+            "target_invalid",
+            zh=f"{rel} 有错误，先修正（jgsw check）再记录；未写入。",
+            en=f"{rel} has errors; fix them first (jgsw check); nothing was written.",
+        )
+    model: BaseModel = found[0]
+    return model
+
+
+def record_into(plan: RecordPlan, before: bytes | None) -> FileChange:
+    """The change that adds the planned entry to the file's current bytes ``before``."""
+    if before is None:
+        raise DataError(
+            "target_gone",
+            zh=f"{plan.rel} 已不存在（在读取后被删除或改名），未写入。",
+            en=f"{plan.rel} no longer exists (removed or renamed meanwhile); nothing was written.",
+        )
+    kind = plan.kind
+    _duplicate(plan, list(getattr(_model_of(plan.rel, before), kind.key)))
+    text, form = decode(before, plan.rel)
+    fields = plan.entry.model_dump(exclude_none=True)
+    new_text = add_entry(text, plan.rel, kind.key, fields, plan.model, kind.order_key)
+    return FileChange(plan.rel, before, encode(new_text, form))
+
+
+def plan_record(wh: Warehouse, what: str, target: str, values: dict[str, Any]) -> FileChange:
+    """The change that records one entry; validated, not yet written."""
+    return plan_entry(wh, what, target, values)[1]
+
+
+def plan_entry(
+    wh: Warehouse, what: str, target: str, values: dict[str, Any]
+) -> tuple[RecordPlan, FileChange]:
+    """The entry and the change that records it; validated, not yet written."""
+    kind = KINDS[what]
+    entry = _entry(kind, values)
+    _check_experts(wh, values.get("experts"))
+    model: BaseModel
+    if kind.target == "standard":
+        rel, model = _standard_path(wh, target)
+    else:
+        rel, model = _district_path(wh, target)
+    plan = RecordPlan(kind, entry, rel, type(model))
+    _duplicate(plan, list(getattr(model, kind.key)))
     assert wh.root is not None
-    path = Path(wh.root).joinpath(*rel.split("/"))
-    before = path.read_bytes()
-    text, form = decode(before, rel)
-    fields = entry.model_dump(exclude_none=True)
-    new_text = add_entry(text, rel, kind.key, fields, type(model), kind.order_key)
-    change = FileChange(rel, before, encode(new_text, form))
-    validate([change])
-    return change
+    change = record_into(plan, current_bytes(Path(wh.root), rel))
+    validate([change], wh.root)
+    return plan, change

@@ -9,6 +9,7 @@ overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from jgsw_std.edit.canonical import canonical_text, modeline
@@ -16,6 +17,7 @@ from jgsw_std.edit.quoting import render_flow_value, render_scalar
 from jgsw_std.edit.safe import FileChange, validate
 from jgsw_std.errors import UsageError
 from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.model.base import SLUG_PATTERN
 from jgsw_std.model.codes import CodeError, parse_code
 from jgsw_std.model.framework import GENERAL_AREA, Area
 
@@ -62,6 +64,31 @@ def _item_suggestions(area: Area | None) -> list[str]:
     if area is None:
         return []
     return [f"#   {area.item_code(item)}  {item.name}" for item in area.items]
+
+
+class ItemsNeeded(UsageError):
+    """A new standard of an area with business items names none of them.
+
+    `items: []` would be reported at once (G505: the standard is missing from
+    the 体系明细表), so the file is not written; ``choices`` are the area's
+    items (code, name), for a prompt or the message.
+    """
+
+    def __init__(self, area: Area) -> None:
+        self.choices = [(area.item_code(item), item.name) for item in area.items]
+        listed_zh = "、".join(f"{code}（{name}）" for code, name in self.choices)
+        listed_en = ", ".join(f"{code} ({name})" for code, name in self.choices)
+        super().__init__(
+            "items_needed",
+            zh=f"新标准须归入{area.name}的业务事项（否则 jgsw check 会报 G505）；未写入文件。"
+            f"可选：{listed_zh}",
+            en=f"a new standard must name its business items of {area.code} (else jgsw check "
+            f"reports G505); nothing was written. Items: {listed_en}",
+            hint_zh="用 --item 指定（可重复，或 --items a,b），例如 "
+            f"--item {self.choices[0][0]}；在终端中运行时会逐项询问。",
+            hint_en=f"Pass --item (repeatable, or --items a,b), e.g. --item {self.choices[0][0]}; "
+            "at a terminal jgsw asks.",
+        )
 
 
 def _check_items(wh: Warehouse, items: list[str]) -> list[str]:
@@ -147,6 +174,8 @@ def new_standard(
             en=f"{rel} already exists; not overwritten.",
         )
     area_model = wh.framework.area_by_code.get(area_code)
+    if area_model is not None and area_model.items and not chosen_items:
+        raise ItemsNeeded(area_model)
     year = parsed.year
     lines = [
         modeline(rel, "standard"),
@@ -183,21 +212,11 @@ def new_standard(
     text = "\n".join(lines) + "\n"
     text = canonical_text(text, rel)
     change = FileChange(rel, None, text.encode("utf-8"))
-    validate([change])
+    validate([change], wh.root)
     notes_zh = [
         f"已选择体系大类 {chosen_category}" + ("" if category else "（按标题推断，请核对）")
     ]
     notes_en = [f"category {chosen_category}" + ("" if category else " (guessed from the title)")]
-    if area_model is not None and not chosen_items:
-        names = "、".join(f"{area_model.item_code(i)}（{i.name}）" for i in area_model.items)
-        notes_zh.append(
-            f"{area_model.name}的业务事项：{names}；用 --item 指定，或在文件中填写 items。"
-        )
-        notes_en.append(
-            f"business items of {area_model.code}: "
-            + ", ".join(area_model.item_code(i) for i in area_model.items)
-            + "; pass --item or fill in items."
-        )
     return Scaffold(change, notes_zh, notes_en)
 
 
@@ -214,7 +233,15 @@ def new_district(
     name_en: str | None = None,
     today: dt.date | None = None,
 ) -> Scaffold:
-    """The file of a new district-level unit; refuses a slug already taken."""
+    """The file of a new district-level unit; refuses a slug already taken or malformed."""
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        raise UsageError(
+            "bad_slug",
+            zh=f"地区标识 {slug!r} 不合要求：只能用小写字母、数字和连字符（如 shapingba），"
+            "它也是文件名。",
+            en=f"the district identifier {slug!r} is not valid: use lower-case letters, digits "
+            "and dashes (e.g. shapingba); it is also the file name.",
+        )
     rel = f"data/districts/{slug}.yaml"
     if slug in wh.district_by_slug or (wh.root and wh.root.joinpath(*rel.split("/")).exists()):
         raise UsageError(
@@ -250,7 +277,7 @@ def new_district(
     ]
     text = canonical_text("\n".join(lines) + "\n", rel)
     change = FileChange(rel, None, text.encode("utf-8"))
-    validate([change])
+    validate([change], wh.root)
     notes_zh: list[str] = []
     notes_en: list[str] = []
     if kind != "city" and region is None:

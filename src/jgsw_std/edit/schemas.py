@@ -18,7 +18,15 @@ from pydantic import BaseModel
 from jgsw_std.edit.contract import KIND_MODELS
 from jgsw_std.model.framework import GENERAL_AREA, Framework
 
-KINDS: tuple[str, ...] = ("standard", "district", "framework", "indicators")
+KINDS: tuple[str, ...] = (
+    "standard",
+    "district",
+    "framework",
+    "indicators",
+    "expert",
+    "material",
+    "feedback",
+)
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _TITLES: dict[str, tuple[str, str]] = {
@@ -26,6 +34,9 @@ _TITLES: dict[str, tuple[str, str]] = {
     "district": ("区县（或市级）机关事务部门", "district or city: data/districts/<slug>.yaml"),
     "framework": ("“3+7N”标准体系框架", "the framework: data/framework.yaml"),
     "indicators": ("规划与指标", "the plan and its indicators: data/indicators.yaml"),
+    "expert": ("专家库：专家", "expert: data/experts/<slug>.yaml"),
+    "material": ("资料库：资料", "material: data/materials/<slug>.yaml"),
+    "feedback": ("信息反馈", "feedback on a standard: data/feedback/<year>/<id>.yaml"),
 }
 
 # Labels for enum values, keyed by the whole set of values (the same word can
@@ -90,6 +101,32 @@ _ENUM_LABELS: dict[frozenset[str], dict[str, str]] = {
     },
     frozenset({"municipal", "national"}): {"municipal": "市级", "national": "国家级"},
     frozenset({"provincial", "national"}): {"provincial": "省级", "national": "国家级"},
+    frozenset({"text", "announcement", "interpretation", "visualization", "training", "other"}): {
+        "text": "标准文本",
+        "announcement": "发布公告",
+        "interpretation": "解读",
+        "visualization": "图解",
+        "training": "培训材料",
+        "other": "其他",
+    },
+    frozenset({"policy", "research", "training", "case", "other"}): {
+        "policy": "政策文件",
+        "research": "研究成果",
+        "training": "培训材料",
+        "case": "案例",
+        "other": "其他",
+    },
+    frozenset({"problem", "suggestion", "question"}): {
+        "problem": "问题",
+        "suggestion": "建议",
+        "question": "咨询",
+    },
+    frozenset({"interpretation", "revise", "no-change", "other"}): {
+        "interpretation": "解释说明",
+        "revise": "修订标准",
+        "no-change": "不作修改",
+        "other": "其他",
+    },
     frozenset({"mechanism", "system", "supply", "implementation"}): {
         "mechanism": "标准化机制",
         "system": "标准体系",
@@ -137,6 +174,18 @@ def _framework_enums(schema: dict[str, Any], framework: Framework) -> None:
         props["collab_group"]["anyOf"] = [{"type": "string", "enum": groups}, {"type": "null"}]
 
 
+def _area_list_enum(schema: dict[str, Any], key: str, framework: Framework) -> None:
+    """A list of area codes (an expert's ``fields``, a material's ``areas``) limited to
+    this warehouse's areas and ``general``."""
+    areas = [GENERAL_AREA, *(a.code for a in framework.areas)]
+    names = ["通用（跨领域） / general", *(f"{a.name} / {a.code}" for a in framework.areas)]
+    schema["properties"][key]["items"] = {
+        "type": "string",
+        "enum": areas,
+        "enumDescriptions": names,
+    }
+
+
 def build_schema(kind: str, framework: Framework | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one file kind."""
     model: type[BaseModel] = KIND_MODELS[kind]
@@ -151,6 +200,8 @@ def build_schema(kind: str, framework: Framework | None = None) -> dict[str, Any
     schema.update({k: v for k, v in body.items() if k != "title"})
     if kind == "standard" and framework is not None and framework.areas:
         _framework_enums(schema, framework)
+    if kind in ("expert", "material") and framework is not None and framework.areas:
+        _area_list_enum(schema, "fields" if kind == "expert" else "areas", framework)
     return schema
 
 

@@ -28,7 +28,7 @@ from jgsw_std.edit.cells import (
 )
 from jgsw_std.edit.contract import field_order
 from jgsw_std.edit.quoting import needs_quotes, render_flow_value, render_scalar
-from jgsw_std.edit.safe import FileChange, validate
+from jgsw_std.edit.safe import FileChange, current_bytes, validate
 from jgsw_std.edit.sheet_layout import SHEET_STANDARDS, STANDARD_COLUMNS, Column, Sheet
 from jgsw_std.edit.textio import decode, encode
 from jgsw_std.errors import JgswError
@@ -390,8 +390,9 @@ def plan_import(wh: Warehouse, sheets: list[Sheet]) -> ImportPlan:
         if not diffs:
             unchanged += 1
             continue
-        path = wh.root.joinpath(*rec.path.split("/"))
-        before = path.read_bytes()
+        before = current_bytes(wh.root, rec.path)
+        if before is None:
+            continue  # removed since the warehouse was read: nothing to update
         text, form = decode(before, rec.path)
         new_text = _edit_text(text, rec.path, {d.field: d.new for d in diffs})
         after = encode(new_text, form)
@@ -415,7 +416,7 @@ def plan_import(wh: Warehouse, sheets: list[Sheet]) -> ImportPlan:
     if problems:
         raise ImportRefused(problems)
     plan = ImportPlan(sheet_name, records, unchanged)
-    validate(plan.file_changes)
+    validate(plan.file_changes, wh.root)
     return plan
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from jgsw_std.history.fields import FieldChange, diff_values
+from jgsw_std.history.fields import FieldChange, diff_values, mask_private
 from jgsw_std.history.gitrepo import Commit, GitRepo, shallow_error
+from jgsw_std.load.records import PRIVATE_BY_KIND
 from jgsw_std.load.warehouse import FileEntry, Warehouse
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.model.codes import normalize_code
@@ -68,6 +69,8 @@ class SemanticDiff:
     indicators: list[IndicatorDiff]  # only those whose figure or status moved
     indicator_sets: tuple[IndicatorSet | None, IndicatorSet | None]
     unchanged_files: int = 0
+    #: area code -> (zh, en) name, in the framework's order (head's, then base's)
+    area_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -143,6 +146,14 @@ def _record(entry: FileEntry, change: RecordChangeKind, **extra: Any) -> RecordD
     return RecordDiff(entry.kind, key, title, change, entry.rel, **extra)
 
 
+def _fields(old: FileEntry, new: FileEntry) -> list[FieldChange]:
+    """What changed in a record; personal data (an expert's contact) masked."""
+    private = PRIVATE_BY_KIND.get(new.kind, frozenset()) | PRIVATE_BY_KIND.get(
+        old.kind, frozenset()
+    )
+    return mask_private(diff_values(old.data, new.data), private)
+
+
 def compare_records(
     base: Warehouse, head: Warehouse
 ) -> tuple[list[RecordDiff], dict[str, str], int]:
@@ -155,13 +166,13 @@ def compare_records(
         if old.source.data == new.source.data:
             unchanged += 1
             continue
-        out.append(_record(new, "changed", fields=diff_values(old.data, new.data)))
+        out.append(_record(new, "changed", fields=_fields(old, new)))
     gone = {_identity(base.files[r]): r for r in sorted(base.files.keys() - head.files.keys())}
     came = {_identity(head.files[r]): r for r in sorted(head.files.keys() - base.files.keys())}
     for ident in gone.keys() & came.keys():
         old, new = base.files[gone.pop(ident)], head.files[came.pop(ident)]
         moved[old.rel] = new.rel
-        fields = [] if old.source.data == new.source.data else diff_values(old.data, new.data)
+        fields = [] if old.source.data == new.source.data else _fields(old, new)
         out.append(_record(new, "renamed", old_path=old.rel, fields=fields))
     out.extend(_record(base.files[rel], "removed") for rel in gone.values())
     out.extend(_record(head.files[rel], "added") for rel in came.values())
@@ -210,14 +221,14 @@ def compare_problems(
 
 
 def _moved(before: MetricResult | None, after: MetricResult | None) -> bool:
+    """The figure (its value or range, its parts) or its status changed."""
     if before is None or after is None:
         return before is not after
-    return (before.value, before.numerator, before.denominator, before.status) != (
-        after.value,
-        after.numerator,
-        after.denominator,
-        after.status,
-    )
+
+    def seen(r: MetricResult) -> tuple[object, ...]:
+        return (r.value, r.low, r.high, r.low_parts, r.high_parts, r.numerator, r.status)
+
+    return seen(before) != seen(after)
 
 
 def compare_indicators(

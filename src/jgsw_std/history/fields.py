@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from jgsw_std.model.base import PRIVATE_MASK
+
 Op = Literal["changed", "set", "unset", "added", "removed", "reordered"]
 
 #: Marker for a field that is absent on one side.
@@ -100,6 +102,33 @@ def _identity(item: Any) -> Any:
         first = next(iter(item))
         return (first, _key(item[first]))
     return None
+
+
+def mask_private(changes: list[FieldChange], private: frozenset[str]) -> list[FieldChange]:
+    """``changes`` with the values of private fields (an expert's contact) hidden.
+
+    That a private field changed still shows, once, as ``contact: (private) →
+    (private)``; what it held never does.
+    """
+    if not private:
+        return changes
+    out: list[FieldChange] = []
+    seen: set[str] = set()
+    for change in changes:
+        top = change.field.split(".", 1)[0].split("[", 1)[0]
+        if top not in private:
+            out.append(change)
+            continue
+        if top in seen:
+            continue
+        seen.add(top)
+        if change.field == top and change.op in ("set", "unset"):
+            before = PRIVATE_MASK if change.op == "unset" else None
+            after = PRIVATE_MASK if change.op == "set" else None
+            out.append(FieldChange(top, change.op, before, after))
+        else:
+            out.append(FieldChange(top, "changed", PRIVATE_MASK, PRIVATE_MASK))
+    return out
 
 
 def diff_values(before: Any, after: Any, path: str = "") -> list[FieldChange]:

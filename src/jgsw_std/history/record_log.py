@@ -15,10 +15,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from jgsw_std.errors import UsageError
-from jgsw_std.history.fields import FieldChange, diff_values
+from jgsw_std.history.fields import FieldChange, diff_values, mask_private
 from jgsw_std.history.gitrepo import Commit, GitRepo
 from jgsw_std.history.log import Change, LogEntry
 from jgsw_std.load.parse import parse_bytes
+from jgsw_std.load.records import PRIVATE_BY_KIND
 from jgsw_std.load.warehouse import kind_of
 
 ChangeKind = Literal["added", "modified", "renamed", "deleted", "re-added"]
@@ -221,7 +222,8 @@ def entries_of(
         after, after_ok = versions.get(change.new_blob)
         fields: list[FieldChange] = []
         if kind in ("modified", "renamed", "re-added") and before_ok and after_ok:
-            fields = diff_values(before, after)
+            private = PRIVATE_BY_KIND.get(kind_of(change.path), frozenset())
+            fields = mask_private(diff_values(before, after), private)
         out.append(
             HistoryEntry(
                 commit=entry.commit,

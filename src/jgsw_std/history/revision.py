@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jgsw_std.errors import UsageError
+from jgsw_std.history.attachments import GitFiles
 from jgsw_std.history.gitrepo import GitRepo, open_repo
 from jgsw_std.history.log import REGULAR, is_data_path
 from jgsw_std.load.files import SourceFile
@@ -42,7 +43,9 @@ def sources_of(repo: GitRepo, files: Mapping[str, str]) -> list[SourceFile]:
 def warehouse_at(repo: GitRepo, sha: str, files: Mapping[str, str] | None = None) -> Warehouse:
     """Build the warehouse of commit ``sha`` (``files`` when the caller already knows them)."""
     listing = tree_files(repo, sha) if files is None else files
-    return build_warehouse(sources_of(repo, listing), root=repo.root, revision=sha)
+    wh = build_warehouse(sources_of(repo, listing), root=repo.root, revision=sha)
+    wh.attachments = GitFiles(repo.root, sha)  # documents' files as the commit recorded them
+    return wh
 
 
 def revision_root(explicit: Path | None) -> Path:

@@ -74,6 +74,11 @@ class TrendValue:
     target: float | None = None
     target_min: float | None = None
     target_max: float | None = None
+    #: the figure's range (equal ends for one value; high None when unbounded)
+    low: float | None = None
+    high: float | None = None
+    low_parts: tuple[int, int] | None = None
+    high_parts: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, result: MetricResult) -> TrendValue:
@@ -88,7 +93,15 @@ class TrendValue:
             result.target,
             result.target_min,
             result.target_max,
+            result.low,
+            result.high,
+            result.low_parts,
+            result.high_parts,
         )
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.value is None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain numbers; whole counts as integers, as `jgsw status --format json` has them."""
@@ -98,6 +111,8 @@ class TrendValue:
             "status": self.status,
             "unit": self.unit,
             "value": number(self.value, self.unit),
+            "low": number(self.low, self.unit),
+            "high": number(self.high, self.unit),
             "numerator": number(self.numerator, "count"),
             "denominator": number(self.denominator, "count"),
             "target": number(self.target, self.unit),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from jgsw_std.lifecycle import state as st
 from jgsw_std.lifecycle.duties import DutySettings, StandardDuties, scan_standards
+from jgsw_std.lifecycle.known import NO, Known, any_of, both, known, maybe
 
 if TYPE_CHECKING:
     from jgsw_std.load.warehouse import StandardRecord, Warehouse
@@ -58,47 +59,90 @@ class AsOf:
 
     def in_force(self, rec: StandardRecord) -> bool | None:
         """True / False, or None when the dates needed to tell are missing."""
-        state = self.state(rec)
-        return None if state == "unknown" else state == "in-force"
+        return self.in_force_known(rec).as_bool()
+
+    def in_force_known(self, rec: StandardRecord) -> Known:
+        """In force on the date; open ones name the dates that would settle them."""
+        return st.in_force_known(self.wh, rec, self.state(rec), self.date)
 
     def in_force_years(self, rec: StandardRecord, years: int) -> bool | None:
+        return self.in_force_years_known(rec, years).as_bool()
+
+    def in_force_years_known(self, rec: StandardRecord, years: int) -> Known:
         """In force on the date and effective on or before the date minus ``years``.
 
-        A standard effective 2020-12-31 is in force ≥ 5 years on 2025-12-31.
+        A standard effective 2020-12-31 is in force ≥ 5 years on 2025-12-31. With
+        the effective date missing, a standard first published less than ``years``
+        ago (by its code's year) cannot have been in force that long.
         """
-        current = self.in_force(rec)
-        if current is not True:
-            return current
+        current = self.in_force_known(rec)
+        if current.no:
+            return NO
+        since = st.add_years(self.date, -years)
         effective = rec.model.effective
-        assert effective is not None  # in force implies a known effective date
-        return effective <= st.add_years(self.date, -years)
+        if effective is not None:
+            return both(current, known(effective <= since))
+        first = st.earliest_publication(rec)
+        if first is not None and first > since:
+            return NO
+        return current if current.maybe else maybe(st.fact(rec, "effective"))
 
     def review_overdue(self, rec: StandardRecord) -> bool | None:
+        return self.review_overdue_known(rec).as_bool()
+
+    def review_overdue_known(self, rec: StandardRecord) -> Known:
         """An own standard in force for the review period with no review within it.
 
-        Exactly the standards indicator 17 counts against and L601 reports. None
-        when the dates needed to tell are missing; False for national, industry
-        and enterprise standards (their issuers review them).
+        Exactly the standards indicator 17 counts against and L601 reports (maybe:
+        indicator 17's open entries, L601's possible findings). No for national,
+        industry and enterprise standards (their issuers review them).
         """
         if not st.is_own(rec):
-            return False
+            return NO
         years = self.settings.review_period_years
-        due = self.in_force_years(rec, years)
-        if due is not True:
-            return due
-        return not st.reviewed_within(rec.model, self.date, years)
+        due = self.in_force_years_known(rec, years)
+        if due.no:
+            return NO
+        return both(due, ~self.reviewed_known(rec))
+
+    def reviewed_known(self, rec: StandardRecord) -> Known:
+        """Reviewed within the review period up to the date (indicator 17's "for")."""
+        return st.reviewed_within_known(rec, self.date, self.settings.review_period_years)
 
     def evaluation_missing(self, rec: StandardRecord) -> bool | None:
+        return self.evaluation_missing_known(rec).as_bool()
+
+    def evaluation_missing_known(self, rec: StandardRecord) -> Known:
         """An own standard in force for `evaluation_after_years` with no effect evaluation yet.
 
         Exactly the standards indicator 16 counts against and L603 reports.
         """
         if not st.is_own(rec):
-            return False
-        due = self.in_force_years(rec, self.settings.evaluation_after_years)
-        if due is not True:
-            return due
-        return not st.has_evaluation(rec.model, self.date)
+            return NO
+        due = self.in_force_years_known(rec, self.settings.evaluation_after_years)
+        if due.no:
+            return NO
+        return both(due, known(not st.has_evaluation(rec.model, self.date)))
+
+    @cached_property
+    def item_cover(self) -> dict[str, Known]:
+        """Each business item a standard lists: covered by a standard in force on the date.
+
+        Yes when one is in force, maybe when some are undated (naming them), no
+        when none can be. Items no standard lists are absent (not covered). G501
+        and indicator 5 both read this, so a gap and a hole are the same thing.
+        """
+        answers: dict[str, list[Known]] = {}
+        for rec in self.wh.standards:
+            if not rec.items:
+                continue
+            answer = self.in_force_known(rec)
+            for item in rec.items:
+                answers.setdefault(item, []).append(answer)
+        return {item: any_of(found) for item, found in answers.items()}
+
+    def covered(self, item: str) -> Known:
+        return self.item_cover.get(item, NO)
 
     @cached_property
     def last_full_year(self) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from jgsw_std.lifecycle import state as lc
+from jgsw_std.lifecycle.period import year_span
 from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS
 from jgsw_std.model.standard import Review
 
@@ -96,11 +97,12 @@ class Duty(NamedTuple):
 
 def latest_review(std_reviews: list[Review], as_of: dt.date) -> tuple[int, Review] | None:
     """The last review recorded on or before ``as_of`` (a later one in the list wins a tie)."""
-    best: tuple[int, Review] | None = None
+    best: tuple[int, dt.date, Review] | None = None
     for index, review in enumerate(std_reviews):
-        if review.date <= as_of and (best is None or review.date >= best[1].date):
-            best = (index, review)
-    return best
+        day = review.date
+        if day is not None and day <= as_of and (best is None or day >= best[1]):
+            best = (index, day, review)
+    return None if best is None else (best[0], best[2])
 
 
 def _review(at: AsOf, rec: StandardRecord) -> Duty:
@@ -184,16 +186,16 @@ def scan_standards(at: AsOf) -> StandardDuties:
 # -- districts ------------------------------------------------------------------
 
 
-def plan_years(plan: Plan | None, as_of: dt.date) -> list[int]:
+def plan_years(plan: Plan | None, as_of: dt.date, deadline: dt.date | None = None) -> list[int]:
     """The unit-years already complete on ``as_of``: plan start to the last full year.
 
-    Capped at the plan's end: the yearly meeting, training and summary are this
-    plan's duties; the next plan brings its own indicators file.
+    Capped at the deadline (default the plan's end): the yearly meeting,
+    training and summary are this plan's duties; the next plan brings its own
+    indicators file.
     """
     if plan is None:
         return []
-    last = min(lc.last_full_year(as_of), plan.end.year)
-    return list(range(plan.start.year, last + 1))
+    return list(year_span(plan.start, deadline or plan.end, as_of))
 
 
 @dataclass(frozen=True)
@@ -209,12 +211,13 @@ def year_record(rec: DistrictRecord, as_of: dt.date) -> YearRecord:
     meetings: set[int] = set()
     trainings: set[int] = set()
     for activity in rec.model.activities:
-        if activity.date > as_of:
-            continue
+        day = activity.date
+        if day is None or day > as_of:
+            continue  # an undated activity fills no year it can be shown to fall in
         if activity.kind in MEETING_KINDS:
-            meetings.add(activity.date.year)
+            meetings.add(day.year)
         if activity.kind in TRAINING_KINDS:
-            trainings.add(activity.date.year)
+            trainings.add(day.year)
     summaries = {s.year for s in rec.model.summaries if s.sent <= as_of}
     return YearRecord(frozenset(meetings), frozenset(trainings), frozenset(summaries))
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jgsw_std.load import cache
-from jgsw_std.load.files import iter_data_paths, read_one
+from jgsw_std.load.files import iter_data_paths, max_file_bytes, name_is_utf8, read_bounded
 
 #: How much older than the recording a file's times must be for its entry to
 #: be trusted: more than the coarsest timestamp a file system keeps (FAT: 2 s).
@@ -60,7 +61,19 @@ cache.forget_each_run(_LISTED)
 
 
 def listing(root: Path) -> list[str]:
-    """The warehouse's files (files.iter_data_paths), listed once a run."""
+    """The warehouse's files (files.iter_data_paths), as listed for this run's lookup.
+
+    A listing :func:`listed_for_lookup` made is handed over once (a run that
+    misses the finished-result cache goes on to load the same files); any other
+    call lists afresh, so a load after a write in the same process sees the
+    files the write made.
+    """
+    found = _LISTED.pop(str(root), None)
+    return found if found is not None else list(iter_data_paths(root))
+
+
+def listed_for_lookup(root: Path) -> list[str]:
+    """The warehouse's files for a finished-result lookup, kept for the load that may follow."""
     key = str(root)
     if key not in _LISTED:
         _LISTED[key] = list(iter_data_paths(root))
@@ -85,7 +98,12 @@ def identified(root: Path) -> bool:
 
 
 def identify(root: Path, paths: Sequence[str], only_if_recorded: bool = False) -> Identified | None:
-    """Blob ids of ``paths`` under ``root`` (an unreadable file gets none).
+    """Blob ids of ``paths`` under ``root``.
+
+    A file the loader would report instead of reading (Y007-Y011: unreadable,
+    not a regular file, a link out of the warehouse, past the size limit, a
+    name that is not UTF-8) gets none, and is never recorded: a finished
+    result is then neither looked up nor stored.
 
     Uses and updates the cache's ``files`` table when the cache is on; without
     it, every file is read and hashed. Asked twice in a run, it answers the
@@ -104,19 +122,25 @@ def identify(root: Path, paths: Sequence[str], only_if_recorded: bool = False) -
     changed = False
     prefix = str(root) + os.sep
     native = os.sep != "/"
+    limit = max_file_bytes()
+    inside = os.path.realpath(root)
     for rel in paths:
+        if not rel.isascii() and not name_is_utf8(rel):
+            continue
         full = prefix + (rel.replace("/", os.sep) if native else rel)
         started = time.time_ns()  # before the stat: what is recorded is no newer than this
         try:
             info = os.stat(full)
         except OSError:
             continue
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            continue  # Y008 / Y009 now, whatever was recorded (under another limit, say)
         now = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
         entry = known.get(rel)
         if entry is not None and trusted(entry[0], entry[1], now):
             out.blobs[rel] = entry[2]
             continue
-        data = read_one(full)
+        data = read_bounded(full, limit, inside)
         if data is None:
             continue
         blob = cache.blob_id(data)

@@ -109,11 +109,16 @@ DETACH_FROM = 256
 LATER_BUDGET = 16 << 20
 
 
+def forget_memos() -> None:
+    """Empty what this run learnt (see :func:`forget_each_run`); the store stays as it is."""
+    for memo in _MEMOS:
+        memo.clear()
+
+
 def reset(lang: str = "zh") -> None:
     """A new run: the cache is on unless ``JGSW_NO_CACHE`` is set; nothing open, nothing said."""
     close()
-    for memo in _MEMOS:
-        memo.clear()
+    forget_memos()
     _LATER.clear()
     _WEIGHT[0] = _HELD[0] = 0
     _STATE.enabled = not os.environ.get(ENV_OFF)

@@ -25,7 +25,9 @@ which it cannot differ from it; everything else takes the reference path:
     a file, and a file without a final line break;
   - flow collections nested, left open at the end of a line, or used as keys;
   - nesting deeper than a warehouse ever needs: yaml-rs recurses on the C stack,
-    and a few thousand levels crash the process where libyaml reports an error.
+    and a few thousand levels crash the process where libyaml reports an error;
+  - integers of more than 4,000 digits, which yaml-rs converts exactly and the
+    reference reader bounds (Python converts no more than 4,300 digits).
 
 The screens cost about 9 µs a file in all; most are searches led by one literal
 byte, which the regex engine finds fast.
@@ -86,6 +88,11 @@ _MAPPING_KEY = re.compile(rb"\}(?=[ \t]*:(?:[ \t\r\n]|\Z))")
 # it (a differential fuzz says so), so the nesting screens see it as "[]".
 _FLAT_MAPPINGS = re.compile(rb"\[ *\{[^\n\[\]{}]*\}(?: *, *\{[^\n\[\]{}]*\})* *\]")
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # includes NEL
+# Integers too long for Python to convert from text: yaml-rs makes them exactly,
+# the reference reader stands in a bound for them (yamlread._int); only a file
+# this long can hold one.
+_MAX_DIGITS = 4000
+_LONG_DIGITS = re.compile(rb"[0-9]{%d}" % (_MAX_DIGITS + 1))
 _DEEP_DASHES = b"- " * 20
 _MAX_BRACKETS = 100
 
@@ -146,6 +153,7 @@ def _may_differ(raw: bytes, text: str) -> bool:
         or "\uffff" in text
         or _DEEP_DASHES in raw
         or flow.count(b"[") + flow.count(b"{") > _MAX_BRACKETS
+        or (len(raw) > _MAX_DIGITS and _LONG_DIGITS.search(raw) is not None)
     )
 
 

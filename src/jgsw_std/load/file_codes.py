@@ -74,11 +74,15 @@ UNEXPECTED_FILE = declare(
     "indicators.yaml，未被读取",
     en="unexpected file: {file} is not under standards/ or districts/ and is not "
     "framework.yaml or indicators.yaml; it was not read",
-    hint_zh="把标准放在 data/standards/<方面>/，地区放在 data/districts/。",
-    hint_en="Standards go in data/standards/<area>/, districts in data/districts/.",
+    hint_zh="把标准放在 data/standards/<方面>/，地区放在 data/districts/；专家、资料和反馈分别放在 "
+    "data/experts/、data/materials/ 和 data/feedback/<年份>/。",
+    hint_en="Standards go in data/standards/<area>/, districts in data/districts/; experts, "
+    "materials and feedback in data/experts/, data/materials/ and data/feedback/<year>/.",
     doc="""
     A YAML file under data/ that the warehouse layout does not know. It is
-    skipped, so whatever it holds is not counted anywhere.
+    skipped, so whatever it holds is not counted anywhere. The layout:
+    data/standards/<area>/, data/districts/, data/experts/, data/materials/,
+    data/feedback/<year>/, data/framework.yaml and data/indicators.yaml.
     """,
 )
 
@@ -96,6 +100,91 @@ MISSING_FILE = declare(
     """,
 )
 
+
+UNREADABLE = declare(
+    "Y007",
+    "unreadable-file",
+    Severity.ERROR,
+    zh="无法读取：{reason_zh}",
+    en="cannot read: {reason_en}",
+    hint_zh="检查文件权限（chmod）；符号链接须指向存在的文件。",
+    hint_en="Check the file's permissions; a symbolic link must point to a file that exists.",
+    doc="""
+    The file is listed under data/ but the system refuses to read it: no read
+    permission, a symbolic link that points to nothing, or links that point to
+    each other in a loop. Nothing in it is checked or counted until it can be read.
+    """,
+)
+
+NOT_REGULAR = declare(
+    "Y008",
+    "not-a-regular-file",
+    Severity.ERROR,
+    zh="不是普通文件，未读取：{reason_zh}",
+    en="not a regular file; not read: {reason_en}",
+    hint_zh="data/ 下的 .yaml 只能是普通文件，或指向标准仓内普通文件的符号链接；删除或替换它。",
+    hint_en="A .yaml under data/ must be a regular file, or a symbolic link to one inside the "
+    "warehouse; remove or replace it.",
+    doc="""
+    A name ending in .yaml under data/ is a named pipe (FIFO), a device, a socket,
+    or a symbolic link to one of those or to a file outside the warehouse. jgsw
+    never reads such a thing: a pipe would wait for ever and a link to
+    /dev/zero would never end, so a pull request that adds one cannot stall CI.
+    """,
+)
+
+TOO_LARGE = declare(
+    "Y009",
+    "file-too-large",
+    Severity.ERROR,
+    zh="文件过大（{reason_zh}），未读取",
+    en="the file is too large ({reason_en}); not read",
+    hint_zh="标准仓的文件通常只有几 KB；确认文件内容。确需更大的上限时设置环境变量 "
+    "JGSW_MAX_FILE_BYTES（如 16M）。",
+    hint_en="Warehouse files are a few kilobytes; check what this one holds. To allow larger "
+    "files, set JGSW_MAX_FILE_BYTES (e.g. 16M).",
+    doc="""
+    A warehouse file is larger than the limit (4 MiB unless JGSW_MAX_FILE_BYTES
+    says otherwise). A standard's file is a few kilobytes; a file this large is
+    a mistake or an attack, and reading it would cost memory and time for every
+    command. It is not read.
+    """,
+)
+
+TOO_MANY_VALUES = declare(
+    "Y010",
+    "too-many-values",
+    Severity.ERROR,
+    zh="文件展开后的值过多（超过 {limit} 个，多由锚点 &name 与别名 *name 反复引用造成），未读取",
+    en="the file expands to more than {limit} values (usually anchors &name and aliases "
+    "*name referring to each other); not read",
+    hint_zh="不要用别名层层引用；把需要的内容直接写出来。",
+    hint_en="Do not nest aliases; write the values out.",
+    doc="""
+    YAML anchors and aliases let a short file stand for an enormous one (ten
+    aliases of ten aliases of ... is ten billion values: a "billion laughs"
+    file). jgsw counts the values a document expands to before doing anything
+    with it, and refuses a file past the limit instead of running out of time
+    and memory.
+    """,
+)
+
+BAD_NAME = declare(
+    "Y011",
+    "file-name-not-utf8",
+    Severity.ERROR,
+    zh="{reason_zh}，未读取（无法解码的字节显示为 �）",
+    en="{reason_en}; not read (bytes that do not decode are shown as �)",
+    hint_zh="用 UTF-8 的文件名重新命名该文件"
+    "（文件名应为标准编号的 slug，如 db50-t-1056-2020.yaml）。",
+    hint_en="Rename the file with a UTF-8 name (the slug of its code, e.g. db50-t-1056-2020.yaml).",
+    doc="""
+    The file's name is not valid UTF-8 (often a GBK name copied from an old
+    Windows share). git, the web site and Windows would each show it
+    differently, so jgsw does not read it; the name is shown with U+FFFD where
+    its bytes do not decode.
+    """,
+)
 
 # libyaml's messages, in words a bureau's staff will recognize. The original
 # English stays in brackets so that a search engine still finds it.

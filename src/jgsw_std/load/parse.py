@@ -29,10 +29,11 @@ from jgsw_std.load.outline import Outline
 #: Below this many files the fork costs more than it saves.
 PARALLEL_THRESHOLD = 1500
 
-# (data, duplicate keys [(key, line, col, first_line)], syntax error (msg, line, col) | None,
+# (data, duplicate keys [(key, line, col, first_line)],
+#  syntax error (msg, line, col, code: Y001 or Y010) | None,
 #  first undecodable byte offset or -1, outline of positions or None)
 Parsed = tuple[
-    Any, list[tuple[str, int, int, int]], tuple[str, int, int] | None, int, Outline | None
+    Any, list[tuple[str, int, int, int]], tuple[str, int, int, str] | None, int, Outline | None
 ]
 
 
@@ -49,7 +50,7 @@ def parse_bytes(raw: bytes) -> Parsed:
     try:
         data, dups, outline = load_with_outline(text)
     except YamlSyntaxError as exc:
-        return None, [], (exc.message, exc.line, exc.col), -1, None
+        return None, [], (exc.message, exc.line, exc.col, exc.code), -1, None
     return data, [(d.key, d.line, d.col, d.first_line) for d in dups], None, -1, outline
 
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from jgsw_std.i18n import choice_list
+from jgsw_std.model.base import PRIVATE_MASK
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.problems.catalogue import declare
 
@@ -97,7 +99,17 @@ _DETAILS: dict[str, tuple[str, str]] = {
     "model_attributes_type": ("应为映射（键: 值）", "must be a mapping (key: value)"),
     "greater_than_equal": ("不能小于 {ge}", "must be at least {ge}"),
     "less_than_equal": ("不能大于 {le}", "must be at most {le}"),
+    "greater_than": ("应大于 {gt}", "must be more than {gt}"),
+    "less_than": ("应小于 {lt}", "must be less than {lt}"),
+    "finite_number": (
+        "应为有限的数（不能是 .nan 或 .inf）",
+        "must be a finite number (not .nan or .inf)",
+    ),
     "string_too_short": ("不能为空", "must not be empty"),
+    "string_too_long": (
+        "过长：最多 {max_length} 个字符",
+        "too long: at most {max_length} characters",
+    ),
     "string_pattern_mismatch": (
         "格式不对：只能用小写字母、数字和连字符",
         "bad format: use lower-case letters, digits, dashes",
@@ -116,9 +128,59 @@ def _field_path(loc: tuple[str | int, ...]) -> str:
     return out or "(file)"
 
 
+#: Longest value shown in a message, in characters.
+SHOWN = 60
+_HUGE = 10**4000
+
+
+def _shown(model: type[BaseModel], loc: tuple[str | int, ...], value: Any) -> str:
+    """The value as a message may quote it: masked under a private field (an expert's contact)."""
+    private: frozenset[str] = getattr(model, "private_fields", frozenset())
+    if loc and loc[0] in private:
+        return PRIVATE_MASK
+    return _short(value)
+
+
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A value as a message shows it: at most :data:`SHOWN` characters, built in bounded time.
+
+    ``repr`` of a whole value would walk all of it first (a list of a million
+    items, a structure of aliases standing for billions) and cannot write an
+    integer of more than 4,300 digits at all.
+    """
+    text = _bounded_repr(value, 2) if not isinstance(value, str) else value[: SHOWN + 1]
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
+
+
+def _bounded_repr(value: Any, depth: int) -> str:
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        # bit_length first: repr of a huge integer costs time, past 4,300 digits it fails
+        if value.bit_length() <= 99:  # at most 30 digits
+            return repr(value)
+        if abs(value) < _HUGE:  # under Python's 4,300-digit limit for str()
+            return str(value)[:21] + "…"
+        # the reference reader keeps no more digits than this (yamlread._int)
+        return "≤-10^4000" if value < 0 else "≥10^4000"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value[: SHOWN + 1])
+    if isinstance(value, list | tuple):
+        if depth <= 0:
+            return "[...]" if value else "[]"
+        inner = [_bounded_repr(item, depth - 1) for item in value[:4]]
+        return "[" + ", ".join(inner) + (", ...]" if len(value) > 4 else "]")
+    if isinstance(value, dict):
+        if depth <= 0:
+            return "{...}" if value else "{}"
+        pairs = [
+            f"{_bounded_repr(k, 0)}: {_bounded_repr(v, depth - 1)}"
+            for k, v in list(value.items())[:4]
+        ]
+        return "{" + ", ".join(pairs) + (", ...}" if len(value) > 4 else "}")
+    return f"<{type(value).__name__}>"
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -142,11 +204,16 @@ def fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     for step in loc:
         if isinstance(step, int) or current is None:
             continue
-        info = current.model_fields.get(step)
+        info = _keys(current).get(step)
         if info is None:
             return []
         current = _model_in(info.annotation)
-    return list(current.model_fields) if current is not None else []
+    return list(_keys(current)) if current is not None else []
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's fields by the key a file writes (an alias, such as ``from``, if any)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 _MISSING = object()
@@ -230,7 +297,7 @@ def problems_from_validation(
                 path,
                 real,
                 field=_field_path(real),
-                value=_short(value),
+                value=_shown(model, loc, value),
                 detail_zh="日历上没有这一天" if impossible else "应写成 YYYY-MM-DD",
                 detail_en="no such day" if impossible else "write YYYY-MM-DD",
             )
@@ -238,11 +305,14 @@ def problems_from_validation(
             real = _real_loc(data, loc)
             zh, en = _DETAILS.get(etype, ("", ""))
             values = {k: v for k, v in ctx.items()}
+            values_zh = dict(values)
             if etype == "literal_error":
                 allowed = _QUOTED.findall(str(ctx.get("expected", "")))
                 got = error.get("input")
-                close = difflib.get_close_matches(str(got), allowed, n=1, cutoff=0.5)
+                close = difflib.get_close_matches(_short(got), allowed, n=1, cutoff=0.5)
                 values["expected"] = ", ".join(allowed)
+                # the codes people type, with their Chinese names: continue（继续有效）、...
+                values_zh["expected"] = choice_list(allowed, "zh")
                 if close:
                     zh += f"；是不是 {close[0]}？"
                     en += f"; did you mean {close[0]}?"
@@ -251,8 +321,8 @@ def problems_from_validation(
                 path,
                 real,
                 field=_field_path(real),
-                value=_short(value),
-                detail_zh=(zh or error["msg"]).format(**values),
+                value=_shown(model, loc, value),
+                detail_zh=(zh or error["msg"]).format(**values_zh),
                 detail_en=(en or error["msg"]).format(**values),
             )
         marker = (problem.loc, problem.code)

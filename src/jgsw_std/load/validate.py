@@ -20,9 +20,13 @@ from jgsw_std.load.outline import Outline
 from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
 from jgsw_std.load.records import FileEntry, Kind, kind_of
 from jgsw_std.load.schema_problems import problems_from_validation
+from jgsw_std.load.yamlread import MAX_EXPANDED
 from jgsw_std.model.district import District
+from jgsw_std.model.expert import Expert
+from jgsw_std.model.feedback import Feedback
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.material import Material
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
 
@@ -36,6 +40,9 @@ _MODELS: dict[Kind, type[BaseModel]] = {
     "indicators": IndicatorSet,
     "standard": Standard,
     "district": District,
+    "expert": Expert,
+    "material": Material,
+    "feedback": Feedback,
 }
 
 
@@ -70,7 +77,13 @@ def validate_entry(entry: FileEntry, parsed: Parsed) -> tuple[Any, BaseModel | N
             ],
         )
     if syntax is not None:
-        message, line, col = syntax
+        message, line, col, code = syntax
+        if code == file_rules.TOO_MANY_VALUES.code:
+            return (
+                None,
+                None,
+                [file_rules.TOO_MANY_VALUES.problem(rel, line=line, col=col, limit=MAX_EXPANDED)],
+            )
         detail = file_rules.syntax_detail(message)
         return (
             None,

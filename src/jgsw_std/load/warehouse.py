@@ -19,17 +19,28 @@ from pydantic import BaseModel
 
 from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load import records_cache
+from jgsw_std.load.attachments import AttachmentReader, WorktreeFiles
 from jgsw_std.load.compact import LARGE, SHARE_FROM, share_fields_sets
 from jgsw_std.load.decode import decode_utf8
-from jgsw_std.load.files import SourceFile, read_worktree
+from jgsw_std.load.files import (
+    FileUnreadable,
+    SourceFile,
+    Unread,
+    max_file_bytes,
+    read_regular,
+    read_worktree,
+)
 from jgsw_std.load.outline import from_outline
 from jgsw_std.load.parse import Parsed, parse_many
 from jgsw_std.load.records import (
     FRAMEWORK_PATH,
     INDICATORS_PATH,
     DistrictRecord,
+    ExpertRecord,
+    FeedbackRecord,
     FileEntry,
     Kind,
+    MaterialRecord,
     StandardRecord,
     kind_of,
 )
@@ -38,8 +49,11 @@ from jgsw_std.load.validate import read_entries, read_entry, warm_blob_cache
 from jgsw_std.model.base import SYNTHETIC
 from jgsw_std.model.codes import normalize_code, parse_code
 from jgsw_std.model.district import District
+from jgsw_std.model.expert import Expert
+from jgsw_std.model.feedback import Feedback
 from jgsw_std.model.framework import Framework
 from jgsw_std.model.indicators import IndicatorSet
+from jgsw_std.model.material import Material
 from jgsw_std.model.standard import Standard
 from jgsw_std.problems import Problem
 
@@ -48,8 +62,11 @@ __all__ = [
     "FRAMEWORK_PATH",
     "INDICATORS_PATH",
     "DistrictRecord",
+    "ExpertRecord",
+    "FeedbackRecord",
     "FileEntry",
     "Kind",
+    "MaterialRecord",
     "StandardRecord",
     "Warehouse",
     "build_warehouse",
@@ -74,6 +91,12 @@ class Warehouse:
     revision: str | None = None
     #: codes of standard files that failed validation (known, but not usable)
     broken_codes: set[str] = field(default_factory=set)
+    #: the registries (专家库, 资料库, 信息反馈); empty in a warehouse that keeps none
+    experts: list[ExpertRecord] = field(default_factory=list)
+    materials: list[MaterialRecord] = field(default_factory=list)
+    feedback: list[FeedbackRecord] = field(default_factory=list)
+    #: where documents' files are read from (None: nowhere, e.g. a single file being edited)
+    attachments: AttachmentReader | None = field(default=None, repr=False)
     _texts: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -102,6 +125,59 @@ class Warehouse:
         for rec in self.districts:
             out.setdefault(rec.slug, rec)
         return out
+
+    @cached_property
+    def expert_by_slug(self) -> dict[str, ExpertRecord]:
+        out: dict[str, ExpertRecord] = {}
+        for rec in self.experts:
+            out.setdefault(rec.slug, rec)
+        return out
+
+    @cached_property
+    def material_by_slug(self) -> dict[str, MaterialRecord]:
+        out: dict[str, MaterialRecord] = {}
+        for rec in self.materials:
+            out.setdefault(rec.slug, rec)
+        return out
+
+    @cached_property
+    def feedback_by_id(self) -> dict[str, FeedbackRecord]:
+        out: dict[str, FeedbackRecord] = {}
+        for rec in self.feedback:
+            out.setdefault(rec.id, rec)
+        return out
+
+    @cached_property
+    def feedback_by_code(self) -> dict[str, list[FeedbackRecord]]:
+        """Standard code (normalized) -> the feedback items about it, in file order."""
+        out: dict[str, list[FeedbackRecord]] = defaultdict(list)
+        for rec in self.feedback:
+            out[rec.code].append(rec)
+        return dict(out)
+
+    def keeps(self, kind: Kind) -> bool:
+        """Whether the warehouse has any file of ``kind`` (valid or not).
+
+        Older warehouses keep no experts, materials or feedback; checks that
+        would report the absence of a whole registry ask this first.
+        """
+        return kind in self._kinds
+
+    def unusable(self, kind: Kind, key: str) -> set[str]:
+        """Identifiers (``key``: slug or id, else the file name) of the files of ``kind``
+        that failed validation: known to exist, so a reference to one is not "unknown"."""
+        out: set[str] = set()
+        for entry in self.files.values():
+            if entry.kind != kind or entry.valid:
+                continue
+            data = entry.data
+            value = data.get(key) if isinstance(data, dict) else None
+            out.add(value if isinstance(value, str) else entry.rel.rsplit("/", 1)[-1].split(".")[0])
+        return out
+
+    @cached_property
+    def _kinds(self) -> frozenset[str]:
+        return frozenset(entry.kind for entry in self.files.values())
 
     @cached_property
     def synthetic(self) -> bool:
@@ -205,13 +281,22 @@ def build_warehouse(
     indicators: IndicatorSet | None = None
     standard_models: list[tuple[Standard, str]] = []
     districts: list[DistrictRecord] = []
+    experts: list[ExpertRecord] = []
+    materials: list[MaterialRecord] = []
+    feedback: list[FeedbackRecord] = []
     broken: set[str] = set()
 
     readable: list[FileEntry] = []
+    limit = max_file_bytes()
     for source in sources:
         entry = FileEntry(source.rel, kind_of(source.rel), source)
         files[source.rel] = entry
-        if entry.kind == "unknown":
+        unread = source.unread
+        if unread is None and len(source.data) > limit:  # a git blob: read, but not judged
+            unread = Unread("too_large", *_too_large_words(len(source.data), limit))
+        if unread is not None:
+            problems.append(_unread_problem(source.rel, unread))
+        elif entry.kind == "unknown":
             problems.append(
                 file_rules.UNEXPECTED_FILE.problem(source.rel, line=1, col=1, file=source.rel)
             )
@@ -239,6 +324,12 @@ def build_warehouse(
             standard_models.append((model, entry.rel))
         elif isinstance(model, District):
             districts.append(DistrictRecord(model, entry.rel))
+        elif isinstance(model, Expert):
+            experts.append(ExpertRecord(model, entry.rel))
+        elif isinstance(model, Material):
+            materials.append(MaterialRecord(model, entry.rel))
+        elif isinstance(model, Feedback):
+            feedback.append(FeedbackRecord(model, entry.rel))
 
     for required in (FRAMEWORK_PATH, INDICATORS_PATH):
         if required not in files:
@@ -270,6 +361,11 @@ def build_warehouse(
         problems=problems,
         revision=revision,
         broken_codes=broken,
+        experts=experts,
+        materials=materials,
+        feedback=feedback,
+        # a revision's files are read from git by whoever built it (history/)
+        attachments=WorktreeFiles(root) if root is not None and revision is None else None,
     )
 
 
@@ -296,6 +392,19 @@ def _read_in_chunks(
             yield entry, found
 
 
+def _too_large_words(size: int, limit: int) -> tuple[str, str]:
+    return f"{size} 字节，超过上限 {limit} 字节", f"{size} bytes, over the limit of {limit}"
+
+
+def _unread_problem(rel: str, unread: Unread) -> Problem:
+    code = {
+        "special": file_rules.NOT_REGULAR,
+        "too_large": file_rules.TOO_LARGE,
+        "bad_name": file_rules.BAD_NAME,
+    }.get(unread.kind, file_rules.UNREADABLE)
+    return code.problem(rel, line=0, col=0, reason_zh=unread.zh, reason_en=unread.en)
+
+
 def _full_items(model: Standard, known: dict[str, str]) -> tuple[str, ...]:
     """Item codes as ``area.item``: a short code is read in the standard's own area."""
     area = model.area
@@ -316,9 +425,11 @@ def load_indicator_file(path: Path) -> tuple[IndicatorSet | None, list[Problem]]
     """Read another plan's indicators (``--indicators PATH``) with the same checks."""
     rel = path.as_posix()
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return None, [file_rules.MISSING_FILE.problem(rel, file=rel)]
+        raw = read_regular(path)
+    except FileUnreadable as exc:
+        if exc.reason.kind == "unreadable" and not path.exists():
+            return None, [file_rules.MISSING_FILE.problem(rel, file=rel)]
+        return None, [_unread_problem(rel, exc.reason)]
     entry = FileEntry(rel, "indicators", SourceFile(rel, raw))
     _, model, problems = read_entry(entry)
     return (model if isinstance(model, IndicatorSet) else None), problems

@@ -80,6 +80,20 @@ _SPECIAL_FLOATS = {
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
 
+#: Python turns at most this many digits into an integer (sys.get_int_max_str_digits;
+#: more would cost time quadratic in the length).
+_MAX_INT_DIGITS = 4000
+
+
+def _int(value: str) -> int:
+    """The integer written ``value``; one too long to convert is kept as a number of
+    more than :data:`_MAX_INT_DIGITS` digits (every bound in the models refuses it)."""
+    if len(value) - (value[0] in "+-") <= _MAX_INT_DIGITS:
+        return int(value)
+    huge: int = 10**_MAX_INT_DIGITS
+    return -huge if value.startswith("-") else huge
+
+
 def resolve_scalar(value: str) -> Any:
     """Resolve a plain scalar per the YAML 1.2 core schema."""
     if not value:
@@ -91,18 +105,21 @@ def resolve_scalar(value: str) -> Any:
         return None
     if first in "0123456789+-.":
         if value.isdigit() and value.isascii():  # the common whole number, no regex
-            return int(value)
+            return _int(value)
         if len(value) == 10 and value[4] == "-" and value[7] == "-":
             return value  # a date: text for the schema layer (dates outnumber numbers here)
         if _INT.match(value):
-            return int(value)
+            return _int(value)
         if _FLOAT.match(value):
             return float(value)
         if first == "0":
+            # powers of two convert in linear time, but the result must still be
+            # printable: past 4,300 decimal digits Python refuses repr() (and
+            # pydantic's error for it would go to stderr as an unraisable error)
             if _OCT.match(value):
-                return int(value[2:], 8)
+                return int(value[2:], 8) if len(value) <= 3000 else _int("9" * 4001)
             if _HEX.match(value):
-                return int(value[2:], 16)
+                return int(value[2:], 16) if len(value) <= 3000 else _int("9" * 4001)
         special = _SPECIAL_FLOATS.get(value)
         if special is not None:
             return special
@@ -120,11 +137,26 @@ class DuplicateKey:
 
 
 class YamlSyntaxError(Exception):
+    #: the problem code the loader reports (Y001; Y010 for TooManyValues)
+    code = "Y001"
+
     def __init__(self, message: str, line: int, col: int) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.col = col
+
+
+class TooManyValues(YamlSyntaxError):
+    """Anchors and aliases make the document stand for more values than any file holds."""
+
+    code = "Y010"
+
+
+#: Most values a document may expand to through aliases. A large framework has a
+#: few thousand; a "billion laughs" file has ten billion. Counting costs one step
+#: per distinct node, never one per expanded value.
+MAX_EXPANDED = 100_000
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -258,10 +290,41 @@ def load(text: str | bytes) -> tuple[Any, list[DuplicateKey]]:
     return data, dups
 
 
+def _expanded_size(node: Node, sizes: dict[int, int]) -> int:
+    """How many values ``node`` stands for with every alias written out (capped)."""
+    if node.__class__ is ScalarNode:
+        return 1
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    total = 1
+    children: list[Node] = (
+        [n for pair in node.value for n in pair]
+        if node.__class__ is MappingNode
+        else list(node.value)
+    )
+    for child in children:
+        total += _expanded_size(child, sizes)
+        if total > MAX_EXPANDED:
+            break
+    sizes[id(node)] = total
+    return total
+
+
 def load_with_outline(text: str | bytes) -> tuple[Any, list[DuplicateKey], Outline | None]:
-    """:func:`load`, plus where the document's top two levels start."""
+    """:func:`load`, plus where the document's top two levels start.
+
+    A document with aliases (``*name``) is measured first: past
+    :data:`MAX_EXPANDED` values it raises :class:`TooManyValues` before any
+    value is built or walked.
+    """
     node = compose(text)
     if node is None:
         return None, [], None
     dups: list[DuplicateKey] = []
-    return _convert(node, dups, {}), dups, _outline(node)
+    data = _convert(node, dups, {})  # depth-checked, so the size walk below stays shallow
+    has_alias = ("*" in text) if isinstance(text, str) else (b"*" in text)
+    if has_alias and _expanded_size(node, {}) > MAX_EXPANDED:
+        line, col = _mark(node)
+        raise TooManyValues(f"aliases expand to more than {MAX_EXPANDED} values", line, col)
+    return data, dups, _outline(node)

@@ -11,8 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["met", "not-met", "on-track", "behind", "no-data"]
-STATUSES: tuple[Status, ...] = ("met", "on-track", "behind", "not-met", "no-data")
+from jgsw_std.lifecycle.known import Combine, Entry, Measure, Settler, first_or_none
+
+#: ``unsettled`` (待核实): the figure is a range that lies across the target, so
+#: whether it is met waits on dates nobody recorded (see ``settle``).
+Status = Literal["met", "not-met", "on-track", "behind", "unsettled", "no-data"]
+STATUSES: tuple[Status, ...] = ("met", "on-track", "behind", "not-met", "unsettled", "no-data")
 Unit = Literal["rate", "count", "done"]
 RefKind = Literal[
     "standard",
@@ -55,6 +59,19 @@ class RecordRef:
 
 
 @dataclass
+class Basis:
+    """The entries behind a figure, kept so the judge can say what would settle it.
+
+    ``groups`` are the figure's parts (one for a rate or a count, one per area
+    for a minimum) and ``combine`` makes the figure from their bounds.
+    """
+
+    groups: dict[str, list[Entry[RecordRef]]]
+    measure: Measure
+    combine: Combine = first_or_none
+
+
+@dataclass
 class MetricResult:
     """One indicator's figure as of a date, for one scope."""
 
@@ -63,9 +80,19 @@ class MetricResult:
     as_of: dt.date
     scope: str  # "city", "region:main-urban", "subregion:central", "district:shapingba"
     status: Status
-    value: float | None = None  # the headline figure (a rate 0-1, a count, 1.0 done)
+    #: the headline figure (a rate 0-1, a count, 1.0 done) when the records fix it;
+    #: None for no data and for a range (then ``low`` and ``high`` hold it)
+    value: float | None = None
     numerator: float | None = None
     denominator: float | None = None
+    #: the figure as a range: unknowns counted against (low) and for (high);
+    #: equal for an exact figure, None for no data (``high`` also when unbounded)
+    low: float | None = None
+    high: float | None = None
+    low_parts: tuple[int, int] | None = None  # a rate's (numerator, denominator) at each end
+    high_parts: tuple[int, int] | None = None
+    #: a rate whose every entry may yet fall out of it (then it would have no value)
+    maybe_empty: bool = False
     unit: Unit = "rate"
     target: float | None = None  # value >= target
     target_min: float | None = None  # for {min, max} targets
@@ -74,20 +101,34 @@ class MetricResult:
     why_en: str = ""
     counted_for: list[RecordRef] = field(default_factory=list)
     counted_against: list[RecordRef] = field(default_factory=list)
-    unknown: list[RecordRef] = field(default_factory=list)  # dates missing: not counted
+    unknown: list[RecordRef] = field(default_factory=list)  # open: counted both ways
     breakdown: dict[str, MetricResult] = field(default_factory=dict)  # e.g. per area
     extra: dict[str, Any] = field(default_factory=dict)  # expected pace value, low-usage list
     #: second figures the status also depends on ("summaries" of 3, "joint" of 7);
     #: each is judged like the headline, and the indicator takes the worse status.
     figures: dict[str, MetricResult] = field(default_factory=dict)
+    #: the missing values that would settle the status, most decisive first
+    settle: list[Settler] = field(default_factory=list)
+    basis: Basis | None = field(default=None, repr=False, compare=False)
 
     def why(self, lang: str) -> str:
         return self.why_en if lang == "en" else self.why_zh
+
+    @property
+    def has_data(self) -> bool:
+        """Some record stands behind the figure (a value or a range)."""
+        return self.low is not None or self.value is not None
+
+    @property
+    def is_range(self) -> bool:
+        """The figure is a range, not one value: unknowns were counted both ways."""
+        return self.low is not None and (self.maybe_empty or self.value is None)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         """The stable JSON shape (docs/status.md); counts are integers, rates floats."""
         expected = self.extra.get("expected")
         low = self.extra.get("low_usage", [])
+        period = self.extra.get("period")
         return {
             "id": self.indicator_id,
             "metric": self.metric,
@@ -96,12 +137,24 @@ class MetricResult:
             "status": self.status,
             "unit": self.unit,
             "value": _number(self.value, self.unit),
+            "low": _number(self.low, self.unit),
+            "high": _number(self.high, self.unit),
+            "low_parts": list(self.low_parts) if self.low_parts else None,
+            "high_parts": list(self.high_parts) if self.high_parts else None,
+            "maybe_empty": self.maybe_empty,
             "numerator": _number(self.numerator, "count"),
             "denominator": _number(self.denominator, "count"),
             "target": _number(self.target, self.unit),
             "target_min": _number(self.target_min, self.unit),
             "target_max": _number(self.target_max, self.unit),
             "expected": None if expected is None else round(float(expected), 4),
+            "period": None
+            if period is None
+            else {
+                "start": period["start"].isoformat(),
+                "end": period["end"].isoformat(),
+                "clipped": period["clipped"],
+            },
             "why": self.why(lang),
             "counts": {
                 "for": len(self.counted_for),
@@ -111,6 +164,17 @@ class MetricResult:
             "counted_for": [r.as_dict() for r in self.counted_for],
             "counted_against": [r.as_dict() for r in self.counted_against],
             "unknown": [r.as_dict() for r in self.unknown],
+            "settle": [
+                {
+                    "key": s.fact.key,
+                    "label": s.fact.label,
+                    "path": s.fact.path,
+                    "field": s.fact.field,
+                    "text": s.fact.text(lang),
+                    "alone": s.alone,
+                }
+                for s in self.settle
+            ],
             "low_usage": [r.as_dict() for r in low],
             "figures": {k: v.to_dict(lang) for k, v in self.figures.items()},
             "breakdown": {k: v.to_dict(lang) for k, v in self.breakdown.items()},

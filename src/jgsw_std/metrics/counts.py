@@ -2,8 +2,10 @@
 articles (19) and training person-times (20).
 
 Each count is of dated records on or before D. A record without the date it
-needs is listed as unknown and not counted; a count with nothing behind it
-(no record counted for or against) is "no data", never 0.
+needs is counted both ways (the count becomes a range); a training without
+its attendance leaves the count without an upper bound ("至少 N 人次"). A
+count with nothing behind it (no record that counts or could count) is
+"no data", never 0.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from jgsw_std.lifecycle.known import NO, YES, Entry, Fact, Known, Outcome, known, maybe
+from jgsw_std.lifecycle.units import activity_fact
 from jgsw_std.metrics.base import MetricResult, RecordRef, RefKind
-from jgsw_std.metrics.common import new_result, plan_window, why
+from jgsw_std.metrics.common import count_of, new_result, plan_window, span, why
 from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.district import Pilot
@@ -27,16 +31,32 @@ def _ref(kind: RefKind, rec: DistrictRecord, key: str, label: str, zh: str, en: 
     return RecordRef(kind, f"{rec.slug}:{key}", f"{rec.model.name} {label}", rec.path, zh, en)
 
 
-def _count(result: MetricResult, zh: str, en: str) -> MetricResult:
-    """The count of records for; no data when no record could be counted either way."""
+def _fact(rec: DistrictRecord, key: str, label: str, field: str) -> Fact:
+    name = f"{rec.model.name}「{label}」"
+    return Fact(f"{rec.slug}:{key}", name, rec.path, field, name=name)
+
+
+def _show(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _count(result: MetricResult, entries: list[Entry[RecordRef]], zh: str, en: str) -> MetricResult:
+    """The count of entries for; no data when no record counts or could count either way."""
+    if not any(e.outcome != Outcome.OUT for e in entries):
+        n = len(entries)
+        tail_zh, tail_en = (
+            (f"（{n} 项记录在截至日期之后）", f" ({n} dated later)") if n else ("", "")
+        )
+        return why(result, f"无可计的记录{tail_zh}。", f"Nothing recorded to count{tail_en}.")
+    count_of(result, entries)
     n = len(result.unknown)
-    tail_zh = f"另有 {n} 项记录日期不详，未计入。" if n else ""
-    tail_en = f" {n} records lack the date and are not counted." if n else ""
-    if result.counted_for or result.counted_against:
-        result.value = float(len(result.counted_for))
-        count = len(result.counted_for)
-        return why(result, zh.format(n=count) + tail_zh, en.format(n=count) + tail_en)
-    return why(result, "无可计的记录。" + tail_zh, "Nothing recorded to count." + tail_en)
+    tail_zh = f"另有 {n} 项记录日期不详，按两种可能计入范围。" if n else ""
+    tail_en = f" {n} records lack the date and are counted both ways." if n else ""
+    return why(
+        result,
+        zh.format(n=span(result, _show)) + tail_zh,
+        en.format(n=span(result, _show, "en")) + tail_en,
+    )
 
 
 def _first_date(pilot: Pilot) -> dt.date | None:
@@ -44,54 +64,43 @@ def _first_date(pilot: Pilot) -> dt.date | None:
     return min(dates) if dates else None
 
 
+def _municipal(rec: DistrictRecord, as_of: dt.date) -> tuple[Known, str, str] | None:
+    """Whether a unit's municipal pilot was accepted by ``as_of``, with the note why."""
+    pilots = [p for p in rec.model.pilots if p.level == "municipal"]
+    if not pilots:
+        return None
+    accepted = [p.accepted for p in pilots if p.accepted is not None and p.accepted <= as_of]
+    if accepted:
+        return YES, f"{min(accepted)} 通过验收", f"accepted {min(accepted)}"
+    if any(_first_date(p) is None for p in pilots):
+        fact = _fact(rec, "municipal", "市级试点", "pilot")
+        return maybe(fact), "试点日期不详", "pilot dates not recorded"
+    if any((d := _first_date(p)) is not None and d <= as_of for p in pilots):
+        return NO, f"截至 {as_of} 尚未验收", f"not accepted by {as_of}"
+    return None  # every pilot began after the date
+
+
 @judged("cumulative")
 def municipal_pilots(
     at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
-    """Indicator 12: districts with a municipal pilot accepted (验收) on or before D."""
-    wh, as_of = at.wh, at.date
-    result = new_result(indicator, as_of, scope, "count")
-    for rec in scope.units(wh):
-        pilots = [p for p in rec.model.pilots if p.level == "municipal"]
-        if not pilots:
+    """Indicator 12: districts with a municipal pilot accepted (验收) on or before D.
+
+    A pilot with no date at all may have been accepted by then: open. One
+    begun by D but not accepted counts against (0).
+    """
+    result = new_result(indicator, at.date, scope, "count")
+    entries: list[Entry[RecordRef]] = []
+    for rec in scope.units(at.wh):
+        found = _municipal(rec, at.date)
+        if found is None:
             continue
-        accepted = [p.accepted for p in pilots if p.accepted is not None and p.accepted <= as_of]
-        begun = [p for p in pilots if (d := _first_date(p)) is not None and d <= as_of]
-        if accepted:
-            result.counted_for.append(
-                _ref(
-                    "pilot",
-                    rec,
-                    "municipal",
-                    "市级试点",
-                    f"{min(accepted)} 通过验收",
-                    f"accepted {min(accepted)}",
-                )
-            )
-        elif begun:
-            result.counted_against.append(
-                _ref(
-                    "pilot",
-                    rec,
-                    "municipal",
-                    "市级试点",
-                    f"截至 {as_of} 尚未验收",
-                    f"not accepted by {as_of}",
-                )
-            )
-        elif any(_first_date(p) is None for p in pilots):
-            result.unknown.append(
-                _ref(
-                    "pilot",
-                    rec,
-                    "municipal",
-                    "市级试点",
-                    "试点日期不详",
-                    "pilot dates not recorded",
-                )
-            )
+        answer, zh, en = found
+        ref = _ref("pilot", rec, "municipal", "市级试点", zh, en)
+        entries.append(Entry.of(ref, known(True), answer))
     return _count(
         result,
+        entries,
         "{n} 个区县的市级试点已通过验收。",
         "Districts with a municipal pilot accepted: {n}.",
     )
@@ -104,78 +113,71 @@ def national_pilots(
     """Indicator 13: national pilot applications on or before D.
 
     A pilot without an application date but started or accepted by D was
-    evidently applied for by then; one with no date at all is unknown.
+    evidently applied for by then; one with no date at all is open. The
+    national 区域统筹建设试点 the city carries out is indicator 11's milestone,
+    recorded in indicators.yaml, not here (DOMAIN.md, "Pilots").
     """
-    wh, as_of = at.wh, at.date
-    result = new_result(indicator, as_of, scope, "count")
-    for rec in scope.units(wh):
+    result = new_result(indicator, at.date, scope, "count")
+    entries: list[Entry[RecordRef]] = []
+    for rec in scope.units(at.wh):
         for index, pilot in enumerate(p for p in rec.model.pilots if p.level == "national"):
             first = _first_date(pilot)
             key = f"national-{index + 1}"
             if first is None:
-                result.unknown.append(
-                    _ref(
-                        "pilot",
-                        rec,
-                        key,
-                        pilot.topic,
-                        "申报日期不详",
-                        "application date not recorded",
-                    )
+                ref = _ref(
+                    "pilot", rec, key, pilot.topic, "申报日期不详", "application date not recorded"
                 )
-            elif first <= as_of:
-                result.counted_for.append(
-                    _ref("pilot", rec, key, pilot.topic, f"{first} 申报", f"applied {first}")
+                entries.append(
+                    Entry(ref, Outcome.FOR | Outcome.OUT, (_fact(rec, key, pilot.topic, "pilot"),))
                 )
-    return _count(result, "已申报国家级试点 {n} 个。", "National pilot applications: {n}.")
+            else:
+                ref = _ref("pilot", rec, key, pilot.topic, f"{first} 申报", f"applied {first}")
+                entries.append(Entry(ref, Outcome.FOR if first <= at.date else Outcome.OUT))
+    return _count(result, entries, "已申报国家级试点 {n} 个。", "National pilot applications: {n}.")
 
 
 @judged("cumulative")
 def demo_sites(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 14: demonstration sites established on or before D."""
-    wh, as_of = at.wh, at.date
-    result = new_result(indicator, as_of, scope, "count")
-    for rec in scope.units(wh):
+    result = new_result(indicator, at.date, scope, "count")
+    entries: list[Entry[RecordRef]] = []
+    for rec in scope.units(at.wh):
         for site in rec.model.demo_sites:
-            if site.established is None:
-                result.unknown.append(
-                    _ref("site", rec, site.name, site.name, "建成日期不详", "date not recorded")
-                )
-            elif site.established <= as_of:
-                result.counted_for.append(
-                    _ref(
-                        "site",
-                        rec,
-                        site.name,
-                        site.name,
-                        f"{site.established} 建成",
-                        f"established {site.established}",
-                    )
-                )
-    return _count(result, "已建成标准化示范点 {n} 个。", "Demonstration sites established: {n}.")
+            day = site.established
+            if day is None:
+                ref = _ref("site", rec, site.name, site.name, "建成日期不详", "date not recorded")
+                fact = _fact(rec, site.name, site.name, "established")
+                entries.append(Entry(ref, Outcome.FOR | Outcome.OUT, (fact,)))
+            else:
+                ref = _ref("site", rec, site.name, site.name, f"{day} 建成", f"established {day}")
+                entries.append(Entry(ref, Outcome.FOR if day <= at.date else Outcome.OUT))
+    return _count(
+        result, entries, "已建成标准化示范点 {n} 个。", "Demonstration sites established: {n}."
+    )
 
 
 @judged("cumulative")
 def articles(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -> MetricResult:
     """Indicator 19: provincial-or-higher articles published in the plan period by D."""
-    wh, as_of = at.wh, at.date
-    result = new_result(indicator, as_of, scope, "count")
-    start, end = plan_window(iset, indicator, as_of)
-    for rec in scope.units(wh):
+    result = new_result(indicator, at.date, scope, "count")
+    start, end = plan_window(iset, indicator, at.date, result)
+    entries: list[Entry[RecordRef]] = []
+    for rec in scope.units(at.wh):
         for art in rec.model.articles:
-            if art.level in ("provincial", "national") and start <= art.date <= end:
-                result.counted_for.append(
-                    _ref(
-                        "article",
-                        rec,
-                        art.date.isoformat(),
-                        art.title,
-                        f"{art.date}《{art.journal}》",
-                        f"{art.date} {art.journal}",
-                    )
-                )
+            if art.level not in ("provincial", "national"):
+                continue
+            ref = _ref(
+                "article",
+                rec,
+                art.date.isoformat(),
+                art.title,
+                f"{art.date}《{art.journal}》",
+                f"{art.date} {art.journal}",
+            )
+            entries.append(Entry(ref, Outcome.FOR if start <= art.date <= end else Outcome.OUT))
     return _count(
         result,
+        entries,
         "规划期内省级以上刊物发表 {n} 篇。",
         "Provincial-or-higher articles in the plan period: {n}.",
     )
@@ -185,46 +187,52 @@ def articles(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -
 def training_attendance(
     at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
-    """Indicator 20: person-times summed over trainings in the plan period by D."""
-    wh, as_of = at.wh, at.date
-    result = new_result(indicator, as_of, scope, "count")
-    start, end = plan_window(iset, indicator, as_of)
-    total = 0
-    for rec in scope.units(wh):
-        for act in rec.model.activities:
-            if act.kind != "training" or not start <= act.date <= end:
+    """Indicator 20: person-times summed over trainings in the plan period by D.
+
+    A training without its attendance adds an unknown number: the total has
+    no upper bound ("至少 N"). A training without its date may or may not fall
+    in the plan period: its attendance is counted both ways.
+    """
+    result = new_result(indicator, at.date, scope, "count")
+    start, end = plan_window(iset, indicator, at.date, result)
+    entries: list[Entry[RecordRef]] = []
+    for rec in scope.units(at.wh):
+        for index, act in enumerate(rec.model.activities):
+            if act.kind != "training":
                 continue
-            key = f"{act.date}:{act.title}"
-            if act.attendees is None:
-                result.unknown.append(
-                    _ref(
-                        "activity", rec, key, act.title, "参加人次未记录", "attendance not recorded"
-                    )
-                )
-                continue
-            total += act.attendees
-            result.counted_for.append(
-                _ref(
-                    "activity",
-                    rec,
-                    key,
-                    act.title,
-                    f"{act.date} {act.attendees} 人次",
-                    f"{act.date}: {act.attendees} person-times",
-                )
+            day = act.date
+            inside = (
+                maybe(_fact(rec, f"activities[{index}]", act.title, "date"))
+                if day is None
+                else known(start <= day <= end)
             )
-    n = len(result.unknown)
-    tail_zh = f"另有 {n} 场未记录人次。" if n else ""
-    tail_en = f" {n} more without a head count." if n else ""
-    if not result.counted_for:
-        return why(
-            result,
-            "规划期内无记录了人次的培训。" + tail_zh,
-            "No training with attendance in the plan period." + tail_en,
-        )
-    result.value = float(total)
+            if inside.no:
+                continue
+            key = f"{day or '?'}:{act.title}"
+            facts = list(inside.facts)
+            if act.attendees is None:
+                facts.append(activity_fact(rec, index, "attendees"))
+                zh, en = "参加人次未记录", "attendance not recorded"
+            else:
+                zh, en = f"{act.attendees} 人次", f"{act.attendees} person-times"
+            if day is None:
+                zh, en = f"日期不详，{zh}", f"date not recorded, {en}"
+            else:
+                zh, en = f"{day} {zh}", f"{day}: {en}"
+            ref = _ref("activity", rec, key, act.title, zh, en)
+            flags = Outcome.FOR if inside.yes else Outcome.FOR | Outcome.OUT
+            weight = None if act.attendees is None else float(act.attendees)
+            entries.append(Entry(ref, flags, tuple(facts), weight))
+    if not entries:
+        return why(result, "规划期内无培训记录。", "No training recorded in the plan period.")
+    count_of(result, entries)
+    known_ones = [e for e in entries if e.certain]
+    n = len(entries) - len(known_ones)
+    tail_zh = f"其中 {n} 场人次或日期未记录，按两种可能计入范围。" if n else ""
+    tail_en = f" {n} of them lack a head count or a date, counted both ways." if n else ""
     return why(
         result,
-        f"规划期内培训 {len(result.counted_for)} 场，共 {total} 人次。" + tail_zh,
-        f"{len(result.counted_for)} trainings, {total} person-times in the plan period." + tail_en,
+        f"规划期内培训 {len(entries)} 场，共 {span(result, _show)} 人次。" + tail_zh,
+        f"{len(entries)} trainings, {span(result, _show, 'en')} person-times in the plan period."
+        + tail_en,
     )

@@ -1,8 +1,8 @@
-"""Status of a figure: met, not met, on track, behind, no data.
+"""Status of a figure: met, not met, on track, behind, unsettled, no data.
 
-A metric module computes the raw figure for one date (value, numerator,
-denominator, the records behind it); :func:`judged` turns that function into
-the public metric, which also says whether the figure meets its target.
+A metric module computes the raw figure for one date (a range of values, the
+records behind it); :func:`judged` turns that function into the public
+metric, which also says whether the figure meets its target.
 
 How the straight-line pace applies (before the indicator's deadline):
 
@@ -17,8 +17,12 @@ How the straight-line pace applies (before the indicator's deadline):
 - ``milestone`` figures are done or not: not done before the deadline is *on
   track* (it can still be done in time), not done after it is *not met*.
 
-A figure that meets its target is *met* even before the deadline. A figure with
-no value is *no data*, whatever the date.
+A figure with unknown dates is a range [low, high] (lifecycle/known.py). Its
+status is decided when the whole range lies on one side of the line that
+matters (the target, or before the deadline the pace); otherwise it is
+*unsettled* (待核实) and :attr:`MetricResult.settle` lists the missing values
+that would settle it, most decisive first. A figure with no records behind it
+is *no data*, whatever the date.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
+from jgsw_std.lifecycle.known import Bounds, settlers
 from jgsw_std.metrics.base import MetricResult, Status
 from jgsw_std.metrics.scope import Scope, parse_scope
 from jgsw_std.model.indicators import Range
@@ -41,7 +46,7 @@ FigureFn = Callable[["AsOf", "IndicatorSet", "Indicator", Scope], MetricResult]
 MetricFn = Callable[["AsOf", "IndicatorSet", "Indicator", "str | Scope"], MetricResult]
 
 #: worse is later; a figure without data never makes the indicator look better
-_RANK: dict[Status, int] = {"met": 0, "on-track": 1, "behind": 2, "not-met": 3}
+_RANK: dict[Status, int] = {"met": 0, "on-track": 1, "unsettled": 2, "behind": 3, "not-met": 4}
 _EPS = 1e-9
 
 
@@ -56,16 +61,48 @@ def set_target(result: MetricResult, indicator: Indicator) -> None:
         result.target = 1.0
 
 
-def meets(result: MetricResult) -> bool:
-    """The value reaches the target: ``>= target``, or within ``[min, max]``."""
-    value = result.value
-    if value is None:
-        return False
+def reaches(result: MetricResult, value: float) -> bool:
+    """One value reaches the result's target: ``>= target``, or within ``[min, max]``."""
     if result.target is not None and value < result.target - _EPS:
         return False
     if result.target_min is not None and value < result.target_min - _EPS:
         return False
     return not (result.target_max is not None and value > result.target_max + _EPS)
+
+
+def meets(result: MetricResult) -> bool:
+    """The whole figure reaches the target (a range: every value in it)."""
+    if result.low is None and result.value is None:
+        return False
+    bounds = _bounds_of(result)
+    return bounds is not None and _surely_meets(result, bounds)
+
+
+def _bounds_of(result: MetricResult) -> Bounds | None:
+    if result.low is not None:
+        return Bounds(
+            result.low, result.high, result.low_parts, result.high_parts, result.maybe_empty
+        )
+    return None if result.value is None else Bounds.point(result.value)
+
+
+def _surely_meets(result: MetricResult, bounds: Bounds) -> bool:
+    high = bounds.high
+    if result.target_max is not None and (high is None or not reaches(result, high)):
+        return False
+    return reaches(result, bounds.low)
+
+
+def _surely_short(result: MetricResult, bounds: Bounds) -> bool:
+    """No value in the range reaches the target."""
+    if result.target_max is not None and bounds.low > result.target_max + _EPS:
+        return True
+    return bounds.high is not None and not reaches(result, min(bounds.high, _cap(result)))
+
+
+def _cap(result: MetricResult) -> float:
+    """The highest value that can still be in a {min, max} target (inf without a max)."""
+    return result.target_max if result.target_max is not None else float("inf")
 
 
 def _goal(result: MetricResult) -> float:
@@ -83,58 +120,85 @@ def plan_fraction(iset: IndicatorSet, deadline: dt.date, as_of: dt.date) -> floa
     return min(1.0, max(0.0, (as_of - iset.plan.start).days / span))
 
 
+def status_of(
+    result: MetricResult,
+    bounds: Bounds | None,
+    pace: Pace,
+    deadline: dt.date,
+    expected: float | None,
+) -> Status:
+    """The status a range earns: decided when the whole range is on one side."""
+    if bounds is None:
+        return "no-data"
+    if bounds.maybe_empty:
+        return "unsettled"  # it may have no value at all: neither met nor not
+    if _surely_meets(result, bounds):
+        return "met"
+    if result.as_of >= deadline:
+        return "not-met" if _surely_short(result, bounds) else "unsettled"
+    if pace == "milestone":
+        return "on-track"
+    if pace == "standing" or expected is None:
+        return "behind" if _surely_short(result, bounds) else "unsettled"
+    if bounds.low >= expected - _EPS:
+        return "on-track"
+    if bounds.high is not None and bounds.high < expected - _EPS:
+        return "behind"
+    return "unsettled"
+
+
 def judge(
     result: MetricResult,
     iset: IndicatorSet,
     indicator: Indicator,
     pace: Pace,
-    baseline: MetricResult | None,
+    baseline: MetricResult | Callable[[], MetricResult | None] | None,
 ) -> None:
-    """Set ``result.status`` (and ``extra["expected"]`` for a cumulative pace)."""
-    if result.value is None:
-        result.status = "no-data"
-        return
+    """Set ``result.status``, ``extra["expected"]`` for a cumulative pace, and ``settle``.
+
+    ``baseline`` is the figure on the day before the plan started, or a function
+    that computes it: it is needed only for a cumulative pace before the deadline.
+    """
+    bounds = _bounds_of(result)
     deadline = iset.deadline(indicator)
-    ok = meets(result)
-    if ok:
-        result.status = "met"
-    elif result.as_of >= deadline:
-        result.status = "not-met"
-    elif pace == "milestone":
-        result.status = "on-track"
-    elif pace == "standing":
-        result.status = "behind"
-    else:
-        start = baseline.value if baseline is not None and baseline.value is not None else 0.0
+    expected: float | None = None
+    if bounds is not None and pace == "cumulative" and result.as_of < deadline:
+        # the pre-plan figure's certain part: what the plan started from for sure
+        found = baseline() if callable(baseline) else baseline
+        base = _bounds_of(found) if found is not None else None
+        start = base.low if base is not None else 0.0
         goal = _goal(result)
         expected = start + (goal - start) * plan_fraction(iset, deadline, result.as_of)
+    result.status = status_of(result, bounds, pace, deadline, expected)
+    if expected is not None and result.status != "met":
         result.extra["expected"] = expected
-        result.status = "on-track" if result.value >= expected - _EPS else "behind"
-    # An unknown group could still pull a minimum down: never claim success on it.
-    # No data means no value, so the known part moves to extra for those who ask.
-    if result.extra.get("incomplete") and result.status in ("met", "on-track"):
-        result.status = "no-data"
-        result.extra["known_value"], result.value = result.value, None
-        result.extra.pop("expected", None)
+    basis = result.basis
+    if basis is not None and result.status == "unsettled":
+
+        def decided(candidate: Bounds | None) -> bool:
+            return status_of(result, candidate, pace, deadline, expected) not in (
+                "unsettled",
+                "no-data",
+            )
+
+        result.settle = settlers(basis.groups, basis.measure, decided, basis.combine)
 
 
 def _combine(result: MetricResult) -> None:
     """The indicator takes the worse status of its headline and its second figures.
 
-    A second figure with no records cannot be counted as met: the indicator is
-    then "no data" too, its headline kept aside as for incomplete minimums.
+    A second figure with no records keeps the headline's value, but the
+    indicator cannot then be called met or on track on the headline alone: it
+    is unsettled (docs/status.md, "Second figures").
     """
     for figure in result.figures.values():
         if result.status == "no-data":
             return
         if figure.status == "no-data":
             if result.status in ("met", "on-track"):
-                result.status = "no-data"
-                result.extra["known_value"], result.value = result.value, None
-                result.extra.pop("expected", None)
+                result.status = "unsettled"
             continue
-        if _RANK[figure.status] > _RANK[result.status]:
-            result.status = figure.status
+        result.status = max(result.status, figure.status, key=_RANK.__getitem__)
 
 
 def _pace_of(name: str, paces: dict[str, Pace], default: Pace) -> Pace:
@@ -147,7 +211,7 @@ def judged(
     """Make a raw figure function into a public metric that also judges its status.
 
     The figure for the day before the plan started is the baseline of a
-    cumulative pace; it is computed only when the status depends on it.
+    cumulative pace; it is computed only when a status depends on it.
     """
     paces = figure_paces or {}
 
@@ -161,18 +225,26 @@ def judged(
         ) -> MetricResult:
             where = parse_scope(scope, at.wh)
             result = figure(at, iset, indicator, where)
-            baseline: MetricResult | None = None
-            needs_base = pace == "cumulative" or any(p == "cumulative" for p in paces.values())
-            if needs_base and at.date < iset.deadline(indicator):
-                day_before = iset.plan.start - dt.timedelta(days=1)
-                baseline = figure(at.on(min(day_before, at.date)), iset, indicator, where)
+            found: list[MetricResult] = []
+
+            def baseline() -> MetricResult:
+                if not found:
+                    day_before = iset.plan.start - dt.timedelta(days=1)
+                    found.append(figure(at.on(min(day_before, at.date)), iset, indicator, where))
+                return found[0]
+
+            def part(kind: str, key: str) -> Callable[[], MetricResult | None]:
+                def find() -> MetricResult | None:
+                    parts = baseline().breakdown if kind == "breakdown" else baseline().figures
+                    return parts.get(key)
+
+                return find
+
             judge(result, iset, indicator, pace, baseline)
             for key, sub in result.breakdown.items():
-                base_sub = baseline.breakdown.get(key) if baseline else None
-                judge(sub, iset, indicator, pace, base_sub)
+                judge(sub, iset, indicator, pace, part("breakdown", key))
             for key, fig in result.figures.items():
-                base_fig = baseline.figures.get(key) if baseline else None
-                judge(fig, iset, indicator, _pace_of(key, paces, pace), base_fig)
+                judge(fig, iset, indicator, _pace_of(key, paces, pace), part("figures", key))
             _combine(result)
             return result
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jgsw_std.lifecycle.known import Bounds
 from jgsw_std.metrics.base import MetricResult, RecordRef
-from jgsw_std.metrics.common import new_result, why
+from jgsw_std.metrics.common import new_result, set_bounds, why
 from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
 
@@ -35,7 +36,7 @@ def milestone(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) 
         )
         if ev.date <= as_of:
             result.counted_for.append(ref)
-    result.value = 1.0 if result.counted_for else 0.0
+    set_bounds(result, Bounds.point(1.0 if result.counted_for else 0.0))
     if result.counted_for:
         first = result.counted_for[0].key
         return why(result, f"已完成（{first}）。", f"Done ({first}).")

@@ -74,7 +74,9 @@ def compute_one(
                 en=f"Indicator {indicator} is not in {iset.plan.name} (choose from {ids}).",
             )
         indicator = found
-    return REGISTRY[indicator.metric](at, iset, indicator, parse_scope(scope, at.wh))
+    return REGISTRY[indicator.metric](
+        at, iset, indicator, _grouped(parse_scope(scope, at.wh), iset)
+    )
 
 
 def compute_all(
@@ -82,5 +84,10 @@ def compute_all(
 ) -> list[MetricResult]:
     """Every indicator of the plan, in the plan's order, on ``at``'s date for ``scope``."""
     iset = indicators_of(at.wh, indicator_set)
-    where = parse_scope(scope, at.wh)
+    where = _grouped(parse_scope(scope, at.wh), iset)
     return [REGISTRY[ind.metric](at, iset, ind, where) for ind in iset.indicators]
+
+
+def _grouped(scope: Scope, iset: IndicatorSet) -> Scope:
+    """The scope read with the plan's grouping date unless one was asked for."""
+    return scope if scope.grouping is not None else scope.on_grouping(iset.plan.grouping_day)

@@ -3,19 +3,35 @@
 A *unit* is the city file or a district file. *Unit-years* are every unit in
 scope times every year from the plan's start year to the last full year
 (DOMAIN.md). When the units in scope record no activity at all by D, the
-unit-year figures are "no data": an empty record is not a year without meetings.
+unit-year figures are "no data": an empty record is not a year without
+meetings. The per-unit answers are lifecycle/units.py's, which U802-U805 of
+`jgsw check` read too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from jgsw_std.metrics.base import MetricResult
+from jgsw_std.lifecycle.known import Entry, Outcome
+from jgsw_std.lifecycle.units import (
+    MECHANISM_PARTS,
+    UnitYears,
+    YearsFn,
+    meeting_years,
+    missing_parts,
+    records_activities,
+    records_mechanism,
+    records_summaries,
+    summary_years,
+    training_years,
+)
+from jgsw_std.metrics.base import MetricResult, RecordRef
 from jgsw_std.metrics.common import (
     new_result,
+    parts_span,
     percent,
-    set_rate,
+    rate_of,
+    span,
     unit_ref,
     unit_year_ref,
     unit_years,
@@ -23,30 +39,13 @@ from jgsw_std.metrics.common import (
 )
 from jgsw_std.metrics.judge import judged
 from jgsw_std.metrics.scope import Scope
-from jgsw_std.model.district import MEETING_KINDS, TRAINING_KINDS, Mechanism
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import DistrictRecord
     from jgsw_std.model.indicators import Indicator, IndicatorSet
-
-_ELEMENTS: tuple[tuple[str, str, str], ...] = (
-    ("leading_group", "领导小组", "leading group"),
-    ("working_body", "工作机构", "working body"),
-    ("staff", "专（兼）职人员", "staff"),
-    ("budget_channel", "经费渠道", "budget channel"),
-)
-
-
-def _element_date(mech: Mechanism, name: str) -> dt.date | None:
-    """When an element was in place. Staff without their own date came with the working body."""
-    if name != "staff":
-        value: dt.date | None = getattr(mech, name)
-        return value
-    staff = mech.staff
-    if staff is None or staff.full_time + staff.part_time == 0:
-        return None
-    return mech.staff_date or mech.working_body
 
 
 @judged("cumulative")
@@ -55,35 +54,29 @@ def mechanism(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) 
 
     Rate over all units in scope (the city file and each district file).
     """
-    wh, as_of = at.wh, at.date
+    as_of = at.date
     result = new_result(indicator, as_of, scope, "rate")
-    units = scope.units(wh)
-    if not any(rec.model.mechanism is not None for rec in units):
+    units = scope.units(at.wh)
+    if not records_mechanism(units):
         return why(
             result, "范围内各单位均未记录工作机制。", "No unit in scope records its mechanism."
         )
+    entries: list[Entry[RecordRef]] = []
     for rec in units:
-        mech = rec.model.mechanism
-        if mech is None:
-            result.counted_against.append(unit_ref(rec, "未记录工作机制", "no mechanism recorded"))
-            continue
-        missing = [
-            (zh, en)
-            for name, zh, en in _ELEMENTS
-            if (day := _element_date(mech, name)) is None or day > as_of
-        ]
-        if missing:
-            result.counted_against.append(
-                unit_ref(
-                    rec,
-                    f"截至 {as_of} 缺少：" + "、".join(zh for zh, _ in missing),
-                    f"missing on {as_of}: " + ", ".join(en for _, en in missing),
-                )
+        missing = missing_parts(rec, as_of)
+        if rec.model.mechanism is None:
+            ref = unit_ref(rec, "未记录工作机制", "no mechanism recorded")
+        elif missing:
+            ref = unit_ref(
+                rec,
+                f"截至 {as_of} 缺少：" + "、".join(MECHANISM_PARTS[m][0] for m in missing),
+                f"missing on {as_of}: " + ", ".join(MECHANISM_PARTS[m][1] for m in missing),
             )
         else:
-            result.counted_for.append(unit_ref(rec, "四项齐备", "all four in place"))
+            ref = unit_ref(rec, "四项齐备", "all four in place")
+        entries.append(Entry(ref, Outcome.AGAINST if missing else Outcome.FOR))
+    rate_of(result, entries)
     done, total = len(result.counted_for), len(units)
-    set_rate(result, done, total)
     return why(
         result,
         f"{total} 个单位中 {done} 个领导小组、工作机构、人员、经费渠道齐备"
@@ -92,27 +85,39 @@ def mechanism(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) 
     )
 
 
-def _active_by(units: list[DistrictRecord], as_of: dt.date) -> bool:
-    return any(a.date <= as_of for rec in units for a in rec.model.activities)
+def year_entries(
+    rec: DistrictRecord, found: UnitYears, lack: tuple[str, str]
+) -> list[Entry[RecordRef]]:
+    """A unit's unit-years: held (for), missing (against), or open.
+
+    Undated records can fill at most ``found.open`` missing years, so that many
+    are open and the rest against; which ones cannot be told, so the open ones
+    are the last (the note says so).
+    """
+    out = [Entry(unit_year_ref(rec, year, "", ""), Outcome.FOR) for year in found.done]
+    certain = found.certain_missing
+    for index, year in enumerate(found.missing):
+        if index < certain:
+            out.append(Entry(unit_year_ref(rec, year, *lack), Outcome.AGAINST))
+            continue
+        zh = f"{lack[0]}；日期不详的记录至多补上 {found.open} 个年度"
+        en = f"{lack[1]}; undated records may fill up to {found.open} such years"
+        ref = unit_year_ref(rec, year, zh, en)
+        out.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, found.facts))
+    return out
 
 
 def _unit_year_rate(
     result: MetricResult,
     units: list[DistrictRecord],
     years: range,
-    kinds: frozenset[str],
-    as_of: dt.date,
+    answer: YearsFn,
     lack: tuple[str, str],
 ) -> None:
-    """For and against per unit-year: a year counts when an activity of ``kinds`` took place."""
+    entries: list[Entry[RecordRef]] = []
     for rec in units:
-        active = {a.date.year for a in rec.model.activities if a.kind in kinds and a.date <= as_of}
-        for year in years:
-            if year in active:
-                result.counted_for.append(unit_year_ref(rec, year, "", ""))
-            else:
-                result.counted_against.append(unit_year_ref(rec, year, *lack))
-    set_rate(result, len(result.counted_for), len(units) * len(years))
+        entries += year_entries(rec, answer(rec, years, result.as_of), lack)
+    rate_of(result, entries)
 
 
 def _no_unit_years(result: MetricResult, units: list[DistrictRecord], years: range) -> bool:
@@ -127,23 +132,25 @@ def _summaries(
 ) -> MetricResult:
     """Indicator 3's second figure: unit-years whose annual summary was sent up by D."""
     fig = new_result(indicator, as_of, scope, "rate", metric="annual_meetings.summaries")
-    if not any(s.sent <= as_of for rec in units for s in rec.model.summaries):
+    if not years or not units:
+        return why(fig, "尚无完整的规划年度可统计。", "No full plan year to count yet.")
+    if not records_summaries(units, as_of):
         return why(fig, "未记录年度总结报送。", "No annual summary recorded as sent.")
+    lack = ("{year} 年度总结截至 {as_of} 未报送", "{year} summary not sent by {as_of}")
+    entries: list[Entry[RecordRef]] = []
     for rec in units:
-        sent = {s.year for s in rec.model.summaries if s.sent <= as_of}
-        for year in years:
-            if year in sent:
-                fig.counted_for.append(unit_year_ref(rec, year, "", ""))
-            else:
-                fig.counted_against.append(
-                    unit_year_ref(
-                        rec,
-                        year,
-                        f"{year} 年度总结截至 {as_of} 未报送",
-                        f"{year} summary not sent by {as_of}",
-                    )
-                )
-    set_rate(fig, len(fig.counted_for), len(units) * len(years))
+        found = summary_years(rec, years, as_of)
+        entries += [Entry(unit_year_ref(rec, y, "", ""), Outcome.FOR) for y in found.done]
+        entries += [
+            Entry(
+                unit_year_ref(
+                    rec, y, lack[0].format(year=y, as_of=as_of), lack[1].format(year=y, as_of=as_of)
+                ),
+                Outcome.AGAINST,
+            )
+            for y in found.missing
+        ]
+    rate_of(fig, entries)
     done, total = len(fig.counted_for), len(units) * len(years)
     return why(
         fig,
@@ -156,23 +163,26 @@ def _activity_rate(
     result: MetricResult,
     units: list[DistrictRecord],
     years: range,
-    kinds: frozenset[str],
+    answer: YearsFn,
     missing: tuple[str, str],
     done_words: tuple[str, str],
 ) -> MetricResult:
-    """Unit-years with an activity of ``kinds`` (indicators 3 and 15), or no data."""
-    if not _active_by(units, result.as_of):
+    """Unit-years with an activity of a kind (indicators 3 and 15), or no data."""
+    if not records_activities(units, result.as_of):
         return why(
             result,
             "范围内各单位均未记录会议、培训等活动。",
             "No unit in scope records any activity.",
         )
-    _unit_year_rate(result, units, years, kinds, result.as_of, missing)
+    _unit_year_rate(result, units, years, answer, missing)
     done, total = len(result.counted_for), len(units) * len(years)
+    open_ = len(result.unknown)
+    tail_zh = f"；另有 {open_} 个取决于日期不详的活动（{parts_span(result)}）" if open_ else ""
+    tail_en = f"; {open_} more depend on undated activities ({parts_span(result)})" if open_ else ""
     return why(
         result,
-        f"{total} 个单位年度中 {done} 个{done_words[0]}。",
-        f"{done} of {total} unit-years {done_words[1]}.",
+        f"{total} 个单位年度中 {done} 个{done_words[0]}（{span(result, percent)}）{tail_zh}。",
+        f"{done} of {total} unit-years {done_words[1]} ({span(result, percent, 'en')}){tail_en}.",
     )
 
 
@@ -180,18 +190,22 @@ def _activity_rate(
 def annual_meetings(
     at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
-    """Indicator 3: unit-years with ≥1 meeting; second figure: summaries sent by D."""
-    wh, as_of = at.wh, at.date
+    """Indicator 3: unit-years with ≥1 meeting; second figure: summaries sent by D.
+
+    Both figures are always reported; with no summary recorded the second is
+    "no data" and the headline keeps its value (docs/status.md).
+    """
+    as_of = at.date
     result = new_result(indicator, as_of, scope, "rate")
-    units, years = scope.units(wh), unit_years(iset, indicator, as_of)
+    units, years = scope.units(at.wh), unit_years(iset, indicator, as_of, result)
+    result.figures["summaries"] = _summaries(indicator, as_of, scope, units, years)
     if _no_unit_years(result, units, years):
         return result
-    result.figures["summaries"] = _summaries(indicator, as_of, scope, units, years)
     return _activity_rate(
         result,
         units,
         years,
-        MEETING_KINDS,
+        meeting_years,
         ("当年未记录标准化工作会议", "no standardization meeting that year"),
         ("召开了标准化工作会议", "held a standardization meeting"),
     )
@@ -202,16 +216,15 @@ def annual_training(
     at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope
 ) -> MetricResult:
     """Indicator 15: unit-years with ≥1 training or publicity event / all unit-years."""
-    wh, as_of = at.wh, at.date
-    result = new_result(indicator, as_of, scope, "rate")
-    units, years = scope.units(wh), unit_years(iset, indicator, as_of)
+    result = new_result(indicator, at.date, scope, "rate")
+    units, years = scope.units(at.wh), unit_years(iset, indicator, at.date, result)
     if _no_unit_years(result, units, years):
         return result
     return _activity_rate(
         result,
         units,
         years,
-        TRAINING_KINDS,
+        training_years,
         ("当年未记录培训或宣贯活动", "no training or publicity event that year"),
         ("开展了培训或宣贯", "held a training or publicity event"),
     )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from jgsw_std.model.codes import CodeError, normalize_code, parse_code
 
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = SLUG_PATTERN
 
 
 #: The `source` of every record `jgsw demo` writes: how reports and the site know a
@@ -23,6 +24,14 @@ class StrictModel(BaseModel):
     """Unknown fields are errors: a misspelt key must never be silently dropped."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False, populate_by_name=True)
+
+    #: Top-level fields holding personal data: their values are never shown in a
+    #: message, a report, an export or a diff unless the person asks for them.
+    private_fields: ClassVar[frozenset[str]] = frozenset()
+
+
+#: What stands in for a private value wherever one would have been shown.
+PRIVATE_MASK = "（个人信息，已隐去）/ (private)"
 
 
 class ListsModel(StrictModel):
@@ -91,9 +100,17 @@ StandardCode = Annotated[
 Slug = Annotated[str, Field(pattern=_SLUG, examples=["shapingba"])]
 """A lower-case identifier made of letters, digits and dashes."""
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0, strict=True)]
-Year = Annotated[int, Field(ge=1949, le=2100, strict=True)]
+#: Longest name, title or plan wording (characters): a standard's title is a few
+#: dozen; the bound keeps a hostile one from costing time in every rule and message.
+MAX_TEXT = 1000
+#: Counts (units, person-times, staff) stay below this: larger is a typing slip.
+MAX_COUNT = 10**9
+
+NonEmptyText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Count = Annotated[int, Field(ge=0, lt=MAX_COUNT, strict=True)]
+Year = Annotated[int, Field(ge=1900, le=2199, strict=True)]
+#: A number a plan may set as a target or a threshold: finite and within a count's range.
+Measure = Annotated[float, Field(ge=-MAX_COUNT, le=MAX_COUNT, allow_inf_nan=False)]
 
 
 def describe(zh: str, en: str) -> str:

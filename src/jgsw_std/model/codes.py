@@ -35,6 +35,10 @@ _INDUSTRY = re.compile(r"^(?P<org>[A-Z]{2,4})(?:/(?P<kind>[TZ]))?$")
 _LONG_ORG = re.compile(r"^[A-Z]{5,}$")
 _INTERNAL = re.compile(r"^(?P<org>[A-Z][A-Z0-9]*)/(?P<unit>[A-Z0-9]{2,})$")
 
+#: Longest text read as a code (the longest real ones have about 30 characters);
+#: longer text is refused before any pattern is tried on it.
+MAX_CODE_CHARS = 80
+
 #: Chongqing and Sichuan region codes; joint local standards carry numbers 1xxxx.
 CHONGQING = "50"
 SICHUAN = "51"
@@ -73,6 +77,8 @@ def normalize_code(text: str) -> str:
     ``"DB 50／T 1056—2020"`` becomes ``"DB50/T 1056-2020"``. Text that does not
     look like a code is returned with only the character fixes applied.
     """
+    if len(text) > MAX_CODE_CHARS:  # no code is this long; the split below would backtrack
+        return text
     if _CANONICAL.match(text):  # the common case: already canonical
         return text
     cleaned = _SPACES.sub(" ", text.translate(_SLASHES).translate(_DASHES)).strip()
@@ -119,6 +125,11 @@ def parse_code(text: str, internal_prefixes: tuple[str, ...] = ()) -> ParsedCode
 
 @lru_cache(maxsize=65536)
 def _parse_code(text: str, internal_prefixes: tuple[str, ...]) -> ParsedCode:
+    if len(text) > MAX_CODE_CHARS:
+        raise CodeError(
+            f"longer than {MAX_CODE_CHARS} characters; no standard code is",
+            f"超过 {MAX_CODE_CHARS} 个字符，不可能是标准编号",
+        )
     code = normalize_code(text)
     match = _SPLIT.match(code)
     if not match:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -69,12 +70,25 @@ class DemoSite(StrictModel):
 
 
 class Activity(StrictModel):
-    date: IsoDate = Field(description=describe("活动日期", "date"))
+    # An activity known to have taken place but not yet dated is kept: it leaves
+    # the unit-year and attendance figures open (a range) until its date is added.
+    date: IsoDate | None = Field(None, description=describe("活动日期", "date"))
     kind: ActivityKind = Field(
         description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange")
     )
     title: str = Field("", description=describe("活动名称", "title"))
     attendees: Count | None = Field(None, description=describe("参加人次", "person-times"))
+    source: str | None = Field(None, description=describe("信息来源", "source"))
+
+
+class Regrouping(StrictModel):
+    """A change of the unit's 一区两群 grouping after the plan's own grouping date."""
+
+    date: IsoDate = Field(description=describe("调整生效日期", "date the grouping changed"))
+    region: Region = Field(description=describe("调整后的一区两群归属", "region from that date"))
+    subregion: Subregion | None = Field(
+        None, description=describe("调整后的中心城区/主城新区", "subregion from that date")
+    )
     source: str | None = Field(None, description=describe("信息来源", "source"))
 
 
@@ -106,6 +120,13 @@ class District(ListsModel):
     subregion: Subregion | None = Field(
         None, description=describe("主城都市区内：中心城区/主城新区", "subregion")
     )
+    regrouped: list[Regrouping] = Field(
+        default_factory=list,
+        description=describe(
+            "规划之后的分区调整（region/subregion 保留规划采用的分区）",
+            "later changes of grouping (region/subregion keep the plan's)",
+        ),
+    )
     mechanism: Mechanism | None = Field(None, description=describe("工作机制", "mechanism"))
     framework_built: IsoDate | None = Field(
         None, description=describe("标准体系框架搭建完成日期", "framework built")
@@ -126,3 +147,20 @@ class District(ListsModel):
         default_factory=list, description=describe("公开发表文章", "published articles")
     )
     source: str | None = Field(None, description=describe("信息来源", "source"))
+
+    def grouping_at(self, day: dt.date | None) -> tuple[Region | None, Subregion | None]:
+        """The unit's region and subregion in force on ``day`` (DOMAIN.md, "Regrouping").
+
+        ``region``/``subregion`` are the plan's own grouping; a ``regrouped``
+        entry dated on or before ``day`` replaces it (the latest one wins).
+        Without a day, the plan's grouping.
+        """
+        region, subregion = self.region, self.subregion
+        if day is None:
+            return region, subregion
+        latest: dt.date | None = None
+        for change in self.regrouped:
+            if change.date <= day and (latest is None or change.date >= latest):
+                latest = change.date
+                region, subregion = change.region, change.subregion
+        return region, subregion

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from pydantic import Field
 
-from jgsw_std.model.base import ListsModel, NonEmptyText, Slug, StrictModel, describe
+from jgsw_std.model.base import ListsModel, Measure, NonEmptyText, Slug, StrictModel, describe
 
 GENERAL_AREA = "general"
 """Cross-area standards (e.g. the standardization guide) sit in area ``general``."""
@@ -55,7 +55,7 @@ class CheckSettings(ListsModel):
     )
     select: list[str] = Field(default_factory=list, description=describe("只检查", "only these"))
     ignore: list[str] = Field(default_factory=list, description=describe("不检查", "skip these"))
-    thresholds: dict[str, float] = Field(
+    thresholds: dict[str, Measure] = Field(
         default_factory=dict, description=describe("阈值", "thresholds")
     )
 
@@ -75,14 +75,40 @@ class Framework(ListsModel):
         description=describe("组织内部标准编号前缀", "internal standard code prefixes"),
     )
     review_period_years: int = Field(
-        5, ge=1, description=describe("复审周期（年）", "review period")
+        5, ge=1, le=100, description=describe("复审周期（年）", "review period")
     )
     evaluation_after_years: int = Field(
-        1, ge=0, description=describe("实施满几年应评价", "evaluate after years")
+        1, ge=0, le=100, description=describe("实施满几年应评价", "evaluate after years")
     )
-    review_due_days: int = Field(90, ge=0, description=describe("复审提前提醒天数", "due window"))
+    review_due_days: int = Field(
+        90, ge=0, le=36_500, description=describe("复审提前提醒天数", "due window")
+    )
     low_usage_rate: float = Field(
-        0.5, ge=0, le=1, description=describe("低运用率阈值", "low usage threshold")
+        0.5,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description=describe("低运用率阈值", "low usage threshold"),
+    )
+    min_experts_per_area: int = Field(
+        3,
+        ge=0,
+        description=describe(
+            "每个主干业务领域至少应有的在库专家人数", "experts each main area needs in the pool"
+        ),
+    )
+    feedback_response_days: int = Field(
+        30,
+        ge=1,
+        description=describe("反馈应在收到后几天内答复", "days to answer a feedback item"),
+    )
+    feedback_revision_days: int = Field(
+        365,
+        ge=1,
+        description=describe(
+            "答复“修订”后几天内应列入修订计划或发布修订版",
+            "days after a 'revise' answer to plan or publish the revision",
+        ),
     )
     check: CheckSettings | None = Field(None, description=describe("检查设置", "checker settings"))
     source: str | None = Field(None, description=describe("信息来源", "source"))

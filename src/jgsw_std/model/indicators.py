@@ -8,7 +8,15 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from jgsw_std.model.base import IsoDate, ListsModel, NonEmptyText, StrictModel, describe
+from jgsw_std.model.base import (
+    MAX_COUNT,
+    IsoDate,
+    ListsModel,
+    Measure,
+    NonEmptyText,
+    StrictModel,
+    describe,
+)
 
 Group = Literal["mechanism", "system", "supply", "implementation"]
 GROUPS: tuple[Group, ...] = ("mechanism", "system", "supply", "implementation")
@@ -39,6 +47,18 @@ class Plan(StrictModel):
     document: str | None = Field(None, description=describe("文号", "document number"))
     start: IsoDate = Field(description=describe("规划期开始", "plan start"))
     end: IsoDate = Field(description=describe("规划期结束", "plan end"))
+    grouping_date: IsoDate | None = Field(
+        None,
+        description=describe(
+            "分区统计采用哪一天的一区两群划分（默认规划期开始）",
+            "the date whose 一区两群 grouping breakdowns use (default: the plan's start)",
+        ),
+    )
+
+    @property
+    def grouping_day(self) -> dt.date:
+        """The day whose grouping the plan's breakdowns use."""
+        return self.grouping_date or self.start
 
     @model_validator(mode="after")
     def _ordered(self) -> Plan:
@@ -48,8 +68,8 @@ class Plan(StrictModel):
 
 
 class Range(StrictModel):
-    min: float | None = Field(None, description=describe("下限", "lower bound"))
-    max: float | None = Field(None, description=describe("上限", "upper bound"))
+    min: Measure | None = Field(None, description=describe("下限", "lower bound"))
+    max: Measure | None = Field(None, description=describe("上限", "upper bound"))
 
     @model_validator(mode="after")
     def _bounded(self) -> Range:
@@ -68,12 +88,14 @@ class Evidence(StrictModel):
 
 
 class Indicator(ListsModel):
-    id: int = Field(ge=1, strict=True, description=describe("指标序号", "indicator number"))
+    id: int = Field(
+        ge=1, lt=MAX_COUNT, strict=True, description=describe("指标序号", "indicator number")
+    )
     group: Group = Field(description=describe("指标组", "group"))
     text: NonEmptyText = Field(description=describe("规划原文", "the plan's wording"))
     text_en: str | None = Field(None, description=describe("英文", "English wording"))
     metric: MetricName = Field(description=describe("计算方法", "metric"))
-    target: float | Range | None = Field(
+    target: Measure | Range | None = Field(
         None, description=describe("目标值：数字（≥）或 {min, max}", "target")
     )
     deadline: IsoDate | None = Field(

@@ -18,6 +18,7 @@ from jgsw_std.model.base import (
     Year,
     describe,
 )
+from jgsw_std.model.material import Document
 
 Level = Literal["national", "industry", "local", "group", "enterprise", "internal"]
 Category = Literal["general", "operation", "evaluation"]
@@ -39,9 +40,16 @@ class PlanEntry(StrictModel):
 
 
 class Review(StrictModel):
-    date: IsoDate = Field(description=describe("复审日期", "review date"))
+    # A review known to have happened but not yet dated is kept: it leaves the
+    # review rate (indicator 17) and the review duty open until its date is added.
+    date: IsoDate | None = Field(None, description=describe("复审日期", "review date"))
     conclusion: Literal["continue", "revise", "repeal"] = Field(
         description=describe("复审结论：继续有效/修订/废止", "continue / revise / repeal")
+    )
+    # None rather than an empty list: reviews are many, and a list default would make
+    # every one of them pay ListsModel's check for an empty `experts:` (10 ms a 10,000)
+    experts: list[Slug] | None = Field(
+        None, description=describe("参加复审的专家（专家库 slug）", "experts who reviewed it")
     )
     note: str | None = Field(None, description=describe("备注", "note"))
 
@@ -51,7 +59,12 @@ class Evaluation(StrictModel):
     method: str | None = Field(
         None, description=describe("评价依据，如 DB50/T 1053-2020", "evaluation method")
     )
-    score: float | None = Field(None, ge=0, le=100, description=describe("得分", "score"))
+    score: float | None = Field(
+        None, ge=0, le=100, allow_inf_nan=False, description=describe("得分", "score")
+    )
+    experts: list[Slug] | None = Field(
+        None, description=describe("参加评价的专家（专家库 slug）", "experts who evaluated it")
+    )
     note: str | None = Field(None, description=describe("备注", "note"))
 
 
@@ -97,6 +110,11 @@ class Standard(ListsModel):
     collab_group: Slug | None = Field(
         None, description=describe("川渝协作组代码（团体标准）", "collaboration group")
     )
+    drafters: list[NonEmptyText] = Field(
+        default_factory=list,
+        description=describe("起草单位", "drafting organizations"),
+        examples=[["重庆市机关事务管理局", "重庆市标准化研究院"]],
+    )
     status: Status | None = Field(None, description=describe("生命周期状态", "lifecycle status"))
     plan: PlanEntry | None = Field(None, description=describe("制修订计划", "formulation plan"))
     published: IsoDate | None = Field(
@@ -126,6 +144,12 @@ class Standard(ListsModel):
     usage: list[Usage] = Field(
         default_factory=list, description=describe("标准综合运用率统计", "usage counts")
     )
+    documents: list[Document] = Field(
+        default_factory=list,
+        description=describe(
+            "标准文本、公告、解读等资料", "text, announcement and other documents"
+        ),
+    )
     source: str | None = Field(
         None,
         description=describe("信息来源", "where the facts come from"),
@@ -144,5 +168,5 @@ class Standard(ListsModel):
         return "planned"
 
     def last_review(self, on_or_before: dt.date) -> dt.date | None:
-        dates = [r.date for r in self.reviews if r.date <= on_or_before]
+        dates = [r.date for r in self.reviews if r.date is not None and r.date <= on_or_before]
         return max(dates) if dates else None

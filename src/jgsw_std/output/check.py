@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from jgsw_std.i18n import pick
+from jgsw_std.i18n import one_line, pick
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.problems.catalogue import CATALOGUE, render_hint, render_message
 from jgsw_std.problems.result import CheckResult
@@ -58,7 +58,8 @@ def write_text(ctx: FindingsContext) -> str:
     """Grouped by file; each line is `path:line:col: severity CODE message`."""
     lines: list[str] = []
     hint_label = pick(ctx.lang, "  修改建议：", "  fix: ")
-    for path, group in groupby(ctx.result.problems, key=lambda p: p.path):
+    for raw_path, group in groupby(ctx.result.problems, key=lambda p: p.path):
+        path = one_line(raw_path)
         for problem in group:
             sev = problem.severity.value
             if ctx.color:

@@ -8,22 +8,19 @@ moves, and nothing else.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from jgsw_std.history.compare import IndicatorDiff, RecordDiff, SemanticDiff, Side
-from jgsw_std.i18n import pick, word
+from jgsw_std.i18n import one_line, pick, word
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.problems import Problem
 
-_CHANGE = {
+CHANGE_WORDS = {
     "added": ("新增", "added"),
     "removed": ("删除", "removed"),
     "renamed": ("移动", "moved"),
     "changed": ("修改", "changed"),
 }
-#: Long lists in a PR comment fold away after this many rows.
-FOLD_AFTER = 30
 
 
 def side_text(side: Side, lang: str) -> str:
@@ -36,11 +33,11 @@ def side_text(side: Side, lang: str) -> str:
 
 
 def change_word(record: RecordDiff, lang: str) -> str:
-    return pick(lang, *_CHANGE[record.change])
+    return pick(lang, *CHANGE_WORDS[record.change])
 
 
 def record_name(record: RecordDiff) -> str:
-    return f"{record.key} {record.title}".strip()
+    return one_line(f"{record.key} {record.title}".strip())
 
 
 def record_details(record: RecordDiff, lang: str) -> list[str]:
@@ -50,7 +47,7 @@ def record_details(record: RecordDiff, lang: str) -> list[str]:
     lines.extend(change.text(lang) for change in record.fields)
     if record.change == "changed" and not record.fields:
         lines.append(pick(lang, "（仅注释或格式变化）", "(comments or layout only)"))
-    return lines
+    return [one_line(line) for line in lines]
 
 
 def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
@@ -64,29 +61,48 @@ def indicator_name(diff: IndicatorDiff, result: SemanticDiff, lang: str) -> str:
 
 
 def figure(metric: MetricResult | None, lang: str) -> str:
-    from jgsw_std.reports.figures import value_text
+    from jgsw_std.reports.figures import value_text, verdict_text
 
     if metric is None:
         return pick(lang, "（无）", "(none)")
-    return f"{value_text(metric, lang)} {word(f'ind.{metric.status}', lang)}"
+    return f"{value_text(metric, lang)} {verdict_text(metric, lang)}"
 
 
-def delta(diff: IndicatorDiff, lang: str) -> str:
-    """``+12.5 个百分点``, ``+3``, or empty when only the status moved."""
-    before, after = diff.before, diff.after
-    if before is None or after is None or before.value is None or after.value is None:
+def _change(before: float | None, after: float | None, unit: str, lang: str) -> str:
+    if before is None or after is None:
         return ""
-    change = after.value - before.value
-    if abs(change) < 1e-12 or after.unit == "done":
-        return ""
-    if after.unit == "rate":
+    change = after - before
+    if abs(change) < 1e-12:
+        return "0"
+    if unit == "rate":
         points = change * 100
         return pick(lang, f"{points:+.1f} 个百分点", f"{points:+.1f} pp")
     return f"{change:+,.0f}" if float(change).is_integer() else f"{change:+,.2f}"
 
 
+def delta(diff: IndicatorDiff, lang: str) -> str:
+    """``+12.5 个百分点``, ``+3``; for ranges each end (``下限 +1，上限 0``); empty when
+    only the status moved."""
+    before, after = diff.before, diff.after
+    if before is None or after is None or before.low is None or after.low is None:
+        return ""
+    if after.unit == "done":
+        return ""
+    if not before.is_range and not after.is_range:
+        text = _change(before.low, after.low, after.unit, lang)
+        return "" if text == "0" else text
+    low = _change(before.low, after.low, after.unit, lang)
+    high = _change(before.high, after.high, after.unit, lang)
+    if before.high is None or after.high is None:
+        high = "?" if before.high != after.high else "0"
+    if low == high == "0":
+        return ""
+    return pick(lang, f"下限 {low}，上限 {high}", f"low {low}, high {high}")
+
+
 def problem_line(problem: Problem, lang: str) -> str:
-    where = f"{problem.path}:{problem.line}:{problem.col}" if problem.line else problem.path
+    path = one_line(problem.path)
+    where = f"{path}:{problem.line}:{problem.col}" if problem.line else path
     return f"{where}: {problem.severity.value} {problem.code} {problem.message(lang)}"
 
 
@@ -97,7 +113,7 @@ def summary_parts(result: SemanticDiff, lang: str) -> list[str]:
         for record in result.records:
             counts[record.change] = counts.get(record.change, 0) + 1
         joined = pick(lang, "，", ", ").join(
-            f"{pick(lang, *_CHANGE[k])} {n}" for k, n in counts.items()
+            f"{pick(lang, *CHANGE_WORDS[k])} {n}" for k, n in counts.items()
         )
         parts.append(pick(lang, f"记录：{joined}", f"records: {joined}"))
     if result.indicators:
@@ -112,7 +128,7 @@ def summary_parts(result: SemanticDiff, lang: str) -> list[str]:
     return parts
 
 
-def _nothing(result: SemanticDiff, lang: str) -> str:
+def nothing_text(result: SemanticDiff, lang: str) -> str:
     text = pick(lang, "没有实质变化。", "No change in substance.")
     if result.head.kind == "worktree" and result.base.kind == "commit":
         text += pick(
@@ -126,7 +142,8 @@ def _nothing(result: SemanticDiff, lang: str) -> str:
 # -- text -------------------------------------------------------------------------
 
 
-def write_text(result: SemanticDiff, lang: str) -> str:
+def write_text(result: SemanticDiff, lang: str, max_chars: int | None = None) -> str:
+    """For people at a terminal; everything, whatever ``max_chars`` (only md has a limit)."""
     out = [
         pick(lang, "标准仓变更：", "Warehouse changes: ")
         + f"{side_text(result.base, lang)} → {side_text(result.head, lang)}",
@@ -138,7 +155,7 @@ def write_text(result: SemanticDiff, lang: str) -> str:
         "",
     ]
     if result.empty:
-        return "\n".join([*out, _nothing(result, lang), ""])
+        return "\n".join([*out, nothing_text(result, lang), ""])
     out.append(
         pick(lang, "概览：", "Summary: ") + pick(lang, "；", "; ").join(summary_parts(result, lang))
     )
@@ -175,111 +192,15 @@ def write_text(result: SemanticDiff, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-# -- Markdown for a pull-request comment ------------------------------------------
+# -- Markdown for a pull-request comment: output/diff_md.py ----------------------
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def write_md(result: SemanticDiff, lang: str, max_chars: int | None = None) -> str:
+    """The pull-request comment, within ``max_chars`` (default MAX_CHARS; 0: no limit)."""
+    from jgsw_std.output.diff_md import MAX_CHARS
+    from jgsw_std.output.diff_md import write_md as write
 
-
-def _fold(rows: list[str], label: str) -> list[str]:
-    if len(rows) <= FOLD_AFTER:
-        return rows
-    return [
-        *rows[:FOLD_AFTER],
-        "",
-        f"<details><summary>{label}</summary>",
-        "",
-        *rows[FOLD_AFTER:],
-        "",
-        "</details>",
-    ]
-
-
-def write_md(result: SemanticDiff, lang: str) -> str:
-    head = pick(lang, "标准仓变更", "Warehouse changes")
-    out = [
-        f"### {head}",
-        "",
-        f"{side_text(result.base, lang)} → {side_text(result.head, lang)} · "
-        + pick(
-            lang,
-            f"问题和指标按 {result.as_of} 计算",
-            f"problems and indicators as of {result.as_of}",
-        ),
-        "",
-    ]
-    if result.empty:
-        return "\n".join([*out, _nothing(result, lang), ""])
-    out += [pick(lang, "**概览**：", "**Summary**: ") + " · ".join(summary_parts(result, lang)), ""]
-    if result.records:
-        more = pick(lang, "其余记录", "more records")
-        rows = []
-        for record in result.records:
-            details = "<br>".join(f"`{_cell(line)}`" for line in record_details(record, lang))
-            rows.append(
-                f"| {_cell(record_name(record))} | {change_word(record, lang)} | {details} |"
-            )
-        out += [
-            f"#### {pick(lang, '记录', 'Records')}",
-            "",
-            "| "
-            + " | ".join(
-                pick(lang, *p)
-                for p in (("记录", "record"), ("变化", "change"), ("内容", "what changed"))
-            )
-            + " |",
-            "|---|---|---|",
-            *_fold(rows, more),
-            "",
-        ]
-    if result.indicators:
-        out += [
-            f"#### {pick(lang, '指标', 'Indicators')}",
-            "",
-            "| "
-            + " | ".join(
-                pick(lang, *p)
-                for p in (
-                    ("指标", "indicator"),
-                    ("之前", "before"),
-                    ("之后", "after"),
-                    ("变化", "change"),
-                )
-            )
-            + " |",
-            "|---|---|---|---|",
-        ]
-        for diff in result.indicators:
-            cells = (
-                indicator_name(diff, result, lang),
-                figure(diff.before, lang),
-                figure(diff.after, lang),
-                delta(diff, lang),
-            )
-            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-        out.append("")
-    for title, problems in (
-        (pick(lang, "新增问题", "New problems"), result.introduced),
-        (pick(lang, "已解决问题", "Fixed problems"), result.fixed),
-    ):
-        if problems:
-            rows = [f"- `{_cell(problem_line(p, lang))}`" for p in problems]
-            out += [
-                f"#### {title} ({len(problems)})",
-                "",
-                *_fold(rows, pick(lang, "其余", "more")),
-                "",
-            ]
-    if result.reworded:
-        was = pick(lang, "原为：", "was: ")
-        rows = [
-            f"- `{_cell(problem_line(new, lang))}`<br>{was}{_cell(old.message(lang))}"
-            for old, new in result.reworded
-        ]
-        title = pick(lang, "内容变化的问题", "Changed problems")
-        out += [f"#### {title} ({len(rows)})", "", *_fold(rows, pick(lang, "其余", "more")), ""]
-    return "\n".join(out)
+    return write(result, lang, MAX_CHARS if max_chars is None else max_chars)
 
 
 # -- JSON -------------------------------------------------------------------------
@@ -305,6 +226,8 @@ def _figure(metric: MetricResult | None) -> dict[str, Any] | None:
         "status",
         "unit",
         "value",
+        "low",
+        "high",
         "numerator",
         "denominator",
         "target",
@@ -357,11 +280,16 @@ def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:
     }
 
 
-def write_json(result: SemanticDiff, lang: str) -> str:
+def write_json(result: SemanticDiff, lang: str, max_chars: int | None = None) -> str:
+    """Everything, in the documented shape; ``max_chars`` is for md only."""
     return json.dumps(as_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-WRITERS: dict[str, Callable[[SemanticDiff, str], str]] = {
+class DiffWriter(Protocol):
+    def __call__(self, result: SemanticDiff, lang: str, max_chars: int | None = None) -> str: ...
+
+
+WRITERS: dict[str, DiffWriter] = {
     "text": write_text,
     "json": write_json,
     "md": write_md,

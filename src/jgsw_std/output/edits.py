@@ -40,13 +40,20 @@ def wrote_files_text(count: int, lang: str) -> str:
 
 
 def fmt_lines(result: FmtResult, lang: str, *, diff: bool) -> str:
-    """One line per file not in the canonical form (and its diff when asked)."""
+    """One line per file reformatted (or, checking, to reformat), with its diff when asked.
+
+    Only files really written are said to be reformatted: when the write
+    stopped (a full disk), the others are not listed as done.
+    """
+    done = set(result.done)
     if result.written:
         label = pick(lang, "已格式化：", "reformatted: ")
+        shown = [o for o in result.changed if o.rel in done]
     else:
         label = pick(lang, "需要格式化：", "would reformat: ")
+        shown = result.changed
     out: list[str] = []
-    for outcome in result.changed:
+    for outcome in shown:
         assert outcome.change is not None
         out.append(f"{label}{outcome.rel}\n")
         if diff:
@@ -62,10 +69,18 @@ def fmt_summary(result: FmtResult, lang: str) -> str:
             f"共 {total} 个文件，{changed} 个需要格式化，{errors} 个无法处理。",
             f"{total} files, {changed} would be reformatted, {errors} could not be formatted.",
         )
+    done = len(result.done)
+    if result.write_error is not None:
+        return pick(
+            lang,
+            f"共 {total} 个文件，{changed} 个需要格式化，实际写入 {done} 个，{errors} 个无法处理。",
+            f"{total} files, {changed} to reformat, {done} written, {errors} could not be "
+            "formatted.",
+        )
     return pick(
         lang,
-        f"共 {total} 个文件，已格式化 {changed} 个，{errors} 个无法处理。",
-        f"{total} files, {changed} reformatted, {errors} could not be formatted.",
+        f"共 {total} 个文件，已格式化 {done} 个，{errors} 个无法处理。",
+        f"{total} files, {done} reformatted, {errors} could not be formatted.",
     )
 
 

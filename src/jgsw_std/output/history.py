@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from jgsw_std.history.record_log import HistoryEntry, RecordHistory
-from jgsw_std.i18n import pick
+from jgsw_std.i18n import one_line, pick
 
 _CHANGE = {
     "added": ("新建", "added"),
@@ -53,11 +53,11 @@ def detail_lines(entry: HistoryEntry, lang: str) -> list[str]:
             lines.append(pick(lang, "（仅注释或格式变化）", "(comments or layout only)"))
         elif entry.change == "re-added":
             lines.append(pick(lang, "（与删除前相同）", "(same as before it was deleted)"))
-    return lines
+    return [one_line(line) for line in lines]
 
 
 def write_text(history: RecordHistory, lang: str) -> str:
-    head = history.label or history.target
+    head = one_line(history.label or history.target)
     count = len(history.entries)
     out = [
         head,
@@ -74,14 +74,14 @@ def write_text(history: RecordHistory, lang: str) -> str:
             f"{commit.short}  {when(entry)}  {commit.author} <{commit.email}>  "
             f"[{change_word(entry, lang)}]"
         )
-        out.append(f"    {commit.subject}")
+        out.append(f"    {one_line(commit.subject)}")
         out.extend(f"    {line}" for line in detail_lines(entry, lang))
         out.append("")
     return "\n".join(out)
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return one_line(text.replace("\n", " ")).replace("|", "\\|")
 
 
 def write_md(history: RecordHistory, lang: str) -> str:

@@ -40,6 +40,10 @@ def format_name(fmt: str) -> str:
     return "md" if fmt == "markdown" else fmt
 
 
+#: The folder under the warehouse root that holds reports written without -o.
+REPORTS_FOLDER = "reports"
+
+
 def default_name(outcome: ReportOutcome) -> str:
     """``jgsw-report-<scope>-<as-of>.<ext>``: scope and date say what is inside."""
     cover = outcome.context["cover"]
@@ -47,13 +51,55 @@ def default_name(outcome: ReportOutcome) -> str:
     return f"jgsw-report-{scope}-{cover['as_of']}.{outcome.fmt}"
 
 
-def done_message(outcome: ReportOutcome, path: Path, lang: str) -> str:
+def default_folder(outcome: ReportOutcome) -> Path:
+    """``reports/`` beside ``data/``: outside the data, and ignored by git (see
+    fsutil.ignored_folder), so a report never shows up in ``git status``."""
+    return (outcome.root or Path.cwd()) / REPORTS_FOLDER
+
+
+def shown_path(path: Path) -> str:
+    """The path relative to the current folder when it is under it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def done_message(outcome: ReportOutcome, path: Path, lang: str, size: int | None = None) -> str:
     """One line for the terminal; plain characters only, so a GBK console shows it."""
+    from jgsw_std.fsutil import size_text
+
     cover = outcome.context["cover"]
     kind = {"html": "HTML", "md": "Markdown"}.get(outcome.fmt, "JSON")
+    where = shown_path(path)
     if lang == "en":
-        return f"Wrote the {kind} report {path} ({cover['scope_label']}, as of {cover['as_of']})."
-    return f"已生成{kind}报告：{path}（{cover['scope_label']}，截至 {cover['as_of']}）。"
+        weight = f", {size_text(size)}" if size is not None else ""
+        return (
+            f"Wrote the {kind} report {where} ({cover['scope_label']}, as of "
+            f"{cover['as_of']}{weight})."
+        )
+    weight = f"，{size_text(size)}" if size is not None else ""
+    return f"已生成{kind}报告：{where}（{cover['scope_label']}，截至 {cover['as_of']}{weight}）。"
+
+
+def font_warning(outcome: ReportOutcome, lang: str) -> str:
+    """A note when this Linux machine has no Chinese font: the report opened here shows boxes."""
+    from jgsw_std.reports.fonts import FONT_PACKAGE
+
+    if outcome.cjk_fonts is not False:
+        return ""
+    if lang == "en":
+        return (
+            "Note: no Chinese font was found on this machine (fc-list :lang=zh): a browser here "
+            "shows every Chinese character of the report as a box. Install one, e.g. "
+            f"sudo apt-get install {FONT_PACKAGE} (Debian/Ubuntu); the file itself is fine "
+            "and reads well on any computer with a Chinese font."
+        )
+    return (
+        "注意：本机没有找到中文字体（fc-list :lang=zh）：在本机浏览器中打开报告，汉字会显示为方框。"
+        f"请安装中文字体，例如 sudo apt-get install {FONT_PACKAGE}（Debian/Ubuntu）；"
+        "报告文件本身无误，在装有中文字体的电脑上打开即可正常显示。"
+    )
 
 
 def checks_warning(outcome: ReportOutcome, lang: str) -> str:

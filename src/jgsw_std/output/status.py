@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from jgsw_std.app.status import StatusOutcome
-from jgsw_std.i18n import word
+from jgsw_std.i18n import one_line, word
 from jgsw_std.reports.figures import indicator_label
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from jgsw_std.metrics.base import MetricResult
+    from jgsw_std.metrics.base import MetricResult, RecordRef
 
 FORMAT = "jgsw-status/1"
 #: status -> rich style; the word itself always says the status, colour only helps
@@ -22,6 +22,7 @@ _STYLES = {
     "on-track": "cyan",
     "behind": "yellow",
     "not-met": "bold red",
+    "unsettled": "magenta",
     "no-data": "dim",
 }
 
@@ -106,7 +107,8 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
     )
     console.print(
         Text(
-            f"{word('view.as-of', lang)} {outcome.as_of}  {word('view.scope', lang)}："
+            f"{word('view.as-of', lang)} {outcome.as_of}  {word('view.scope', lang)}"
+            f"{': ' if lang == 'en' else '：'}"
             f"{outcome.scope.label(wh, lang)}  ({outcome.scope.key})"
         )
     )
@@ -127,7 +129,11 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
             table.add_section()
         table.add_row("", Text(word(f"group.{group}", lang), style="bold"), "", "", "", "")
         for result in rows:
-            notes = [result.why(lang), *view.figure_lines(result, lang)]
+            notes = [
+                *view.range_lines(result, lang),
+                result.why(lang),
+                *view.figure_lines(result, lang),
+            ]
             if pace := view.expected_text(result, lang):
                 notes.append(pace)
             table.add_row(
@@ -150,45 +156,91 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
 
 
 def _explain(console: Console, result: MetricResult, label: str, lang: str) -> None:
-    """The records counted against the indicator; with no data, those lacking dates."""
+    """The records behind an indicator: those counted against, the open ones (whose
+    missing dates make the figure a range) and what would settle it, the plan
+    period it counts, and its second figures."""
     from rich.text import Text
 
     from jgsw_std.i18n import word
+    from jgsw_std.reports import figures as view
 
     en = lang == "en"
-    no_data = result.status == "no-data"
-    refs = result.unknown if no_data else result.counted_against
-    if no_data and not refs:
-        head = f"no data: {result.why_en}" if en else f"无数据：{result.why_zh}"
-    elif no_data:
-        head = (
-            f"no data; {len(refs)} records lack the dates it needs:"
-            if en
-            else f"无数据；以下 {len(refs)} 项记录缺少所需日期："
-        )
-    else:
-        head = f"{len(refs)} records counted against:" if en else f"计入不利的记录 {len(refs)} 项："
     console.print()
+    head = view.verdict_text(result, lang)
+    if result.status == "no-data":
+        head += f": {result.why_en}" if en else f"：{result.why_zh}"
     console.print(Text(f"[{result.indicator_id}] {label}  {head}", style="bold"))
-    for ref in refs:
-        where = f"  {ref.path}" if ref.path else ""
-        console.print(Text(f"  {ref.key}  {ref.label}  {ref.why(lang)}{where}"), soft_wrap=True)
-    if not no_data and result.unknown:
+    if result.has_data:
+        refs = result.counted_against
+        console.print(
+            Text(
+                f"  {len(refs)} records counted against:"
+                if en
+                else f"  计入不利的记录 {len(refs)} 项："
+            )
+        )
+        _refs(console, refs, lang, "    ")
+    if result.unknown:
         n = len(result.unknown)
         console.print(
             Text(
-                f"  ({n} more lack dates and are not counted)"
+                f"  {n} open: dates missing, counted both ways:"
                 if en
-                else f"  （另有 {n} 项日期不详，未计入）"
+                else f"  日期不详、按两种可能计入范围的记录 {n} 项："
             )
         )
+        _refs(console, result.unknown, lang, "    ")
+    if result.settle:
+        console.print(
+            Text(
+                "  to settle it, record (most decisive first):"
+                if en
+                else "  补上以下数据可判定或缩小范围（影响最大的在前）："
+            )
+        )
+        for index, settler in enumerate(result.settle, start=1):
+            alone = (" (settles it alone)" if en else "（单独即可判定）") if settler.alone else ""
+            where = f"  {settler.fact.path}" if settler.fact.path else ""
+            console.print(
+                Text(f"    {index}. {settler.fact.text(lang)}{alone}{where}"), soft_wrap=True
+            )
+    if period := _period_text(result, lang):
+        console.print(Text(f"  {period}"), soft_wrap=True)
     # second figures keep the indicator from its target too (3: summaries not sent)
     for key, fig in result.figures.items():
-        if fig.counted_against:
-            name = word(f"figure.{key}", lang)
-            console.print(Text(f"  {name}{': ' if en else '：'}{len(fig.counted_against)}"))
-            for ref in fig.counted_against:
-                console.print(Text(f"    {ref.key}  {ref.label}  {ref.why(lang)}"), soft_wrap=True)
+        name = word(f"figure.{key}", lang)
+        shown = f"{view.value_text(fig, lang)} {view.verdict_text(fig, lang)}"
+        console.print(Text(f"  {name}{': ' if en else '：'}{shown}"))
+        if fig.status == "no-data":
+            console.print(Text(f"    {fig.why(lang)}"), soft_wrap=True)
+        _refs(console, fig.counted_against, lang, "    ")
+        _refs(console, fig.unknown, lang, "    ")
+
+
+def _refs(console: Console, refs: list[RecordRef], lang: str, pad: str) -> None:
+    from rich.text import Text
+
+    for ref in refs:
+        where = f"  {ref.path}" if ref.path else ""
+        line = one_line(f"{pad}{ref.key}  {ref.label}  {ref.why(lang)}{where}")
+        console.print(Text(line), soft_wrap=True)
+
+
+def _period_text(result: MetricResult, lang: str) -> str:
+    """The plan period a figure counts, and that records after it are left out (DOMAIN.md)."""
+    period = result.extra.get("period")
+    if period is None:
+        return ""
+    start, end = period["start"], period["end"]
+    if lang == "en":
+        text = f"counts the plan period {start} to {end}"
+        if period["clipped"]:
+            text += "; records after the plan's end belong to the next plan and are left out"
+        return text + "."
+    text = f"统计规划期 {start} 至 {end}"
+    if period["clipped"]:
+        text += "；截至日期已过规划期末，此后的记录属于下一规划，不计入"
+    return text + "。"
 
 
 def write_json(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool) -> str:

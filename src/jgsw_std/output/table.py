@@ -12,7 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from jgsw_std.edit.sheet_layout import Table
+from jgsw_std.edit.sheet_layout import Table, guard_formula
+from jgsw_std.errors import DataError
 
 #: --format names of `jgsw export`
 FORMATS = ("xlsx", "csv", "json")
@@ -33,6 +34,9 @@ def to_xlsx(tables: Sequence[Table], lang: str) -> bytes:
             cell.font = Font(bold=True)
         for row in table.rows:
             sheet.append([row.get(c.key) for c in table.columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text from the warehouse is never a formula
         for index, column in enumerate(table.columns, start=1):
             letter = get_column_letter(index)
             longest = max(
@@ -45,7 +49,16 @@ def to_xlsx(tables: Sequence[Table], lang: str) -> bytes:
                     cell.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "B2"
     out = io.BytesIO()
-    book.save(out)
+    try:
+        book.save(out)  # openpyxl writes temporary files: a full disk fails here
+    except OSError as exc:
+        raise DataError(
+            "write_failed",
+            zh=f"无法生成 xlsx 文件：{exc.strerror or exc}；未写入任何文件。",
+            en=f"cannot build the xlsx file: {exc.strerror or exc}; nothing was written.",
+            hint_zh="检查磁盘空间（含临时目录）后重试。",
+            hint_en="Check the free disk space (the temporary folder too) and try again.",
+        ) from None
     return out.getvalue()
 
 
@@ -63,7 +76,7 @@ def to_csv(table: Table, lang: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.header(lang) for c in table.columns])
     for row in table.rows:
-        writer.writerow([_text(row.get(c.key)) for c in table.columns])
+        writer.writerow([guard_formula(_text(row.get(c.key))) for c in table.columns])
     return out.getvalue()
 
 
@@ -79,6 +92,8 @@ def to_json(tables: Sequence[Table]) -> str:
 
 
 def table_key(table: Table) -> str:
+    if table.key:
+        return table.key
     return "standards" if table.columns and table.columns[0].key == "code" else "indicators"
 
 

@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Callable
 
+from jgsw_std.edit.sheet_layout import guard_formula
 from jgsw_std.history.trend import Trend, TrendValue, number
 from jgsw_std.i18n import pick, word
 
@@ -19,16 +20,29 @@ _EVERY = {
 }
 
 
+def _show(value: float, unit: str) -> str:
+    if unit == "count":
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{value * 100:.1f}%"
+
+
 def cell(value: TrendValue | None, lang: str) -> str:
-    """A compact figure: ``57.5%``, ``12``, ``完成``; ``-`` for no value."""
-    if value is None or value.value is None:
+    """A compact figure: ``57.5%``, ``12``, ``完成``, a range ``10.5%–15.8%`` or ``≥300``;
+    ``-`` for no value."""
+    if value is None:
+        return "-"
+    low = value.low if value.low is not None else value.value
+    if low is None:
         return "-"
     if value.unit == "done":
-        return word("view.done" if value.value >= 1 else "view.not-done", lang)
-    if value.unit == "count":
-        number = value.value
-        return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
-    return f"{value.value * 100:.1f}%"
+        return word("view.done" if low >= 1 else "view.not-done", lang)
+    if not value.is_range:
+        return _show(low, value.unit)
+    if value.high is None:
+        return f"≥{_show(low, value.unit)}"
+    if value.high == low:  # one value, but it may yet have nothing to count
+        return f"{_show(low, value.unit)}?"
+    return f"{_show(low, value.unit)}–{_show(value.high, value.unit)}"
 
 
 def write_text(trend: Trend, lang: str) -> str:
@@ -100,6 +114,8 @@ CSV_COLUMNS = (
     "status",
     "unit",
     "value",
+    "low",
+    "high",
     "numerator",
     "denominator",
 )
@@ -120,10 +136,12 @@ def write_csv(trend: Trend, lang: str) -> str:
                     point.commit or "",
                     row.indicator_id,
                     row.metric,
-                    row.label(lang),
+                    guard_formula(row.label(lang)),
                     value.status if value else "",
                     value.unit if value else "",
                     _csv_number(value.value if value else None, value.unit if value else ""),
+                    _csv_number(value.low if value else None, value.unit if value else ""),
+                    _csv_number(value.high if value else None, value.unit if value else ""),
                     _csv_number(value.numerator if value else None, "count"),
                     _csv_number(value.denominator if value else None, "count"),
                 ]

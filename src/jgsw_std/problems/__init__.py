@@ -82,7 +82,7 @@ class Problem:
 
         where = "/".join(str(p) for p in self.loc)
         basis = f"{self.path}|{self.code}|{where}|{sorted(self.args.items())!r}"
-        return hashlib.sha1(basis.encode("utf-8")).hexdigest()
+        return hashlib.sha1(basis.encode("utf-8", "replace")).hexdigest()
 
 
 PlainProblem = tuple[str, str, str, dict[str, Any], int, int, tuple[str | int, ...], bool]

@@ -9,9 +9,11 @@ in CI logs, suppression comments and settings.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from jgsw_std.i18n import one_line
 from jgsw_std.problems import Problem, Severity
 
 
@@ -27,6 +29,10 @@ class Code:
     hint_zh: str
     hint_en: str
     doc: str
+    #: how a *possible* finding reads: one that depends on a value nobody recorded
+    #: (lifecycle/known.py); empty for codes that are always certain
+    maybe_zh: str = ""
+    maybe_en: str = ""
 
     def problem(
         self,
@@ -42,6 +48,30 @@ class Code:
         """A finding of this code. ``key``/``line``/``col`` place it; ``args`` fill the
         message, so they must not use those three names."""
         return Problem(path, self.code, self.severity, args, line, col, loc, key)
+
+    def possible(
+        self,
+        path: str,
+        loc: tuple[str | int, ...] = (),
+        /,
+        *,
+        settle: Sequence[Any] = (),
+        key: bool = False,
+        **args: Any,
+    ) -> Problem:
+        """A possible finding: it holds or not depending on values nobody recorded.
+
+        Reported at info severity whatever the code's (an override may turn it
+        off but not up), worded by ``maybe_zh``/``maybe_en``; ``settle`` are the
+        missing values (lifecycle.known.Fact) that would decide it, named in
+        the message as ``{settle}``.
+        """
+        words = {
+            "settle_zh": "、".join(f.text("zh") for f in settle),
+            "settle_en": "; ".join(f.text("en") for f in settle),
+        }
+        merged = {**args, **words, "possible": True}
+        return Problem(path, self.code, Severity.INFO, merged, 0, 0, loc, key)
 
     def hint(self, lang: str) -> str:
         return self.hint_en if lang == "en" else self.hint_zh
@@ -115,7 +145,9 @@ def render_message(problem: Problem, lang: str) -> str:
     if entry is None:
         return problem.code
     template = entry.en if lang == "en" else entry.zh
-    return template.format_map(_localize(problem.args, lang))
+    if problem.args.get("possible") and entry.maybe_zh:
+        template = entry.maybe_en if lang == "en" else entry.maybe_zh
+    return one_line(template.format_map(_localize(problem.args, lang)))
 
 
 def render_hint(problem: Problem, lang: str) -> str:
@@ -125,4 +157,4 @@ def render_hint(problem: Problem, lang: str) -> str:
     template = entry.hint(lang)
     if "{" not in template:  # most hints are fixed text: skip building the arguments
         return template
-    return template.format_map(_localize(problem.args, lang))
+    return one_line(template.format_map(_localize(problem.args, lang)))

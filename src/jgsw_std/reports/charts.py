@@ -48,15 +48,33 @@ def status_bar(segments: Sequence[tuple[str, str, int]]) -> dict[str, Any]:
     }
 
 
-def hbars(rows: Sequence[tuple[str, float, str, str]], label_w: int = 150) -> dict[str, Any]:
-    """Horizontal bars: (label, value, value text, css class) per row, scaled to the largest."""
+def hbars(
+    rows: Sequence[tuple[str, float, str, str] | tuple[str, float, str, str, float | None]],
+    label_w: int = 150,
+) -> dict[str, Any]:
+    """Horizontal bars: (label, value, value text, css class[, high]) per row, scaled to
+    the largest. A row whose figure is a range gives its ``high`` end: the bar runs to
+    the low end and a whisker to the high end (dashed to the edge when unbounded)."""
     row_h, pad = 20, 4
-    top = max((value for _, value, _, _ in rows), default=0.0)
+    highs = [row[4] for row in rows if len(row) > 4 and row[4] is not None]
+    top = max([row[1] for row in rows] + highs, default=0.0)
     area = WIDTH - label_w - 70
     bars = []
-    for index, (label, value, text, css) in enumerate(rows):
+    for index, row in enumerate(rows):
+        label, value, text, css = row[:4]
         width = area * value / top if top > 0 else 0.0
         y = index * row_h
+        whisker = None
+        if len(row) > 4 and row[4] != value:
+            high = row[4]
+            reach = area if high is None or top <= 0 else area * high / top
+            whisker = {
+                "x1": round(label_w + width, 2),
+                "x2": round(label_w + reach, 2),
+                "y": y + (row_h - pad) / 2,
+                "open": high is None,
+            }
+        end = whisker["x2"] if whisker else label_w + width
         bars.append(
             {
                 "label": label,
@@ -65,8 +83,9 @@ def hbars(rows: Sequence[tuple[str, float, str, str]], label_w: int = 150) -> di
                 "w": round(width, 2),
                 "h": row_h - pad,
                 "value_text": text,
-                "value_x": round(label_w + width + 6, 2),
+                "value_x": round(float(end) + 6, 2),
                 "css": css,
+                "whisker": whisker,
             }
         )
     return {
@@ -78,10 +97,17 @@ def hbars(rows: Sequence[tuple[str, float, str, str]], label_w: int = 150) -> di
     }
 
 
+Point = float | tuple[float, float] | None
+
+
 def line_chart(
-    periods: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]]
+    periods: Sequence[str], series: Sequence[tuple[str, Sequence[Point]]]
 ) -> dict[str, Any]:
-    """Rates (0-1) over periods: one polyline per series; gaps where a value is missing."""
+    """Rates (0-1) over periods: one polyline per series; gaps where a value is missing.
+
+    A point may be a range ``(low, high)``: the line runs through the low end
+    (what the records show for certain) and a band reaches up to the high end.
+    """
     left, right, top, bottom = 48, 16, 12, 40
     height = 260
     plot_w = WIDTH - left - right
@@ -94,16 +120,33 @@ def line_chart(
     lines = []
     for index, (name, values) in enumerate(series):
         runs: list[list[tuple[float, float]]] = [[]]
+        band_runs: list[list[tuple[int, float, float]]] = [[]]
         dots = []
         for i, value in enumerate(values):
             if value is None:
                 runs.append([])
+                band_runs.append([])
                 continue
-            point = xy(i, value)
+            low, high = value if isinstance(value, tuple) else (value, value)
+            point = xy(i, low)
             runs[-1].append(point)
+            band_runs[-1].append((i, low, high))
             dots.append({"x": point[0], "y": point[1]})
         paths = [" ".join(f"{x},{y}" for x, y in run) for run in runs if run]
-        lines.append({"name": name, "index": index % 6, "paths": paths, "dots": dots})
+        bands = []
+        for run in band_runs:
+            if not any(high > low for _, low, high in run):
+                continue
+            lower = [xy(i, low) for i, low, _ in run]
+            upper = [xy(i, high) for i, _, high in reversed(run)]
+            if len(run) == 1:  # a lone range: a thin bar at its period
+                (x, y_low), (_, y_high) = lower[0], upper[0]
+                lower = [(x - 3, y_low), (x + 3, y_low)]
+                upper = [(x + 3, y_high), (x - 3, y_high)]
+            bands.append(" ".join(f"{x},{y}" for x, y in lower + upper))
+        lines.append(
+            {"name": name, "index": index % 6, "paths": paths, "dots": dots, "bands": bands}
+        )
     ticks = [
         {"y": xy(0, v)[1], "text_y": xy(0, v)[1] + 4, "text": f"{int(v * 100)}%"}
         for v in (0, 0.25, 0.5, 0.75, 1.0)

@@ -97,6 +97,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{gaps} 个业务事项没有现行标准（共 {items} 个）",
         "{gaps} of {items} business items have no standard in force",
     ),
+    "open_items_text": (
+        "；另有 {open} 个只有日期不详的标准，是否缺标取决于其实施日期",
+        "; {open} more have only undated standards: whether they are gaps waits on their dates",
+    ),
     "matrix_scope_note": (
         "按牵头单位筛选：只计本范围内单位牵头的标准。",
         "Filtered by lead unit: only standards led by units in this scope.",
@@ -192,6 +196,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rows_shown": ("显示 {shown} / {total} 行", "{shown} of {total} rows shown"),
     "sort_hint": ("点击表头排序", "Click a header to sort"),
     "back_to_top": ("回到目录", "Back to contents"),
+    "scroll_hint": ("← 左右滑动查看更多 →", "← Scroll sideways for more →"),
+    "colour_key": ("数字的颜色", "Colours of the figures"),
     "more_rows": ("另有 {count} 项未列出", "{count} more not listed"),
     "none": ("—", "—"),
     "yes": ("是", "yes"),

@@ -1,18 +1,24 @@
 """Which version of the data a report was computed from: commit, uncommitted changes.
 
-The report's cover names the commit so that any figure can be traced back to
-the records behind it. git is reached only through history/ (the one place
-that talks to git); this module asks it three read-only questions: which
-commit, when, and whether data/ differs from it.
+The report's cover names the last commit that changed ``data/`` (on the
+revision read, or HEAD), so that any figure can be traced back to the
+records behind it: in a repository that also holds the tool, HEAD is often
+a commit about code, whose message says nothing about the data. git is
+reached only through history/ (the one place that talks to git); this module
+asks it three read-only questions: which commit, when, and whether data/
+differs from it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jgsw_std.errors import JgswError
+
+if TYPE_CHECKING:
+    from jgsw_std.history.gitrepo import GitRepo
 
 
 def read_version(root: Path | None, revision: str | None = None) -> dict[str, Any]:
@@ -43,7 +49,8 @@ def read_version(root: Path | None, revision: str | None = None) -> dict[str, An
         return info
     with repo:
         info["tracked"] = True
-        sha = repo.try_resolve(revision or "HEAD")
+        head = repo.try_resolve(revision or "HEAD")
+        sha = _last_data_commit(repo, head) if head is not None else None
         if sha is not None:
             commit = repo.commit(sha)
             info.update(
@@ -62,6 +69,13 @@ def read_version(root: Path | None, revision: str | None = None) -> dict[str, An
             )
             info["dirty"] = bool(status.strip())
     return info
+
+
+def _last_data_commit(repo: GitRepo, head: str) -> str:
+    """The newest commit reachable from ``head`` that changed data/ (``head`` itself
+    when none did, e.g. data/ came with the first commit of a shallow clone)."""
+    found = repo.git("log", "-1", "--format=%H", head, "--", repo.to_repo_path("data")).strip()
+    return found or head
 
 
 def generated_at(now: dt.datetime | None = None) -> str:

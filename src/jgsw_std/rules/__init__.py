@@ -11,4 +11,7 @@ RULE_MODULES: tuple[str, ...] = (
     "duties",
     "quality",
     "units",
+    "experts",
+    "documents",
+    "feedback",
 )

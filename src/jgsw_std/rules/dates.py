@@ -45,7 +45,7 @@ def review_before_effective(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
         if eff is None:
             continue
         for index, review in enumerate(rec.model.reviews):
-            if review.date < eff:
+            if review.date is not None and review.date < eff:
                 yield review_before_effective.problem(
                     rec.path, ("reviews", index, "date"), date=review.date, effective=eff
                 )

@@ -8,16 +8,18 @@ effective date) is never reported as overdue; D405 already asks for the date.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import latest_review
+from jgsw_std.lifecycle.known import Known
 from jgsw_std.lifecycle.state import successors
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.standard import Review
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
+from jgsw_std.rules.registry import CheckContext, Rule, declare_threshold, rule
 
 # review_period_years and evaluation_after_years are not checker thresholds:
 # indicators 16 and 17 count with them too, so they live only at the top of
@@ -38,6 +40,27 @@ def _percent(rate: float) -> str:
     return f"{rate * 100:.0f}%"
 
 
+def _undated_loc(rec: StandardRecord) -> tuple[str | int, ...]:
+    """Where a finding about a standard with missing dates points: its status line."""
+    return ("status",) if rec.model.status is not None else ("code",)
+
+
+def _possible(
+    at: AsOf, rule_: Rule, question: Callable[[StandardRecord], Known], **args: Any
+) -> Iterator[Problem]:
+    """The possible findings of a duty rule: own standards the question leaves open.
+
+    They are in force (a review without its date) or may be (dates missing);
+    the message names the missing values that would settle them.
+    """
+    scan = at.duties
+    for rec in [*scan.own_in_force, *scan.own_unknown]:
+        answer = question(rec)
+        if answer.maybe:
+            loc = _undated_loc(rec) if rec.model.effective is None else _review_loc(rec)[0]
+            yield rule_.possible(rec.path, loc, settle=answer.facts, **args)
+
+
 def _review_loc(rec: StandardRecord) -> tuple[tuple[str | int, ...], bool]:
     """Point at `reviews:` where a new review goes, or at `effective:` when there is none."""
     return (("reviews",), True) if rec.model.reviews else (("effective",), False)
@@ -52,9 +75,12 @@ def _review_loc(rec: StandardRecord) -> tuple[tuple[str | int, ...], bool]:
     en="in force for {years} years or more with no review in the last {years} years "
     "({basis_en}); the review was due on {due}, {late} days ago",
     hint_zh="组织复审，并在 reviews 下记录复审日期 date 和结论 conclusion"
-    "（continue/revise/repeal）。",
+    "（continue 继续有效、revise 修订、repeal 废止）。",
     hint_en="Review the standard and record it under reviews (date, conclusion: "
     "continue/revise/repeal).",
+    maybe_zh="可能已逾期复审（实施满 {years} 年且近 {years} 年内没有复审）：取决于 {settle}",
+    maybe_en="the review may be overdue (in force for {years} years with no review in them): "
+    "it depends on {settle}",
 )
 def review_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An own standard in force for the review period with no review within it (复审逾期).
@@ -65,9 +91,13 @@ def review_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     overdue. These are exactly the standards indicator 17 (复审率) counts against,
     so `jgsw check` and `jgsw status` agree. National and industry standards are
     reviewed by their issuers and are not reported. A standard whose effective
-    date is missing is not judged.
+    date is missing (or with a review recorded without its date) may or may
+    not be overdue: that is a *possible* finding (info) naming the missing
+    date, exactly a standard indicator 17 counts both ways.
     """
     scan = ctx.at.duties
+    years = ctx.at.settings.review_period_years
+    yield from _possible(ctx.at, review_overdue, ctx.at.review_overdue_known, years=years)
     for rec, duty in scan.reviews:
         if not duty.overdue:
             continue
@@ -134,6 +164,9 @@ def review_due_soon(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     "在 evaluations 下记录日期 date、依据 method 和得分 score。",
     hint_en="Evaluate the standard's effect (DB50/T 1053-2020) and record it under evaluations "
     "(date, method, score).",
+    maybe_zh="可能应已开展实施效果评价（实施满 {years} 年、尚无评价记录）：取决于 {settle}",
+    maybe_en="an effect evaluation may be due (in force for {years} year(s), none recorded): "
+    "it depends on {settle}",
 )
 def evaluation_due(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An own standard in force for `evaluation_after_years` (default 1) has never been evaluated.
@@ -141,10 +174,17 @@ def evaluation_due(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     实施效果评价: the plan asks that standards in force for a year be evaluated
     (indicator 16 counts the share that were). These are exactly the standards
     indicator 16 counts against. Evaluations dated after the as-of date do not
-    count.
+    count. A standard whose effective date is missing may or may not be due:
+    a *possible* finding (info), counted both ways by indicator 16.
     """
     settings = ctx.at.settings
     scan = ctx.at.duties
+    yield from _possible(
+        ctx.at,
+        evaluation_due,
+        ctx.at.evaluation_missing_known,
+        years=settings.evaluation_after_years,
+    )
     for _, duty in scan.evaluations:
         if duty.overdue:
             yield evaluation_due.problem(
@@ -353,15 +393,26 @@ def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     hint_zh="统计 {year} 年运用该标准的单位数和适用单位数，记入 usage。",
     hint_en="Count the units applying it and the units it applies to in {year}; record them "
     "under usage.",
+    maybe_zh="缺少 {year} 年的标准综合运用率统计，可能是现行标准：取决于 {settle}",
+    maybe_en="no usage record for {year}, and it may be in force: it depends on {settle}",
 )
 def usage_not_recorded(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An own standard in force has no usage record for the last full year.
 
     The last full year is the as-of year when the date is 31 December, else the
-    year before. These are the standards indicator 10 (运用率统计) counts against.
+    year before. These are the standards indicator 10 (运用率统计) counts against;
+    one whose dates are missing is a *possible* finding (info).
     """
     year = ctx.at.last_full_year
     scan = ctx.at.duties
+    for rec in scan.own_unknown:
+        if any(u.year == year for u in rec.model.usage):
+            continue
+        answer = ctx.at.in_force_known(rec)
+        if answer.maybe:
+            yield usage_not_recorded.possible(
+                rec.path, _undated_loc(rec), settle=answer.facts, year=year
+            )
     for rec in scan.own_in_force:
         if any(u.year == year for u in rec.model.usage):
             continue

@@ -2,38 +2,38 @@
 
 The problems point at data/framework.yaml (the item, area or group with the
 hole) or, for a standard placed outside its area's items, at the standard.
-Whatever depends on a date nobody recorded is not judged: an item whose only
-standards have no effective date is "unknown", not 缺标.
+Every gap is certain, possible or absent (lifecycle/known.py): a gap that
+depends on a date nobody recorded (an item whose only standards have no
+effective date) is reported as *possible*, at info severity, naming the dates
+that would settle it. The answers are the indicators' own (5, 7, 8, 9), so
+`check` and `status` cannot disagree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from jgsw_std.lifecycle.asof import AsOf
-from jgsw_std.load.warehouse import FRAMEWORK_PATH, StandardRecord, Warehouse
+from jgsw_std.lifecycle.known import Known, any_of
+from jgsw_std.lifecycle.period import deadline_of, window
+from jgsw_std.lifecycle.state import published_in
+from jgsw_std.load.warehouse import FRAMEWORK_PATH, Warehouse
 from jgsw_std.problems import Problem, Severity
-from jgsw_std.rules.registry import CheckContext, rule
+from jgsw_std.rules.registry import CheckContext, Rule, rule
 
 _NOT_CURRENT = ("repealed", "superseded")
 
 
-def _in_force_by_item(at: AsOf) -> tuple[set[str], set[str]]:
-    """Items with a standard in force, and items whose standards' dates are unknown."""
-    covered: set[str] = set()
-    unknown: set[str] = set()
-    states = at.states
-    for rec in at.wh.standards:
-        items = rec.items
-        if not items or covered.issuperset(items):
-            continue
-        state = states[rec.path]
-        if state == "in-force":
-            covered.update(items)
-        elif state == "unknown":
-            unknown.update(items)
-    return covered, unknown
+def _gap(
+    rule_: Rule, answer: Known, path: str, loc: tuple[str | int, ...], **args: Any
+) -> Problem | None:
+    """A certain gap when ``answer`` (is it covered?) is no, a possible one when maybe."""
+    if answer.yes:
+        return None
+    if answer.maybe:
+        return rule_.possible(path, loc, settle=answer.facts, **args)
+    return rule_.problem(path, loc, **args)
 
 
 @rule(
@@ -47,20 +47,29 @@ def _in_force_by_item(at: AsOf) -> tuple[set[str], set[str]]:
     "在标准文件的 items 中列出 {item}。",
     hint_en="Write a standard for it or adopt a national or industry one, and list {item} "
     "in that standard's items.",
+    maybe_zh="业务事项「{area_name}／{item_name}」（{item}）可能没有现行标准（缺标）："
+    "取决于 {settle}",
+    maybe_en="business item {area_name_en} / {item_name_en} ({item}) may have no standard in "
+    "force: it depends on {settle}",
 )
 def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A business item of the framework has no standard in force (缺标).
 
     Every level counts, because adopting a national standard (贯标采标) fills a
     hole as well as writing one (indicator 5 counts the main areas' items the
-    same way). An item whose only standards have no effective date recorded is
-    not reported: whether they are in force cannot be told.
+    same way). An item whose only candidates have no effective date recorded
+    is a *possible* gap (info): whether they are in force waits on their dates,
+    which the message names; indicator 5 counts it both ways.
     """
-    covered, unknown = _in_force_by_item(ctx.at)
-    holes = {code for area in wh.framework.areas for code in area.item_codes}
-    holes -= covered | unknown
-    # how many standards list each hole (none of them in force): a second, rare pass
-    listed = {code: 0 for code in holes}
+    at = ctx.at
+    holes = {
+        area.item_code(item)
+        for area in wh.framework.areas
+        for item in area.items
+        if at.covered(area.item_code(item)).no
+    }
+    # how many standards list each hole (none of them in force): one more pass, rarely needed
+    listed = dict.fromkeys(holes, 0)
     if holes:
         for rec in wh.standards:
             for code in rec.items:
@@ -69,10 +78,13 @@ def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     for area_index, area in enumerate(wh.framework.areas):
         for item_index, item in enumerate(area.items):
             code = area.item_code(item)
-            if code not in holes:
+            answer = at.covered(code)
+            if answer.yes:
                 continue
-            count = listed[code]
-            yield item_without_standard.problem(
+            count = listed.get(code, 0)
+            found = _gap(
+                item_without_standard,
+                answer,
                 FRAMEWORK_PATH,
                 ("areas", area_index, "items", item_index),
                 area_name=area.name,
@@ -83,35 +95,16 @@ def item_without_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
                 detail_zh=f"：{count} 项标准列出该事项，但均未实施或已失效" if count else "",
                 detail_en=f": {count} standard(s) list it, none in force" if count else "",
             )
+            if found is not None:
+                yield found
 
 
-def _published_by(rec: StandardRecord, day: dt.date) -> bool | None:
-    """Published on or before ``day``; from the code's year when the date is missing.
-
-    The year in a code is the publication year, so a code of an earlier year
-    settles the question even without a date; None when it cannot be told.
-    """
-    std = rec.model
-    if std.lifecycle not in ("published", "repealed"):
-        return False
-    if std.published is not None:
-        return std.published <= day
-    if rec.parsed.year < day.year:
-        return True
-    return None
-
-
-def _published_in(rec: StandardRecord, start: dt.date, end: dt.date) -> bool | None:
-    """Published within [start, end], None when the records cannot tell."""
-    std = rec.model
-    if std.lifecycle not in ("published", "repealed"):
-        return False
-    if std.published is not None:
-        return start <= std.published <= end
-    year = rec.parsed.year
-    if year < start.year or year > end.year:
-        return False
-    return None
+def new_local_window(wh: Warehouse, as_of: dt.date) -> tuple[dt.date, dt.date] | None:
+    """Indicator 7's window: the plan's start to min(D, the indicator's deadline)."""
+    if wh.indicators is None:
+        return None
+    deadline = deadline_of(wh.indicators, "new_local_per_main_area")
+    return window(wh.indicators.plan.start, deadline, as_of)
 
 
 @rule(
@@ -124,37 +117,46 @@ def _published_in(rec: StandardRecord, start: dt.date, end: dt.date) -> bool | N
     hint_zh="规划要求每个主干业务领域至少新发布 1 项地方标准（指标 7），把它列入制修订计划。",
     hint_en="The plan asks for at least one new local standard per main area (indicator 7); "
     "put one in the formulation plan.",
+    maybe_zh="主干业务领域「{area_name}」在规划期内（{start} 起）可能没有发布地方标准："
+    "取决于 {settle}",
+    maybe_en="main area {area_name_en} may have no local standard published in the plan "
+    "period (since {start}): it depends on {settle}",
 )
 def main_area_without_new_local(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A main business area has no local standard published in the plan period (indicator 7).
 
     Local standards (DB50/T ...) of the area published from the plan's start
-    (data/indicators.yaml) to the as-of date count. A standard with no
-    publication date counts by the year in its code when that year settles it;
-    otherwise the area is not judged.
+    (data/indicators.yaml) to the as-of date, or to the indicator's deadline
+    when that is earlier, count. A standard with no publication date counts by
+    the year in its code when that year settles it; otherwise the gap is
+    *possible* (info) and waits on the publication date.
     """
-    if wh.indicators is None:
+    span = new_local_window(wh, ctx.as_of)
+    if span is None:
         return
-    start = wh.indicators.plan.start
-    by_area: dict[str, list[bool | None]] = {}
+    start, end = span
+    by_area: dict[str, list[Known]] = {}
     for rec in wh.standards:
         if rec.parsed.level == "local" and rec.model.area is not None:
-            by_area.setdefault(rec.model.area, []).append(_published_in(rec, start, ctx.as_of))
+            by_area.setdefault(rec.model.area, []).append(published_in(rec, start, end))
     for index, area in enumerate(wh.framework.areas):
         if not area.main:
             continue
         found = by_area.get(area.code, [])
-        if True in found or None in found:
-            continue
-        yield main_area_without_new_local.problem(
+        problem = _gap(
+            main_area_without_new_local,
+            any_of(found),
             FRAMEWORK_PATH,
             ("areas", index, "code"),
+            area=area.code,
             area_name=area.name,
             area_name_en=area.label("en"),
             start=start,
-            detail_zh=f"（已有 {len(found)} 项地方标准，均发布于规划期之前）" if found else "",
-            detail_en=f" ({len(found)} older local standard(s))" if found else "",
+            detail_zh=f"（已有 {len(found)} 项地方标准，均不在规划期内发布）" if found else "",
+            detail_en=f" ({len(found)} local standard(s) outside the period)" if found else "",
         )
+        if problem is not None:
+            yield problem
 
 
 @rule(
@@ -167,32 +169,37 @@ def main_area_without_new_local(wh: Warehouse, ctx: CheckContext) -> Iterator[Pr
     "（category: evaluation）。",
     hint_en="The plan asks for an evaluation standard in each main area (indicator 8): write "
     "or adopt one (category: evaluation).",
+    maybe_zh="主干业务领域「{area_name}」可能没有现行的监督评价类标准：取决于 {settle}",
+    maybe_en="main area {area_name_en} may have no evaluation-category standard in force: "
+    "it depends on {settle}",
 )
 def main_area_without_evaluation_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A main business area has no standard of category `evaluation` in force (indicator 8).
 
     Standards of the area itself count (not cross-area ones in `general`). An
-    area whose evaluation standards have no effective date is not judged.
+    area whose only evaluation standards have no effective date has a
+    *possible* gap (info), waiting on their dates.
     """
-    state: dict[str, bool | None] = {}  # area -> True in force / None unknown
-    states = ctx.at.states
+    at = ctx.at
+    by_area: dict[str, list[Known]] = {}
     for rec in wh.standards:
         area = rec.model.area
-        if rec.model.category != "evaluation" or area is None or state.get(area) is True:
-            continue
-        current = states[rec.path]
-        if current == "in-force":
-            state[area] = True
-        elif current == "unknown":
-            state[area] = None
+        if rec.model.category == "evaluation" and area is not None:
+            by_area.setdefault(area, []).append(at.in_force_known(rec))
     for index, area_ in enumerate(wh.framework.areas):
-        if area_.main and area_.code not in state:
-            yield main_area_without_evaluation_standard.problem(
-                FRAMEWORK_PATH,
-                ("areas", index, "code"),
-                area_name=area_.name,
-                area_name_en=area_.label("en"),
-            )
+        if not area_.main:
+            continue
+        problem = _gap(
+            main_area_without_evaluation_standard,
+            any_of(by_area.get(area_.code, [])),
+            FRAMEWORK_PATH,
+            ("areas", index, "code"),
+            area=area_.code,
+            area_name=area_.name,
+            area_name_en=area_.label("en"),
+        )
+        if problem is not None:
+            yield problem
 
 
 @rule(
@@ -205,33 +212,35 @@ def main_area_without_evaluation_standard(wh: Warehouse, ctx: CheckContext) -> I
     "发布后在标准文件中写 collab_group: {group}。",
     hint_en="The plan asks each group for a group standard (indicator 9); record it with "
     "collab_group: {group}.",
+    maybe_zh="川渝协作组「{group_name}」（{group}）可能至今没有发布团体标准：取决于 {settle}",
+    maybe_en="collaboration group {group_name_en} ({group}) may have published no group "
+    "standard: it depends on {settle}",
 )
 def collab_group_without_group_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A Sichuan-Chongqing collaboration group (协作组) has no group standard published yet.
 
     Group standards (T/...) with `collab_group` naming the group and published
     on or before the as-of date count (indicator 9). A group whose standards
-    lack a publication date that the code's year cannot settle is not judged.
+    lack a publication date that the code's year cannot settle has a *possible*
+    gap (info).
     """
-    state: dict[str, bool | None] = {}
+    by_group: dict[str, list[Known]] = {}
     for rec in wh.standards:
         group = rec.model.collab_group
-        if group is None or rec.parsed.level != "group" or state.get(group) is True:
-            continue
-        published = _published_by(rec, ctx.as_of)
-        if published is True:
-            state[group] = True
-        elif published is None:
-            state[group] = None
+        if group is not None and rec.parsed.level == "group":
+            by_group.setdefault(group, []).append(published_in(rec, dt.date.min, ctx.as_of))
     for index, named in enumerate(wh.framework.collab_groups):
-        if named.code not in state:
-            yield collab_group_without_group_standard.problem(
-                FRAMEWORK_PATH,
-                ("collab_groups", index, "code"),
-                group=named.code,
-                group_name=named.name,
-                group_name_en=named.label("en"),
-            )
+        problem = _gap(
+            collab_group_without_group_standard,
+            any_of(by_group.get(named.code, [])),
+            FRAMEWORK_PATH,
+            ("collab_groups", index, "code"),
+            group=named.code,
+            group_name=named.name,
+            group_name_en=named.label("en"),
+        )
+        if problem is not None:
+            yield problem
 
 
 @rule(

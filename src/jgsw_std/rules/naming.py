@@ -25,11 +25,12 @@ def _stem(rel: str) -> str:
     hint_en="Rename the file to {expected} (git mv keeps its history).",
 )
 def file_name_not_slug(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
-    """The file name is not the slug of the standard's code or the district's slug.
+    """The file name is not the slug of the standard's code, or the record's slug or id.
 
     `DB50/T 1056-2020` lives in `db50-t-1056-2020.yaml`; district `shapingba`
-    in `shapingba.yaml`. One name per record is what lets people and tools find
-    a record from its code.
+    in `shapingba.yaml`; so do experts and materials by their `slug`, and a
+    feedback item by its `id` (`2024-0012.yaml`). One name per record is what
+    lets people and tools find a record from its code.
     """
     for rec in wh.standards:
         stem = _stem(rec.path)
@@ -54,6 +55,23 @@ def file_name_not_slug(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 expected=f"{drec.slug}.{suffix}",
                 what="slug",
                 what_en="district slug",
+            )
+    named: list[tuple[str, str, str, str, str]] = [
+        *((r.path, r.slug, "slug", "专家 slug", "expert slug") for r in wh.experts),
+        *((r.path, r.slug, "slug", "资料 slug", "material slug") for r in wh.materials),
+        *((r.path, r.id, "id", "反馈编号", "feedback id") for r in wh.feedback),
+    ]
+    for path, ident, key, what, what_en in named:
+        stem = _stem(path)
+        if stem != ident:
+            suffix = path.rsplit(".", 1)[-1]
+            yield file_name_not_slug.problem(
+                path,
+                (key,),
+                name=stem,
+                expected=f"{ident}.{suffix}",
+                what=what,
+                what_en=what_en,
             )
 
 
@@ -151,4 +169,30 @@ def level_mismatch(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         if level is not None and level != rec.parsed.level:
             yield level_mismatch.problem(
                 rec.path, ("level",), level=level, code=rec.code, expected=rec.parsed.level
+            )
+
+
+@rule(
+    "N206",
+    "feedback-year-folder",
+    Severity.ERROR,
+    zh="反馈编号 {id} 属于 {year} 年，却放在 {folder}",
+    en="feedback {id} belongs to {year} but sits in {folder}",
+    hint_zh="移到 data/feedback/{year}/ 下（git mv），或改正编号。",
+    hint_en="Move it to data/feedback/{year}/ (git mv), or correct the id.",
+)
+def feedback_year_folder(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A feedback item is not in the folder of its id's year.
+
+    Feedback lives in `data/feedback/<year>/<id>.yaml`, the id being
+    `<year>-<4 digits>`, so that a year's items sit together and ids are
+    numbered within their year.
+    """
+    for rec in wh.feedback:
+        parts = rec.path.split("/")
+        year = rec.id.split("-", 1)[0]
+        if parts[2] != year:
+            folder = "/".join(parts[:-1]) + "/"
+            yield feedback_year_folder.problem(
+                rec.path, ("id",), id=rec.id, year=year, folder=folder
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -64,11 +65,16 @@ def normalize_title(title: str) -> str:
     return _COMMON.sub("", _NOT_WORD.sub("", text))
 
 
+#: Titles are compared on their first characters only: the model bounds a title
+#: (model.base.MAX_TEXT), and this keeps any caller's text from costing more.
+MAX_GRAM_CHARS = 1000
+
+
 def title_grams(norm: str) -> frozenset[str]:
     """Character bigrams; a one-character title is its own gram."""
-    if len(norm) < 2:
-        return frozenset((norm,)) if norm else frozenset()
-    return frozenset(map(str.__add__, norm, norm[1:]))
+    norm = norm[:MAX_GRAM_CHARS]
+    grams = frozenset(map(str.__add__, norm, norm[1:]))
+    return grams or (frozenset((norm,)) if norm else frozenset())
 
 
 def part_number(title: str) -> str | None:
@@ -144,15 +150,17 @@ def similar_keys(keys: list[TitleKey], threshold: float) -> dict[int, list[tuple
                 candidates.update(posting)
         for g in ordered[: size - math.ceil(mid * size - eps) + 1]:
             index.setdefault(g, []).append(i)
-        low = threshold * size - eps
+        # sizes and overlaps are whole numbers: compare them with whole bounds
+        shortest = math.ceil(threshold * size - eps)
         part = keys[i][1]
         for j in candidates:
             other = grams[j]
-            if len(other) < low or (part and keys[j][1] and part != keys[j][1]):
+            if len(other) < shortest or (part and keys[j][1] and part != keys[j][1]):
                 continue
             inter = len(gs & other)
-            sim = inter / (size + len(other) - inter)
-            if sim >= threshold - eps:
+            union = size + len(other) - inter
+            sim = inter / union
+            if inter >= math.ceil(threshold * union - eps):
                 near.setdefault(i, []).append((j, sim))
                 near.setdefault(j, []).append((i, sim))
     return near
@@ -202,9 +210,8 @@ def _area_duplicates(
             best: tuple[float, int] | None = None
             count = 0
             for pool, sim in ((members[:rank], 1.0), *others):
-                for m in pool:
-                    if m > position:
-                        break  # pools are in path order: only earlier standards count
+                # pools are in path order: only earlier standards count
+                for m in pool[: bisect.bisect_left(pool, position)]:
                     if check_links and recs[m].code in replacing and _linked(rec, recs[m]):
                         continue
                     count += 1

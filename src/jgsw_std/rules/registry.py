@@ -5,7 +5,8 @@ A check is a function ``(warehouse, ctx) -> problems`` decorated with
 (:mod:`jgsw_std.problems.catalogue`) with the function's docstring as the
 user documentation. Families: D dates and lifecycle consistency, G framework
 gaps, L lifecycle duties, N names and placement, Q quality, R references,
-U districts (units); the loader declares Y and S itself.
+U districts (units), and the registries: E experts, M documents, F feedback;
+the loader declares Y and S itself.
 """
 
 from __future__ import annotations
@@ -93,16 +94,20 @@ def rule(
     en: str,
     hint_zh: str = "",
     hint_en: str = "",
+    maybe_zh: str = "",
+    maybe_en: str = "",
 ) -> Callable[[CheckFn], Rule]:
     """Register a warehouse check; its docstring is the user documentation.
 
     The decorated name becomes the Rule, so a check builds its problems with
-    ``its_name.problem(path, loc, **args)``.
+    ``its_name.problem(path, loc, **args)``, and a possible finding (one that
+    waits on a value nobody recorded) with ``its_name.possible(...)``, worded
+    by ``maybe_zh``/``maybe_en``.
     """
 
     def decorate(fn: CheckFn) -> Rule:
         doc = inspect.cleandoc(fn.__doc__ or "")
-        rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, doc, fn)
+        rule_ = Rule(code, name, severity, zh, en, hint_zh, hint_en, doc, maybe_zh, maybe_en, fn)
         register(rule_)
         RULES[code] = rule_
         return rule_

@@ -57,12 +57,12 @@ def require_known_codes(patterns: list[str], option: str) -> list[str]:
 
 def _override(code: str, table: dict[str, str]) -> str | None:
     """The most specific override: full code beats family prefix."""
-    best: tuple[int, str] | None = None
-    for pattern, level in table.items():
-        pattern = pattern.strip().upper()
-        if code.startswith(pattern) and (best is None or len(pattern) > best[0]):
-            best = (len(pattern), level.strip().lower())
-    return best[1] if best else None
+    matching = [(p.strip().upper(), level) for p, level in table.items()]
+    matching = [(p, level) for p, level in matching if code.startswith(p)]
+    if not matching:
+        return None
+    _, level = max(matching, key=lambda pair: len(pair[0]))
+    return level.strip().lower()
 
 
 def _suppressions(text: str) -> tuple[dict[int, set[str]], set[str]]:
@@ -97,7 +97,8 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
         keep, level = decision
         if not keep:
             continue
-        if level in ("error", "warning", "info"):
+        # a possible finding stays info: an override may turn it off, not up
+        if level in ("error", "warning", "info") and not problem.args.get("possible"):
             problem = problem.with_severity(Severity(level))
         kept.append(problem)
     suppressed = 0

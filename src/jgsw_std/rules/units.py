@@ -2,19 +2,41 @@
 
 The years judged are the plan's complete years: from the plan's start
 (data/indicators.yaml) to the last full year before the as-of date, capped at
-the plan's end. One problem per unit and kind of gap lists every year missing,
-so a unit that recorded nothing reads as three lines, not fifteen.
+the indicator's deadline. One problem per unit and kind of gap lists every
+year missing, so a unit that recorded nothing reads as three lines, not
+fifteen. The answers are lifecycle/units.py's, which indicators 1, 3 and 15
+count: a year is missing here exactly when it counts against there. When no
+unit records anything of a kind (no activity, no summary, no mechanism), the
+indicator is "no data" and these findings are only *possible* (info): the
+warehouse does not keep that record yet.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from jgsw_std.lifecycle.duties import YearRecord, plan_years, year_record
+from jgsw_std.lifecycle.duties import plan_years
+from jgsw_std.lifecycle.period import deadline_of
+from jgsw_std.lifecycle.units import (
+    MECHANISM_PARTS,
+    YearsFn,
+    meeting_years,
+    missing_parts,
+    records_activities,
+    records_mechanism,
+    records_summaries,
+    summary_years,
+    training_years,
+)
 from jgsw_std.load.warehouse import DistrictRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, Rule, rule
+
+_NO_ACTIVITY = ("全市各单位均未记录会议、培训等活动，无法判定", "no unit records any activity yet")
+_NO_SUMMARY = ("全市各单位均未记录年度总结报送，无法判定", "no unit records a summary sent yet")
+#: the figure a kind of yearly record counts in, for its deadline
+_METRIC = {"U802": "annual_meetings", "U803": "annual_training", "U804": "annual_meetings"}
 
 
 def _years_text(years: list[int], lang: str) -> str:
@@ -65,26 +87,53 @@ def _missing_years(
     wh: Warehouse,
     ctx: CheckContext,
     rule_: Rule,
-    done_of: Callable[[YearRecord], frozenset[int]],
+    answer: YearsFn,
     field: str,
+    tracked: bool,
+    untracked: tuple[str, str] = ("", ""),
 ) -> Iterator[Problem]:
-    """One problem per unit listing the plan years with nothing of one kind on record."""
-    years = plan_years(wh.indicators.plan if wh.indicators else None, ctx.as_of)
+    """One problem per unit listing the plan years with nothing of one kind on record.
+
+    Certain when at least one missing year cannot be filled by an undated
+    record; possible (info) when every missing year might be, or when no unit
+    keeps this kind of record at all (``tracked`` false).
+    """
+    iset = wh.indicators
+    if iset is None:
+        return
+    years = plan_years(iset.plan, ctx.as_of, deadline_of(iset, _METRIC[rule_.code]))
     if not years:
         return
     for rec in wh.districts:
-        done = done_of(year_record(rec, ctx.as_of))
-        missing = [y for y in years if y not in done]
-        if missing:
-            loc, key = _at(rec, field, bool(getattr(rec.model, field)))
-            yield rule_.problem(
-                rec.path,
-                loc,
-                key=key,
-                name_zh=rec.model.name,
-                name_en=rec.model.name_en or rec.model.name,
-                years_zh=_years_text(missing, "zh"),
-                years_en=_years_text(missing, "en"),
+        found = answer(rec, years, ctx.as_of)
+        if not found.missing:
+            continue
+        loc, key = _at(rec, field, bool(getattr(rec.model, field)))
+        args: dict[str, Any] = {
+            "name_zh": rec.model.name,
+            "name_en": rec.model.name_en or rec.model.name,
+            "years_zh": _years_text(list(found.missing), "zh"),
+            "years_en": _years_text(list(found.missing), "en"),
+            "open": found.open,
+            "detail_zh": "",
+            "detail_en": "",
+        }
+        if found.open:
+            args["detail_zh"] = f"（日期不详的活动至多补上其中 {found.open} 个年度）"
+            args["detail_en"] = f" (undated activities may fill up to {found.open} of them)"
+        if not tracked:
+            why_zh, why_en = (
+                "全市各单位均未记录此类记录，无法判定",
+                "no unit keeps such records yet",
+            )
+            yield rule_.possible(rec.path, loc, key=key, why_zh=why_zh, why_en=why_en, **args)
+        elif found.certain_missing:
+            yield rule_.problem(rec.path, loc, key=key, **args)
+        else:
+            why_zh = f"取决于 {'、'.join(f.text('zh') for f in found.facts)}"
+            why_en = "it depends on " + "; ".join(f.text("en") for f in found.facts)
+            yield rule_.possible(
+                rec.path, loc, key=key, settle=found.facts, why_zh=why_zh, why_en=why_en, **args
             )
 
 
@@ -92,10 +141,12 @@ def _missing_years(
     "U802",
     "year-without-meeting",
     Severity.WARNING,
-    zh="{name}在 {years_zh} 年没有召开标准化工作部署会（推进会）的记录",
-    en="{name} has no standardization meeting on record in {years_en}",
+    zh="{name}在 {years_zh} 年没有召开标准化工作部署会（推进会）的记录{detail}",
+    en="{name} has no standardization meeting on record in {years_en}{detail}",
     hint_zh="在 activities 下补记当年的部署会或推进会（date、kind: meeting、title）。",
     hint_en="Record the year's meeting under activities (date, kind: meeting, title).",
+    maybe_zh="{name}在 {years_zh} 年可能没有召开标准化工作部署会（推进会）：{why}",
+    maybe_en="{name} may have held no standardization meeting in {years_en}: {why}",
 )
 def year_without_meeting(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A unit has a complete plan year with no deployment meeting (部署会/推进会) recorded.
@@ -104,19 +155,24 @@ def year_without_meeting(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     holds a deployment or progress meeting. Unit-years with no `meeting`
     activity are listed, one problem per unit.
     """
-    yield from _missing_years(wh, ctx, year_without_meeting, lambda r: r.meetings, "activities")
+    tracked = records_activities(wh.districts, ctx.as_of)
+    yield from _missing_years(
+        wh, ctx, year_without_meeting, meeting_years, "activities", tracked, _NO_ACTIVITY
+    )
 
 
 @rule(
     "U803",
     "year-without-training",
     Severity.WARNING,
-    zh="{name}在 {years_zh} 年没有标准化培训或宣贯活动的记录",
-    en="{name} has no standardization training or publicity event on record in {years_en}",
+    zh="{name}在 {years_zh} 年没有标准化培训或宣贯活动的记录{detail}",
+    en="{name} has no standardization training or publicity event on record in {years_en}{detail}",
     hint_zh="在 activities 下补记当年的培训（kind: training，写 attendees 参加人次）"
     "或宣贯活动（kind: publicity）。",
     hint_en="Record the year's training (kind: training, with attendees) or publicity event "
     "(kind: publicity) under activities.",
+    maybe_zh="{name}在 {years_zh} 年可能没有开展标准化培训或宣贯活动：{why}",
+    maybe_en="{name} may have held no standardization training or publicity in {years_en}: {why}",
 )
 def year_without_training(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A unit has a complete plan year with no training or publicity event recorded.
@@ -124,7 +180,10 @@ def year_without_training(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     Indicator 15: every unit holds standardization training or publicity (宣贯)
     every year. Unit-years with neither are listed, one problem per unit.
     """
-    yield from _missing_years(wh, ctx, year_without_training, lambda r: r.trainings, "activities")
+    tracked = records_activities(wh.districts, ctx.as_of)
+    yield from _missing_years(
+        wh, ctx, year_without_training, training_years, "activities", tracked, _NO_ACTIVITY
+    )
 
 
 @rule(
@@ -135,6 +194,8 @@ def year_without_training(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     en="{name} has no annual summary sent up on record for {years_en}",
     hint_zh="在 summaries 下补记年度总结及下一年度工作安排的报送（year、sent 报送日期）。",
     hint_en="Record each annual summary and next-year plan sent up under summaries (year, sent).",
+    maybe_zh="{name}可能没有报送 {years_zh} 年度标准化工作总结：{why}",
+    maybe_en="{name} may have sent up no annual summary for {years_en}: {why}",
 )
 def year_without_summary(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A unit has a complete plan year whose annual summary was not sent up by the as-of date.
@@ -143,31 +204,10 @@ def year_without_summary(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     year's plan to the level above. A summary counts once its `sent` date is on
     or before the as-of date.
     """
-    yield from _missing_years(wh, ctx, year_without_summary, lambda r: r.summaries, "summaries")
-
-
-_PARTS = {
-    "leading_group": ("领导小组", "leading group"),
-    "working_body": ("工作机构", "working body"),
-    "staff": ("专（兼）职人员", "full- or part-time staff"),
-    "budget_channel": ("稳定经费渠道", "stable budget channel"),
-}
-
-
-def missing_mechanism(rec: DistrictRecord, as_of: dt.date) -> list[str]:
-    """The parts of indicator 1's mechanism not recorded as set up by ``as_of``."""
-    mech = rec.model.mechanism
-    if mech is None:
-        return list(_PARTS)
-    staff = mech.staff
-    has_staff = staff is not None and staff.full_time + staff.part_time > 0
-    present = {
-        "leading_group": mech.leading_group is not None and mech.leading_group <= as_of,
-        "working_body": mech.working_body is not None and mech.working_body <= as_of,
-        "staff": has_staff and (mech.staff_date is None or mech.staff_date <= as_of),
-        "budget_channel": mech.budget_channel is not None and mech.budget_channel <= as_of,
-    }
-    return [name for name in _PARTS if not present[name]]
+    tracked = records_summaries(wh.districts, ctx.as_of)
+    yield from _missing_years(
+        wh, ctx, year_without_summary, summary_years, "summaries", tracked, _NO_SUMMARY
+    )
 
 
 @rule(
@@ -180,6 +220,9 @@ def missing_mechanism(rec: DistrictRecord, as_of: dt.date) -> list[str]:
     "人员 staff 和经费渠道 budget_channel 的建立日期。",
     hint_en="Record under mechanism when the leading group, working body, staff and budget "
     "channel were set up.",
+    maybe_zh="{name}的标准化工作机制可能不完整：全市各单位均未记录工作机制，无法判定",
+    maybe_en="{name}'s standardization mechanism may be incomplete: no unit records its "
+    "mechanism yet",
 )
 def mechanism_incomplete(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A unit lacks part of the standardization mechanism by the as-of date (indicator 1).
@@ -187,18 +230,23 @@ def mechanism_incomplete(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     Indicator 1 asks every unit, the city included, for a leading group, a
     working body, full- or part-time staff and a stable budget channel. Each
     counts once its date is on or before the as-of date (staff: at least one
-    person, and `staff_date` when given).
+    person, dated by `staff_date`, else by the working body). These are the
+    units indicator 1 counts against; when no unit records a mechanism at all,
+    indicator 1 is "no data" and these findings are only possible (info).
     """
+    tracked = records_mechanism(wh.districts)
     for rec in wh.districts:
-        missing = missing_mechanism(rec, ctx.as_of)
-        if missing:
-            loc = ("mechanism",) if rec.model.mechanism is not None else ("slug",)
-            yield mechanism_incomplete.problem(
-                rec.path,
-                loc,
-                key=loc == ("mechanism",),
-                name_zh=rec.model.name,
-                name_en=rec.model.name_en or rec.model.name,
-                parts_zh="、".join(_PARTS[p][0] for p in missing),
-                parts_en=", ".join(_PARTS[p][1] for p in missing),
-            )
+        missing = missing_parts(rec, ctx.as_of)
+        if not missing:
+            continue
+        loc = ("mechanism",) if rec.model.mechanism is not None else ("slug",)
+        args: dict[str, Any] = {
+            "name_zh": rec.model.name,
+            "name_en": rec.model.name_en or rec.model.name,
+            "parts_zh": "、".join(MECHANISM_PARTS[p][0] for p in missing),
+            "parts_en": ", ".join(MECHANISM_PARTS[p][1] for p in missing),
+        }
+        if tracked:
+            yield mechanism_incomplete.problem(rec.path, loc, key=loc == ("mechanism",), **args)
+        else:
+            yield mechanism_incomplete.possible(rec.path, loc, key=loc == ("mechanism",), **args)

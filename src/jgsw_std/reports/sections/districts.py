@@ -8,14 +8,16 @@ date a framework was built) are read from the record.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from jgsw_std.load.warehouse import DistrictRecord
 from jgsw_std.metrics.base import MetricResult
+from jgsw_std.metrics.scope import Scope
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.reports import charts
-from jgsw_std.reports.format import fraction, number
+from jgsw_std.reports.format import compact, fraction, number
 from jgsw_std.reports.sections.base import Inputs
 
 #: The district columns and the metric that fills each.
@@ -48,14 +50,28 @@ def _cell(result: MetricResult | None, inp: Inputs) -> dict[str, Any]:
     """A unit's figure: a fraction for unit-year rates, a number for counts."""
     if result is None:
         return {"text": inp.t["none"], "status": None, "sort": None, "why": ""}
-    base = {"status": result.status, "why": result.why(inp.lang), "sort": result.value}
-    if result.value is None or result.status == "no-data":
+    base = {
+        "status": result.status,
+        "why": result.why(inp.lang),
+        "sort": result.low,
+        "high": result.high,
+        "is_range": result.is_range,
+    }
+    if result.low is None or result.status == "no-data":
         return {**base, "text": inp.t["ind.no-data"], "sort": None}
     if result.unit == "rate":
-        return {**base, "text": fraction(result) or number(result.value)}
+        return {**base, "text": fraction(result) or number(result.low)}
     if result.unit == "done":
-        return {**base, "text": inp.t["done"] if result.value >= 1 else inp.t["not_done"]}
-    return {**base, "text": number(result.value)}
+        return {**base, "text": inp.t["done"] if result.low >= 1 else inp.t["not_done"]}
+    return {**base, "text": compact(result)}
+
+
+def _high(cell: dict[str, Any]) -> float | None:
+    """A cell's high end for the chart's whisker: its low when it is one value."""
+    if not cell.get("is_range"):
+        return float(cell["sort"] or 0)
+    high = cell.get("high")
+    return None if high is None else float(high)
 
 
 def _mechanism(result: MetricResult | None, inp: Inputs) -> dict[str, Any]:
@@ -103,13 +119,15 @@ def _row(rec: DistrictRecord, results: list[MetricResult], inp: Inputs) -> dict[
     }
 
 
-def _group_key(rec: DistrictRecord) -> str:
+def _group_key(rec: DistrictRecord, grouping: dt.date | None) -> str:
+    """The unit's place in 一区两群 on the scope's grouping date (DOMAIN.md, "Regrouping")."""
     if rec.model.kind == "city":
         return "city"
-    if rec.model.region == "main-urban" and rec.model.subregion:
-        return f"subregion.{rec.model.subregion}"
-    if rec.model.region:
-        return f"region.{rec.model.region}"
+    region, subregion = rec.model.grouping_at(grouping)
+    if region == "main-urban" and subregion:
+        return f"subregion.{subregion}"
+    if region:
+        return f"region.{region}"
     return "none"
 
 
@@ -140,19 +158,23 @@ def build_districts(
     subset = unit_indicators(indicators) if indicators is not None else None
     rows_by_group: dict[str, list[dict[str, Any]]] = {}
     for rec in units:
-        results = compute(inp.at, subset, f"district:{rec.slug}") if subset else []
-        rows_by_group.setdefault(_group_key(rec), []).append(_row(rec, results, inp))
+        where = Scope("district", rec.slug, inp.scope.grouping)
+        results = compute(inp.at, subset, where) if subset else []
+        rows_by_group.setdefault(_group_key(rec, inp.scope.grouping), []).append(
+            _row(rec, results, inp)
+        )
     groups: list[dict[str, Any]] = [
         {"key": key, "label": _group_label(key, inp), "rows": rows_by_group[key]}
         for key in GROUP_ORDER
         if key in rows_by_group
     ]
-    chart_rows = [
+    chart_rows: list[tuple[str, float, str, str, float | None]] = [
         (
             row["name"],
             float(row["attendance"]["sort"] or 0),
             row["attendance"]["text"],
             group["key"].split(".")[-1],
+            _high(row["attendance"]),
         )
         for group in groups
         for row in group["rows"]

@@ -111,6 +111,10 @@ def build_matrix(inp: Inputs) -> dict[str, Any]:
                 }
             )
     gaps = sum(1 for row in item_rows if row["gap"])
+    open_ = sum(1 for row in item_rows if row["state"] == "unknown")
+    gaps_text = inp.t["gaps_text"].format(gaps=gaps, items=len(item_rows))
+    if open_:  # possible gaps, as G501 reports them (info)
+        gaps_text += inp.t["open_items_text"].format(open=open_)
     return {
         "categories": categories,
         "rows": rows,
@@ -119,6 +123,7 @@ def build_matrix(inp: Inputs) -> dict[str, Any]:
         "business_items": item_rows,
         "gap_count": gaps,
         "item_count": len(item_rows),
-        "gaps_text": inp.t["gaps_text"].format(gaps=gaps, items=len(item_rows)),
+        "open_count": open_,
+        "gaps_text": gaps_text,
         "scoped": inp.scope.kind != "city",
     }

@@ -13,8 +13,15 @@ from typing import Any
 from jgsw_std.metrics.base import STATUSES, MetricResult
 from jgsw_std.model.indicators import GROUPS, IndicatorSet
 from jgsw_std.reports import charts
-from jgsw_std.reports.figures import expected_text, indicator_label, target_text, value_text
-from jgsw_std.reports.format import fraction, progress
+from jgsw_std.reports.figures import (
+    expected_text,
+    indicator_label,
+    settle_text,
+    target_text,
+    value_text,
+    verdict_text,
+)
+from jgsw_std.reports.format import fraction, progress_band
 from jgsw_std.reports.sections.base import Inputs
 
 
@@ -27,7 +34,11 @@ def _figure(key: str, result: MetricResult, inp: Inputs) -> dict[str, Any]:
         "status": result.status,
         "status_label": inp.t[f"ind.{result.status}"],
         "value": result.value,
+        "low": result.low,
+        "high": result.high,
+        "is_range": result.is_range,
         "value_text": value_text(result, inp.lang),
+        "verdict_text": verdict_text(result, inp.lang),
         "target_text": target_text(result, inp.lang),
         "why": result.why(inp.lang),
     }
@@ -39,7 +50,7 @@ def indicator_row(result: MetricResult, indicators: IndicatorSet, inp: Inputs) -
     if indicator is not None:
         text = (indicator.text_en or indicator.text) if inp.lang == "en" else indicator.text
         name = indicator_label(indicator, inp.lang)
-    share = progress(result)
+    band = progress_band(result)
     return {
         "id": result.indicator_id,
         "metric": result.metric,
@@ -50,6 +61,10 @@ def indicator_row(result: MetricResult, indicators: IndicatorSet, inp: Inputs) -
         "status_label": inp.t[f"ind.{result.status}"],
         "unit": result.unit,
         "value": result.value,
+        # a range: every unknown counted against (low) and for (high); high None = unbounded
+        "low": result.low,
+        "high": result.high,
+        "is_range": result.is_range,
         "numerator": result.numerator,
         "denominator": result.denominator,
         "fraction": fraction(result),
@@ -59,9 +74,18 @@ def indicator_row(result: MetricResult, indicators: IndicatorSet, inp: Inputs) -
         "value_text": value_text(result, inp.lang),
         "target_text": target_text(result, inp.lang),
         "expected_text": expected_text(result, inp.lang),
+        "verdict_text": verdict_text(result, inp.lang),
+        "settle_text": settle_text(result, inp.lang),
+        "unknown": [
+            {"key": r.key, "label": r.label, "note": r.why(inp.lang)} for r in result.unknown
+        ],
         "why": result.why(inp.lang),
-        "progress": share,
-        "progress_pct": None if share is None else round(share * 100, 1),
+        "progress": None if band is None else band[0],
+        "progress_pct": None if band is None else round(band[0] * 100, 1),
+        # the part of the bar the unknowns may still fill (a band from low to high)
+        "progress_band_pct": None
+        if band is None or band[1] <= band[0]
+        else round((band[1] - band[0]) * 100, 1),
         "figures": [_figure(k, f, inp) for k, f in result.figures.items()],
     }
 

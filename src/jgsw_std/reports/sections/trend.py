@@ -33,6 +33,10 @@ def _result(value: TrendValue, point: TrendPoint, scope: str) -> MetricResult:
         value=value.value,
         numerator=value.numerator,
         denominator=value.denominator,
+        low=value.low,
+        high=value.high,
+        low_parts=value.low_parts,
+        high_parts=value.high_parts,
         unit=value.unit,  # type: ignore[arg-type]
         target=value.target,
         target_min=value.target_min,
@@ -54,22 +58,29 @@ def build_trend(trend: Trend | None, inp: Inputs) -> dict[str, Any] | None:
         for point in trend.points:
             value = point.values.get(row.indicator_id)
             if value is None:
-                cells.append({"status": None, "value": None, "text": inp.t["none"]})
+                cells.append({"status": None, "value": None, "low": None, "text": inp.t["none"]})
                 continue
             wording = value_text(_result(value, point, trend.scope), inp.lang)
-            cells.append({"status": value.status, "value": value.value, "text": wording})
+            cells.append(
+                {"status": value.status, "value": value.value, "low": value.low, "text": wording}
+            )
         rows.append({"id": row.indicator_id, "label": row.label(inp.lang), "cells": cells})
     return {"periods": periods, "rows": rows, "chart": _chart(trend, inp)}
 
 
 def _chart(trend: Trend, inp: Inputs) -> dict[str, Any] | None:
     """Lines for the rate indicators that have a value somewhere (at most MAX_LINES)."""
-    series: list[tuple[str, list[float | None]]] = []
+    series: list[tuple[str, list[charts.Point]]] = []
     for row in trend.rows:
-        values: list[float | None] = []
+        values: list[charts.Point] = []
         for point in trend.points:
             value = point.values.get(row.indicator_id)
-            values.append(value.value if value is not None and value.unit == "rate" else None)
+            if value is None or value.unit != "rate" or value.low is None:
+                values.append(None)
+            elif value.high is not None and value.high != value.low:
+                values.append((value.low, value.high))  # a range: drawn as a band
+            else:
+                values.append(value.low)
         if any(v is not None for v in values):
             series.append((f"{row.indicator_id} {row.label(inp.lang)}", values))
     if not series or len(trend.points) < 2:

@@ -1,0 +1,157 @@
+"""The registries on a date: who is in the expert pool, where each feedback item stands.
+
+The checks (rules/experts.py, rules/feedback.py) and, later, the figures and
+the duty calendar ask these, so that a check and a figure never disagree about
+what "in the pool" or "answered in time" means. Everything here is judged on a
+date: a response or a closing dated later has not happened yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from jgsw_std.model.feedback import Feedback, Response
+
+if TYPE_CHECKING:
+    from jgsw_std.load.warehouse import ExpertRecord, FeedbackRecord, Warehouse
+
+
+# -- the expert pool ---------------------------------------------------------------
+
+
+def pool_at(wh: Warehouse, on: dt.date) -> list[ExpertRecord]:
+    """The experts in the pool on ``on`` (:meth:`Expert.in_pool`)."""
+    return [rec for rec in wh.experts if rec.model.in_pool(on)]
+
+
+def pool_by_area(wh: Warehouse, on: dt.date) -> dict[str, list[ExpertRecord]]:
+    """Area code -> the experts in the pool on ``on`` who cover it, for every area of the
+    framework (an area nobody covers maps to an empty list)."""
+    out: dict[str, list[ExpertRecord]] = {area.code: [] for area in wh.framework.areas}
+    for rec in pool_at(wh, on):
+        for area in dict.fromkeys(rec.model.fields):
+            out.setdefault(area, []).append(rec)
+    return out
+
+
+def short_areas(wh: Warehouse, on: dt.date) -> list[tuple[int, str, int]]:
+    """Main areas with fewer experts in the pool than ``min_experts_per_area``:
+    ``(index of the area in framework.yaml, area code, experts in the pool)``."""
+    minimum = wh.framework.min_experts_per_area
+    pool = pool_by_area(wh, on)
+    return [
+        (index, area.code, len(pool.get(area.code, [])))
+        for index, area in enumerate(wh.framework.areas)
+        if area.main and len(pool.get(area.code, [])) < minimum
+    ]
+
+
+def same_organization(a: str, b: str) -> bool:
+    """Two organization names are the same one, spaces (also full-width) aside."""
+    return "".join(a.split()) == "".join(b.split())
+
+
+# -- feedback ----------------------------------------------------------------------
+
+
+def response_on(item: Feedback, on: dt.date) -> Response | None:
+    """The response, if it is dated on or before ``on``."""
+    response = item.response
+    return response if response is not None and response.date <= on else None
+
+
+def answer_due(item: Feedback, days: int) -> dt.date:
+    """The last day to answer: ``days`` after receipt."""
+    return item.received + dt.timedelta(days=days)
+
+
+def unanswered_late(item: Feedback, on: dt.date, days: int) -> bool:
+    """Received, not answered and not closed by ``on``, and past the day it was due.
+
+    On the due day itself the item is not late yet; the day after, it is.
+    """
+    if item.received > on or response_on(item, on) is not None:
+        return False
+    if item.closed is not None and item.closed <= on:
+        return False
+    return on > answer_due(item, days)
+
+
+def is_open(item: Feedback, on: dt.date) -> bool:
+    """Received by ``on`` and the loop not closed by then."""
+    return item.received <= on and (item.closed is None or item.closed > on)
+
+
+def revision_due(item: Feedback, on: dt.date, days: int) -> dt.date | None:
+    """When the revision an answer of ``revise`` promised must be planned or published
+    (``days`` after the answer), or None when no such answer is on record by ``on``."""
+    response = response_on(item, on)
+    if response is None or response.action != "revise":
+        return None
+    return response.date + dt.timedelta(days=days)
+
+
+def answered_in_time(item: Feedback, on: dt.date, days: int) -> bool | None:
+    """True when answered by ``on`` within ``days`` of receipt, False when answered late
+    or still unanswered past the due day, None while the answer is not due yet."""
+    response = response_on(item, on)
+    if response is not None:
+        return response.date <= answer_due(item, days)
+    if item.received > on or on <= answer_due(item, days):
+        return None
+    return False
+
+
+@dataclass(frozen=True)
+class FeedbackFigures:
+    """What a set of feedback items says on a date (the warehouse's own figures).
+
+    ``median_days`` is None when nothing was answered: "no data", never 0.
+    """
+
+    received: int
+    answered: int
+    answered_in_time: int
+    late: int  # answered late, or unanswered past the due day
+    closed: int
+    open: int
+    median_days: float | None
+
+
+def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> FeedbackFigures:
+    """Received, answered (in time), closed and open items, and the median days to answer."""
+    received = answered = in_time = late = closed = still_open = 0
+    waits: list[int] = []
+    for item in items:
+        if item.received > on:
+            continue
+        received += 1
+        response = response_on(item, on)
+        if response is not None:
+            answered += 1
+            waits.append((response.date - item.received).days)
+        timely = answered_in_time(item, on, days)
+        in_time += timely is True
+        late += timely is False
+        if item.closed is not None and item.closed <= on:
+            closed += 1
+        else:
+            still_open += 1
+    median = float(statistics.median(waits)) if waits else None
+    return FeedbackFigures(received, answered, in_time, late, closed, still_open, median)
+
+
+def feedback_by(
+    wh: Warehouse, on: dt.date, key: Callable[[FeedbackRecord], str]
+) -> dict[str, FeedbackFigures]:
+    """:func:`feedback_figures` for each group of items: by standard
+    (``lambda r: r.code``), by unit (``r.model.from_``) or by year received."""
+    groups: dict[str, list[Feedback]] = {}
+    for rec in wh.feedback:
+        groups.setdefault(key(rec), []).append(rec.model)
+    days = wh.framework.feedback_response_days
+    return {name: feedback_figures(items, on, days) for name, items in sorted(groups.items())}

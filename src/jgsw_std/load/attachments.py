@@ -1,0 +1,166 @@
+"""The files documents point at (资料库): where a ``path`` leads, and the file's digest.
+
+A document's ``path`` is relative to the warehouse root and must stay inside
+it. Whether it does is decided twice: on the text (:func:`path_escape`: an
+absolute path, a drive, a ``..`` step; written with ``/`` or ``\\``, since
+paths are never assumed POSIX) and on the file system (a symbolic link that
+leads out of the root). A reader answers for a batch of paths at once, from
+the working tree (:class:`WorktreeFiles`) or, for ``--rev``, from git
+(history/attachments.py); the rules never know which.
+
+The digest of a Git LFS pointer file is the ``oid`` it names: the object is
+never fetched, the pointer says which object belongs there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+from typing import Literal, Protocol
+
+Found = Literal["file", "missing", "outside", "not-a-file"]
+
+#: A Git LFS pointer is a small text file (under 1024 bytes by the specification).
+LFS_MAX = 1024
+_LFS_HEAD = b"version https://git-lfs.github.com/spec/"
+_LFS_OID = re.compile(rb"^oid sha256:([0-9a-f]{64})\s*$", re.MULTILINE)
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """What is at a document's path: the file's SHA-256, or why there is none."""
+
+    found: Found
+    sha256: str | None = None  # of the content, or the LFS oid for a pointer
+    lfs: bool = False  # the file is a Git LFS pointer
+
+
+class AttachmentReader(Protocol):
+    """Answers for the files that documents name, many at a time."""
+
+    def read_many(self, rels: Iterable[str]) -> dict[str, Attachment]: ...
+
+
+def path_escape(path: str) -> str | None:
+    """Why ``path`` leaves the warehouse root on its face, or None when it does not.
+
+    "absolute" for ``/x``, ``\\\\server\\x`` and ``C:\\x``; "drive" for ``C:x``;
+    "parent" for any ``..`` step. ``\\`` counts as a separator, as on Windows.
+    """
+    win = PureWindowsPath(path)
+    if path.startswith(("/", "\\")) or win.is_absolute():
+        return "absolute"
+    if win.drive:
+        return "drive"
+    if any(part == ".." for part in re.split(r"[\\/]+", path)):
+        return "parent"
+    return None
+
+
+def posix_rel(path: str) -> str:
+    """The path with ``/`` separators and no ``.`` steps: how both readers look it up."""
+    parts = [p for p in re.split(r"[\\/]+", path) if p not in ("", ".")]
+    return "/".join(parts)
+
+
+def lfs_oid(head: bytes) -> str | None:
+    """The ``oid sha256:`` of a Git LFS pointer file's text, or None if it is not one."""
+    if len(head) >= LFS_MAX or not head.startswith(_LFS_HEAD):
+        return None
+    found = _LFS_OID.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def digest_of(data: bytes) -> Attachment:
+    """The attachment of bytes already in memory (a git blob)."""
+    oid = lfs_oid(data[:LFS_MAX])
+    if oid is not None:
+        return Attachment("file", oid, lfs=True)
+    return Attachment("file", hashlib.sha256(data).hexdigest())
+
+
+class WorktreeFiles:
+    """Attachments as they are on disk under the warehouse root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._real_root: str | None = None
+        self._memo: dict[str, Attachment] = {}
+        self._folders: dict[str, str | None] = {}
+
+    def read_many(self, rels: Iterable[str]) -> dict[str, Attachment]:
+        return {rel: self.read(rel) for rel in rels}
+
+    def read(self, rel: str) -> Attachment:
+        """One path (as written in the document); remembered for the run."""
+        found = self._memo.get(rel)
+        if found is None:
+            found = self._memo[rel] = self._read(rel)
+        return found
+
+    def _read(self, rel: str) -> Attachment:
+        if path_escape(rel) is not None:
+            return Attachment("outside")
+        if self._real_root is None:
+            self._real_root = os.path.realpath(self.root)
+        folder, _, name = posix_rel(rel).rpartition("/")
+        real_folder = self._folder(folder)
+        if real_folder is None:
+            return Attachment("outside")
+        target = os.path.join(real_folder, name) if name else real_folder
+        # One lstat for the common case, a plain file: its folder is already known
+        # to be inside. Only a symbolic link is followed to see where it leads.
+        try:
+            info = os.lstat(target)
+        except OSError:
+            return Attachment("missing")
+        if stat.S_ISLNK(info.st_mode):
+            target = os.path.realpath(target)
+            if not self._inside(target):
+                return Attachment("outside")
+            try:
+                info = os.stat(target)
+            except OSError:
+                return Attachment("missing")
+        if not stat.S_ISREG(info.st_mode):
+            return Attachment("not-a-file")
+        return self._digest(target)
+
+    def _folder(self, folder: str) -> str | None:
+        """The real path of a folder under the root (symbolic links followed, once per
+        folder), or None when it leads outside the root."""
+        found = self._folders.get(folder)
+        if found is None and folder not in self._folders:
+            assert self._real_root is not None
+            real = os.path.realpath(os.path.join(self._real_root, *folder.split("/")))
+            found = real if self._inside(real) else None
+            self._folders[folder] = found
+        return found
+
+    def _inside(self, real: str) -> bool:
+        assert self._real_root is not None
+        try:
+            return os.path.commonpath([real, self._real_root]) == self._real_root
+        except ValueError:  # another drive (Windows)
+            return False
+
+    @staticmethod
+    def _digest(path: str) -> Attachment:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(LFS_MAX)
+                oid = lfs_oid(head)
+                if oid is not None:
+                    return Attachment("file", oid, lfs=True)
+                digest = hashlib.sha256(head)
+                while chunk := handle.read(_CHUNK):
+                    digest.update(chunk)
+        except OSError:
+            return Attachment("missing")
+        return Attachment("file", digest.hexdigest())

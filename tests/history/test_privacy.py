@@ -1,0 +1,126 @@
+"""An expert's contact is personal data: no command prints it unless asked.
+
+A phone number and an email are planted in an expert's contact (and changed in
+a later commit, and written wrongly in a second expert's file so that `check`
+has something to say about the contact itself); every output format of every
+command that reads the warehouse is searched for them. Only `export
+--include-private` may show them, and does.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import CliRunner
+from tests.history.conftest import GitWarehouse, standard
+
+PHONE, EMAIL = "13812345678", "zhang.secret@example.org"
+PHONE2, EMAIL2 = "13987654321", "new.secret@example.org"
+BAD_PHONE = "13700001111"
+SECRETS = (PHONE, EMAIL, PHONE2, EMAIL2, BAD_PHONE, "zhang.secret", "new.secret")
+
+EXPERT = """\
+slug: zhang-wei
+name: 张伟
+organization: 重庆市标准化研究院
+fields: [vehicles]
+appointed: 2021-05-20
+contact: {{phone: "{phone}", email: {email}}}
+"""
+BROKEN = """\
+slug: li-na
+name: 李娜
+organization: 重庆市节能中心
+appointed: 2021-05-20
+contact: {phone: 13700001111, email: [li.na@example.org]}
+"""
+FEEDBACK = """\
+id: 2025-0001
+standard: DB50/T 1-2015
+from: shapingba
+received: 2025-01-02
+text: 条款难以执行。
+"""
+STD = "data/standards/vehicles/db50-t-1-2015.yaml"
+
+
+def _unzip_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return "\n".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+
+
+def _outputs(cli: CliRunner, root: Path, tmp: Path) -> dict[str, str]:
+    """What every reading command prints or writes, by a name for the failure message."""
+    day = ["--as-of", "2025-12-31"]
+    runs: dict[str, list[str]] = {}
+    for fmt in ("text", "json", "github", "gitlab", "sarif"):
+        runs[f"check {fmt}"] = ["check", *day, "-f", fmt]
+    for fmt in ("text", "json"):
+        runs[f"status {fmt}"] = ["status", *day, "-f", fmt]
+    for fmt in ("text", "json", "csv"):
+        runs[f"due {fmt}"] = ["due", *day, "-f", fmt]
+    for fmt in ("md", "json"):
+        runs[f"report {fmt}"] = ["report", *day, "-f", fmt, "-o", "-"]
+    for fmt in ("csv", "json"):
+        for table in ("experts", "all"):
+            runs[f"export {fmt} {table}"] = ["export", *day, "-f", fmt, "-t", table]
+    for fmt in ("text", "json", "md"):
+        runs[f"history {fmt}"] = ["history", "data/experts/zhang-wei.yaml", "-f", fmt]
+        runs[f"history li-na {fmt}"] = ["history", "li-na", "-f", fmt]
+        runs[f"diff {fmt}"] = ["diff", "HEAD~2", "HEAD", *day, "-f", fmt]
+        runs[f"diff worktree {fmt}"] = ["diff", "HEAD~1", *day, "-f", fmt]
+    for fmt in ("text", "json", "csv"):
+        runs[f"trend {fmt}"] = ["trend", "-f", fmt]
+    out: dict[str, str] = {}
+    for name, args in runs.items():
+        result = cli(*args, "--root", str(root))
+        assert "Traceback" not in result.stderr, (name, result.stderr)
+        out[name] = result.stdout + result.stderr
+    html = tmp / "report.html"
+    result = cli("report", *day, "-o", str(html), "--root", str(root))
+    assert html.exists(), (result.exit_code, result.stdout, result.stderr)
+    out["report html"] = result.stdout + result.stderr + html.read_text("utf-8")
+    for lang in ("zh", "en"):
+        book = tmp / f"export-{lang}.xlsx"
+        result = cli("export", *day, "-o", str(book), "--lang", lang, "--root", str(root))
+        out[f"export xlsx {lang}"] = result.stdout + result.stderr + _unzip_text(book.read_bytes())
+        back = cli("import", str(book), "--root", str(root))
+        out[f"import {lang}"] = back.stdout + back.stderr
+    return out
+
+
+def test_no_output_shows_a_contact_unless_asked_for(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner, tmp_path: Path
+) -> None:
+    repo = git_wh(files={STD: standard("DB50/T 1-2015")})
+    repo.commit(
+        "专家入库",
+        {
+            "data/experts/zhang-wei.yaml": EXPERT.format(phone=PHONE, email=EMAIL),
+            "data/feedback/2025/2025-0001.yaml": FEEDBACK,
+        },
+    )
+    repo.commit(
+        "更新联系方式",
+        {
+            "data/experts/zhang-wei.yaml": EXPERT.format(phone=PHONE2, email=EMAIL2),
+            "data/experts/li-na.yaml": BROKEN,
+        },
+    )
+    # an uncommitted change too: `diff HEAD~1` compares with the working tree
+    repo.write({"data/experts/zhang-wei.yaml": EXPERT.format(phone=PHONE, email=EMAIL2)})
+    outputs = _outputs(cli, repo.root, tmp_path)
+    # the commands did run and did look at the experts
+    assert "S103" in outputs["check text"] and "data/experts/li-na.yaml" in outputs["check text"]
+    assert "contact" in outputs["history text"] and "contact" in outputs["diff text"]
+    assert "zhang-wei" in outputs["export csv experts"]
+    for name, text in outputs.items():
+        for secret in SECRETS:
+            assert secret not in text, f"{secret} printed by {name}"
+    asked = cli(
+        "export", "-f", "csv", "-t", "experts", "--include-private", "--root", str(repo.root)
+    )
+    assert PHONE in asked.stdout and EMAIL2 in asked.stdout
