@@ -343,12 +343,15 @@ def _check_in_two(
 # -- the finished output, remembered ------------------------------------------------
 
 
-def _result_key(request: CheckRequest, view: View, root: Path, tree: str) -> str:
+def _result_key(request: CheckRequest, view: View, root: Path, tree: str) -> str | None:
+    settings = finished.settings_digest(root, CONFIG_FILE)
+    if settings is None:
+        return None  # jgsw.toml is there but cannot be read: the run says why
     options = {
         "as_of": request.as_of.isoformat(),
         "select": request.select,
         "ignore": request.ignore,
-        "settings": finished.settings_digest(root, CONFIG_FILE),
+        "settings": settings,
     }
     return finished.result_key("check", root, tree, view, options)
 
@@ -361,14 +364,17 @@ def _cacheable(request: CheckRequest) -> bool:
 
 
 def cached_check(request: CheckRequest, view: View) -> Finished | None:
-    """The remembered output of this check, if the files and everything else are unchanged."""
+    """The remembered output of this check, if the files and everything else are unchanged.
+
+    The documents' files it read (outside data/) must also be as they were
+    (app/finished.py, ``watch``).
+    """
     if not _cacheable(request):
         return None
     root = find_root(request.root)
     tree = finished.worktree_tree(root)
-    if tree is None:
-        return None
-    return finished.lookup(_result_key(request, view, root, tree))
+    key = _result_key(request, view, root, tree) if tree is not None else None
+    return finished.lookup(key, root) if key is not None else None
 
 
 def finish_check(
@@ -380,19 +386,25 @@ def finish_check(
     """The check's output: remembered, or computed, shown with ``render`` and remembered.
 
     The key it is stored under is made from the bytes that were judged, so a
-    file saved during the run is judged again next time.
+    file saved during the run is judged again next time; a document's file
+    changed during the run (or too recently to tell) keeps it from being stored.
     """
+    import time
+
     found = cached_check(request, view)
     if found is not None:
         return found
+    started = time.time_ns()  # before any document's file is read (finished.settled)
     outcome = run_check(request, progress)
     done = render(outcome)
     wh = outcome.warehouse
     if _cacheable(request) and wh.root is not None:
         tree = finished.tree_digest({rel: e.source.blob for rel, e in wh.files.items()})
+        watch = finished.watch_of(wh.attachments)
         key = _result_key(request, view, wh.root, tree) if tree is not None else None
         del outcome, wh  # the warehouse goes before the output is copied into the cache
-        if key is not None:
+        if key is not None and watch is not None:
+            done.watch, done.watched_ns = watch, started
             finished.remember(key, done)
     return done
 

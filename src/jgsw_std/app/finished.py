@@ -17,6 +17,18 @@ the progress bar (stderr, on a terminal only, and a hit never needs one) and
 the "wrote FILE (size)" line of ``-o`` (cli/values.show prints it, unless
 ``--quiet``, which changes nothing else and so is no part of the key).
 
+One dependency lies outside data/: the files documents name (M901-M903 read
+``files/...`` under the root). Which files they are follows from data/, so the
+key need not name them; instead a stored check carries, for each of them, the
+state it was in when it was read (:attr:`Finished.watch`: the real path and
+stat of a file, or why there is none) and what was found (its digest), and a
+hit counts only while every one is still in that state. A file changed,
+replaced, removed or added where one was missing misses, and the check runs
+again. As in load/blob_ids.py, equal times vouch for equal bytes only when
+they are safely older than the moment the state was taken; a file changed
+more recently is hashed again at the lookup (and the entry re-dated once it
+has settled), so a rewrite within one clock tick is never missed.
+
 This module is imported on the warm path, before anything heavy: it must
 stay free of pydantic, YAML readers, rich, jinja2 and the rules.
 """
@@ -26,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+import os
 import time
 import zlib
 from collections.abc import Mapping
@@ -33,6 +46,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from jgsw_std.load import blob_ids, cache
+from jgsw_std.load.attachments import Attachment, State, WorktreeFiles
+
+#: What was found at a document's path: (found, sha256 or "", a Git LFS pointer).
+Found = tuple[str, str, bool]
+#: Documents' files a result read: path, its state then, what was found (see above).
+Watched = tuple[tuple[str, State, Found], ...]
 
 
 @dataclass(frozen=True)
@@ -54,18 +73,83 @@ class Finished:
     err: str = ""
     errors: int = 0
     warnings: int = 0
+    #: the documents' files it read (it holds only while they do), and when their
+    #: states were taken (nanoseconds, taken before any of them was read)
+    watch: Watched = ()
+    watched_ns: int = 0
 
     def encode(self) -> bytes:
-        payload = marshal.dumps((self.out, self.err, self.errors, self.warnings))
-        return zlib.compress(payload, 1)
+        payload = (self.out, self.err, self.errors, self.warnings, self.watch, self.watched_ns)
+        return zlib.compress(marshal.dumps(payload), 1)
 
     @classmethod
     def decode(cls, value: bytes) -> Finished | None:
         try:
-            out, err, errors, warnings = marshal.loads(zlib.decompress(value))
+            out, err, errors, warnings, watch, watched_ns = marshal.loads(zlib.decompress(value))
         except (zlib.error, ValueError, EOFError, TypeError):
             return None
-        return cls(str(out), str(err), int(errors), int(warnings))
+        return cls(str(out), str(err), int(errors), int(warnings), tuple(watch), int(watched_ns))
+
+
+def _found(attachment: Attachment) -> Found:
+    return (attachment.found, attachment.sha256 or "", attachment.lfs)
+
+
+def watch_of(reader: object) -> Watched | None:
+    """The documents' files ``reader`` read: each with its state then, and what was found.
+
+    None when a result must not be stored: a file is no longer in the state it
+    was read in (it changed while the run went on). A run that read no such
+    file watches nothing.
+    """
+    if not isinstance(reader, WorktreeFiles):
+        return ()
+    seen = reader.seen()
+    if not seen:
+        return ()
+    now = WorktreeFiles(reader.root)
+    out: list[tuple[str, State, Found]] = []
+    for rel in sorted(seen):
+        state, found = seen[rel]
+        if now.state(rel) != state:
+            return None
+        out.append((rel, state, _found(found)))
+    return tuple(out)
+
+
+def settled(state: State, taken_ns: int) -> bool:
+    """Whether a state's times are safely older than ``taken_ns`` (see blob_ids.trusted)."""
+    if state[0] != "file":
+        return True
+    mtime, ctime = int(state[2]), int(state[5])
+    return max(mtime, ctime) + blob_ids.SETTLED_NS < taken_ns
+
+
+def still_holds(root: Path, done: Finished) -> Finished | None:
+    """``done`` if every file it watches is as it was read, else None.
+
+    A file whose state was taken too soon after it changed is read again and
+    its digest compared; when that was needed and all held, the answer carries
+    the states re-dated (to be stored again, so the next lookup need not read).
+    """
+    if not done.watch:
+        return done
+    started = time.time_ns()  # before any stat: what is re-dated is no newer than this
+    files = WorktreeFiles(root)
+    reread = False
+    for rel, state, found in done.watch:
+        state = tuple(state)
+        if settled(state, done.watched_ns):
+            if files.state(rel) != state:
+                return None
+            continue
+        got = files.read(rel)
+        if files.seen()[rel][0] != state or _found(got) != tuple(found):
+            return None
+        reread = True
+    if not reread:
+        return done
+    return Finished(done.out, done.err, done.errors, done.warnings, done.watch, started)
 
 
 def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
@@ -85,12 +169,27 @@ def worktree_tree(root: Path) -> str | None:
     return tree_digest(found.blobs)
 
 
-def settings_digest(root: Path, name: str = "jgsw.toml") -> str:
-    """The bytes of a settings file beside data/ (empty when there is none)."""
+def settings_digest(root: Path, name: str = "jgsw.toml") -> str | None:
+    """The bytes of a settings file beside data/ ("absent" when there is none).
+
+    Read as the run reads it (a regular file, bounded): a FIFO named jgsw.toml
+    must not stall the lookup. None when it is there but cannot be read so:
+    nothing is looked up or stored, and the run says what is wrong with it.
+    """
+    path = root / name
+    if not os.path.lexists(path):
+        return "absent"
+    return file_digest(path)
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha1 of a file read the bounded way, or None when it cannot be read so."""
+    from jgsw_std.load.files import FileUnreadable, read_regular
+
     try:
-        data = (root / name).read_bytes()
-    except OSError:
-        data = b""
+        data = read_regular(path)
+    except FileUnreadable:
+        return None
     return hashlib.sha1(data).hexdigest()
 
 
@@ -110,22 +209,36 @@ def result_key(
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
-def lookup(key: str) -> Finished | None:
+def lookup(key: str, root: Path | None = None) -> Finished | None:
+    """The result stored under ``key``, if the files it watches (under ``root``) still hold."""
     store = cache.store()
     if store is None:
         return None
+    found: Finished | None = None
     with cache.guard():
         row = store.conn.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
         if row is not None:
-            return Finished.decode(row[0])
-    return None
+            found = Finished.decode(row[0])
+    if found is None or not found.watch:
+        return found
+    if root is None:
+        return None
+    held = still_holds(root, found)
+    if held is not None and held.watched_ns != found.watched_ns:
+        cache.later(lambda store: _store(store, key, held), 1)  # re-dated: once the output is out
+    return held
 
 
 def remember(key: str, finished: Finished) -> None:
     store = cache.store()
     if store is None:
         return
-    with cache.guard(), store.writing() as conn:
+    with cache.guard():
+        _store(store, key, finished)
+
+
+def _store(store: cache.Store, key: str, finished: Finished) -> None:
+    with store.writing() as conn:
         conn.execute(
             "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
             (key, finished.encode(), int(time.time())),

@@ -13,7 +13,6 @@ that warm path, so the loader and the metrics are imported inside functions.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,20 +112,22 @@ def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOut
 def _result_key(
     request: StatusRequest, view: View, explain: bool, root: Path, tree: str
 ) -> str | None:
+    settings = finished.settings_digest(root)  # status reads none today; one day it may
+    if settings is None:
+        return None
     options: dict[str, object] = {
         "as_of": request.as_of.isoformat(),
         "scope": request.scope,
         "grouping_as_of": request.grouping_as_of.isoformat() if request.grouping_as_of else None,
         "indicator": request.indicator,
         "explain": explain,
-        "settings": finished.settings_digest(root),  # status reads none today; one day it may
+        "settings": settings,
     }
     if request.indicators_path is not None:
-        try:
-            data = request.indicators_path.read_bytes()
-        except OSError:
+        digest = finished.file_digest(request.indicators_path)
+        if digest is None:
             return None  # the run says what is wrong with it
-        options["indicators"] = [str(request.indicators_path), hashlib.sha1(data).hexdigest()]
+        options["indicators"] = [str(request.indicators_path), digest]
     return finished.result_key("status", root, tree, view, options)
 
 
@@ -143,7 +144,7 @@ def cached_status(request: StatusRequest, view: View, explain: bool) -> Finished
     root = find_root(request.root)
     tree = finished.worktree_tree(root)
     key = _result_key(request, view, explain, root, tree) if tree is not None else None
-    return finished.lookup(key) if key is not None else None
+    return finished.lookup(key, root) if key is not None else None
 
 
 def finish_status(
@@ -154,16 +155,22 @@ def finish_status(
     progress: Progress = SILENT,
 ) -> Finished:
     """The status output: remembered, or computed, shown with ``render`` and remembered."""
+    import time
+
     found = cached_status(request, view, explain)
     if found is not None:
         return found
+    started = time.time_ns()
     outcome = run_status(request, progress)
     done = render(outcome)
     wh = outcome.warehouse
     if _cacheable(request) and wh.root is not None:
         tree = finished.tree_digest({rel: e.source.blob for rel, e in wh.files.items()})
+        # no metric reads a document's file today; should one, it is watched like check's
+        watch = finished.watch_of(wh.attachments)
         key = _result_key(request, view, explain, wh.root, tree) if tree is not None else None
         del outcome, wh  # the warehouse goes before the output is copied into the cache
-        if key is not None:
+        if key is not None and watch is not None:
+            done.watch, done.watched_ns = watch, started
             finished.remember(key, done)
     return done

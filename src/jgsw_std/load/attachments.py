@@ -85,6 +85,17 @@ def digest_of(data: bytes) -> Attachment:
     return Attachment("file", hashlib.sha256(data).hexdigest())
 
 
+#: What a path leads to on disk, without reading the file: a file's real path
+#: and (mtime_ns, size, inode, ctime_ns), or why there is no file. An equal
+#: state with times safely older than when it was taken means the same bytes,
+#: as in git's index (see load/blob_ids.py); app/finished.py watches them.
+State = tuple[str | int, ...]
+
+
+def _file_state(target: str, info: os.stat_result) -> State:
+    return ("file", target, info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+
+
 class WorktreeFiles:
     """Attachments as they are on disk under the warehouse root."""
 
@@ -92,6 +103,7 @@ class WorktreeFiles:
         self.root = root
         self._real_root: str | None = None
         self._memo: dict[str, Attachment] = {}
+        self._states: dict[str, State] = {}
         self._folders: dict[str, str | None] = {}
 
     def read_many(self, rels: Iterable[str]) -> dict[str, Attachment]:
@@ -104,33 +116,53 @@ class WorktreeFiles:
             found = self._memo[rel] = self._read(rel)
         return found
 
+    def seen(self) -> dict[str, tuple[State, Attachment]]:
+        """Every path read so far: the state it was in when read, and what was found."""
+        return {rel: (self._states[rel], found) for rel, found in self._memo.items()}
+
+    def state(self, rel: str) -> State:
+        """What ``rel`` leads to now (see :data:`State`), without reading a file."""
+        found, target, info = self._locate(rel)
+        if found is not None or target is None or info is None:
+            return (found.found if found is not None else "missing",)
+        return _file_state(target, info)
+
     def _read(self, rel: str) -> Attachment:
+        found, target, info = self._locate(rel)
+        if found is not None or target is None or info is None:
+            self._states[rel] = (found.found if found is not None else "missing",)
+            return found or Attachment("missing")
+        self._states[rel] = _file_state(target, info)
+        return self._digest(target)
+
+    def _locate(self, rel: str) -> tuple[Attachment | None, str | None, os.stat_result | None]:
+        """Where ``rel`` leads: an answer without a file, or the regular file and its stat."""
         if path_escape(rel) is not None:
-            return Attachment("outside")
+            return Attachment("outside"), None, None
         if self._real_root is None:
             self._real_root = os.path.realpath(self.root)
         folder, _, name = posix_rel(rel).rpartition("/")
         real_folder = self._folder(folder)
         if real_folder is None:
-            return Attachment("outside")
+            return Attachment("outside"), None, None
         target = os.path.join(real_folder, name) if name else real_folder
         # One lstat for the common case, a plain file: its folder is already known
         # to be inside. Only a symbolic link is followed to see where it leads.
         try:
             info = os.lstat(target)
         except OSError:
-            return Attachment("missing")
+            return Attachment("missing"), None, None
         if stat.S_ISLNK(info.st_mode):
             target = os.path.realpath(target)
             if not self._inside(target):
-                return Attachment("outside")
+                return Attachment("outside"), None, None
             try:
                 info = os.stat(target)
             except OSError:
-                return Attachment("missing")
+                return Attachment("missing"), None, None
         if not stat.S_ISREG(info.st_mode):
-            return Attachment("not-a-file")
-        return self._digest(target)
+            return Attachment("not-a-file"), None, None
+        return None, target, info
 
     def _folder(self, folder: str) -> str | None:
         """The real path of a folder under the root (symbolic links followed, once per
