@@ -181,3 +181,133 @@ def _stored_results() -> list[finished.Finished]:
     out = [finished.Finished.decode(row[0]) for row in rows]
     cache.close()
     return [one for one in out if one is not None]
+
+
+# -- registries, options ---------------------------------------------------------------
+
+
+def test_an_edited_registry_file_is_judged_again(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str]
+) -> None:
+    wh = mini({"data/experts/zhang-wei.yaml": EXPERT})
+    line = ["check", "--as-of", DAY, "--root", str(wh.root)]
+    first = cli(*line)
+    assert cli(*line).stdout == first.stdout and computed == ["check"]
+    wh.write({"data/experts/zhang-wei.yaml": EXPERT + "term_ends: 2021-01-01\n"})
+    assert "E905" in cli(*line).stdout and computed == ["check", "check"]
+
+
+def test_grouping_as_of_is_part_of_a_status_key(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str]
+) -> None:
+    line = ["status", "--as-of", DAY, "--root", str(mini().root)]
+    cli(*line)
+    cli(*line)
+    cli(*line, "--grouping-as-of", "2021-01-01")
+    cli(*line, "--grouping-as-of", "2021-01-01")
+    cli(*line, "--grouping-as-of", "2022-01-01")
+    assert computed == ["status", "status", "status"]
+
+
+def test_options_before_the_command_are_served_like_options_after_it(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str], tmp_path: Path
+) -> None:
+    root = str(mini().root)
+    out = str(tmp_path / "out.json")
+    after = cli("check", "--as-of", DAY, "-f", "json", "-o", out, "--lang", "en", "--root", root)
+    before = cli("--lang", "en", "--root", root, "check", "--as-of", DAY, "-f", "json", "-o", out)
+    assert (before.stdout, before.stderr) == (after.stdout, after.stderr)
+    assert after.stderr.startswith(f"wrote {out} (") and computed == ["check"]
+    quiet = cli("-q", "--lang=en", "check", "--as-of", DAY, "-f", "json", "-o", out, "--root", root)
+    assert quiet.stderr == after.stderr.split("\n", 1)[1] and computed == ["check"]
+    own = cli("--lang", "en", "check", "--as-of", DAY, "--root", root, "--lang", "zh")
+    assert "检查了" in own.stdout  # the command's own value wins, as through typer
+
+
+# -- files that are reported instead of read are never remembered -----------------------
+
+
+def _folder(root: Path) -> Path:
+    folder = root / "data" / "standards" / "vehicles"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _twice(cli: CliRunner, root: Path, computed: list[str]) -> str:
+    line = ["check", "--as-of", DAY, "--root", str(root)]
+    first = cli(*line)
+    second = cli(*line)
+    assert second.stdout == first.stdout and computed == ["check", "check"]
+    return first.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_fifo_is_reported_and_never_remembered(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str]
+) -> None:
+    wh = mini()
+    _folder(wh.root)
+    os.mkfifo(wh.root / "data" / "standards" / "vehicles" / "pipe.yaml")
+    assert "Y008" in _twice(cli, wh.root, computed)
+    assert "data/standards/vehicles/pipe.yaml" not in _files_table(wh.root)
+
+
+def test_a_dangling_link_is_reported_and_never_remembered(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str]
+) -> None:
+    wh = mini()
+    _folder(wh.root).joinpath("gone.yaml").symlink_to("nowhere.yaml")
+    assert "Y007" in _twice(cli, wh.root, computed)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="file names are UTF-16 on Windows")
+def test_a_file_name_that_is_not_utf8_is_reported_and_never_remembered(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str]
+) -> None:
+    wh = mini()
+    folder = os.fsencode(_folder(wh.root))
+    with open(folder + b"/\xff\xfe.yaml", "wb") as handle:
+        handle.write(b"code: x\n")
+    assert "Y011" in _twice(cli, wh.root, computed)
+
+
+def test_a_file_over_the_limit_is_never_served_from_an_earlier_limit(
+    fresh: Path,
+    mini: MiniFactory,
+    cli: CliRunner,
+    computed: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wh = mini()
+    line = ["check", "--as-of", DAY, "--root", str(wh.root)]
+    cli(*line)  # every file read and remembered under the default limit
+    monkeypatch.setattr(blob_ids, "SETTLED_NS", -(10**18))  # trust every recorded entry
+    assert cli(*line).exit_code == 0 and computed == ["check"]  # served
+    monkeypatch.setenv(MAX_FILE_ENV, "100")  # the framework is larger than that
+    limited = cli(*line)
+    assert "Y009" in limited.stdout and computed == ["check", "check"]
+    assert "Y009" in cli(*line).stdout and computed == ["check", "check", "check"]
+
+
+def test_a_file_over_the_limit_is_neither_keyed_nor_recorded(
+    fresh: Path, mini: MiniFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.load.warehouse import load_worktree
+
+    wh = mini()
+    monkeypatch.setenv(MAX_FILE_ENV, "100")
+    cache.reset("zh")
+    loaded = load_worktree(wh.root)
+    big = loaded.files["data/framework.yaml"]
+    assert big.source.blob is None and not big.valid
+    assert any(p.code == "Y009" and p.path == big.rel for p in loaded.problems)
+    assert "data/framework.yaml" not in blob_ids.identify(wh.root, blob_ids.listing(wh.root)).blobs
+    cache.flush()
+    assert "data/framework.yaml" not in _files_table(wh.root)
+
+
+def _files_table(root: Path) -> dict[str, object]:
+    cache.reset("zh")
+    table = blob_ids._recorded(str(root))
+    cache.close()
+    return table  # type: ignore[return-value]
