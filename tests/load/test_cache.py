@@ -258,6 +258,21 @@ def test_a_folder_that_cannot_be_made_is_one_warning(
     assert err.count("无法使用") == 1
 
 
+def test_the_warning_is_one_line_whatever_the_folder_is_called(
+    tmp_path: Path,
+    mini: MiniFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "a\nfile"  # a newline in a name must not split the note
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    cache.reset("en")
+    err, _ = _load_twice(mini, capsys)
+    assert err.count("\n") == 1 and "a\\nfile" in err
+
+
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders"
 )
@@ -425,3 +440,10 @@ def test_the_same_bytes_as_another_kind_of_file_are_judged_as_that_kind(
     cache.disable()
     assert cached == _problems_of(wh.load())
     assert any(p.path == "data/districts/x.yaml" for p in wh.load().problems)
+
+
+def test_the_code_stamp_covers_the_packaged_text() -> None:
+    # explain's Chinese lives in docs_zh.toml: a changed text is a changed jgsw
+    package = Path(cache.__file__).resolve().parent.parent
+    stamped = {Path(p).name for p in cache._sources(package)}
+    assert {"docs_zh.toml", "finished.py", "cache.py"} <= stamped

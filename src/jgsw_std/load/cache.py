@@ -169,8 +169,10 @@ def _fail(exc: BaseException) -> None:
     if _STATE.warned:
         return
     _STATE.warned = True
-    reason = str(exc) or type(exc).__name__
-    where = cache_path()
+    from jgsw_std.i18n import one_line
+
+    reason = one_line(str(exc) or type(exc).__name__)
+    where = one_line(str(cache_path()))
     if _STATE.lang == "en":
         text = (
             f"jgsw: note: the cache {where} cannot be used ({reason}); running without it. "
@@ -386,5 +388,5 @@ def _sources(folder: Path) -> Iterable[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if not entry.name.startswith((".", "__pycache__")):
                         stack.append(entry.path)
-                elif entry.name.endswith(".py"):
+                elif entry.name.endswith((".py", ".toml")):  # code and its packaged text
                     yield entry.path

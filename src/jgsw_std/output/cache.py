@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from jgsw_std.app.cache import Cleared
+from jgsw_std.i18n import one_line
 from jgsw_std.load.cache_info import CacheInfo
 
 
@@ -16,7 +17,7 @@ def _size(count: int) -> str:
 def info_text(found: CacheInfo, lang: str) -> str:
     """Where the cache is, its size and what it holds."""
     en = lang == "en"
-    lines = [("cache: " if en else "缓存：") + str(found.path)]
+    lines = [("cache: " if en else "缓存：") + one_line(str(found.path))]
     if found.turned_off:
         lines.append("turned off by JGSW_NO_CACHE" if en else "已由环境变量 JGSW_NO_CACHE 关闭")
     if found.size == 0:
@@ -25,9 +26,9 @@ def info_text(found: CacheInfo, lang: str) -> str:
     lines.append(("size: " if en else "大小：") + _size(found.size))
     if found.problem:
         lines.append(
-            f"cannot be read ({found.problem}); `jgsw cache clear` removes it"
+            f"cannot be read ({one_line(found.problem)}); `jgsw cache clear` removes it"
             if en
-            else f"无法读取（{found.problem}）；可运行 `jgsw cache clear` 删除"
+            else f"无法读取（{one_line(found.problem)}）；可运行 `jgsw cache clear` 删除"
         )
         return "\n".join(lines) + "\n"
     if en:
@@ -58,9 +59,10 @@ def info_json(found: CacheInfo, lang: str) -> str:
 
 
 def cleared_text(done: Cleared, lang: str) -> str:
+    path = one_line(str(done.path))
     if lang == "en":
-        return f"removed the cache {done.path} ({_size(done.freed)})\n"
-    return f"已删除缓存 {done.path}（{_size(done.freed)}）\n"
+        return f"removed the cache {path} ({_size(done.freed)})\n"
+    return f"已删除缓存 {path}（{_size(done.freed)}）\n"
 
 
 WRITERS: dict[str, Callable[[CacheInfo, str], str]] = {"text": info_text, "json": info_json}
