@@ -136,6 +136,18 @@ def test_a_folder_turned_into_a_link_out_of_the_warehouse_is_judged_again(
     assert "M903" in moved.stdout and computed == ["check", "check"]
 
 
+def test_a_path_that_leaves_the_root_on_its_face_is_not_watched(
+    fresh: Path, mini: MiniFactory, cli: CliRunner, computed: list[str]
+) -> None:
+    text = STANDARD.format(digest="a" * 64).replace("files/db50-t-7-2015.txt", "/x.txt")
+    root = mini({PATH: text}).root
+    line = ["check", "--as-of", DAY, "--root", str(root), "--select", "M"]
+    first = cli(*line)
+    assert "M903" in first.stdout  # said from the text alone: no file is read or watched
+    assert cli(*line).stdout == first.stdout and computed == ["check"]
+    assert _stored_results()[0].watch == ()
+
+
 def test_settled_states_are_trusted_and_recent_ones_read_again(
     fresh: Path, mini: MiniFactory
 ) -> None:

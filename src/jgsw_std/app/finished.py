@@ -111,7 +111,7 @@ def watch_of(reader: object) -> Watched | None:
     out: list[tuple[str, State, Found]] = []
     for rel in sorted(seen):
         state, found = seen[rel]
-        if now.state(rel) != state:
+        if now.state(rel, text_checked=True) != state:
             return None
         out.append((rel, state, _found(found)))
     return tuple(out)
@@ -140,11 +140,13 @@ def still_holds(root: Path, done: Finished) -> Finished | None:
     for rel, state, found in done.watch:
         state = tuple(state)
         if settled(state, done.watched_ns):
-            if files.state(rel) != state:
+            # the path's text is part of the key and passed path_escape when read
+            # (a safe miss at worst, for a caller that read one that did not)
+            if files.state(rel, text_checked=True) != state:
                 return None
             continue
         got = files.read(rel)
-        if files.seen()[rel][0] != state or _found(got) != tuple(found):
+        if files.state_read(rel) != state or _found(got) != tuple(found):
             return None
         reread = True
     if not reread:

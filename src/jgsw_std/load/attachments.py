@@ -120,9 +120,18 @@ class WorktreeFiles:
         """Every path read so far: the state it was in when read, and what was found."""
         return {rel: (self._states[rel], found) for rel, found in self._memo.items()}
 
-    def state(self, rel: str) -> State:
-        """What ``rel`` leads to now (see :data:`State`), without reading a file."""
-        found, target, info = self._locate(rel)
+    def state_read(self, rel: str) -> State | None:
+        """The state ``rel`` was in when :meth:`read` read it (None: not read)."""
+        return self._states.get(rel)
+
+    def state(self, rel: str, *, text_checked: bool = False) -> State:
+        """What ``rel`` leads to now (see :data:`State`), without reading a file.
+
+        ``text_checked``: the path is known not to leave the root on its face
+        (:func:`path_escape` said so when it was read; the text has not changed),
+        so that check, a third of the cost, is skipped.
+        """
+        found, target, info = self._locate(rel, text_checked)
         if found is not None or target is None or info is None:
             return (found.found if found is not None else "missing",)
         return _file_state(target, info)
@@ -135,9 +144,11 @@ class WorktreeFiles:
         self._states[rel] = _file_state(target, info)
         return self._digest(target)
 
-    def _locate(self, rel: str) -> tuple[Attachment | None, str | None, os.stat_result | None]:
+    def _locate(
+        self, rel: str, text_checked: bool = False
+    ) -> tuple[Attachment | None, str | None, os.stat_result | None]:
         """Where ``rel`` leads: an answer without a file, or the regular file and its stat."""
-        if path_escape(rel) is not None:
+        if not text_checked and path_escape(rel) is not None:
             return Attachment("outside"), None, None
         if self._real_root is None:
             self._real_root = os.path.realpath(self.root)
