@@ -17,6 +17,7 @@ from jgsw_std.errors import DataError
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import INDICATORS_PATH, Warehouse, load_indicator_file
 from jgsw_std.metrics.base import STATUSES, MetricResult
+from jgsw_std.metrics.registries import RegistryFigures, registry_figures
 from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
 from jgsw_std.metrics.scope import Scope, parse_scope
 from jgsw_std.model.indicators import IndicatorSet
@@ -44,6 +45,8 @@ class StatusOutcome:
     scope: Scope
     as_of: dt.date
     results: list[MetricResult]
+    #: the warehouse's own figures (专家库, 信息反馈); None with --indicator (one indicator)
+    registries: RegistryFigures | None = None
 
     @property
     def data_errors(self) -> int:
@@ -82,7 +85,9 @@ def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOut
     with progress.step("计算指标", "computing the indicators"):
         if request.indicator is None:
             results = compute_all(at, iset, scope)
+            registries: RegistryFigures | None = registry_figures(at, scope)
         else:
             results = [compute_one(at, iset, request.indicator, scope)]
+            registries = None
     source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
-    return StatusOutcome(wh, iset, source, scope, request.as_of, results)
+    return StatusOutcome(wh, iset, source, scope, request.as_of, results, registries)
