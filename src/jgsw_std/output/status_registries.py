@@ -14,6 +14,7 @@ from jgsw_std.i18n import pick, word
 from jgsw_std.lifecycle.registries import FeedbackFigures
 from jgsw_std.metrics.registries import (
     FeedbackGroup,
+    FeedbackItem,
     FeedbackSummary,
     PoolFigures,
     RegistryFigures,
@@ -191,22 +192,26 @@ def registries_document(fig: RegistryFigures, lang: str) -> dict[str, Any]:
 # -- text ------------------------------------------------------------------------------
 
 
+def _say(console: Console, text: str, style: str = "") -> None:
+    """One line of prose: never cut by the console (a terminal wraps it)."""
+    from rich.text import Text
+
+    console.print(Text(text, style=style), soft_wrap=True)
+
+
 def print_registries(
     console: Console, fig: RegistryFigures, scope_label: str, lang: str, *, explain: bool
 ) -> None:
     """The section after the indicators: the pool by area, then the feedback figures."""
-    from rich.text import Text
-
     console.print()
-    console.print(
-        Text(
-            pick(
-                lang,
-                "标准仓自有数据（规划 20 项指标之外）",
-                "The warehouse's own figures (beside the plan's 20 indicators)",
-            ),
-            style="bold",
-        )
+    _say(
+        console,
+        pick(
+            lang,
+            "标准仓自有数据（规划 20 项指标之外）",
+            "The warehouse's own figures (beside the plan's 20 indicators)",
+        ),
+        "bold",
     )
     _pool(console, fig, lang)
     _feedback(console, fig, scope_label, lang, explain)
@@ -229,31 +234,25 @@ def _pool(console: Console, fig: RegistryFigures, lang: str) -> None:
     pool = fig.pool
     if not pool.kept:
         why = pool_why(pool, lang)
-        console.print(Text(pick(lang, f"专家库：无数据（{why}）", f"Expert pool: no data ({why})")))
+        _say(console, pick(lang, f"专家库：无数据（{why}）", f"Expert pool: no data ({why})"))
         return
-    console.print(
-        Text(
-            pick(
-                lang,
-                f"专家库（全市共用，不分范围）：截至 {fig.as_of} 在库专家 {pool.in_pool} 名；"
-                f"每个主干业务领域至少应有 {pool.minimum} 名",
-                f"Expert pool (the city's, for every scope): {pool.in_pool} experts in the pool "
-                f"on {fig.as_of}; each main area needs at least {pool.minimum}",
-            )
-        )
+    _say(
+        console,
+        pick(
+            lang,
+            f"专家库（全市共用，不分范围）：截至 {fig.as_of} 在库专家 {pool.in_pool} 名；"
+            f"每个主干业务领域至少应有 {pool.minimum} 名",
+            f"Expert pool (the city's, for every scope): {pool.in_pool} experts in the pool "
+            f"on {fig.as_of}; each main area needs at least {pool.minimum}",
+        ),
     )
     table = _table(
         pick(lang, "业务方面", "Area"),
         [pick(lang, "主干", "Main"), pick(lang, "在库专家", "In pool"), pick(lang, "状态", "")],
     )
     for area in pool.areas:
-        state = ""
-        if area.short:
-            state = pick(
-                lang,
-                f"不足（少 {pool.minimum - area.count} 名）",
-                f"short by {pool.minimum - area.count}",
-            )
+        lack = pool.minimum - area.count
+        state = pick(lang, f"不足（少 {lack} 名）", f"short by {lack}") if area.short else ""
         table.add_row(
             area.label(lang),
             pick(lang, "是", "yes") if area.main else "",
@@ -266,62 +265,56 @@ def _pool(console: Console, fig: RegistryFigures, lang: str) -> None:
             pick(lang, f"{a.label_zh}（{a.count} 名）", f"{a.label_en} ({a.count})")
             for a in pool.short
         )
-        console.print(
-            Text(
-                pick(
-                    lang,
-                    f"在库专家不足 {pool.minimum} 名的主干业务领域（jgsw check E904）：{names}",
-                    f"Main areas with fewer than {pool.minimum} experts (jgsw check E904): {names}",
-                )
-            )
+        _say(
+            console,
+            pick(
+                lang,
+                f"在库专家不足 {pool.minimum} 名的主干业务领域（jgsw check E904）：{names}",
+                f"Main areas with fewer than {pool.minimum} experts (jgsw check E904): {names}",
+            ),
         )
 
 
 def _feedback(console: Console, fig: RegistryFigures, scope: str, lang: str, explain: bool) -> None:
-    from rich.text import Text
-
     fb = fig.feedback
     console.print()
     if not fb.has_data:
         why = feedback_why(fb, fig.as_of.isoformat(), lang)
-        console.print(Text(pick(lang, f"信息反馈：无数据（{why}）", f"Feedback: no data ({why})")))
+        _say(console, pick(lang, f"信息反馈：无数据（{why}）", f"Feedback: no data ({why})"))
         return
-    console.print(
-        Text(
-            pick(
-                lang,
-                f"信息反馈（{scope}，按提出单位；答复期限 {fb.response_days} 天）："
-                + feedback_sentence(fb.total, len(fb.unanswered_late), lang),
-                f"Feedback ({scope}, by the unit that raised it; {fb.response_days} days to "
-                "answer): " + feedback_sentence(fb.total, len(fb.unanswered_late), lang),
-            )
-        )
+    sentence = feedback_sentence(fb.total, len(fb.unanswered_late), lang)
+    _say(
+        console,
+        pick(
+            lang,
+            f"信息反馈（{scope}，按提出单位；答复期限 {fb.response_days} 天）：{sentence}",
+            f"Feedback ({scope}, by the unit that raised it; {fb.response_days} days to "
+            f"answer): {sentence}",
+        ),
     )
     by_id = {item.id: item for item in fb.open_items}
     if fb.unanswered_late:
         listed = pick(lang, "、", ", ").join(
-            f"{i}{pick(lang, '（', ' (')}{by_id[i].standard}{pick(lang, '）', ')')}"
+            pick(lang, f"{i}（{by_id[i].standard}）", f"{i} ({by_id[i].standard})")
             for i in fb.unanswered_late
         )
-        console.print(
-            Text(
-                pick(
-                    lang,
-                    f"逾期未答复（jgsw check F905）：{listed}",
-                    f"Unanswered past the limit (jgsw check F905): {listed}",
-                )
-            )
+        _say(
+            console,
+            pick(
+                lang,
+                f"逾期未答复（jgsw check F905）：{listed}",
+                f"Unanswered past the limit (jgsw check F905): {listed}",
+            ),
         )
     if fb.revision_overdue:
         listed = pick(lang, "、", ", ").join(fb.revision_overdue)
-        console.print(
-            Text(
-                pick(
-                    lang,
-                    f"答复将修订、逾期仍未安排修订（F906）：{listed}",
-                    f"Answered 'revise', no revision by its day (F906): {listed}",
-                )
-            )
+        _say(
+            console,
+            pick(
+                lang,
+                f"答复将修订、逾期仍未安排修订（jgsw check F906）：{listed}",
+                f"Answered 'revise', no revision by its day (jgsw check F906): {listed}",
+            ),
         )
     _groups(console, pick(lang, "年度", "Year"), list(fb.by_year), lang, lambda g: g.key)
     _groups(
@@ -336,43 +329,33 @@ def _feedback(console: Console, fig: RegistryFigures, scope: str, lang: str, exp
     if not explain and len(standards) > TOP_STANDARDS:
         shown = sorted(standards, key=lambda g: (-g.figures.received, -g.figures.open, g.key))
         shown = sorted(shown[:TOP_STANDARDS], key=lambda g: g.key)
-    if len(shown) < len(standards):
-        console.print(
-            Text(
-                pick(
-                    lang,
-                    f"按标准：收到反馈最多的 {len(shown)} 项（共 {len(standards)} 项；--explain "
-                    "列出全部）",
-                    f"By standard: the {len(shown)} with most feedback (of {len(standards)}; "
-                    "--explain lists all)",
-                )
-            )
+        _say(
+            console,
+            pick(
+                lang,
+                f"按标准：收到反馈最多的 {len(shown)} 项（共 {len(standards)} 项；--explain "
+                "列出全部）",
+                f"By standard: the {len(shown)} with most feedback (of {len(standards)}; "
+                "--explain lists all)",
+            ),
         )
     head = pick(lang, "标准", "Standard")
     _groups(console, head, shown, lang, lambda g: f"{g.key} {g.label(lang)}".strip())
     if explain and fb.open_items:
-        console.print(Text(pick(lang, "未闭环的反馈：", "Feedback still open:")))
+        _say(console, pick(lang, "未闭环的反馈：", "Feedback still open:"))
         for item in fb.open_items:
-            state = {
-                "unanswered": pick(
-                    lang, f"待答复（{item.answer_due} 前）", f"to answer by {item.answer_due}"
-                ),
-                "unanswered-late": pick(
-                    lang,
-                    f"逾期未答复（{item.answer_due} 到期）",
-                    f"unanswered, due {item.answer_due}",
-                ),
-                "answered": pick(
-                    lang, f"{item.answered} 已答复，未闭环", f"answered {item.answered}, not closed"
-                ),
-            }[item.state]
-            console.print(
-                Text(
-                    f"  {item.id}  {item.standard}  {item.unit}  {item.received}  {state}  "
-                    f"{item.path}"
-                ),
-                soft_wrap=True,
-            )
+            _say(console, f"  {item.id}  {item.standard}  {item.unit}  {item.received}  "
+                 f"{_item_state(item, lang)}  {item.path}")  # fmt: skip
+
+
+def _item_state(item: FeedbackItem, lang: str) -> str:
+    if item.state == "unanswered":
+        return pick(lang, f"待答复（{item.answer_due} 前）", f"to answer by {item.answer_due}")
+    if item.state == "unanswered-late":
+        return pick(
+            lang, f"逾期未答复（{item.answer_due} 到期）", f"unanswered, due {item.answer_due}"
+        )
+    return pick(lang, f"{item.answered} 已答复，未闭环", f"answered {item.answered}, not closed")
 
 
 def _groups(
