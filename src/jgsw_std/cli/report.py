@@ -100,6 +100,7 @@ def report(
         done_message,
         font_warning,
         format_name,
+        link_files,
     )
 
     language = resolve_lang(lang)
@@ -116,14 +117,18 @@ def report(
         rev=rev,
         grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of") if grouping_as_of else None,
     )
+    to_stdout = output is not None and str(output) == "-"
     with progress_bar(language, quiet) as progress:
         outcome = make_report(request, progress)
+        target = None
+        if not to_stdout:
+            target = output or ignored_folder(default_folder(outcome)) / default_name(outcome)
+        link_files(outcome, target)  # documents' files, relative to where it is written
         with progress.step("排版", "laying out"):
             text = writer(outcome.context, template)
-    if output is not None and str(output) == "-":
+    if target is None:
         emit(text)
         return
-    target = output or ignored_folder(default_folder(outcome)) / default_name(outcome)
     data = text.encode("utf-8")
     emit_bytes(data, target)  # the line below says where it went
     if not quiet:
