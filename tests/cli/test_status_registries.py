@@ -121,8 +121,8 @@ def test_no_registries_say_no_data_never_zero(
     section = text.split("标准仓自有数据", 1)[1]
     assert "0 名" not in section and "0 条" not in section
     english = _status(cli, root, "--lang", "en")
-    assert "Expert pool: no data (the warehouse keeps no expert pool (data/experts/))" in english
-    assert "Feedback: no data" in english
+    assert "Expert pool: no data (no files under data/experts/)" in english
+    assert "Feedback: no data (no files under data/feedback/)" in english
     doc = json.loads(_status(cli, root, "-f", "json"))["registries"]
     assert doc["experts"]["status"] == doc["feedback"]["status"] == "no-data"
     assert doc["experts"]["in_pool"] is None and doc["feedback"]["total"] is None
