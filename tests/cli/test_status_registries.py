@@ -153,7 +153,7 @@ def test_text_and_json_show_the_figures(mini: MiniFactory, cli: CliRunner) -> No
         "信息反馈（全市，按提出单位；答复期限 30 天）：收到 3 条，已答复 2 条，按时答复率 " in text
     )
     assert (
-        "按时答复率 33.3%（1/3），逾期未答复 1 条，已闭环 1 条，未闭环 2 条，答复用时中位数 30.5 天"
+        "按时答复率 33.3% (1/3)，逾期未答复 1 条，已闭环 1 条，未闭环 2 条，答复用时中位数 30.5 天"
         in (text)
     )
     assert "逾期未答复（jgsw check F905）：2024-0003（DB50/T 7-2020）" in text

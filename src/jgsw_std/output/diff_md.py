@@ -4,7 +4,8 @@ GitHub refuses a comment over 65,536 characters, and a diff of twenty commits
 on a large warehouse is several times that. The comment says what matters
 first and leaves out what does not fit, saying so:
 
-1. the summary and the indicators that moved (always; one row each);
+1. the summary, the indicators that moved and then the warehouse's own figures
+   that moved (专家库, 信息反馈) (always; one row each);
 2. the new problems, as many as fit in two thirds of the room left;
 3. the records, grouped by area: every area's one-line summary always, its
    records as far as the room allows;
@@ -32,6 +33,8 @@ from jgsw_std.output.diff import (
     problem_line,
     record_details,
     record_name,
+    registry_delta,
+    registry_figure,
     side_text,
     summary_parts,
 )
@@ -199,6 +202,24 @@ def _indicators(result: SemanticDiff, lang: str) -> list[str]:
     return [*lines, ""]
 
 
+def _registries(result: SemanticDiff, lang: str) -> list[str]:
+    """The warehouse's own figures that moved: after the indicators, before the records."""
+    if not result.registries:
+        return []
+    title = pick(lang, "标准仓自有数据（专家库、信息反馈）", "The warehouse's own figures")
+    columns = (("数据", "figure"), ("之前", "before"), ("之后", "after"), ("变化", "change"))
+    lines = [f"#### {title}", "", *_table_head(lang, columns)]
+    for diff in result.registries:
+        cells = [
+            diff.label(lang),
+            registry_figure(diff.before, lang),
+            registry_figure(diff.after, lang),
+            registry_delta(diff, lang),
+        ]
+        lines.append(_row([_cell(c) for c in cells]))
+    return [*lines, ""]
+
+
 def _area_block(area: Area, budget: Budget, lang: str, folded: bool) -> tuple[list[str], int]:
     """An area's summary and as many of its records as fit; returns lines and left out."""
     title = area.summary(lang)
@@ -279,7 +300,7 @@ def write_md(result: SemanticDiff, lang: str, max_chars: int = MAX_CHARS) -> str
     if result.empty:
         return "\n".join([*out, nothing_text(result, lang), ""])
     summary = pick(lang, "**概览**：", "**Summary**: ") + " · ".join(summary_parts(result, lang))
-    out += [summary, "", *_indicators(result, lang)]
+    out += [summary, "", *_indicators(result, lang), *_registries(result, lang)]
     budget = Budget(None if max_chars <= 0 else max_chars - FOOTER_ROOM - _size(out))
     omitted = {"new": 0, "records": 0, "fixed": 0, "reworded": 0}
     areas = group_by_area(result, lang)

@@ -41,12 +41,12 @@ def feedback_why(fb: FeedbackSummary, as_of: str, lang: str) -> str:
 
 
 def rate_text(figures: FeedbackFigures, lang: str) -> str:
-    """``94.7%（18/19）``; no data while no answer was due yet."""
+    """``94.7% (18/19)``; no data while no answer was due yet."""
     rate = in_time_rate(figures)
     if rate is None:
         return word("ind.no-data", lang)
     done, due = rate
-    return f"{done / due * 100:.1f}%" + pick(lang, f"（{done}/{due}）", f" ({done}/{due})")
+    return f"{done / due * 100:.1f}% ({done}/{due})"  # as the indicators show a rate
 
 
 def days_text(days: float | None, lang: str, unit: bool = True) -> str:
