@@ -94,7 +94,7 @@ def test_diff_shows_the_figures_that_moved_after_the_indicators(
     text = cli(*run).stdout
     block = text.split("标准仓自有数据（专家库、信息反馈）\n", 1)[1]
     assert "  在库专家：2 → 3（+1）" in block
-    assert "  在库专家（公务用车）：1 → 2（+1）" in block
+    assert "  公务用车在库专家：1 → 2（+1）" in block
     assert "  已答复：0 → 1（+1）" in block
     assert "  按时答复率：0.0% (0/1) → 100.0% (1/1)（+100.0 个百分点）" in block
     assert "  逾期未答复：1 → 0（-1）" in block

@@ -328,8 +328,8 @@ class RegistryFigures:
             out.append(
                 Figure(
                     f"experts.area.{area.code}",
-                    f"在库专家（{area.label_zh}）",
-                    f"experts ({area.label_en})",
+                    f"{area.label_zh}在库专家",
+                    f"experts for {area.label_en}",
                     "count",
                     area.count,
                 )
