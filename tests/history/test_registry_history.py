@@ -119,9 +119,20 @@ def test_diff_shows_the_figures_that_moved_after_the_indicators(
     own = md.index("#### 标准仓自有数据")
     assert md.index("#### 指标") < own < md.index("#### 记录")
     assert "| 在库专家 | 2 | 3 | +1 |" in md
-    # a comment cut short keeps them: they come right after the indicators
-    short = cli(*run, "-f", "md", "--max-chars", "900").stdout
-    assert "| 按时答复率 | 0.0% (0/1) | 100.0% (1/1) | +100.0 个百分点 |" in short
+    assert "#### 新增问题" not in md or own < md.index("#### 新增问题")
+    # a comment cut short keeps the limit: the figures come before the problems and
+    # the records' rows, as many as fit, and the footer counts the rest
+    for limit in range(1000, 3000, 50):
+        short = cli(*run, "-f", "md", "--max-chars", str(limit)).stdout
+        assert len(short) <= limit
+        shown = short.count("\n| ", short.find("#### 标准仓自有数据"), short.find("#### 记录"))
+        if "#### 标准仓自有数据" in short and "自有数据 " in short.splitlines()[-1]:
+            break  # some rows shown, the others counted
+    else:
+        raise AssertionError("no limit shows only some of the figures")
+    assert 0 < shown - 1 < 6  # the table's header row, then some of the six
+    assert f"自有数据 {6 - (shown - 1)} 项" in short.splitlines()[-1]
+    assert "#### 记录" in short  # the area summaries keep their room
 
     english = cli(*run, "--lang", "en").stdout
     assert "The warehouse's own figures" in english
