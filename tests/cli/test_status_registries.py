@@ -83,6 +83,14 @@ def test_figures_count_exact_days_and_leave_out_later_items(mini: MiniFactory) -
     assert on_last_day.pool.in_pool == 3 and [a.code for a in on_last_day.pool.short] == [
         "logistics"
     ]
+    # the first item is open the day before its closing, closed on the day
+    for day, open_ids in (
+        (dt.date(2024, 4, 19), ["2024-0001", "2024-0002"]),
+        (dt.date(2024, 4, 20), ["2024-0002"]),
+    ):
+        fig = registry_figures(AsOf(wh, day), parse_scope("city", wh))
+        assert [i.id for i in fig.feedback.open_items] == open_ids, day
+        assert fig.feedback.total.open == len(open_ids)
     # the unanswered item is not late on its 30th day, and late the day after
     for day, late in ((dt.date(2025, 1, 1), ()), (dt.date(2025, 1, 2), ("2024-0003",))):
         fig = registry_figures(AsOf(wh, day), parse_scope("city", wh))
