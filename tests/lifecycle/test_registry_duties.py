@@ -18,7 +18,14 @@ from tests.rules.helpers import findings
 from jgsw_std.app.due import Calendar, due_calendar, standing
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import Duty
+from jgsw_std.lifecycle.registries import (
+    answered_in_time,
+    feedback_figures,
+    is_open,
+    unanswered_late,
+)
 from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.model.feedback import Feedback
 
 STD = "data/standards/vehicles/db50-t-7-2020.yaml"
 ITEM = "data/feedback/2024/2024-0001.yaml"
@@ -183,3 +190,48 @@ def test_a_review_due_lists_the_feedback_still_open(mini: MiniFactory) -> None:
     calendar = _calendar(closed.load(), dt.date(2027, 1, 15), 30)
     (review,) = [d for g in calendar.groups for d in g.duties if d.kind == "review"]
     assert calendar.open_on(review) == []
+
+
+def _feedback(received: str, answered: str | None = None, closed: str | None = None) -> Feedback:
+    data: dict[str, object] = {
+        "id": "2024-0001",
+        "standard": "DB50/T 7-2020",
+        "from": "wanzhou",
+        "received": received,
+        "text": "x",
+    }
+    if answered:
+        data["response"] = {"date": answered, "action": "interpretation"}
+    if closed:
+        data["closed"] = closed
+    return Feedback.model_validate(data)
+
+
+D = dt.date
+
+
+def test_open_and_late_on_the_exact_days() -> None:
+    """Open from the day received to the day before closing; late from the day after the
+    answer was due, until answered or closed (closed without an answer is F904's)."""
+    item = _feedback("2024-03-02", closed="2024-04-10")
+    assert [is_open(item, day) for day in (D(2024, 3, 1), D(2024, 3, 2))] == [False, True]
+    assert [is_open(item, day) for day in (D(2024, 4, 9), D(2024, 4, 10))] == [True, False]
+    late = [unanswered_late(item, day, 30) for day in (D(2024, 4, 1), D(2024, 4, 2))]
+    assert late == [False, True]
+    assert [unanswered_late(item, day, 30) for day in (D(2024, 4, 9), D(2024, 4, 10))] == [
+        True,
+        False,
+    ]
+    assert unanswered_late(_feedback("2024-03-02"), D(2024, 3, 1), 30) is False
+
+
+def test_figures_count_items_from_the_day_received_to_the_day_closed() -> None:
+    items = [_feedback("2024-03-02", "2024-03-05", "2024-03-10")]
+    before, received = (feedback_figures(items, day, 30) for day in (D(2024, 3, 1), D(2024, 3, 2)))
+    assert (before.received, received.received, received.open) == (0, 1, 1)
+    assert answered_in_time(items[0], D(2024, 3, 2), 30) is None  # not due, not answered yet
+    day_before, closing = (
+        feedback_figures(items, day, 30) for day in (D(2024, 3, 9), D(2024, 3, 10))
+    )
+    assert (day_before.closed, day_before.open) == (0, 1)
+    assert (closing.closed, closing.open) == (1, 0)

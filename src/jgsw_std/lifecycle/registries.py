@@ -76,9 +76,10 @@ def answer_due(item: Feedback, days: int) -> dt.date:
 def unanswered_late(item: Feedback, on: dt.date, days: int) -> bool:
     """Received, not answered and not closed by ``on``, and past the day it was due.
 
-    On the due day itself the item is not late yet; the day after, it is.
+    On the due day itself the item is not late yet; the day after, it is. (An item
+    received after ``on`` is not late either: its due day is later still.)
     """
-    if item.received > on or response_on(item, on) is not None:
+    if response_on(item, on) is not None:
         return False
     if item.closed is not None and item.closed <= on:
         return False
@@ -105,7 +106,7 @@ def answered_in_time(item: Feedback, on: dt.date, days: int) -> bool | None:
     response = response_on(item, on)
     if response is not None:
         return response.date <= answer_due(item, days)
-    if item.received > on or on <= answer_due(item, days):
+    if on <= answer_due(item, days):  # also any item received after ``on``
         return None
     return False
 
