@@ -83,6 +83,10 @@ def test_figures_count_exact_days_and_leave_out_later_items(mini: MiniFactory) -
     assert on_last_day.pool.in_pool == 3 and [a.code for a in on_last_day.pool.short] == [
         "logistics"
     ]
+    # an item counts from the day it was received
+    for day, count in ((dt.date(2024, 12, 1), 2), (dt.date(2024, 12, 2), 3)):
+        fig = registry_figures(AsOf(wh, day), parse_scope("city", wh))
+        assert fig.feedback.total.received == count, day
     # the first item is open the day before its closing, closed on the day
     for day, open_ids in (
         (dt.date(2024, 4, 19), ["2024-0001", "2024-0002"]),
