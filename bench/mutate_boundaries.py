@@ -50,6 +50,8 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/lifecycle",
         "tests/test_check_status_agree.py",
         "tests/cli/test_status.py",
+        "tests/cli/test_status_registries.py",
+        "tests/test_registries_agree.py",
     ),
     "rules": (
         "tests/rules",

@@ -225,6 +225,7 @@ def test_json_and_csv(mini: MiniFactory, cli: CliRunner, tmp_path: object) -> No
         "key": "DB50/T 2-2024",
         "label": "DB50/T 2-2024 规范",
         "path": "data/standards/vehicles/db50-t-2-2024.yaml",
+        "open_feedback": [],
     }
     out = wh.root / "due.csv"
     result = cli("due", "--root", str(wh.root), "--as-of", AS_OF, "-f", "csv", "-o", str(out))
@@ -243,7 +244,8 @@ def test_unknown_format(mini: MiniFactory, cli: CliRunner) -> None:
 
 
 def test_calendar_overdue_is_what_check_reports(demo_root: object) -> None:
-    """The overdue reviews and evaluations in the calendar are exactly L601 and L603."""
+    """The overdue duties of the calendar are exactly what check reports: reviews L601,
+    evaluations L603, publications L607, feedback answers F905, promised revisions F906."""
     from pathlib import Path
 
     from jgsw_std.load.warehouse import load_worktree
@@ -253,8 +255,17 @@ def test_calendar_overdue_is_what_check_reports(demo_root: object) -> None:
     calendar = due_calendar(AsOf(wh, as_of), 0)
     overdue = {(d.kind, d.path) for g in calendar.groups for d in g.duties if d.overdue}
     result = run_checks(
-        wh, CheckContext.on(wh, as_of), CheckOptions(select=["L601", "L603", "L607"])
+        wh,
+        CheckContext.on(wh, as_of),
+        CheckOptions(select=["L601", "L603", "L607", "F905", "F906"]),
     )
-    kinds = {"L601": "review", "L603": "evaluation", "L607": "publication"}
+    kinds = {
+        "L601": "review",
+        "L603": "evaluation",
+        "L607": "publication",
+        "F905": "feedback-answer",
+        "F906": "feedback-revision",
+    }
     assert overdue == {(kinds[p.code], p.path) for p in result.problems}
     assert len(overdue) > 20
+    assert {"feedback-answer", "feedback-revision"} <= {kind for kind, _ in overdue}

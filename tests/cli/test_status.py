@@ -118,6 +118,7 @@ def test_json_shape(cli: CliRunner, demo_root: Path) -> None:
         "warehouse",
         "summary",
         "indicators",
+        "registries",
     }
     assert doc["as_of"] == "2025-12-31" and doc["scope"] == "city"
     assert set(doc["plan"]) == {"name", "document", "start", "end", "file"}

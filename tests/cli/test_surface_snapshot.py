@@ -70,6 +70,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "due_json": (["due", "--as-of", "2025-10-01", "-f", "json"], []),
     "due_csv": (["due", "--as-of", "2025-10-01", "-f", "csv", "--no-overdue"], []),
     "due_owner": (["due", "--as-of", "2025-10-01", "--owner", DISTRICT], []),
+    # feedback answers and revisions, an expert's term, a review with feedback open
+    "due_registries": (["due", "--as-of", "2026-06-30", "--days", "90"], []),
     # reports
     "report_md": (["report", "--as-of", "2025-12-31", "-f", "md", "-o", "-"], []),
     "report_md_en": (

@@ -3,8 +3,10 @@
 A phone number and an email are planted in an expert's contact (and changed in
 a later commit, and written wrongly in a second expert's file so that `check`
 has something to say about the contact itself); every output format of every
-command that reads the warehouse is searched for them. Only `export
---include-private` may show them, and does.
+command that reads the warehouse is searched for them, the registries' own
+sections included (status, due, the report's 专家库 and 信息反馈, trend, diff),
+each checked to have shown the expert. Only `export --include-private` may show
+them, and does.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ name: 张伟
 organization: 重庆市标准化研究院
 fields: [vehicles]
 appointed: 2021-05-20
+term_ends: 2026-01-31
 contact: {{phone: "{phone}", email: {email}}}
 """
 BROKEN = """\
@@ -117,6 +120,16 @@ def test_no_output_shows_a_contact_unless_asked_for(
     assert "S103" in outputs["check text"] and "data/experts/li-na.yaml" in outputs["check text"]
     assert "contact" in outputs["history text"] and "contact" in outputs["diff text"]
     assert "zhang-wei" in outputs["export csv experts"]
+    # the registries' sections ran and showed the expert (by name, never by contact)
+    assert "张伟" in outputs["status json"] and "在库专家" in outputs["status text"]
+    assert "专家聘期届满" in outputs["due text"] and "张伟（zhang-wei）" in outputs["due text"]
+    assert "zhang-wei" in outputs["due json"] and "zhang-wei" in outputs["due csv"]
+    for name in ("report md", "report html"):
+        assert "专家库" in outputs[name] and "张伟" in outputs[name], name
+        assert "信息反馈" in outputs[name], name
+    assert "张伟" in outputs["report json"]
+    assert "在库专家" in outputs["trend text"] and "experts.in_pool" in outputs["trend csv"]
+    assert "标准仓自有数据" in outputs["diff text"] and "experts.in_pool" in outputs["diff json"]
     for name, text in outputs.items():
         for secret in SECRETS:
             assert secret not in text, f"{secret} printed by {name}"

@@ -82,7 +82,7 @@ def test_markdown_outline_links_to_its_sections(demo_root: Path) -> None:
     md = render(context_of(load_worktree(demo_root)), "md")
     anchors = {github_anchor(title) for _, title in headings(md)}
     links = re.findall(r"^\d+\. \[[^\]]+\]\(#([^)]+)\)$", md, flags=re.M)
-    assert len(links) == 5  # no trend without history
+    assert len(links) == 7  # the registries' two sections; no trend without history
     assert set(links) <= anchors
 
 
@@ -106,8 +106,12 @@ def test_html_allows_only_its_own_script_and_no_network(demo_root: Path) -> None
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in csp
     assert "default-src 'none'" in csp
-    # nothing to fetch: no external URL in any src or href, no stylesheet link
-    assert not re.search(r'(?:src|href)="(?!#|data:)', html)
+    # nothing to fetch: no external URL in any src, no href but a link's (a document's
+    # address, followed only when clicked), no stylesheet link
+    assert not re.search(r'src="(?!data:)', html)
+    assert not re.search(r'<(?!a )[a-z]+ [^>]*href="(?!#|data:)', html)
+    links = re.findall(r'<a href="([^"#][^"]*)"', html)
+    assert links and all(re.match(r"https://|\.\./files/|files/", link) for link in links)
     assert '<link rel="stylesheet"' not in html
     assert "@import" not in html and "url(" not in html
 

@@ -21,6 +21,7 @@ from jgsw_std.history.compare import (
     compare_indicators,
     compare_problems,
     compare_records,
+    compare_registries,
     default_base,
 )
 from jgsw_std.history.gitrepo import open_repo
@@ -28,7 +29,9 @@ from jgsw_std.history.revision import require_warehouse, revision_root, warehous
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import Warehouse, build_warehouse, load_worktree
 from jgsw_std.metrics.base import MetricResult
+from jgsw_std.metrics.registries import Figure, registry_figures
 from jgsw_std.metrics.registry import compute_all
+from jgsw_std.metrics.scope import parse_scope
 from jgsw_std.progress import SILENT, Progress
 
 
@@ -39,6 +42,14 @@ def _figures(wh: Warehouse, as_of: dt.date) -> dict[int, MetricResult]:
         return {r.indicator_id: r for r in compute_all(AsOf(wh, as_of), wh.indicators, "city")}
     except DataError:
         return {}
+
+
+def _registries(wh: Warehouse, as_of: dt.date) -> list[Figure]:
+    """The warehouse's own figures for the city (a side that cannot tell: none)."""
+    try:
+        return registry_figures(AsOf(wh, as_of), parse_scope("city", wh)).flat()
+    except DataError:
+        return []
 
 
 def _area_names(*sides: Warehouse) -> dict[str, tuple[str, str]]:
@@ -92,6 +103,7 @@ def diff_revisions(
         )
     with progress.step("计算指标", "computing the indicators"):
         indicators = compare_indicators(_figures(base_wh, day), _figures(head_wh, day))
+        registries = compare_registries(_registries(base_wh, day), _registries(head_wh, day))
     return SemanticDiff(
         base=base_side,
         head=head_side,
@@ -104,4 +116,5 @@ def diff_revisions(
         area_names=_area_names(head_wh, base_wh),
         indicator_sets=(base_wh.indicators, head_wh.indicators),
         unchanged_files=unchanged,
+        registries=registries,
     )

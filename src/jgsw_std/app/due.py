@@ -5,7 +5,10 @@ become overdue, and how much has been overdue for long (counted, listed on
 request), by kind of duty and by unit. The standards' duties are
 :attr:`AsOf.duties <jgsw_std.lifecycle.asof.AsOf.duties>`, the very ones
 `jgsw check` judges; the units' yearly work is the current year's meeting,
-training and summary still to do.
+training and summary still to do; the feedback items' answers and promised
+revisions and the experts' terms come from lifecycle/registries.py, whose
+overdue ones are exactly what F905 and F906 report. A review due with feedback
+still open on its standard lists those items (F907).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Literal
 from jgsw_std.errors import UsageError
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import DUTY_KINDS, Duty, DutySettings, district_duties
+from jgsw_std.lifecycle.registries import expert_term_duties, feedback_duties, is_open
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.progress import SILENT, Progress
 
@@ -81,6 +85,12 @@ class Calendar:
     groups: list[OwnerDuties]
     include_overdue: bool = True
     limit: int = 0
+    #: standard code -> ids of the feedback items still open on it (for its review)
+    open_feedback: dict[str, list[str]] = field(default_factory=dict)
+
+    def open_on(self, duty: Duty) -> list[str]:
+        """The open feedback items to take into a review; [] for other duties."""
+        return self.open_feedback.get(duty.key, []) if duty.kind == "review" else []
 
     @property
     def until(self) -> dt.date:
@@ -171,6 +181,8 @@ def due_calendar(
     plan = wh.indicators.plan if wh.indicators is not None else None
     for drec in wh.districts:
         found.extend(district_duties(drec, as_of, plan))
+    found.extend(feedback_duties(wh, as_of))
+    found.extend(expert_term_duties(wh, as_of))
     kept: dict[Standing, list[Duty]] = {s: [] for s in STANDINGS}
     for duty in found:
         if duty.due > until or (wanted and duty.owner not in wanted):
@@ -184,7 +196,25 @@ def due_calendar(
         for s in STANDINGS
     ]
     every = [d for s in STANDINGS for d in kept[s]]
-    return Calendar(as_of, days, start, sections, _by_owner(wh, every), include_overdue, limit)
+    return Calendar(
+        as_of,
+        days,
+        start,
+        sections,
+        _by_owner(wh, every),
+        include_overdue,
+        limit,
+        _open_feedback(at, {d.key for d in every if d.kind == "review"}),
+    )
+
+
+def _open_feedback(at: AsOf, codes: set[str]) -> dict[str, list[str]]:
+    """Code -> open feedback items, for the standards whose review the calendar lists."""
+    out: dict[str, list[str]] = {}
+    for rec in at.wh.feedback:
+        if rec.code in codes and is_open(rec.model, at.date):
+            out.setdefault(rec.code, []).append(rec.id)
+    return out
 
 
 def run_due(request: DueRequest, progress: Progress = SILENT) -> Calendar:

@@ -28,6 +28,7 @@ from jgsw_std.progress import SILENT, Progress
 if TYPE_CHECKING:
     from jgsw_std.load.warehouse import Warehouse
     from jgsw_std.metrics.base import MetricResult
+    from jgsw_std.metrics.registries import RegistryFigures
     from jgsw_std.metrics.scope import Scope
     from jgsw_std.model.indicators import IndicatorSet
 
@@ -52,6 +53,8 @@ class StatusOutcome:
     scope: Scope
     as_of: dt.date
     results: list[MetricResult]
+    #: the warehouse's own figures (专家库, 信息反馈); None with --indicator (one indicator)
+    registries: RegistryFigures | None = None
 
     @property
     def data_errors(self) -> int:
@@ -88,6 +91,7 @@ def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOut
     from jgsw_std.app.open import open_warehouse
     from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.records import INDICATORS_PATH
+    from jgsw_std.metrics.registries import registry_figures
     from jgsw_std.metrics.registry import compute_all, compute_one, indicators_of
     from jgsw_std.metrics.scope import parse_scope
 
@@ -100,10 +104,12 @@ def run_status(request: StatusRequest, progress: Progress = SILENT) -> StatusOut
     with progress.step("计算指标", "computing the indicators"):
         if request.indicator is None:
             results = compute_all(at, iset, scope)
+            registries: RegistryFigures | None = registry_figures(at, scope)
         else:
             results = [compute_one(at, iset, request.indicator, scope)]
+            registries = None
     source = str(request.indicators_path) if request.indicators_path else INDICATORS_PATH
-    return StatusOutcome(wh, iset, source, scope, request.as_of, results)
+    return StatusOutcome(wh, iset, source, scope, request.as_of, results, registries)
 
 
 # -- the finished output, remembered ------------------------------------------------

@@ -31,22 +31,35 @@ if TYPE_CHECKING:
     from jgsw_std.history.log import LogEntry
     from jgsw_std.history.trend import Every, Period, Trend, TrendRow, TrendValue
     from jgsw_std.load.warehouse import Warehouse
+    from jgsw_std.metrics.registries import Figure
+
+    Values = tuple[dict[int, TrendValue], str, dict[str, Figure]]
 
 EVERY = ("month", "quarter", "year")  # as history.trend.EVERY, without importing it
 
 
-def _values(wh: Warehouse, day: dt.date, scope: str) -> tuple[dict[int, TrendValue], str]:
+def _values(wh: Warehouse, day: dt.date, scope: str) -> Values:
+    """The indicators (with why there are none) and the registries' figures on ``day``."""
     from jgsw_std.history.trend import TrendValue
     from jgsw_std.lifecycle.asof import AsOf
+    from jgsw_std.metrics.registries import registry_figures
     from jgsw_std.metrics.registry import compute_all
+    from jgsw_std.metrics.scope import parse_scope
 
-    if wh.indicators is None:
-        return {}, "no-indicators"
+    grouping = wh.indicators.plan.grouping_day if wh.indicators is not None else None
     try:
-        results = compute_all(AsOf(wh, day), wh.indicators, scope)
+        where = parse_scope(scope, wh, grouping)
     except (UsageError, DataError) as exc:  # e.g. a district that did not exist yet
-        return {}, exc.key
-    return {r.indicator_id: TrendValue.of(r) for r in results}, ""
+        return {}, exc.key, {}
+    at = AsOf(wh, day)
+    registries = {f.key: f for f in registry_figures(at, where).flat()}
+    if wh.indicators is None:
+        return {}, "no-indicators", registries
+    try:
+        results = compute_all(at, wh.indicators, where)
+    except (UsageError, DataError) as exc:
+        return {}, exc.key, registries
+    return {r.indicator_id: TrendValue.of(r) for r in results}, "", registries
 
 
 def _plan_start(repo: GitRepo, files: dict[str, str]) -> dt.date | None:
@@ -158,11 +171,17 @@ def _trend(
         if index is None:
             points.append(TrendPoint(period.label, period.end, None, None, {}, "no-commit"))
             continue
-        values, note = computed[(index, period)]
+        values, note, registries = computed[(index, period)]
         commit = chain[index].commit
         points.append(
             TrendPoint(
-                period.label, period.end, commit.sha, commit.committed.isoformat(), values, note
+                period.label,
+                period.end,
+                commit.sha,
+                commit.committed.isoformat(),
+                values,
+                note,
+                registries,
             )
         )
     return Trend(every, since, until, scope, rev, head, _rows(latest), points)
@@ -203,7 +222,7 @@ class _Work:
         self.root, self.chain, self.states = root, chain, states
         self.contents, self.scope, self.progress = contents, scope, progress
 
-    def __call__(self, part: list[tuple[int, Period]]) -> list[tuple[dict[int, TrendValue], str]]:
+    def __call__(self, part: list[tuple[int, Period]]) -> list[Values]:
         from jgsw_std.load.warehouse import build_warehouse, warm_blob_cache
 
         indices = sorted({index for index, _ in part})

@@ -104,6 +104,7 @@ def report(
         done_message,
         font_warning,
         format_name,
+        link_files,
     )
 
     language = resolve_lang(lang)
@@ -120,20 +121,23 @@ def report(
         rev=rev,
         grouping_as_of=parse_as_of(grouping_as_of, "--grouping-as-of") if grouping_as_of else None,
     )
-    text: str | None = None
+    to_stdout = output is not None and str(output) == "-"
+    text = ""
     with progress_bar(language, quiet) as progress:
         outcome = make_report(request, progress)
-        parts = writer(outcome.context, template)
-        if output is not None and str(output) == "-":
-            with progress.step("排版", "laying out"):
-                text = "".join(parts)  # whole, so that a failing template prints nothing
-        else:
+        target = None
+        if not to_stdout:
             target = output or ignored_folder(default_folder(outcome)) / default_name(outcome)
-            with progress.step("排版", "laying out"):
+        link_files(outcome, target)  # documents' files, relative to where it is written
+        parts = writer(outcome.context, template)
+        with progress.step("排版", "laying out"):
+            if target is None:
+                text = "".join(parts)  # whole, so that a failing template prints nothing
+            else:
                 # written as the template makes it (memory at 50,000 standards); the
                 # line below says where it went
                 size = emit_parts(parts, target)
-    if text is not None:
+    if target is None:
         emit(text)
         return
     if not quiet:

@@ -9,7 +9,8 @@ as of 2025-12-31 (no error: the demo checks without errors):
   expert from the drafting organization; E904: 后勤服务 has two experts left;
 - M905: a few current local standards have no text;
 - F905: an item still unanswered; F906: an item answered "revise" with no
-  revision; F907: open items on standards falling due for review.
+  revision; F907: open items on standards falling due for review;
+- `jgsw due` as of 2026-06-30: an expert's term ending within 90 days.
 
 The choices draw on a random generator of their own, so the standards, the
 districts and their dates are the same with or without the registries.
@@ -41,8 +42,10 @@ EXPERTS: tuple[tuple[str, str, str, tuple[str, ...], str, str | None, str | None
     ("sun-li", "孙丽", "重庆市节能技术服务中心（示例）", ("energy",), "2021-03-01", None, None),
     ("zhou-hua", "周华", "重庆市标准化研究院（示例）", ("energy", "general"), "2021-03-01",
      None, None),
+    # a term ending after the data's end (so no review's choice of experts changes):
+    # the renewal `jgsw due --as-of 2026-06-30` lists
     ("wu-qiang", "吴强", "重庆市标准化研究院（示例）", ("logistics", "general"), "2021-03-01",
-     None, None),
+     "2026-08-31", None),
     ("zheng-yan", "郑燕", "重庆市机关后勤服务协会（示例）", ("logistics", "reception"),
      "2021-03-01", None, None),
     # leaves in 2025: 后勤服务 is down to two experts (E904)

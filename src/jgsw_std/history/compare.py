@@ -20,6 +20,7 @@ from jgsw_std.history.gitrepo import Commit, GitRepo, shallow_error
 from jgsw_std.load.records import PRIVATE_BY_KIND
 from jgsw_std.load.warehouse import FileEntry, Warehouse
 from jgsw_std.metrics.base import MetricResult
+from jgsw_std.metrics.registries import Figure
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.problems import Problem
@@ -57,6 +58,26 @@ class IndicatorDiff:
     after: MetricResult | None
 
 
+@dataclass(frozen=True)
+class RegistryDiff:
+    """One of the warehouse's own figures (专家库, 信息反馈) that moved."""
+
+    key: str
+    before: Figure | None  # None: the base has no such figure (an area added since)
+    after: Figure | None
+
+    def label(self, lang: str) -> str:
+        either = self.after or self.before
+        assert either is not None
+        return either.label(lang)
+
+    @property
+    def unit(self) -> str:
+        either = self.after or self.before
+        assert either is not None
+        return either.unit
+
+
 @dataclass
 class SemanticDiff:
     base: Side
@@ -71,11 +92,18 @@ class SemanticDiff:
     unchanged_files: int = 0
     #: area code -> (zh, en) name, in the framework's order (head's, then base's)
     area_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the warehouse's own figures that moved, in the head's order
+    registries: list[RegistryDiff] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (
-            self.records or self.introduced or self.fixed or self.reworded or self.indicators
+            self.records
+            or self.introduced
+            or self.fixed
+            or self.reworded
+            or self.indicators
+            or self.registries
         )
 
 
@@ -241,4 +269,17 @@ def compare_indicators(
         either = after or before
         if either is not None and _moved(before, after):
             out.append(IndicatorDiff(ident, either.metric, before, after))
+    return out
+
+
+def compare_registries(old: list[Figure], new: list[Figure]) -> list[RegistryDiff]:
+    """The registry figures whose value (or a rate's parts) moved, in the head's order,
+    then those only the base has."""
+    before = {f.key: f for f in old}
+    after = {f.key: f for f in new}
+    out = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        a, b = before.get(key), after.get(key)
+        if a is None or b is None or (a.value, a.parts) != (b.value, b.parts):
+            out.append(RegistryDiff(key, a, b))
     return out

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from jgsw_std.history.log import LogEntry
 from jgsw_std.metrics.base import MetricResult
+from jgsw_std.metrics.registries import Figure
 
 Every = Literal["month", "quarter", "year"]
 EVERY: tuple[Every, ...] = ("month", "quarter", "year")
@@ -138,6 +139,8 @@ class TrendPoint:
     committed: str | None  # the commit's date and time (ISO, its own zone)
     values: dict[int, TrendValue] = field(default_factory=dict)
     note: str = ""  # why there are no values (no indicators file at that revision...)
+    #: the warehouse's own figures (专家库, 信息反馈) at the period's end, by key
+    registries: dict[str, Figure] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,30 @@ class TrendRow:
         return self.label_en if lang == "en" else self.label_zh
 
 
+@dataclass(frozen=True)
+class RegistryRow:
+    """One of the warehouse's own figures, as the newest point that has it names it."""
+
+    key: str
+    label_zh: str
+    label_en: str
+    unit: str
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+
+def registry_rows(points: list[TrendPoint]) -> list[RegistryRow]:
+    """Every registry figure any point has: the newest point's order and names first,
+    then figures only older points have (an area since removed), as they come."""
+    rows: dict[str, RegistryRow] = {}
+    for point in reversed(points):
+        for fig in point.registries.values():
+            if fig.key not in rows:
+                rows[fig.key] = RegistryRow(fig.key, fig.label_zh, fig.label_en, fig.unit)
+    return list(rows.values())
+
+
 @dataclass
 class Trend:
     every: Every
@@ -163,6 +190,10 @@ class Trend:
     head: str  # the commit the walk started from
     rows: list[TrendRow]
     points: list[TrendPoint]
+
+    @property
+    def registry_rows(self) -> list[RegistryRow]:
+        return registry_rows(self.points)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -182,6 +213,11 @@ class Trend:
                 }
                 for r in self.rows
             ],
+            # the warehouse's own figures (docs/status.md: `figures`), beside the plan's
+            "registries": [
+                {"key": r.key, "label": r.label_zh, "label_en": r.label_en, "unit": r.unit}
+                for r in self.registry_rows
+            ],
             "points": [
                 {
                     "period": p.period,
@@ -190,6 +226,14 @@ class Trend:
                     "committed": p.committed,
                     "note": p.note,
                     "values": [v.as_dict() for v in p.values.values()],
+                    "registries": [
+                        {
+                            "key": f.key,
+                            "value": number(f.value, f.unit),
+                            "parts": list(f.parts) if f.parts else None,
+                        }
+                        for f in p.registries.values()
+                    ],
                 }
                 for p in self.points
             ],

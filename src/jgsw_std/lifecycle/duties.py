@@ -28,7 +28,17 @@ if TYPE_CHECKING:
     from jgsw_std.load.warehouse import DistrictRecord, StandardRecord, Warehouse
     from jgsw_std.model.indicators import Plan
 
-DutyKind = Literal["review", "evaluation", "publication", "meeting", "training", "summary"]
+DutyKind = Literal[
+    "review",
+    "evaluation",
+    "publication",
+    "meeting",
+    "training",
+    "summary",
+    "feedback-answer",
+    "feedback-revision",
+    "expert-term",
+]
 DUTY_KINDS: tuple[DutyKind, ...] = (
     "review",
     "evaluation",
@@ -36,6 +46,9 @@ DUTY_KINDS: tuple[DutyKind, ...] = (
     "meeting",
     "training",
     "summary",
+    "feedback-answer",
+    "feedback-revision",
+    "expert-term",
 )
 
 #: (zh, en) names of the duties, for the calendar and messages.
@@ -46,6 +59,9 @@ DUTY_NAMES: dict[str, tuple[str, str]] = {
     "meeting": ("年度部署会（推进会）", "annual deployment meeting"),
     "training": ("年度培训或宣贯", "annual training or publicity"),
     "summary": ("年度工作总结报送", "annual summary sent up"),
+    "feedback-answer": ("答复反馈", "answer feedback"),
+    "feedback-revision": ("按答复修订标准", "revise as the answer promised"),
+    "expert-term": ("专家聘期届满", "expert's term ends"),
 }
 
 
@@ -84,8 +100,10 @@ class Duty(NamedTuple):
     overdue: bool  # the check reports it; for standards, exactly the indicator's "against"
     owner: str | None  # district slug; None when the standard names no owner
     path: str
-    key: str  # standard code, or "slug:year" for a district's yearly duty
-    label: str  # standard title or district name
+    #: standard code, "slug:year" for a district's yearly duty, a feedback item's id,
+    #: an expert's slug
+    key: str
+    label: str  # standard title, district name, the feedback's standard, the expert's name
     basis: dt.date | None = None  # what the clock runs from: effective date, last review
 
     def days_left(self, as_of: dt.date) -> int:

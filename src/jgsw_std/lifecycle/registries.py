@@ -1,23 +1,27 @@
 """The registries on a date: who is in the expert pool, where each feedback item stands.
 
-The checks (rules/experts.py, rules/feedback.py) and, later, the figures and
-the duty calendar ask these, so that a check and a figure never disagree about
-what "in the pool" or "answered in time" means. Everything here is judged on a
-date: a response or a closing dated later has not happened yet.
+The checks (rules/experts.py, rules/feedback.py), the figures
+(metrics/registries.py) and the duty calendar (app/due.py) ask these, so that
+a check, a figure and a duty never disagree about what "in the pool",
+"answered in time" or "a revision owed" means: F905 reports exactly the answer
+duties that :func:`answer_duty` marks overdue, F906 the revision duties. Everything
+here is judged on a date: a response or a closing dated later has not happened yet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from jgsw_std.lifecycle.duties import Duty
+from jgsw_std.lifecycle.state import successors
 from jgsw_std.model.feedback import Feedback, Response
 
 if TYPE_CHECKING:
-    from jgsw_std.load.warehouse import ExpertRecord, FeedbackRecord, Warehouse
+    from jgsw_std.load.warehouse import ExpertRecord, FeedbackRecord, StandardRecord, Warehouse
 
 
 # -- the expert pool ---------------------------------------------------------------
@@ -72,9 +76,10 @@ def answer_due(item: Feedback, days: int) -> dt.date:
 def unanswered_late(item: Feedback, on: dt.date, days: int) -> bool:
     """Received, not answered and not closed by ``on``, and past the day it was due.
 
-    On the due day itself the item is not late yet; the day after, it is.
+    On the due day itself the item is not late yet; the day after, it is. (An item
+    received after ``on`` is not late either: its due day is later still.)
     """
-    if item.received > on or response_on(item, on) is not None:
+    if response_on(item, on) is not None:
         return False
     if item.closed is not None and item.closed <= on:
         return False
@@ -101,7 +106,7 @@ def answered_in_time(item: Feedback, on: dt.date, days: int) -> bool | None:
     response = response_on(item, on)
     if response is not None:
         return response.date <= answer_due(item, days)
-    if item.received > on or on <= answer_due(item, days):
+    if on <= answer_due(item, days):  # also any item received after ``on``
         return None
     return False
 
@@ -155,3 +160,83 @@ def feedback_by(
         groups.setdefault(key(rec), []).append(rec.model)
     days = wh.framework.feedback_response_days
     return {name: feedback_figures(items, on, days) for name, items in sorted(groups.items())}
+
+
+# -- duties: the calendar of `jgsw due`, and F905 / F906 for the overdue ones ---------
+
+
+def standard_of(wh: Warehouse, rec: FeedbackRecord) -> StandardRecord | None:
+    """The standard an item is about (``rec.code`` is normalized already)."""
+    found = wh.by_code.get(rec.code)
+    return found[0] if found else None
+
+
+def answer_duty(wh: Warehouse, rec: FeedbackRecord, on: dt.date) -> Duty | None:
+    """The answer an item is owed: due ``feedback_response_days`` after receipt, while
+    it is received, unanswered and not closed by ``on``; overdue exactly when F905
+    reports it (:func:`unanswered_late`). The standard's lead unit owes it."""
+    item = rec.model
+    if item.received > on or response_on(item, on) is not None:
+        return None
+    if item.closed is not None and item.closed <= on:
+        return None
+    days = wh.framework.feedback_response_days
+    standard = standard_of(wh, rec)
+    owner = standard.model.owner if standard is not None else None
+    late = unanswered_late(item, on, days)
+    return Duty(
+        "feedback-answer", answer_due(item, days), late, owner, rec.path, rec.id, item.standard
+    )
+
+
+def revision_duty(wh: Warehouse, rec: FeedbackRecord, on: dt.date) -> Duty | None:
+    """The revision an answer of ``revise`` promised: due ``feedback_revision_days``
+    after the answer, while no standard replacing this one (planned or published) is
+    recorded; overdue exactly when F906 reports it. An item about a standard the
+    warehouse lacks (F901) owes nothing here."""
+    due = revision_due(rec.model, on, wh.framework.feedback_revision_days)
+    if due is None:
+        return None
+    standard = standard_of(wh, rec)
+    if standard is None or successors(wh, standard.model):
+        return None
+    return Duty(
+        "feedback-revision",
+        due,
+        on > due,
+        standard.model.owner,
+        rec.path,
+        rec.id,
+        rec.model.standard,
+    )
+
+
+def feedback_duties(wh: Warehouse, on: dt.date) -> Iterator[Duty]:
+    """Every answer and revision the feedback items are owed on ``on``."""
+    for rec in wh.feedback:
+        for duty in (answer_duty(wh, rec, on), revision_duty(wh, rec, on)):
+            if duty is not None:
+                yield duty
+
+
+def city_unit(wh: Warehouse) -> str | None:
+    """The city's own unit (the district file of kind ``city``): it keeps the pool."""
+    return next((d.slug for d in wh.districts if d.model.kind == "city"), None)
+
+
+def expert_term_duties(wh: Warehouse, on: dt.date) -> Iterator[Duty]:
+    """Terms still running on ``on`` that end on a recorded day: renew or replace by then.
+
+    An expert in the pool with ``term_ends`` on or after ``on`` and no ``left``
+    date (leaving is decided already) owes a decision by the term's last day.
+    A term that has ended is no duty any more: the expert is out of the pool,
+    and E904 says whether an area is short for it. The pool is the city's, so
+    the city unit keeps these duties.
+    """
+    owner = city_unit(wh)
+    for rec in wh.experts:
+        model = rec.model
+        ends = model.term_ends
+        if ends is None or ends < on or model.left is not None or not model.in_pool(on):
+            continue
+        yield Duty("expert-term", ends, False, owner, rec.path, rec.slug, model.name)

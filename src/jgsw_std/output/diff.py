@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any, Protocol
 
-from jgsw_std.history.compare import IndicatorDiff, RecordDiff, SemanticDiff, Side
+from jgsw_std.history.compare import IndicatorDiff, RecordDiff, RegistryDiff, SemanticDiff, Side
 from jgsw_std.i18n import one_line, pick, word
 from jgsw_std.metrics.base import MetricResult
+from jgsw_std.metrics.registries import Figure
 from jgsw_std.problems import Problem
 
 CHANGE_WORDS = {
@@ -100,6 +101,42 @@ def delta(diff: IndicatorDiff, lang: str) -> str:
     return pick(lang, f"下限 {low}，上限 {high}", f"low {low}, high {high}")
 
 
+def registry_figure(fig: Figure | None, lang: str) -> str:
+    """``10``, ``94.7% (12/13)``, ``13.5`` (days: the label says so); 无数据 when the side
+    has no such figure or no data."""
+    if fig is None or fig.value is None:
+        return word("ind.no-data", lang)
+    if fig.unit == "rate":
+        shown = f"{fig.value * 100:.1f}%"
+        if fig.parts:  # as the indicators show a rate's parts
+            shown += f" ({fig.parts[0]}/{fig.parts[1]})"
+        return shown
+    return f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,.1f}"
+
+
+def registry_delta(diff: RegistryDiff, lang: str) -> str:
+    """``+1``, ``-2.5 个百分点``, ``-0.5``; empty when either side has no data."""
+    a, b = diff.before, diff.after
+    if a is None or b is None or a.value is None or b.value is None:
+        return ""
+    if b.unit == "days":
+        change = b.value - a.value
+        if change == 0:
+            return ""
+        return f"{change:+,.0f}" if float(change).is_integer() else f"{change:+,.1f}"
+    text = _change(a.value, b.value, "rate" if b.unit == "rate" else "count", lang)
+    return "" if text == "0" else text
+
+
+def registry_line(diff: RegistryDiff, lang: str) -> str:
+    change = registry_delta(diff, lang)
+    note = pick(lang, f"（{change}）", f" ({change})") if change else ""
+    return (
+        f"{diff.label(lang)}{pick(lang, '：', ': ')}{registry_figure(diff.before, lang)} → "
+        f"{registry_figure(diff.after, lang)}{note}"
+    )
+
+
 def problem_line(problem: Problem, lang: str) -> str:
     path = one_line(problem.path)
     where = f"{path}:{problem.line}:{problem.col}" if problem.line else path
@@ -119,6 +156,9 @@ def summary_parts(result: SemanticDiff, lang: str) -> list[str]:
     if result.indicators:
         n = len(result.indicators)
         parts.append(pick(lang, f"指标：{n} 项变化", f"indicators: {n} moved"))
+    if result.registries:
+        n = len(result.registries)
+        parts.append(pick(lang, f"自有数据：{n} 项变化", f"own figures: {n} moved"))
     if result.introduced or result.fixed or result.reworded:
         a, b, c = len(result.introduced), len(result.fixed), len(result.reworded)
         text = pick(lang, f"问题：新增 {a}，解决 {b}", f"problems: {a} new, {b} fixed")
@@ -176,6 +216,9 @@ def write_text(result: SemanticDiff, lang: str, max_chars: int | None = None) ->
                 f"  {indicator_name(diff, result, lang)}{pick(lang, '：', ': ')}"
                 f"{figure(diff.before, lang)} → {figure(diff.after, lang)}{note}"
             )
+    if result.registries:
+        out += ["", pick(lang, "标准仓自有数据（专家库、信息反馈）", "The warehouse's own figures")]
+        out.extend(f"  {registry_line(diff, lang)}" for diff in result.registries)
     for title, problems in (
         (pick(lang, "新增问题", "New problems"), result.introduced),
         (pick(lang, "已解决问题", "Fixed problems"), result.fixed),
@@ -237,6 +280,14 @@ def _figure(metric: MetricResult | None) -> dict[str, Any] | None:
     return {k: full[k] for k in keys}
 
 
+def _registry_value(fig: Figure | None) -> dict[str, Any] | None:
+    if fig is None:
+        return None
+    from jgsw_std.history.trend import number
+
+    return {"value": number(fig.value, fig.unit), "parts": list(fig.parts) if fig.parts else None}
+
+
 def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:
     from jgsw_std.output.check import problem_dict
 
@@ -268,6 +319,18 @@ def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:
                 "change": delta(d, lang),
             }
             for d in result.indicators
+        ],
+        # the warehouse's own figures that moved (docs/status.md: `figures`)
+        "registries": [
+            {
+                "key": d.key,
+                "label": d.label(lang),
+                "unit": d.unit,
+                "before": _registry_value(d.before),
+                "after": _registry_value(d.after),
+                "change": registry_delta(d, lang),
+            }
+            for d in result.registries
         ],
         "problems": {
             "introduced": [problem_dict(p, lang) for p in result.introduced],

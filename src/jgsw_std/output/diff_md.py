@@ -5,11 +5,13 @@ on a large warehouse is several times that. The comment says what matters
 first and leaves out what does not fit, saying so:
 
 1. the summary and the indicators that moved (always; one row each);
-2. the new problems, as many as fit in two thirds of the room left;
-3. the records, grouped by area: every area's one-line summary always, its
+2. the warehouse's own figures that moved (专家库, 信息反馈), one row each, as
+   many as fit beside the records' area summaries;
+3. the new problems, as many as fit in two thirds of the room left;
+4. the records, grouped by area: every area's one-line summary always, its
    records as far as the room allows;
-4. the fixed problems and the problems whose details changed, if room is left;
-5. how many were left out, and the command that shows everything.
+5. the fixed problems and the problems whose details changed, if room is left;
+6. how many were left out, and the command that shows everything.
 
 Every table, also one folded into ``<details>``, has its header row: GitHub
 renders table rows without one as plain text.
@@ -32,6 +34,8 @@ from jgsw_std.output.diff import (
     problem_line,
     record_details,
     record_name,
+    registry_delta,
+    registry_figure,
     side_text,
     summary_parts,
 )
@@ -199,6 +203,35 @@ def _indicators(result: SemanticDiff, lang: str) -> list[str]:
     return [*lines, ""]
 
 
+def _registries(
+    result: SemanticDiff, budget: Budget, keep: int, lang: str
+) -> tuple[list[str], int]:
+    """The warehouse's own figures that moved, after the indicators: as many rows as
+    fit while ``keep`` characters stay free (the records' area summaries); returns the
+    lines and how many were left out."""
+    title = pick(lang, "标准仓自有数据（专家库、信息反馈）", "The warehouse's own figures")
+    columns = (("数据", "figure"), ("之前", "before"), ("之后", "after"), ("变化", "change"))
+    head = [f"#### {title}", "", *_table_head(lang, columns)]
+    rows: list[str] = []
+    for diff in result.registries:
+        cells = [
+            diff.label(lang),
+            registry_figure(diff.before, lang),
+            registry_figure(diff.after, lang),
+            registry_delta(diff, lang),
+        ]
+        row = _row([_cell(c) for c in cells])
+        if not budget.fits([*head, *rows, row, ""], keep=keep + NOTE_ROOM):
+            break
+        rows.append(row)
+    left_out = len(result.registries) - len(rows)
+    if not rows:
+        return [], left_out
+    lines = [*head, *rows, *(_more(left_out, lang) if left_out else []), ""]
+    budget.take(lines)
+    return lines, left_out
+
+
 def _area_block(area: Area, budget: Budget, lang: str, folded: bool) -> tuple[list[str], int]:
     """An area's summary and as many of its records as fit; returns lines and left out."""
     title = area.summary(lang)
@@ -249,6 +282,7 @@ def _command(result: SemanticDiff) -> str:
 
 def _footer(result: SemanticDiff, omitted: dict[str, int], limit: int, lang: str) -> list[str]:
     names = {
+        "registries": ("自有数据", "own figures"),
         "new": ("新增问题", "new problems"),
         "records": ("记录", "records"),
         "fixed": ("已解决问题", "fixed problems"),
@@ -281,8 +315,12 @@ def write_md(result: SemanticDiff, lang: str, max_chars: int = MAX_CHARS) -> str
     summary = pick(lang, "**概览**：", "**Summary**: ") + " · ".join(summary_parts(result, lang))
     out += [summary, "", *_indicators(result, lang)]
     budget = Budget(None if max_chars <= 0 else max_chars - FOOTER_ROOM - _size(out))
-    omitted = {"new": 0, "records": 0, "fixed": 0, "reworded": 0}
+    omitted = {"registries": 0, "new": 0, "records": 0, "fixed": 0, "reworded": 0}
     areas = group_by_area(result, lang)
+    if result.registries:
+        summaries = sum(_size([f"**{a.summary(lang)}**", ""]) for a in areas) + 300
+        lines, omitted["registries"] = _registries(result, budget, summaries, lang)
+        out += lines
 
     if result.introduced:
         head = [f"#### {pick(lang, '新增问题', 'New problems')} ({len(result.introduced)})", ""]

@@ -31,6 +31,7 @@ CSV_COLUMNS = (
     "key",
     "label",
     "path",
+    "open_feedback",
 )
 
 #: (zh, en) headings of the three standings, as columns and as list titles
@@ -57,12 +58,28 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def _what(duty: Duty, lang: str) -> str:
-    """The standard (code and title), or the year of a unit's yearly duty."""
+def _what(duty: Duty, lang: str, open_items: list[str] | None = None) -> str:
+    """The standard (code and title), the year of a unit's yearly duty, the feedback
+    item and its standard, or the expert; a review names the feedback still open."""
     if duty.kind in ("meeting", "training", "summary"):
         year = duty.key.rsplit(":", 1)[-1]
         return year if lang == "en" else f"{year} 年度"
-    return one_line(f"{duty.key} {duty.label}")
+    if duty.kind in ("feedback-answer", "feedback-revision"):
+        return one_line(
+            pick(lang, f"反馈 {duty.key}（{duty.label}）", f"feedback {duty.key} ({duty.label})")
+        )
+    if duty.kind == "expert-term":
+        return one_line(
+            f"{duty.label}（{duty.key}）" if lang != "en" else f"{duty.label} ({duty.key})"
+        )
+    text = one_line(f"{duty.key} {duty.label}")
+    if open_items:
+        ids = pick(lang, "、", ", ").join(open_items)
+        n = len(open_items)
+        text += pick(
+            lang, f"；尚有 {n} 条反馈未闭环：{ids}", f"; {n} feedback item(s) still open: {ids}"
+        )
+    return text
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -210,7 +227,7 @@ def _section_lines(
                 break
             lines.append(
                 f"  {duty.due}  {_when(duty, calendar.as_of, lang)}  {_kind(duty.kind, lang)}  "
-                f"{_what(duty, lang)}"
+                f"{_what(duty, lang, calendar.open_on(duty))}"
             )
             shown += 1
     return lines, shown
@@ -263,6 +280,8 @@ def _row(duty: Duty, name: str, calendar: Calendar, lang: str) -> dict[str, obje
         "key": duty.key,
         "label": duty.label,
         "path": duty.path,
+        # a review lists the feedback still open on its standard (F907)
+        "open_feedback": calendar.open_on(duty),
     }
 
 
@@ -311,6 +330,7 @@ def render_csv(calendar: Calendar, lang: str) -> str:
         for duty in group.duties:
             row = _row(duty, group.name, calendar, lang)
             row["overdue"] = "yes" if row["overdue"] else "no"
+            row["open_feedback"] = " ".join(calendar.open_on(duty))
             writer.writerow({key: guard_formula(value) for key, value in row.items()})
     return buffer.getvalue()
 

@@ -44,6 +44,36 @@ def format_name(fmt: str) -> str:
 REPORTS_FOLDER = "reports"
 
 
+def files_base(root: Path | None, target: Path | None) -> str | None:
+    """The way from the folder of ``target`` back to the warehouse ``root``, as a
+    relative URL prefix (``../``, ``../../``, or ``""`` beside ``data/``), or None
+    when the report does not lie inside the warehouse (standard output included).
+
+    Links to documents' files are relative, so they keep working when the whole
+    warehouse is moved or cloned with its reports/; a report written elsewhere
+    would need an absolute ``file:`` link, which jgsw never writes.
+    """
+    import os
+
+    if root is None or target is None:
+        return None
+    home = root.resolve()
+    folder = target.resolve().parent
+    if folder != home and home not in folder.parents:
+        return None
+    steps = Path(os.path.relpath(home, folder)).as_posix()
+    return "" if steps == "." else steps + "/"
+
+
+def link_files(outcome: ReportOutcome, target: Path | None) -> None:
+    """Set ``cover.files_base`` for a report about to be written to ``target`` (None:
+    standard output): documents' files are linked only from inside the warehouse, and
+    never from a report of a past commit (the files on disk may differ)."""
+    cover = outcome.context["cover"]
+    linkable = bool(cover.get("files_linkable"))
+    cover["files_base"] = files_base(outcome.root, target) if linkable else None
+
+
 def default_name(outcome: ReportOutcome) -> str:
     """``jgsw-report-<scope>-<as-of>.<ext>``: scope and date say what is inside."""
     cover = outcome.context["cover"]

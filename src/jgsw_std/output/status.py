@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from jgsw_std.app.status import StatusOutcome
 from jgsw_std.i18n import one_line, word
+from jgsw_std.output.status_registries import print_registries, registries_document
 from jgsw_std.reports.figures import indicator_label
 
 if TYPE_CHECKING:
@@ -63,10 +64,17 @@ def status_document(outcome: StatusOutcome, lang: str) -> dict[str, Any]:
             "revision": wh.revision,
             "standards": len(wh.standards),
             "districts": len(wh.districts),
+            "experts": len(wh.experts),
+            "materials": len(wh.materials),
+            "feedback": len(wh.feedback),
             "file_errors": outcome.data_errors,
         },
         "summary": outcome.summary(),
         "indicators": items,
+        # the warehouse's own figures (专家库, 信息反馈); null with --indicator
+        "registries": registries_document(outcome.registries, lang)
+        if outcome.registries is not None
+        else None,
     }
 
 
@@ -152,6 +160,10 @@ def render_text(outcome: StatusOutcome, lang: str, *, explain: bool, color: bool
     if explain:
         for result in outcome.results:
             _explain(console, result, view.indicator_label(by_id[result.indicator_id], lang), lang)
+    if outcome.registries is not None:
+        print_registries(
+            console, outcome.registries, outcome.scope.label(wh, lang), lang, explain=explain
+        )
     return buffer.getvalue()
 
 

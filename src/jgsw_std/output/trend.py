@@ -6,10 +6,15 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jgsw_std.edit.sheet_layout import guard_formula
-from jgsw_std.history.trend import Trend, TrendValue, number
+from jgsw_std.history.trend import RegistryRow, Trend, TrendPoint, TrendValue, number
 from jgsw_std.i18n import pick, word
+from jgsw_std.metrics.registries import Figure
+
+if TYPE_CHECKING:
+    pass
 
 #: Period columns per block of the text table, so a monthly trend stays readable.
 COLUMNS_PER_BLOCK = 8
@@ -43,6 +48,31 @@ def cell(value: TrendValue | None, lang: str) -> str:
     if value.high == low:  # one value, but it may yet have nothing to count
         return f"{_show(low, value.unit)}?"
     return f"{_show(low, value.unit)}–{_show(value.high, value.unit)}"
+
+
+def figure_cell(fig: Figure | None) -> str:
+    """A registry figure: ``10``, ``94.7%``, ``14`` (days), ``12.5``; ``-`` for no data."""
+    if fig is None or fig.value is None:
+        return "-"
+    if fig.unit == "rate":
+        return f"{fig.value * 100:.1f}%"
+    return f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,.1f}"
+
+
+def _registry_rows(
+    table: object, rows: list[RegistryRow], block: list[TrendPoint], lang: str
+) -> None:
+    """The warehouse's own figures under the indicators, one row each (areas indented)."""
+    from rich.table import Table
+
+    assert isinstance(table, Table)
+    table.add_section()
+    table.add_row(pick(lang, "标准仓自有数据", "The warehouse's own figures"), *("" for _ in block))
+    for row in rows:
+        label = row.label(lang)
+        if row.key.startswith("experts.area."):
+            label = "  " + label
+        table.add_row(f"  {label}", *(figure_cell(p.registries.get(row.key)) for p in block))
 
 
 def write_text(trend: Trend, lang: str) -> str:
@@ -82,6 +112,7 @@ def write_text(trend: Trend, lang: str) -> str:
     if not trend.points:
         console.print(Text(pick(lang, "所选区间内没有时点。", "No period ends in that range.")))
         return buffer.getvalue()
+    registry_rows = trend.registry_rows
     for start in range(0, len(trend.points), COLUMNS_PER_BLOCK):
         block = trend.points[start : start + COLUMNS_PER_BLOCK]
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
@@ -91,6 +122,8 @@ def write_text(trend: Trend, lang: str) -> str:
         for row in trend.rows:
             label = f"{row.indicator_id} {row.label(lang)}"
             table.add_row(label, *(cell(p.values.get(row.indicator_id), lang) for p in block))
+        if registry_rows:
+            _registry_rows(table, registry_rows, block, lang)
         table.add_section()
         table.add_row(
             pick(lang, "提交", "commit"),
@@ -122,10 +155,13 @@ CSV_COLUMNS = (
 
 
 def write_csv(trend: Trend, lang: str) -> str:
-    """Long form: one row per period and indicator, for spreadsheets and charts."""
+    """Long form: one row per period and indicator, for spreadsheets and charts; then the
+    warehouse's own figures, with an empty ``indicator`` and their key as ``metric``
+    (``low`` = ``high`` = ``value``; a rate's parts as numerator and denominator)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    registry_rows = trend.registry_rows
     for point in trend.points:
         for row in trend.rows:
             value = point.values.get(row.indicator_id)
@@ -144,6 +180,27 @@ def write_csv(trend: Trend, lang: str) -> str:
                     _csv_number(value.high if value else None, value.unit if value else ""),
                     _csv_number(value.numerator if value else None, "count"),
                     _csv_number(value.denominator if value else None, "count"),
+                ]
+            )
+        for reg in registry_rows:
+            fig = point.registries.get(reg.key)
+            shown = _csv_number(fig.value if fig else None, reg.unit)
+            parts = fig.parts if fig is not None else None
+            writer.writerow(
+                [
+                    point.period,
+                    point.end.isoformat(),
+                    point.commit or "",
+                    "",
+                    reg.key,
+                    guard_formula(reg.label(lang)),
+                    "" if fig is not None and fig.value is not None else "no-data",
+                    reg.unit,
+                    shown,
+                    shown,
+                    shown,
+                    parts[0] if parts else "",
+                    parts[1] if parts else "",
                 ]
             )
     return buffer.getvalue()

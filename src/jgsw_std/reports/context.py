@@ -22,6 +22,8 @@ from jgsw_std.reports.labels import labels_for
 from jgsw_std.reports.sections.base import Inputs
 from jgsw_std.reports.sections.catalogue import build_catalogue
 from jgsw_std.reports.sections.districts import Compute, build_districts
+from jgsw_std.reports.sections.experts import build_experts
+from jgsw_std.reports.sections.feedback import build_feedback
 from jgsw_std.reports.sections.matrix import build_matrix
 from jgsw_std.reports.sections.summary import build_summary
 from jgsw_std.reports.sections.trend import build_trend
@@ -44,6 +46,8 @@ SECTION_TITLES: dict[str, str] = {
     "catalogue": "sec_catalogue",
     "duties": "sec_duties",
     "districts": "sec_districts",
+    "experts": "sec_experts",
+    "feedback": "sec_feedback",
     "trend": "sec_trend",
 }
 
@@ -97,6 +101,10 @@ def _cover(
         "checks": checks,
         "checks_text": t["checks_text"].format(**checks),
         "synthetic": wh.synthetic,
+        # documents' files: linked relative to where the report is written, only when
+        # it lies inside the warehouse (output/report.link_files sets files_base)
+        "files_linkable": wh.root is not None and wh.revision is None,
+        "files_base": None,
     }
 
 
@@ -137,14 +145,19 @@ def build_context(
     section, and is called last, so a check running meanwhile in another
     process overlaps the rest of the work.
     """
+    from jgsw_std.metrics.registries import registry_figures
+
     wh, t = inp.wh, inp.t
     indicators = opts.indicators or wh.indicators
+    registries = registry_figures(inp.at, inp.scope)
     data: dict[str, Any] = {
         "summary": build_summary(results, indicators, inp),
         "matrix": build_matrix(inp),
         "catalogue": build_catalogue(inp),
         "duties": None,
         "districts": build_districts(inp.scope.units(wh), indicators, unit_figures, inp),
+        "experts": build_experts(registries, inp),
+        "feedback": build_feedback(registries, inp),
         "trend": build_trend(trend, inp),
     }
     checks, data["duties"] = checked()

@@ -64,6 +64,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_duties": ("待办事项", "Duties"),
     "sec_districts": ("区县工作情况", "Regions and districts"),
     "sec_trend": ("指标趋势", "Indicator trend"),
+    "sec_experts": ("专家库", "Expert pool"),
+    "sec_feedback": ("信息反馈", "Feedback on standards"),
     # summary
     "indicator_count": ("共 {total} 项指标", "{total} indicators"),
     "status_chart": ("指标状态分布", "Indicators by status"),
@@ -178,6 +180,72 @@ LABELS: dict[str, tuple[str, str]] = {
     "region.city": ("市级", "City"),
     "region.none": ("未分区", "No region"),
     "attendance_chart": ("各单位培训人次", "Training person-times by unit"),
+    # documents (in the catalogue)
+    "col_documents": ("资料", "Documents"),
+    "doc.text": ("标准文本", "text"),
+    "doc.announcement": ("发布公告", "announcement"),
+    "doc.interpretation": ("解读", "interpretation"),
+    "doc.visualization": ("图解", "visualization"),
+    "doc.training": ("培训材料", "training material"),
+    "doc.other": ("其他资料", "other"),
+    "documents_note": (
+        "资料文件的路径从标准仓根目录算起；本报告不在标准仓目录内（或读取的是某次提交），"
+        "不链接这些文件，只列出路径。",
+        "Document files are named by their path from the warehouse root; this report is not "
+        "inside the warehouse (or reads a past commit), so they are listed, not linked.",
+    ),
+    # experts
+    "experts_lead": (
+        "截至 {as_of} 在库专家 {count} 名（专家库全市共用，各范围相同）；"
+        "每个主干业务领域至少应有 {minimum} 名。",
+        "{count} experts in the pool on {as_of} (the city's pool, the same for every scope); "
+        "each main area needs at least {minimum}.",
+    ),
+    "experts_short_text": (
+        "在库专家不足 {minimum} 名的主干业务领域：{areas}。",
+        "Main areas with fewer than {minimum} experts in the pool: {areas}.",
+    ),
+    "experts_all_enough": (
+        "各主干业务领域在库专家均不少于 {minimum} 名。",
+        "Every main area has at least {minimum} experts in the pool.",
+    ),
+    "experts_area_count": ("{area}（{count} 名）", "{area} ({count})"),
+    "experts_short": ("不足", "short"),
+    "experts_enough": ("达标", "enough"),
+    "col_in_pool": ("在库专家数", "In pool"),
+    "col_experts": ("在库专家", "Experts"),
+    "col_lack": ("缺少", "Missing"),
+    # feedback
+    "feedback_lead": (
+        "按提出单位统计（{scope}）；答复期限为收到后 {days} 天。",
+        "Counted by the unit that raised each item ({scope}); an answer is due {days} days "
+        "after receipt.",
+    ),
+    "fb_by_year": ("按年度", "By year"),
+    "fb_by_unit": ("按提出单位", "By unit"),
+    "fb_by_standard": ("按标准", "By standard"),
+    "fb_open": ("未闭环的反馈", "Feedback still open"),
+    "fb_unanswered_late": ("逾期未答复（jgsw check F905）", "Unanswered past the limit (F905)"),
+    "fb_revision_overdue": (
+        "答复将修订、逾期仍未安排修订（jgsw check F906）",
+        "Answered 'revise', no revision by its day (F906)",
+    ),
+    "col_year": ("年度", "Year"),
+    "col_unit": ("提出单位", "Unit"),
+    "col_received": ("收到", "Received"),
+    "col_answered": ("已答复", "Answered"),
+    "col_in_time": ("按时答复率", "Answered in time"),
+    "col_late": ("超期", "Late"),
+    "col_closed": ("已闭环", "Closed"),
+    "col_open": ("未闭环", "Open"),
+    "col_median_days": ("用时中位数（天）", "Median days"),
+    "col_feedback_id": ("编号", "Id"),
+    "col_received_on": ("收到日期", "Received"),
+    "col_answer_due": ("答复期限", "Answer due"),
+    "col_answered_on": ("答复日期", "Answered"),
+    "fb_state.unanswered": ("待答复", "to answer"),
+    "fb_state.unanswered-late": ("逾期未答复", "unanswered, past the limit"),
+    "fb_state.answered": ("已答复，未闭环", "answered, not closed"),
     # trend
     "trend_note": (
         "各期末所在提交记录的指标值（jgsw trend）。",

@@ -14,8 +14,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from jgsw_std.lifecycle.registries import answer_due, is_open, revision_due, unanswered_late
-from jgsw_std.lifecycle.state import successors
+from jgsw_std.lifecycle.registries import answer_duty, is_open, revision_duty
 from jgsw_std.load.warehouse import FeedbackRecord, StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
@@ -155,15 +154,16 @@ def feedback_unanswered(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """
     days = wh.framework.feedback_response_days
     for rec in wh.feedback:
-        model = rec.model
-        if unanswered_late(model, ctx.as_of, days):
+        # the answer duty `jgsw due` lists; overdue means unanswered past the due day
+        duty = answer_duty(wh, rec, ctx.as_of)
+        if duty is not None and duty.overdue:
             yield feedback_unanswered.problem(
                 rec.path,
                 ("received",),
-                received=model.received,
+                received=rec.model.received,
                 as_of=ctx.as_of,
                 days=days,
-                due=answer_due(model, days),
+                due=duty.due,
             )
 
 
@@ -187,18 +187,15 @@ def revision_not_made(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     from the day after the answer's date plus `feedback_revision_days`
     (default 365) until a revision is recorded.
     """
-    days = wh.framework.feedback_revision_days
     for rec in wh.feedback:
-        due = revision_due(rec.model, ctx.as_of, days)
-        if due is None or ctx.as_of <= due:
-            continue
-        standard = wh.standard(rec.code)
-        if standard is None or successors(wh, standard.model):
+        # the revision duty `jgsw due` lists; overdue from the day after it was due
+        duty = revision_duty(wh, rec, ctx.as_of)
+        if duty is None or not duty.overdue:
             continue
         response = rec.model.response
-        assert response is not None  # revision_due found it
+        assert response is not None  # a revision duty follows an answer
         yield revision_not_made.problem(
-            rec.path, ("response", "action"), date=response.date, code=rec.code, due=due
+            rec.path, ("response", "action"), date=response.date, code=rec.code, due=duty.due
         )
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+from urllib.parse import quote, urlsplit
 
+from jgsw_std.load.attachments import path_escape, posix_rel
 from jgsw_std.load.warehouse import StandardRecord
+from jgsw_std.model.material import Document
 from jgsw_std.model.standard import IN_PROGRESS
 from jgsw_std.reports.sections.base import LEVEL_ORDER, Inputs
 
@@ -21,6 +24,45 @@ STATE_ORDER: tuple[str, ...] = ("in-force", "upcoming", "superseded", "repealed"
 
 def _date(value: Any) -> str:
     return value.isoformat() if value is not None else ""
+
+
+#: Characters a link keeps as they are: a URL's own delimiters and escapes. Anything
+#: else (spaces, brackets, quotes, parentheses, non-ASCII) is percent-encoded, so a
+#: link survives Markdown and HTML alike.
+_URL_SAFE = ":/?#@!$&'*+,;=%~"
+
+
+def web_link(url: str | None) -> str | None:
+    """An http(s) address with a host, percent-encoded where it must be; None for
+    anything else (M904 reports it): a report never links ``file:`` or ``javascript:``."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url.strip(), safe=_URL_SAFE)
+
+
+def document_row(doc: Document, inp: Inputs) -> dict[str, Any]:
+    """A document of a standard as the catalogue shows it.
+
+    ``path`` is the file's path from the warehouse root (None when it would
+    leave the root: M903), ``href`` the same percent-encoded for a link; the
+    writer prefixes it with ``cover.files_base``, the way from the report's own
+    folder back to the root, and links it only when the report lies inside the
+    warehouse (docs/report.md, "Documents").
+    """
+    path = posix_rel(doc.path) if doc.path and path_escape(doc.path) is None else None
+    return {
+        "kind": doc.kind,
+        "title": doc.title or inp.t[f"doc.{doc.kind}"],
+        "url": web_link(doc.url),
+        "path": path,
+        "href": quote(path, safe="/") if path else None,
+    }
 
 
 def _row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
@@ -45,6 +87,7 @@ def _row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
         "replaces": list(std.supersedes),
         "owner": inp.unit_names.get(std.owner, std.owner) if std.owner else "",
         "path": rec.path,
+        "documents": [document_row(d, inp) for d in std.documents] if std.documents else [],
     }
 
 
@@ -113,6 +156,8 @@ def build_catalogue(inp: Inputs) -> dict[str, Any]:
     return {
         "total": listed,
         "total_text": inp.t["catalogue_total"].format(total=listed),
+        # documents kept as files in the warehouse: a note says where they are
+        "local_documents": any(d.path for rec in inp.standards for d in rec.model.documents),
         "states": [
             {"state": s, "label": inp.t[f"state.{s}"], "count": state_counts.get(s, 0)}
             for s in STATE_ORDER
