@@ -32,6 +32,7 @@ COMMANDS = {
     "status": "status",
     "report": "report",
     "due": "due",
+    "find": "find",
     "history": "history",
     "diff": "diff",
     "trend": "trend",
