@@ -33,6 +33,7 @@ COMMANDS = {
     "report": "report",
     "due": "due",
     "find": "find",
+    "site": "site",
     "history": "history",
     "diff": "diff",
     "trend": "trend",

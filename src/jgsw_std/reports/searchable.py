@@ -115,6 +115,14 @@ class SearchDoc:
         )
 
 
+def extra_titles(wh: Warehouse, rec: StandardRecord) -> tuple[str, ...]:
+    """The titles every source of :data:`TEXT_SOURCES` gives for a standard, once each."""
+    found: list[str] = []
+    for source in TEXT_SOURCES:
+        found.extend(source(wh, rec))
+    return tuple(dict.fromkeys(found))
+
+
 def _forms_tuple(forms: CodeForms) -> tuple[str, ...]:
     return (forms.full, forms.bare, forms.number, forms.number_year, forms.kind_number)
 
@@ -136,9 +144,6 @@ def search_doc(wh: Warehouse, rec: StandardRecord) -> SearchDoc:
     for code in rec.items:
         item = fw.item_names.get(code)
         items.append(Pair(item.label("zh"), item.label("en")) if item else Pair(code, code))
-    extra: list[str] = []
-    for source in TEXT_SOURCES:
-        extra.extend(source(wh, rec))
     return SearchDoc(
         path=rec.path,
         code=rec.code,
@@ -155,7 +160,7 @@ def search_doc(wh: Warehouse, rec: StandardRecord) -> SearchDoc:
             (district.model.name_en or district.model.name) if district else owner,
         ),
         items=tuple(items),
-        documents=tuple(dict.fromkeys(extra)),
+        documents=extra_titles(wh, rec),
         year=rec.parsed.year,
         steps=state_steps(wh, rec),
     )

@@ -1,0 +1,118 @@
+"""The site's search index: Pagefind's extended build, run once over the written pages.
+
+Pagefind (https://pagefind.app) indexes the standards' pages at build time
+and answers queries in the browser from static files; its extended build
+segments Chinese, so 物业 finds 党政机关物业管理服务规范. It is called as one
+program run over the site (its Python API costs 0.1 s a page), with the
+whole site indexed as one Chinese index (``--force-language zh-cn``: an
+English site still holds Chinese titles).
+
+Pagefind names its files after their content and keeps what is already
+there, but never deletes a file it no longer needs. After each run the files
+its metadata no longer names are removed, so a rebuild rewrites only what
+changed and the folder does not grow; if the metadata cannot be read, the
+index is built afresh.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from jgsw_std.errors import JgswError
+
+BUNDLE = "pagefind"
+#: Pagefind's chunk folders: a file there is live only when the metadata names it.
+CHUNK_FOLDERS = ("fragment", "index", "filter", "sort")
+
+
+def pagefind_binary() -> str:
+    """The extended Pagefind program: PAGEFIND_BINARY_PATH, else the installed wheel's."""
+    explicit = os.environ.get("PAGEFIND_BINARY_PATH")
+    if explicit:
+        return explicit
+    try:
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
+    except ImportError as exc:
+        from jgsw_std.app.site import pagefind_missing
+
+        raise pagefind_missing() from exc
+    return str(get_executable())
+
+
+def _run(out: Path) -> None:
+    command = [
+        pagefind_binary(),
+        "--site", str(out),
+        "--glob", "standards/**/*.html",
+        "--force-language", "zh-cn",
+        "--silent",
+    ]  # fmt: skip
+    try:
+        done = subprocess.run(command, capture_output=True, check=False, timeout=3600)
+    except OSError as exc:
+        raise JgswError(
+            "pagefind_failed",
+            zh=f"无法运行 Pagefind（{command[0]}）：{exc}",
+            en=f"cannot run Pagefind ({command[0]}): {exc}",
+            hint_zh='重新安装：python -m pip install --force-reinstall "pagefind[extended]"。',
+            hint_en='Reinstall it: python -m pip install --force-reinstall "pagefind[extended]".',
+        ) from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-800:]
+        raise JgswError(
+            "pagefind_failed",
+            zh=f"Pagefind 建立检索索引失败（退出码 {done.returncode}）：{detail}",
+            en=f"Pagefind could not build the search index (exit {done.returncode}): {detail}",
+        )
+
+
+def live_chunks(bundle: Path) -> set[str] | None:
+    """The chunk names (``zh-cn_3f2a9c1``) the current index uses, or None if unreadable."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        names: set[str] = set()
+        for language, info in entry["languages"].items():
+            meta = gzip.decompress((bundle / f"pagefind.{info['hash']}.pf_meta").read_bytes())
+            pattern = re.escape(language).encode() + rb"_[0-9a-f]+"
+            names.update(m.decode() for m in re.findall(pattern, meta))
+            names.add(info["hash"])
+        return names
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def prune(bundle: Path) -> int | None:
+    """Delete the chunks and metadata the index no longer names; None if it cannot tell."""
+    live = live_chunks(bundle)
+    if live is None:
+        return None
+    removed = 0
+    for folder in CHUNK_FOLDERS:
+        for path in (bundle / folder).glob("*") if (bundle / folder).is_dir() else ():
+            if path.is_file() and path.stem not in live:
+                path.unlink()
+                removed += 1
+    for path in bundle.glob("pagefind.*.pf_meta"):
+        if path.name.removeprefix("pagefind.").removesuffix(".pf_meta") not in live:
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def build_search(out: Path) -> None:
+    """Index the site's standard pages, keeping what Pagefind can reuse."""
+    bundle = out / BUNDLE
+    _run(out)
+    if prune(bundle) is None:  # an index we cannot read: build it afresh
+        shutil.rmtree(bundle, ignore_errors=True)
+        _run(out)
+
+
+def drop_search(out: Path) -> None:
+    shutil.rmtree(out / BUNDLE, ignore_errors=True)
