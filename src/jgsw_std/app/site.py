@@ -44,6 +44,7 @@ class SitePlan:
     lang: str
     counts: dict[str, int]
     left_out: int  # files that failed validation: not on the site
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step (bench/)
 
 
 def pagefind_missing() -> UsageError:
@@ -130,6 +131,20 @@ def _duty_rows(calendar: Any, lang: str, links: Any, wh: Any) -> list[dict[str, 
     return rows
 
 
+class _Clock:
+    def __init__(self) -> None:
+        import time
+
+        self._now = time.perf_counter
+        self._last = self._now()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = self._now()
+        self.laps[name] = now - self._last
+        self._last = now
+
+
 def plan_site(request: SiteRequest) -> SitePlan:
     """Open the warehouse and compute every page."""
     from jgsw_std import __version__
@@ -150,27 +165,34 @@ def plan_site(request: SiteRequest) -> SitePlan:
     from jgsw_std.reports.site.labels import site_labels
     from jgsw_std.reports.version import generated_at
 
+    clock = _Clock()
     if request.search:
         require_pagefind()
     out = _out_dir(request.out)
     wh = open_warehouse(request.root)
+    clock.lap("load")
     lang = request.lang
     options = ReportOptions(
         as_of=request.as_of, scope=parse_scope("city", wh), lang=lang, now=request.now
     )
     at = judge_on(wh, request.as_of)
     report = report_context(wh, options, at)
+    clock.lap("report")
     plan = wh.indicators
     final_date = plan.plan.end if plan is not None and plan.plan is not None else None
     final = None
-    if plan is not None and final_date is not None:
+    if plan is not None and final_date == request.as_of:
+        final = report["summary"]  # the same date: the same figures
+    elif plan is not None and final_date is not None:
         at_end = at.on(final_date)
         final = build_summary(
             compute_all(at_end, plan, "city"), plan, report_inputs(at_end, options)
         )
     links = Links(wh)
     calendar = due_calendar(at, DUE_DAYS)
+    clock.lap("final and due")
     history = read_site_history(wh.root, [r.path for r in wh.standards]) if wh.root else None
+    clock.lap("git history")
     inp = report_inputs(at, options)
     inp.t = site_labels(lang)  # the report's words and the site's
     site = SiteInputs(
@@ -187,6 +209,7 @@ def plan_site(request: SiteRequest) -> SitePlan:
     rows = catalogue_rows(site)
     pages = build_pages(site, rows, final)
     table = Table(sheet_name(SHEET_STANDARDS, lang), STANDARD_COLUMNS, standards_rows(at, lang))
+    clock.lap("pages")
     common = {
         "lang": lang,
         "t": inp.t,
@@ -204,4 +227,5 @@ def plan_site(request: SiteRequest) -> SitePlan:
         lang=lang,
         counts={"standards": len(wh.standards), "districts": len(wh.districts)},
         left_out=left_out,
+        timings=clock.laps,
     )

@@ -45,31 +45,70 @@ def pagefind_binary() -> str:
     return str(get_executable())
 
 
-def _run(out: Path) -> None:
-    command = [
+def _command(out: Path) -> list[str]:
+    return [
         pagefind_binary(),
         "--site", str(out),
         "--glob", "standards/**/*.html",
         "--force-language", "zh-cn",
         "--silent",
     ]  # fmt: skip
-    try:
-        done = subprocess.run(command, capture_output=True, check=False, timeout=3600)
-    except OSError as exc:
-        raise JgswError(
-            "pagefind_failed",
-            zh=f"无法运行 Pagefind（{command[0]}）：{exc}",
-            en=f"cannot run Pagefind ({command[0]}): {exc}",
-            hint_zh='重新安装：python -m pip install --force-reinstall "pagefind[extended]"。',
-            hint_en='Reinstall it: python -m pip install --force-reinstall "pagefind[extended]".',
-        ) from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-800:]
-        raise JgswError(
-            "pagefind_failed",
-            zh=f"Pagefind 建立检索索引失败（退出码 {done.returncode}）：{detail}",
-            en=f"Pagefind could not build the search index (exit {done.returncode}): {detail}",
-        )
+
+
+def _cannot_run(command: list[str], exc: OSError) -> JgswError:
+    return JgswError(
+        "pagefind_failed",
+        zh=f"无法运行 Pagefind（{command[0]}）：{exc}",
+        en=f"cannot run Pagefind ({command[0]}): {exc}",
+        hint_zh='重新安装：python -m pip install --force-reinstall "pagefind[extended]"。',
+        hint_en='Reinstall it: python -m pip install --force-reinstall "pagefind[extended]".',
+    )
+
+
+def _failed(code: int, output: bytes) -> JgswError:
+    detail = output.decode("utf-8", "replace").strip()[-800:]
+    return JgswError(
+        "pagefind_failed",
+        zh=f"Pagefind 建立检索索引失败（退出码 {code}）：{detail}",
+        en=f"Pagefind could not build the search index (exit {code}): {detail}",
+    )
+
+
+class SearchBuild:
+    """One Pagefind run over the site, started now and finished by :meth:`wait`.
+
+    It runs beside jgsw's own remaining work (the downloads), on the other core.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.proc = self._start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        command = _command(self.out)
+        try:
+            return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        except OSError as exc:
+            raise _cannot_run(command, exc) from exc
+
+    def _finish(self) -> None:
+        output, _ = self.proc.communicate()
+        if self.proc.returncode != 0:
+            raise _failed(self.proc.returncode, output)
+
+    def stop(self) -> None:
+        """End the run (the build failed or was interrupted); the next build redoes it."""
+        self.proc.kill()
+        self.proc.wait()
+
+    def wait(self) -> None:
+        """Wait for the index, then delete what it no longer uses (or build it afresh)."""
+        self._finish()
+        bundle = self.out / BUNDLE
+        if prune(bundle) is None:  # an index we cannot read: build it afresh
+            shutil.rmtree(bundle, ignore_errors=True)
+            self.proc = self._start()
+            self._finish()
 
 
 def live_chunks(bundle: Path) -> set[str] | None:
@@ -103,15 +142,6 @@ def prune(bundle: Path) -> int | None:
             path.unlink()
             removed += 1
     return removed
-
-
-def build_search(out: Path) -> None:
-    """Index the site's standard pages, keeping what Pagefind can reuse."""
-    bundle = out / BUNDLE
-    _run(out)
-    if prune(bundle) is None:  # an index we cannot read: build it afresh
-        shutil.rmtree(bundle, ignore_errors=True)
-        _run(out)
 
 
 def drop_search(out: Path) -> None:

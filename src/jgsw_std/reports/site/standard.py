@@ -137,6 +137,18 @@ class StandardPages:
         names = self.site.wh.framework.item_names
         return [n for i in rec.items if i in names for n in (names[i].name, names[i].name_en or "")]
 
+    def search_text(self, rec: StandardRecord, shown: str) -> str:
+        """The words the search finds besides the code and the shown title: the title in
+        the other language, business items and lead unit in both, document titles."""
+        std = rec.model
+        words = [w for w in (std.title, std.title_en or "") if w and w != shown]
+        words += self.item_words(rec)
+        unit = self.site.wh.district_by_slug.get(std.owner) if std.owner else None
+        if unit is not None:
+            words += [unit.model.name, unit.model.name_en or ""]
+        words += extra_titles(self.site.wh, rec)
+        return " ".join(dict.fromkeys(w for w in words if w))
+
     def timeline(self, rec: StandardRecord) -> list[dict[str, Any]]:
         site, t, std = self.site, self.site.t, rec.model
         events: list[tuple[dt.date, str, str, str]] = []  # date, kind, label, note
@@ -266,7 +278,7 @@ class StandardPages:
                 "sections": sections,
                 # what Pagefind indexes besides the visible text
                 "tokens": code_forms(rec.parsed).page_tokens(),
-                "search_extra": " ".join([*extra_titles(site.wh, rec), *self.item_words(rec)]),
+                "search_text": self.search_text(rec, title),
                 "filters": {
                     "status": t[f"state.{state}"],
                     "area": site.inp.area_label(rec.model.area) if rec.model.area else "",
