@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ class SitePlan:
     """Everything the writer needs: pages, the shared context and the download tables."""
 
     out: Path
-    pages: list[Any]  # reports.site.base.Page
+    pages: list[Any]  # reports.site.base.Page: the standards' first, the rest after rest()
     common: dict[str, Any]  # what every page shares (labels, language, the demo flag)
     tables: list[Any]  # edit.sheet_layout.Table: the catalogue's downloads
     search: bool
@@ -45,6 +46,8 @@ class SitePlan:
     counts: dict[str, int]
     left_out: int  # files that failed validation: not on the site
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step (bench/)
+    #: computes the other pages and the tables into this plan (the writer calls it once)
+    rest: Callable[[], None] = lambda: None
 
 
 def pagefind_missing() -> UsageError:
@@ -146,23 +149,22 @@ class _Clock:
 
 
 def plan_site(request: SiteRequest) -> SitePlan:
-    """Open the warehouse and compute every page."""
+    """Open the warehouse and compute the standards' pages; :attr:`SitePlan.rest` the others.
+
+    The standards' pages come first because the search index is built from
+    them: the writer starts it and computes the rest meanwhile (the report's
+    sections, the catalogue, the downloads), two cores at work instead of one.
+    """
     from jgsw_std import __version__
     from jgsw_std.app.check import judge_on
     from jgsw_std.app.due import due_calendar
-    from jgsw_std.app.export import standards_rows
     from jgsw_std.app.open import open_warehouse
-    from jgsw_std.app.report import report_context
-    from jgsw_std.edit.sheet_layout import SHEET_STANDARDS, STANDARD_COLUMNS, Table, sheet_name
     from jgsw_std.history.site_log import read_site_history
-    from jgsw_std.metrics.registry import compute_all
     from jgsw_std.metrics.scope import parse_scope
     from jgsw_std.reports.context import ReportOptions, report_inputs
-    from jgsw_std.reports.sections.summary import build_summary
-    from jgsw_std.reports.site import build_pages
     from jgsw_std.reports.site.base import Links, SiteInputs
-    from jgsw_std.reports.site.catalogue import catalogue_rows
     from jgsw_std.reports.site.labels import site_labels
+    from jgsw_std.reports.site.standard import build_standard_pages
     from jgsw_std.reports.version import generated_at
 
     clock = _Clock()
@@ -176,29 +178,16 @@ def plan_site(request: SiteRequest) -> SitePlan:
         as_of=request.as_of, scope=parse_scope("city", wh), lang=lang, now=request.now
     )
     at = judge_on(wh, request.as_of)
-    report = report_context(wh, options, at)
-    clock.lap("report")
-    plan = wh.indicators
-    final_date = plan.plan.end if plan is not None and plan.plan is not None else None
-    final = None
-    if plan is not None and final_date == request.as_of:
-        final = report["summary"]  # the same date: the same figures
-    elif plan is not None and final_date is not None:
-        at_end = at.on(final_date)
-        final = build_summary(
-            compute_all(at_end, plan, "city"), plan, report_inputs(at_end, options)
-        )
     links = Links(wh)
     calendar = due_calendar(at, DUE_DAYS)
-    clock.lap("final and due")
     history = read_site_history(wh.root, [r.path for r in wh.standards]) if wh.root else None
-    clock.lap("git history")
+    clock.lap("due list and git history")
     inp = report_inputs(at, options)
     inp.t = site_labels(lang)  # the report's words and the site's
+    plan = wh.indicators
     site = SiteInputs(
         inp=inp,
-        report=report,
-        final_date=final_date,
+        final_date=plan.plan.end if plan is not None and plan.plan is not None else None,
         duties=_duty_rows(calendar, lang, links, wh),
         due_days=DUE_DAYS,
         history=history,
@@ -206,10 +195,8 @@ def plan_site(request: SiteRequest) -> SitePlan:
         generated_at=generated_at(request.now),
         generator=f"jgsw {__version__}",
     )
-    rows = catalogue_rows(site)
-    pages = build_pages(site, rows, final)
-    table = Table(sheet_name(SHEET_STANDARDS, lang), STANDARD_COLUMNS, standards_rows(at, lang))
-    clock.lap("pages")
+    searched = build_standard_pages(site)
+    clock.lap("standard pages")
     common = {
         "lang": lang,
         "t": inp.t,
@@ -218,14 +205,45 @@ def plan_site(request: SiteRequest) -> SitePlan:
         "generator": f"jgsw {__version__}",
     }
     left_out = sum(1 for e in wh.files.values() if e.kind != "unknown" and not e.valid)
-    return SitePlan(
+    result = SitePlan(
         out=out,
-        pages=pages,
+        pages=searched,
         common=common,
-        tables=[table],
+        tables=[],
         search=request.search,
         lang=lang,
         counts={"standards": len(wh.standards), "districts": len(wh.districts)},
         left_out=left_out,
         timings=clock.laps,
     )
+    result.rest = lambda: _rest(result, site, options, clock)
+    return result
+
+
+def _rest(plan: SitePlan, site: Any, options: Any, clock: _Clock) -> None:
+    """The other pages and the downloads: computed while the search index is built."""
+    from jgsw_std.app.export import standards_rows
+    from jgsw_std.app.report import report_context
+    from jgsw_std.edit.sheet_layout import SHEET_STANDARDS, STANDARD_COLUMNS, Table, sheet_name
+    from jgsw_std.metrics.registry import compute_all
+    from jgsw_std.reports.context import report_inputs
+    from jgsw_std.reports.sections.summary import build_summary
+    from jgsw_std.reports.site import build_other_pages
+    from jgsw_std.reports.site.catalogue import catalogue_rows
+
+    at, wh, lang = site.inp.at, site.wh, site.lang
+    site.report = report_context(wh, options, at)
+    clock.lap("report")
+    indicators = wh.indicators
+    final = None
+    if indicators is not None and site.final_date == options.as_of:
+        final = site.report["summary"]  # the same date: the same figures
+    elif indicators is not None and site.final_date is not None:
+        at_end = at.on(site.final_date)
+        results = compute_all(at_end, indicators, "city")
+        final = build_summary(results, indicators, report_inputs(at_end, options))
+    rows = catalogue_rows(site)
+    plan.pages = [*build_other_pages(site, rows, final), *plan.pages]
+    table = Table(sheet_name(SHEET_STANDARDS, lang), STANDARD_COLUMNS, standards_rows(at, lang))
+    plan.tables = [table]
+    clock.lap("other pages")

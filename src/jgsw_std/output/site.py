@@ -47,6 +47,13 @@ def _put(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def _safe(out: Path, rel: str) -> Path | None:
     """``out/rel`` when rel is a plain relative path inside the site (manifests are input)."""
     parts = PurePosixPath(rel).parts
@@ -68,8 +75,12 @@ def _download(plan: SitePlan, kind: str) -> Callable[[], bytes]:
     return produce
 
 
-def _table_key(plan: SitePlan, kind: str) -> str:
-    digest = hashlib.sha256(f"{kind}\0{plan.lang}\0".encode())
+def _table_key(plan: SitePlan, kind: str, rows_digest: str) -> str:
+    return hashlib.sha256(f"{kind}\0{plan.lang}\0{rows_digest}".encode()).hexdigest()
+
+
+def _rows_digest(plan: SitePlan) -> str:
+    digest = hashlib.sha256()
     for table in plan.tables:
         digest.update(
             json.dumps([table.name, table.rows], default=str, ensure_ascii=False).encode()
@@ -138,14 +149,16 @@ def write_site(plan: SitePlan) -> SiteWritten:
         write_atomic(out / MANIFEST, pending.to_bytes())
         search = SearchBuild(out)
     try:
+        plan.rest()  # the other pages and the tables, while the index is built
         for page in plan.pages:
             if not page.indexed:
                 produce = functools.partial(renderer.render, page)
                 offer(page.path, renderer.key(page), produce)
         for rel, data in assets().items():
             offer(rel, hashlib.sha256(data).hexdigest(), functools.partial(bytes, data))
+        rows = _rows_digest(plan)
         for rel, kind in DOWNLOADS.items():
-            offer(rel, _table_key(plan, kind), _download(plan, kind))
+            offer(rel, _table_key(plan, kind, rows), _download(plan, kind))
         remove(lambda _rel, _entry: False)
         lap("other pages and downloads")
     except BaseException:
@@ -157,7 +170,9 @@ def write_site(plan: SitePlan) -> SiteWritten:
         new.search = "done"
         result.indexed = True
         lap("waiting for the search index")
-    write_atomic(out / MANIFEST, new.to_bytes())
+    manifest = new.to_bytes()
+    if _read_bytes(out / MANIFEST) != manifest:
+        write_atomic(out / MANIFEST, manifest)
     result.seconds = time.perf_counter() - start
     return result
 

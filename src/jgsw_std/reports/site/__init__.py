@@ -21,6 +21,13 @@ def build_pages(
     site: SiteInputs, rows: list[dict[str, Any]], final: dict[str, Any] | None
 ) -> list[Page]:
     """Every page of the site, the home page first."""
+    return [*build_other_pages(site, rows, final), *build_standard_pages(site)]
+
+
+def build_other_pages(
+    site: SiteInputs, rows: list[dict[str, Any]], final: dict[str, Any] | None
+) -> list[Page]:
+    """Every page but the standards': they need the report's sections (``site.report``)."""
     return [
         build_home(site, rows, final),
         build_catalogue_page(site, rows),
@@ -29,5 +36,4 @@ def build_pages(
         build_due_page(site),
         *build_district_pages(site),
         *build_change_pages(site),
-        *build_standard_pages(site),
     ]

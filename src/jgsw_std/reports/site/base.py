@@ -76,7 +76,6 @@ class SiteInputs:
     """Everything computed once for all pages."""
 
     inp: Inputs  # the date's AsOf, labels and the city scope (as the report's sections)
-    report: dict[str, Any]  # the report's context for the same date (sections reused)
     final_date: dt.date | None  # the plan's end, when there is a plan
     duties: list[dict[str, Any]]  # due within the window or overdue (app/due.py's rows)
     due_days: int
@@ -84,6 +83,9 @@ class SiteInputs:
     links: Links
     generated_at: str
     generator: str
+    #: the report's context for the same date (its sections reused); set after the
+    #: standards' pages, which do not need it, are written
+    report: dict[str, Any] = field(default_factory=dict)
 
     @property
     def wh(self) -> Warehouse:
