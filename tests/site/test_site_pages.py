@@ -246,3 +246,30 @@ def test_cli_builds_and_indexes(cli: CliRunner, tmp_path: Path) -> None:
     assert entry["languages"]["zh-cn"]["page_count"] == 11
     again = cli("site", str(out), "--root", str(REPO), "--as-of", AS_OF.isoformat(), "--lang", "en")
     assert again.exit_code == 0 and "search index rebuilt" in again.stdout
+
+
+def test_serve_answers_on_localhost_with_the_right_types(demo_site: Built) -> None:
+    import urllib.request
+
+    from .browser import served
+
+    with served(demo_site.out) as base:
+        assert base.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(base + "index.html", timeout=10) as answer:
+            assert answer.headers["Content-Type"].startswith("text/html")
+            assert "机关事务标准化信息平台" in answer.read().decode("utf-8")
+        with urllib.request.urlopen(base + "assets/tables.js", timeout=10) as answer:
+            assert answer.headers["Content-Type"] == "text/javascript"
+
+
+def test_serve_on_a_taken_port_is_a_message(demo_site: Built) -> None:
+    import socket
+
+    from jgsw_std.errors import UsageError
+    from jgsw_std.output.site_serve import serve
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(UsageError, match=r"cannot serve on 127\.0\.0\.1"):
+            serve(demo_site.out, taken.getsockname()[1], "zh")

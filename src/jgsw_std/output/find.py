@@ -49,7 +49,8 @@ def render_text(result: FindResult, lang: str) -> str:
         return "\n".join(lines) + "\n"
     shown = len(rows)
     if en:
-        head = f"{result.total} standards match {result.query!r}{_filters_text(result, lang)}"
+        noun = "standard matches" if result.total == 1 else "standards match"
+        head = f"{result.total} {noun} {result.query!r}{_filters_text(result, lang)}"
         head += f", best first (status as of {result.as_of})" + (
             f"; the first {shown} shown (--limit)." if shown < result.total else "."
         )

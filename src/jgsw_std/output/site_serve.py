@@ -45,7 +45,18 @@ def make_server(out: Path, port: int = 8000) -> http.server.ThreadingHTTPServer:
 
 def serve(out: Path, port: int, lang: str) -> None:
     """Serve until Ctrl-C."""
-    server = make_server(out, port)
+    try:
+        server = make_server(out, port)
+    except OSError as exc:  # the port is taken, or not ours to use
+        from jgsw_std.errors import UsageError
+
+        raise UsageError(
+            "serve_port",
+            zh=f"无法在 127.0.0.1:{port} 上提供预览：{exc.strerror or exc}",
+            en=f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}",
+            hint_zh="换一个端口，如 --port 8080；--port 0 让系统挑一个空闲端口。",
+            hint_en="Choose another port, e.g. --port 8080; --port 0 lets the system pick one.",
+        ) from exc
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     if lang == "en":
         sys.stdout.write(f"Serving {out} at {url} (this computer only); Ctrl-C stops.\n")
