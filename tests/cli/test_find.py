@@ -199,6 +199,10 @@ def test_no_match_exits_1_with_the_nearest_codes(cli: CliRunner, wh: MiniWarehou
     assert "最接近的编号" in result.stdout and "DB50/T 1056-2020" in result.stdout
     data = find_json(cli, wh.root, "DB50T1057", code=1)
     assert data["total"] == 0 and data["nearest"][0]["code"] == "DB50/T 1056-2020"
+    data = find_json(cli, wh.root, "DB50/T 2002-2019", code=1)  # the number next to 2001
+    assert {d["code"] for d in data["nearest"][:2]} == {"DB50/T 2001-2023", "DB50/T 2001-2019"}
+    words = find_json(cli, wh.root, "物业服务规则", code=1)  # 物业, 服务 in one title
+    assert words["nearest"][0]["code"] == "DB50/T 1056-2020"
     english = cli("find", "--root", str(wh.root), "no such thing", "--lang", "en")
     assert english.exit_code == 1 and "No match for 'no such thing'" in english.stdout
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jgsw_std.app.find_match import Fields, Query, nearest, score
+from jgsw_std.app.find_match import Fields, Near, Query, nearest, score
 from jgsw_std.errors import UsageError
 from jgsw_std.i18n import WORDS, word
 from jgsw_std.model.code_match import fold
@@ -53,7 +53,7 @@ class FindResult:
     as_of: dt.date
     hits: list[Hit]  # best first, at most the limit
     total: int  # every match that passed the filters
-    nearest: list[SearchDoc]  # when nothing matched: the closest codes
+    nearest: list[Near]  # when nothing matched: the closest codes
     filters: dict[str, list[str]]  # what the filters kept, as given
     left_out: int  # files that failed validation: not searched
     indexed: bool  # answered from the index
@@ -64,7 +64,7 @@ class Source:
     """The records a search looks at, and what the filters are checked against."""
 
     docs: Callable[[Query], list[SearchDoc]]  # the candidates for a query
-    every: Callable[[], list[SearchDoc]]  # all records (for "nearest")
+    every: Callable[[], list[Near]]  # every record, lightly (for "nearest")
     areas: dict[str, list[str]]  # code -> names (zh, en)
     owners: dict[str, list[str]]  # slug -> names (zh, en)
     left_out: int

@@ -11,11 +11,11 @@ and a term counts for the best field it is found in.
 
 from __future__ import annotations
 
-import difflib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from jgsw_std.model.code_match import compact, fold, looks_like_code
+from jgsw_std.model.code_match import CodeForms, compact, fold, looks_like_code
 from jgsw_std.reports.searchable import SearchDoc
 
 #: Points for each way a code-shaped query can match a code.
@@ -116,17 +116,76 @@ def score(query: Query, fields: Fields) -> tuple[int, str]:
     return total, first
 
 
-def nearest(query: Query, docs: list[SearchDoc], count: int = 5) -> list[SearchDoc]:
-    """The records closest to a query that matched nothing: by code, else by title."""
-    if not docs:
-        return []
+@dataclass(frozen=True)
+class Near:
+    """What "nearest" needs of a record: its code's forms and its titles."""
+
+    code: str
+    title: str
+    title_en: str
+    path: str
+    forms: CodeForms
+
+    @classmethod
+    def of(cls, doc: SearchDoc) -> Near:
+        return cls(doc.code, doc.title, doc.title_en, doc.path, doc.forms)
+
+
+_DIGITS = re.compile(r"\d+")
+#: The letters (and a region number followed by letters) before a code's number:
+#: db50t in db50t1057, gbt in gbt41568, tcsus in tcsus15.
+_HEAD = re.compile(r"^[a-z]+(?:\d+[a-z]+)?")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _typed_number(query: Query, head: str) -> int | None:
+    """The number typed after the code's head: 1057 in DB50/T 1057-2020, 1056 in 1056-2020."""
+    runs = _DIGITS.findall(fold(query.text))
+    skip = len(_DIGITS.findall(head))
+    rest = runs[skip:]
+    return int(rest[0][:12]) if rest else None
+
+
+def _pairs(text: str) -> set[str]:
+    """Two-character pieces of a folded text (one-character ones for a single character)."""
+    words = fold(text).split()
+    pieces = {w[i : i + 2] for w in words for i in range(len(w) - 1)}
+    return pieces or set("".join(words))
+
+
+def nearest(query: Query, records: list[Near], count: int = 5) -> list[Near]:
+    """The records closest to a query that matched nothing.
+
+    A code: those with the same head (db50t) and the number nearest the one
+    typed (DB50T1057 is next to DB50/T 1056 and DB50/T 1058), then the longest
+    part typed right. Words: the titles sharing the most two-character pieces
+    with the query. One pass over the records, no pairwise comparison.
+    """
     if query.code:
-        keys = {d.forms.full: d for d in docs}
-        keys.update({d.forms.bare: d for d in docs if d.forms.bare not in keys})
-        close = difflib.get_close_matches(query.code, list(keys), n=count * 2, cutoff=0.5)
-        picked = list(dict.fromkeys(keys[k].code for k in close))[:count]
-        by_code = {d.code: d for d in docs}
-        return [by_code[c] for c in picked]
-    titles = {fold(d.title): d for d in docs}
-    close = difflib.get_close_matches(fold(query.text), list(titles), n=count, cutoff=0.3)
-    return [titles[t] for t in close]
+        typed = query.code
+        found = _HEAD.match(typed)
+        head = found.group(0) if found else ""
+        wanted = _typed_number(query, head)
+
+        def code_key(r: Near) -> tuple[bool, int, int, str]:
+            number = int(r.forms.number[:12]) if r.forms.number.isdigit() else None
+            gap = abs(number - wanted) if number is not None and wanted is not None else 10**12
+            other_head = bool(head) and not r.forms.bare.startswith(head)
+            return (other_head, gap, -_common_prefix(typed, r.forms.full), r.code)
+
+        return sorted(records, key=code_key)[:count]
+    pieces = _pairs(query.text)
+
+    def shared(r: Near) -> int:
+        return len(pieces & _pairs(r.title)) + len(pieces & _pairs(r.title_en))
+
+    ranked = sorted(((shared(r), r) for r in records), key=lambda x: (-x[0], x[1].code))
+    return [r for n, r in ranked[:count] if n]

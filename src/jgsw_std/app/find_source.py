@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jgsw_std.app.find import Source
-from jgsw_std.app.find_match import Query, code_text, folded_text
-from jgsw_std.model.code_match import compact
+from jgsw_std.app.find_match import Near, Query, code_text, folded_text
+from jgsw_std.model.code_match import CodeForms, compact
 from jgsw_std.reports.searchable import SearchDoc
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def loaded_source(root: Path, build: bool = True) -> Source:
         )
     return Source(
         docs=lambda _query: docs,
-        every=lambda: docs,
+        every=lambda: [Near.of(d) for d in docs],
         areas=areas,
         owners=owners,
         left_out=left_out,
@@ -94,8 +94,11 @@ def indexed_source(root: Path) -> Source:
     def docs(query: Query) -> list[SearchDoc]:
         return [SearchDoc.from_row(r) for r in index.rows(_candidates(index, query))]
 
-    def every() -> list[SearchDoc]:
-        return [SearchDoc.from_row(r) for r in index.rows()]
+    def every() -> list[Near]:
+        return [
+            Near(code, title, title_en, path, CodeForms(*forms))
+            for code, title, title_en, path, forms in index.near_keys()
+        ]
 
     return Source(
         docs=docs,

@@ -31,7 +31,7 @@ from jgsw_std import __version__
 from jgsw_std.load.files import iter_data_paths
 
 #: Bumped when the tables or the records change shape: older files are rebuilt.
-SCHEMA = 1
+SCHEMA = 2
 #: Trigram FTS matches substrings of three characters or more; shorter terms
 #: (two-character Chinese words such as 物业) are found by a scan of the text.
 TRIGRAM = 3
@@ -103,8 +103,10 @@ class SearchIndex:
             ).fetchall()
         return {r[0] for r in found}
 
-    def all_ids(self) -> set[int]:
-        return {r[0] for r in self.conn.execute("SELECT id FROM docs").fetchall()}
+    def near_keys(self) -> list[tuple[str, str, str, str, list[str]]]:
+        """Every record's code, titles, path and code forms, without the whole record."""
+        found = self.conn.execute("SELECT code, title, title_en, path, keys FROM docs").fetchall()
+        return [(c, t, te, p, json.loads(k)) for c, t, te, p, k in found]
 
     def rows(self, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
         """The records of ``ids`` (all of them when None), in id order."""
@@ -190,16 +192,27 @@ def _fill(
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE docs (id INTEGER PRIMARY KEY, forms TEXT NOT NULL, text TEXT NOT NULL,
-                           record TEXT NOT NULL);
+                           record TEXT NOT NULL, code TEXT NOT NULL, title TEXT NOT NULL,
+                           title_en TEXT NOT NULL, path TEXT NOT NULL, keys TEXT NOT NULL);
         CREATE VIRTUAL TABLE fts USING fts5(text, content='docs', content_rowid='id',
                                             tokenize='trigram');
         """
     )
     rows = [
-        (index, form, text, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        (
+            index,
+            form,
+            text,
+            json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+            record["code"],
+            record["title"],
+            record["title_en"],
+            record["path"],
+            json.dumps(record["forms"]),
+        )
         for index, (record, text, form) in enumerate(zip(records, texts, forms, strict=True))
     ]
-    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("INSERT INTO fts(fts) VALUES ('rebuild')")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
