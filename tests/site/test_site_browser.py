@@ -214,3 +214,16 @@ def test_screenshots(browser: Any, base: str, tmp_path: Path) -> None:
     assert len(written) == 10
     for path in written:
         assert path.stat().st_size > 8000, path
+
+
+def test_english_site_searches_both_languages(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = build(REPO, tmp_path_factory.mktemp("english-site") / "site", lang="en", search=True)
+    with served(site.out) as url, session(browser, url) as watch:
+        page = watch.page()
+        for query in ("property management", "物业", "DB50T1056"):
+            assert search(page, url, query)[:1] == [TARGET], query
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert watch.errors == [] and watch.outside() == []
+        assert [m for m in watch.console if m[0] in ("error", "warning")] == []
