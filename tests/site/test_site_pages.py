@@ -273,3 +273,37 @@ def test_serve_on_a_taken_port_is_a_message(demo_site: Built) -> None:
         taken.listen()
         with pytest.raises(UsageError, match=r"cannot serve on 127\.0\.0\.1"):
             serve(demo_site.out, taken.getsockname()[1], "zh")
+
+
+def test_registries_hook_into_pages_and_search(
+    mini: MiniFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: CliRunner
+) -> None:
+    """A registry adds a section to every standard's page and titles the search finds."""
+    from jgsw_std.reports import searchable
+    from jgsw_std.reports.site import standard as pages
+
+    def feedback(site: object, rec: object) -> dict[str, object]:
+        return {
+            "key": "feedback",
+            "title": "信息反馈",
+            "columns": ["编号", "内容"],
+            "rows": [
+                [{"text": "2024-0012"}, {"text": "第5.3条<不清楚>", "url": "https://x.test/"}]
+            ],
+        }
+
+    monkeypatch.setattr(pages, "STANDARD_SECTIONS", [*pages.STANDARD_SECTIONS, feedback])
+    monkeypatch.setattr(
+        searchable,
+        "TEXT_SOURCES",
+        [*searchable.TEXT_SOURCES, lambda wh, rec: ["物业服务宣贯材料"]],
+    )
+    wh = mini(HOSTILE_STANDARDS)
+    site = build(wh.root, tmp_path / "site")
+    page = site.html(f"standards/{code_slug('DB50/T 2003-2020')}.html")
+    assert '<section id="feedback">' in page and "信息反馈" in page
+    assert "第5.3条&lt;不清楚&gt;" in page and 'href="https://x.test/"' in page
+    assert "物业服务宣贯材料" in page.split("data-pagefind-body")[1].split("</header>")[0]
+    found = cli("find", "宣贯材料", "--root", str(wh.root), "-f", "json")
+    assert found.exit_code == 0
+    assert {r["matched"] for r in json.loads(found.stdout)["results"]} == {"documents"}
