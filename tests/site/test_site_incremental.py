@@ -127,6 +127,16 @@ def test_search_index_follows_the_pages(tmp_path: Path) -> None:
     assert not same.written.indexed  # no searched page changed: the index stays
 
     path = root / "data" / "standards" / "logistics" / "db50-t-1056-2020.yaml"
+    # a review: the page changes, not what the search reads of it
+    path.write_text(
+        path.read_text("utf-8") + "reviews:\n  - {date: 2025-10-20, conclusion: continue}\n",
+        "utf-8",
+    )
+    reviewed = build(root, out, search=True)
+    assert "standards/db50-t-1056-2020.html" in reviewed.written.written
+    assert not reviewed.written.indexed
+    assert sorted(p.name for p in (bundle / "fragment").iterdir()) == fragments
+
     path.write_text(path.read_text("utf-8").replace("物业管理", "保洁管理"), "utf-8")
     changed = build(root, out, search=True)
     assert changed.written.indexed

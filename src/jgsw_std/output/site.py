@@ -112,16 +112,23 @@ def write_site(plan: SitePlan) -> SiteWritten:
         result.timings[name] = now - last[0]
         last[0] = now
 
-    def offer(rel: str, key: str, produce: Callable[[], bytes], indexed: bool = False) -> None:
+    def offer(
+        rel: str, key: str, produce: Callable[[], bytes], search_key: str | None = None
+    ) -> None:
         nonlocal searched_changed
-        new.files[rel] = {"key": key, "indexed": indexed}
+        entry: dict[str, object] = {"key": key, "indexed": search_key is not None}
+        if search_key is not None:
+            entry["search"] = search_key
+        before = old.files.get(rel, {})
+        new.files[rel] = entry
         result.total += 1
         target = out.joinpath(*rel.split("/"))
-        if old.key(rel) == key and target.is_file():
+        if before.get("key") == key and target.is_file():
             return
         _put(target, produce())
         result.written.append(rel)
-        searched_changed |= indexed
+        # the index reads only the page's searched part: rebuild it only when that changed
+        searched_changed |= search_key is not None and before.get("search") != search_key
 
     def remove(keep: Callable[[str, dict[str, object]], bool]) -> None:
         """Delete the old build's files that this one does not make (and ``keep`` allows)."""
@@ -139,7 +146,8 @@ def write_site(plan: SitePlan) -> SiteWritten:
     searched = [p for p in plan.pages if p.indexed]
     # The searched pages first: the index is built from them while the rest is written.
     for page in searched:
-        offer(page.path, renderer.key(page), functools.partial(renderer.render, page), True)
+        produce = functools.partial(renderer.render, page)
+        offer(page.path, renderer.key(page), produce, renderer.search_key(page))
     remove(lambda _rel, entry: not entry.get("indexed"))
     lap("searched pages")
     search = None

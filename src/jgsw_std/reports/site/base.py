@@ -30,6 +30,9 @@ class Page:
     nav: str  # the menu entry the page belongs to
     context: dict[str, Any] = field(default_factory=dict)
     indexed: bool = False  # searched: Pagefind indexes the page (the standards' pages)
+    #: what the search index reads of the page (its searched header): when only the rest
+    #: of the page changes (a review recorded), the index need not be rebuilt
+    searched: dict[str, Any] | None = None
 
     @property
     def base(self) -> str:

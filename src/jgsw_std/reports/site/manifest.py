@@ -21,7 +21,9 @@ VERSION = 1
 
 @dataclass
 class Manifest:
-    files: dict[str, dict[str, Any]] = field(default_factory=dict)  # path -> {key, indexed}
+    #: path -> {key, indexed, search}: the digest of the file's inputs, whether the search
+    #: index reads it, and the digest of what it reads
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
     lang: str = ""
     search: str = "none"  # none | pending | done: the state of the Pagefind index
 

@@ -97,6 +97,15 @@ class SiteRenderer:
         digest.update(body)
         return digest.hexdigest()
 
+    def search_key(self, page: Page) -> str | None:
+        """A digest of what the search index reads of the page, or None for a page not searched."""
+        if not page.indexed:
+            return None
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(page.path.encode())
+        digest.update(marshal.dumps(page.searched, 2))
+        return digest.hexdigest()
+
     def render(self, page: Page) -> bytes:
         context = {
             **self.common,

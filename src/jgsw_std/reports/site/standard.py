@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 Section = Callable[[SiteInputs, "StandardRecord"], dict[str, Any] | None]
 
+#: The parts of a standard's page the search index is built from (the page's header).
+SEARCHED = ("code", "title", "tokens", "search_text", "filters")
 #: Chains longer than this are cut (R rules report the cycles that would loop).
 CHAIN_LIMIT = 30
 
@@ -293,6 +295,7 @@ class StandardPages:
                 },
             }
         }
+        searched = {k: context["std"][k] for k in SEARCHED}
         return Page(
             site.links.standard(rec),
             "standard.html.j2",
@@ -300,6 +303,7 @@ class StandardPages:
             "catalogue",
             context,
             indexed=True,
+            searched=searched,
         )
 
 
