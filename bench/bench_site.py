@@ -128,7 +128,11 @@ def main() -> int:
         over |= "OVER" in text
         print(size_of(out))
 
-        target = sorted((root / "data" / "standards").rglob("*.yaml"))[0]
+        target = next(  # a standard with no reviews yet: the review case adds the key
+            p
+            for p in sorted((root / "data" / "standards").rglob("*.yaml"))
+            if "\nreviews:" not in p.read_text("utf-8")
+        )
         original = target.read_text("utf-8")
         changed = []
         for n in range(args.runs):
