@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import resource
 import shutil
 import statistics
@@ -89,6 +90,7 @@ def steps(root: Path, out: Path) -> str:
     from jgsw_std.app.site import SiteRequest, plan_site
     from jgsw_std.output.site import write_site
 
+    gc.disable()  # as `jgsw` itself runs (cli/app.py): the collector would walk the heap again
     request = SiteRequest(out=out, root=root, as_of=dt.date.fromisoformat(AS_OF))
     plan = plan_site(request)
     written = write_site(plan)

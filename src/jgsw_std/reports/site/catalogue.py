@@ -104,6 +104,13 @@ def _options(rows: list[dict[str, Any]], site: SiteInputs) -> list[dict[str, Any
     return out
 
 
+#: The order of a row's values on the catalogue page (the template unpacks them by name).
+ROW_FIELDS = (
+    "code", "url", "title", "area", "area_label", "category", "category_label", "level",
+    "level_label", "state", "state_label", "owner", "owner_label", "year", "effective", "items",
+)  # fmt: skip
+
+
 def build_catalogue_page(site: SiteInputs, rows: list[dict[str, Any]]) -> Page:
     t = site.t
     item_names = {
@@ -112,7 +119,9 @@ def build_catalogue_page(site: SiteInputs, rows: list[dict[str, Any]]) -> Page:
     context = {
         "catalogue": {
             "intro": t["catalogue_intro"].format(as_of=site.inp.as_of.isoformat()),
-            "rows": rows,
+            # lists, not dicts: the template unpacks each row into names, which is several
+            # times faster than looking up 16 keys in each of 10,000 rows
+            "rows": [[row[key] for key in ROW_FIELDS] for row in rows],
             "filters": _options(rows, site),
             "items": item_names,
             "downloads": [{"url": url, "label": label} for url, label in DOWNLOADS],
