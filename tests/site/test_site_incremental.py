@@ -175,3 +175,37 @@ def test_a_failed_first_build_can_be_resumed(
     assert (out / MANIFEST).is_file()  # the folder is marked as a site already
     again = build(demo_copy, out)
     assert len(again.written.written) == again.written.total
+
+
+@needs_pagefind
+def test_search_stubs_live_in_the_cache_and_match_the_pages(
+    tmp_path: Path, private_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.output.site_search import Stubs
+
+    root = tmp_path / "wh"
+    shutil.copytree(REPO / "data", root / "data")
+    out = tmp_path / "site"
+    build(root, out, search=True)
+    stubs = Stubs(out).root
+    assert private_cache_dir in stubs.parents and out not in stubs.parents
+    names = sorted(p.name for p in (stubs / "standards").iterdir())
+    assert names == sorted(p.name for p in (out / "standards").iterdir())
+    for name in names:  # the stub is the page's searched header, word for word
+        page = (out / "standards" / name).read_text("utf-8")
+        stub = (stubs / "standards" / name).read_text("utf-8")
+        header = page[page.index("<header data-pagefind-body>") : page.index("</header>") + 9]
+        assert header in stub and len(stub) < len(page) / 2
+
+    (root / "data" / "standards" / "reception" / "db50-t-1060-2020.yaml").unlink()
+    build(root, out, search=True)
+    assert not (stubs / "standards" / "db50-t-1060-2020.html").exists()
+
+    # a cache folder that cannot be written: Pagefind reads the pages themselves
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("JGSW_CACHE_DIR", str(blocker))
+    shutil.rmtree(out / "pagefind")
+    again = build(root, out, search=True)
+    assert again.written.indexed
+    assert len(list((out / "pagefind" / "fragment").iterdir())) == 10

@@ -88,7 +88,7 @@ def _rows_digest(plan: SitePlan) -> str:
 def write_site(plan: SitePlan) -> SiteWritten:
     """Bring the folder up to date with the plan."""
     from jgsw_std.fsutil import write_atomic
-    from jgsw_std.output.site_search import SearchBuild, drop_search
+    from jgsw_std.output.site_search import SearchBuild, Stubs, drop_search
     from jgsw_std.reports.site.render import SiteRenderer, assets
 
     start = time.perf_counter()
@@ -140,21 +140,26 @@ def write_site(plan: SitePlan) -> SiteWritten:
                 searched_changed |= bool(entry.get("indexed"))
 
     renderer = SiteRenderer(plan.common)
+    stubs = Stubs(out) if plan.search else None
     searched = [p for p in plan.pages if p.indexed]
     # The searched pages first: the index is built from them while the rest is written.
     for page in searched:
         produce = functools.partial(renderer.render, page)
-        offer(page.path, renderer.key(page), produce, renderer.search_key(page))
+        search_key = renderer.search_key(page)
+        changed = old.files.get(page.path, {}).get("search") != search_key
+        offer(page.path, renderer.key(page), produce, search_key)
+        if stubs is not None:
+            stubs.offer(page.path, changed, functools.partial(renderer.render_stub, page))
     remove(lambda _rel, entry: not entry.get("indexed"))
     lap("searched pages")
     search = None
-    if not plan.search:
+    if stubs is None:
         drop_search(out)
     elif searched_changed or old.search != "done" or not (out / "pagefind").is_dir():
         # a failed or interrupted run is redone by the next build
         pending = Manifest({**old.files, **new.files}, plan.lang, "pending")
         write_atomic(out / MANIFEST, pending.to_bytes())
-        search = SearchBuild(out)
+        search = SearchBuild(out, stubs.source(out))
     try:
         plan.rest()  # the other pages and the tables, while the index is built
         for page in plan.pages:

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from jgsw_std.errors import JgswError
@@ -45,14 +46,61 @@ def pagefind_binary() -> str:
     return str(get_executable())
 
 
-def _command(out: Path) -> list[str]:
+def _command(out: Path, source: Path) -> list[str]:
     return [
         pagefind_binary(),
-        "--site", str(out),
+        "--site", str(source),
+        "--output-path", str(out / BUNDLE),
         "--glob", "standards/**/*.html",
         "--force-language", "zh-cn",
         "--silent",
     ]  # fmt: skip
+
+
+class Stubs:
+    """The search stubs of a site: each standard's searched header alone, at its page's path.
+
+    Pagefind reads all the pages it indexes on every run; the stubs are a fifth
+    of a page's size, which halves its time. They live in the user's cache
+    (``JGSW_CACHE_DIR``), not in the published folder; where the cache cannot
+    be written, Pagefind reads the pages themselves (``usable`` is False).
+    """
+
+    def __init__(self, out: Path) -> None:
+        import hashlib
+
+        from jgsw_std.load.search_index import cache_dir
+
+        name = hashlib.sha256(str(out.resolve()).encode("utf-8")).hexdigest()[:24]
+        self.root = cache_dir() / "site-search" / name
+        self.wanted: set[str] = set()
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self.usable = True
+        except OSError:
+            self.usable = False
+
+    def offer(self, rel: str, changed: bool, produce: Callable[[], bytes]) -> None:
+        """Keep the stub of page ``rel``: write it when it changed or is missing."""
+        self.wanted.add(rel)
+        if not self.usable:
+            return
+        path = self.root.joinpath(*rel.split("/"))
+        if changed or not path.is_file():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(produce())
+            except OSError:
+                self.usable = False
+
+    def source(self, out: Path) -> Path:
+        """What Pagefind reads: the stubs (the stale ones deleted first), else the site."""
+        if not self.usable:
+            return out
+        for path in self.root.rglob("*.html"):
+            if path.relative_to(self.root).as_posix() not in self.wanted:
+                path.unlink()
+        return self.root
 
 
 def _cannot_run(command: list[str], exc: OSError) -> JgswError:
@@ -80,12 +128,13 @@ class SearchBuild:
     It runs beside jgsw's own remaining work (the downloads), on the other core.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, source: Path) -> None:
         self.out = out
+        self.source = source  # the search stubs (or the site itself)
         self.proc = self._start()
 
     def _start(self) -> subprocess.Popen[bytes]:
-        command = _command(self.out)
+        command = _command(self.out, self.source)
         try:
             return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         except OSError as exc:

@@ -106,6 +106,11 @@ class SiteRenderer:
         digest.update(marshal.dumps(page.searched, 2))
         return digest.hexdigest()
 
+    def render_stub(self, page: Page) -> bytes:
+        """The page's search stub: its searched header alone (templates/site/search_stub)."""
+        context = {**self.common, "searched": page.searched}
+        return self.env.get_template("search_stub.html.j2").render(context).encode("utf-8")
+
     def render(self, page: Page) -> bytes:
         context = {
             **self.common,
