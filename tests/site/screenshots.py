@@ -3,7 +3,7 @@
     python -m tests.site.screenshots [--out docs/images]
 
 Builds `jgsw demo --history` (invented records; every page says so), builds
-its site with the search index as of 2025-12-31, serves it on 127.0.0.1 and
+its site with the search index as of 2026-06-30, serves it on 127.0.0.1 and
 photographs the home page, a search for 物业, the catalogue, the first result
 and the framework table at 1366 and 390 pixels wide, in headless Chromium with
 every other host blocked. Needs /usr/bin/chromium, a Chinese font (Debian:
@@ -35,7 +35,7 @@ def main() -> int:
         root, site = Path(scratch) / "demo", Path(scratch) / "site"
         if run(["demo", str(root), "-n", "300", "--history"]) != 0:
             return 1
-        as_of = dt.date(2025, 12, 31).isoformat()
+        as_of = dt.date(2026, 6, 30).isoformat()  # after the plan: now and its end differ
         if run(["site", str(site), "--root", str(root), "--as-of", as_of]) != 0:
             return 1
         with served(site) as base, sync_playwright() as p:
