@@ -21,6 +21,8 @@ from jgsw_std.i18n import WORDS, word
 from jgsw_std.model.code_match import fold
 from jgsw_std.reports.searchable import SearchDoc
 
+#: The longest query searched: codes and titles are far shorter.
+MAX_QUERY = 200
 #: --status values: the states of lifecycle/state.py, by key or by their words.
 STATES = ("in-force", "upcoming", "superseded", "repealed", "in-progress", "unknown")
 
@@ -165,6 +167,12 @@ def run_find(request: FindRequest) -> FindResult:
             en="the query is empty.",
             hint_zh="例如：jgsw find 物业，或 jgsw find DB50T1056。",
             hint_en="For example: jgsw find property, or jgsw find DB50T1056.",
+        )
+    if len(request.query) > MAX_QUERY:
+        raise UsageError(
+            "long_query",
+            zh=f"检索词太长（{len(request.query)} 个字符，最多 {MAX_QUERY} 个）。",
+            en=f"the query is too long ({len(request.query)} characters, at most {MAX_QUERY}).",
         )
     root = find_root(request.root)
     if request.use_index:
