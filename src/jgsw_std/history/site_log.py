@@ -11,7 +11,6 @@ two warehouses record by record (:class:`~jgsw_std.history.compare.RecordDiff`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -217,8 +216,3 @@ def _read(repo: GitRepo, sha: str, paths: list[str]) -> SiteHistory:
         records={path: entries_of(changes, versions) for path, changes in raw.items() if changes},
         months=[MonthChanges(m, c, _month_records(net, versions)) for m, c, net in months],
     )
-
-
-def month_start(month: str) -> dt.date:
-    year, number = month.split("-")
-    return dt.date(int(year), int(number), 1)

@@ -85,11 +85,3 @@ def code_forms(parsed: ParsedCode) -> CodeForms:
         number_year=number + year,
         kind_number=compact(tail) + number if tail else "",
     )
-
-
-def loose_forms(code: str) -> CodeForms:
-    """The forms of a code that does not parse (kept so that it can still be found)."""
-    whole = compact(code)
-    match = re.match(r"^(.*?)(\d{4})$", whole)
-    bare = match.group(1) if match else whole
-    return CodeForms(whole, bare, "", "", "")

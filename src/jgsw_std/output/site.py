@@ -33,7 +33,6 @@ class SiteWritten:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     indexed: bool = False  # the search index was (re)built
-    seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step (bench/)
 
 
@@ -185,7 +184,6 @@ def write_site(plan: SitePlan) -> SiteWritten:
     manifest = new.to_bytes()
     if _read_bytes(out / MANIFEST) != manifest:
         write_atomic(out / MANIFEST, manifest)
-    result.seconds = time.perf_counter() - start
     return result
 
 

@@ -1,7 +1,8 @@
 """The site's pages (`jgsw site`): each module builds the plain context of some pages.
 
-:func:`build_pages` lists every page; app/site.py computes the inputs once
-and output/site.py renders and writes what changed.
+:func:`build_other_pages` lists every page but the standards'
+(standard.py's), which app/site.py builds first; app/site.py computes the
+inputs once and output/site.py renders and writes what changed.
 """
 
 from __future__ import annotations
@@ -13,15 +14,7 @@ from jgsw_std.reports.site.base import Page, SiteInputs
 from jgsw_std.reports.site.catalogue import build_catalogue_page
 from jgsw_std.reports.site.framework import build_matrix_page
 from jgsw_std.reports.site.overview import build_home, build_search_page
-from jgsw_std.reports.site.standard import build_standard_pages
 from jgsw_std.reports.site.units import build_district_pages
-
-
-def build_pages(
-    site: SiteInputs, rows: list[dict[str, Any]], final: dict[str, Any] | None
-) -> list[Page]:
-    """Every page of the site, the home page first."""
-    return [*build_other_pages(site, rows, final), *build_standard_pages(site)]
 
 
 def build_other_pages(

@@ -70,9 +70,6 @@ class Links:
     def unit(self, slug: str | None) -> str | None:
         return self._units.get(slug) if slug else None
 
-    def pages(self) -> list[str]:
-        return list(self._standards.values())
-
 
 @dataclass
 class SiteInputs:
