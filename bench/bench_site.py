@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import resource
 import shutil
 import statistics
@@ -106,6 +107,7 @@ def main() -> int:
     over = False
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        os.environ["JGSW_CACHE_DIR"] = str(work / "cache")  # the search stubs: not the user's
         parent = args.keep or work
         parent.mkdir(parents=True, exist_ok=True)
         print(machine_speed())
