@@ -98,6 +98,16 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content), encoding="utf-8", newline="\n")
 
 
+@pytest.fixture(autouse=True)
+def private_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Tests never write to the user's cache folder (jgsw find keeps its index there)."""
+    cache = tmp_path_factory.mktemp("jgsw-cache")
+    monkeypatch.setenv("JGSW_CACHE_DIR", str(cache))
+    return cache
+
+
 @dataclass
 class MiniWarehouse:
     root: Path

@@ -17,7 +17,9 @@ def _load(path: str) -> Any:
 def _shell_texts() -> list[str]:
     """The shell scripts of the recipes: GitHub `run:` steps and GitLab `script:` items."""
     github = _load("docs/ci/github-actions.yml")["jobs"]["check"]["steps"]
+    github += _load("docs/ci/github-pages.yml")["jobs"]["build"]["steps"]
     gitlab = _load("docs/ci/gitlab-ci.yml")["jgsw"]["script"]
+    gitlab += _load("docs/ci/gitlab-pages.yml")["pages"]["script"]
     return [step["run"] for step in github if "run" in step] + list(gitlab)
 
 
@@ -78,3 +80,35 @@ def test_github_annotations_on_this_repository(cli: CliRunner) -> None:
     assert result.exit_code == 0
     lines = [x for x in result.stdout.splitlines() if x.startswith("::")]
     assert all(re.match(r"::(error|warning|notice) file=data/", x) for x in lines), lines[:3]
+
+
+def _site_extra() -> str:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    (requirement,) = project["optional-dependencies"]["site"]
+    return str(requirement)
+
+
+def test_pages_recipes_build_the_site_and_publish_it() -> None:
+    commands = [c for c in _jgsw_commands() if c[:2] == ["jgsw", "site"]]
+    assert [c[2] for c in commands] == ["_site", "public"]
+    github = _load("docs/ci/github-pages.yml")
+    assert github["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build = github["jobs"]["build"]["steps"]
+    assert build[0]["with"]["fetch-depth"] == 0  # the history pages need git
+    upload = next(s for s in build if str(s.get("uses", "")).startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "_site"
+    deploy = github["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith(
+        "actions/deploy-pages@"
+    )
+    gitlab = _load("docs/ci/gitlab-pages.yml")
+    assert list(gitlab) == ["pages"]  # GitLab publishes only a job of this name
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    assert gitlab["pages"]["variables"]["GIT_DEPTH"] == "0"
+    # both install Pagefind as jgsw's site extra pins it
+    extra = _site_extra()
+    installs = [s["run"] for s in build if "pip install" in str(s.get("run", ""))]
+    installs += [line for line in gitlab["pages"]["script"] if "pip install" in line]
+    assert len(installs) == 2 and all(f'"{extra}"' in line for line in installs)

@@ -72,6 +72,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "due_owner": (["due", "--as-of", "2025-10-01", "--owner", DISTRICT], []),
     # feedback answers and revisions, an expert's term, a review with feedback open
     "due_registries": (["due", "--as-of", "2026-06-30", "--days", "90"], []),
+    "find_text": (["find", "规范", "--as-of", "2025-12-31", "-n", "5"], []),
+    "find_json": (["find", "DB50T1104", "--as-of", "2025-12-31", "-f", "json"], []),
+    "find_no_match": (["find", "DB50T9999", "--as-of", "2025-12-31"], []),
     # reports
     "report_md": (["report", "--as-of", "2025-12-31", "-f", "md", "-o", "-"], []),
     "report_md_en": (
@@ -83,6 +86,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["report", "--as-of", "2025-12-31", "-f", "md", "-o", "-", "--scope", "region:northeast"],
         [],
     ),
+    "site_no_search": (["site", "{out}/site", "--as-of", "2025-12-31", "--no-search"], []),
     # git as the audit trail
     "history_text": (["history", CODE], []),
     "history_json": (["history", CODE, "-f", "json"], []),
@@ -260,7 +264,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 HELP_OF = [
-    "check", "explain", "status", "report", "due", "history", "diff", "trend", "new standard",
+    "check", "explain", "status", "report", "due", "find", "site", "history", "diff", "trend",
+    "new standard",
     "new district", "record review", "record evaluation", "record usage", "record activity",
     "fmt", "schema", "export", "import", "demo", "new expert", "new material", "new feedback",
     "record feedback-response", "record feedback-closed",

@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jgsw_std.errors import UsageError
 from jgsw_std.forking import PARALLEL_FROM, beside
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.progress import SILENT, Progress
 from jgsw_std.reports.context import ReportOptions
+
+if TYPE_CHECKING:
+    from jgsw_std.lifecycle.asof import AsOf
 
 
 @dataclass
@@ -62,16 +65,19 @@ def _indicator_file(path: Path, lang: str) -> Any:
 
 
 def report_context(
-    wh: Warehouse, options: ReportOptions, progress: Progress = SILENT
+    wh: Warehouse, options: ReportOptions, progress: Progress = SILENT, at: AsOf | None = None
 ) -> dict[str, Any]:
-    """Compute everything a report shows about ``wh`` and lay it out as a template context."""
+    """Compute everything a report shows about ``wh`` and lay it out as a template context.
+
+    ``at`` is the run's AsOf when the caller has one (the site asks it more questions).
+    """
     from jgsw_std.app.check import check_warehouse, judge_on
     from jgsw_std.app.trend import trend_or_none
     from jgsw_std.metrics.registry import compute_all
     from jgsw_std.reports.context import build_context, check_counts, report_inputs, scope_paths
     from jgsw_std.reports.sections.duties import build_duties
 
-    at = judge_on(wh, options.as_of)
+    at = at if at is not None else judge_on(wh, options.as_of)
     inp = report_inputs(at, options)
     plan = options.indicators or wh.indicators
 

@@ -32,6 +32,8 @@ COMMANDS = {
     "status": "status",
     "report": "report",
     "due": "due",
+    "find": "find",
+    "site": "site",
     "history": "history",
     "diff": "diff",
     "trend": "trend",

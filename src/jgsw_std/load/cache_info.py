@@ -28,6 +28,12 @@ def _files_of(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
+def _find_indexes() -> list[Path]:
+    """`jgsw find`'s search indexes (load/search_index.py), one per warehouse root."""
+    folder = cache_path().parent / "find"
+    return sorted(folder.glob("*.sqlite*")) if folder.is_dir() else []
+
+
 def info() -> CacheInfo:
     """Look at the cache without creating or changing it."""
     path = cache_path()
@@ -53,14 +59,16 @@ def info() -> CacheInfo:
 
 
 def clear() -> int:
-    """Delete the cache file (and its WAL companions); the bytes freed. Works on a corrupt one.
+    """Delete the cache file, its WAL companions and `find`'s indexes; the bytes freed.
+
+    Works on a corrupt one.
 
     Raises OSError when a file cannot be removed (held open on Windows, a
     read-only folder).
     """
     close()
     freed = 0
-    for file in _files_of(cache_path()):
+    for file in _files_of(cache_path()) + _find_indexes():
         if file.is_file():
             size = file.stat().st_size
             file.unlink()
