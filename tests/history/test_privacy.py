@@ -5,6 +5,7 @@ a later commit, and written wrongly in a second expert's file so that `check`
 has something to say about the contact itself); every output format of every
 command that reads the warehouse is searched for them, the registries' own
 sections included (status, due, the report's 专家库 and 信息反馈, trend, diff),
+and the published ones (`find`, every file `jgsw site` writes),
 each checked to have shown the expert. Only `export --include-private` may show
 them, and does.
 """
@@ -92,7 +93,26 @@ def _outputs(cli: CliRunner, root: Path, tmp: Path) -> dict[str, str]:
         out[f"export xlsx {lang}"] = result.stdout + result.stderr + _unzip_text(book.read_bytes())
         back = cli("import", str(book), "--root", str(root))
         out[f"import {lang}"] = back.stdout + back.stderr
+    for fmt in ("text", "json"):
+        for query in ("张伟", "zhang", "DB50/T 1"):
+            result = cli("find", query, *day, "-f", fmt, "--root", str(root))
+            out[f"find {query} {fmt}"] = result.stdout + result.stderr
+    site = tmp / "site"
+    result = cli("site", str(site), *day, "--no-search", "--root", str(root))
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    out["site"] = result.stdout + result.stderr + _folder_text(site)
     return out
+
+
+def _folder_text(folder: Path) -> str:
+    """Every file of a built site as text (xlsx downloads unzipped)."""
+    texts = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        texts.append(
+            _unzip_text(data) if path.suffix == ".xlsx" else data.decode("utf-8", "replace")
+        )
+    return "\n".join(texts)
 
 
 def test_no_output_shows_a_contact_unless_asked_for(
@@ -128,6 +148,8 @@ def test_no_output_shows_a_contact_unless_asked_for(
         assert "专家库" in outputs[name] and "张伟" in outputs[name], name
         assert "信息反馈" in outputs[name], name
     assert "张伟" in outputs["report json"]
+    assert "DB50/T 1-2015" in outputs["find DB50/T 1 text"]
+    assert "DB50/T 1-2015" in outputs["site"] and "张伟" in outputs["site"]
     assert "在库专家" in outputs["trend text"] and "experts.in_pool" in outputs["trend csv"]
     assert "标准仓自有数据" in outputs["diff text"] and "experts.in_pool" in outputs["diff json"]
     for name, text in outputs.items():
