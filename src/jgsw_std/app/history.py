@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from jgsw_std.errors import UsageError
-from jgsw_std.history.gitrepo import open_repo, shallow_error
 from jgsw_std.history.log import walk_data
 from jgsw_std.history.record_log import (
     RecordHistory,
@@ -15,7 +14,7 @@ from jgsw_std.history.record_log import (
     follow,
     label_of,
 )
-from jgsw_std.history.revision import require_warehouse, revision_root
+from jgsw_std.history.revision import full_history
 from jgsw_std.load.warehouse import kind_of
 from jgsw_std.progress import SILENT, Progress
 
@@ -35,14 +34,10 @@ def record_history(
             en=f"the record asked for is {len(target)} characters long, over the limit of "
             f"{MAX_TARGET_CHARS}; give a standard code, a slug or a path.",
         )
-    base = revision_root(root)
-    with open_repo(base) as repo, progress.step("读取提交历史", "reading the history"):
-        sha = repo.resolve(rev)
-        require_warehouse(repo, root, [sha])
-        if repo.is_shallow:
-            raise shallow_error(
-                "jgsw history 需要完整的提交历史", "jgsw history needs the full history"
-            )
+    with (
+        full_history(root, rev, "history") as (repo, sha),
+        progress.step("读取提交历史", "reading the history"),
+    ):
         log = walk_data(repo, sha)
         path = find_path(repo, sha, target, log)
         raw = follow(log, path)

@@ -108,17 +108,9 @@ def compute_trend(
             zh=f"--every 的值 {every} 无效；可选：month、quarter、year。",
             en=f"--every {every} is not valid; choose month, quarter or year.",
         )
-    from jgsw_std.history.gitrepo import open_repo, shallow_error
-    from jgsw_std.history.revision import require_warehouse, revision_root
+    from jgsw_std.history.revision import full_history
 
-    where = revision_root(root)
-    with open_repo(where) as repo:
-        head = repo.resolve(rev)
-        require_warehouse(repo, root, [head])
-        if repo.is_shallow:
-            raise shallow_error(
-                "jgsw trend 需要完整的提交历史", "jgsw trend needs the full history"
-            )
+    with full_history(root, rev, "trend") as (repo, head):
         checked: Every = every  # type: ignore[assignment]  # one of EVERY, tested above
         return _trend(repo, head, checked, since, until, rev, scope, progress)
 

@@ -8,12 +8,13 @@ validates the working tree (parsing each distinct blob once per run).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from jgsw_std.errors import UsageError
 from jgsw_std.history.attachments import GitFiles
-from jgsw_std.history.gitrepo import GitRepo, open_repo
+from jgsw_std.history.gitrepo import GitRepo, open_repo, shallow_error
 from jgsw_std.history.log import REGULAR, is_data_path
 from jgsw_std.load.files import SourceFile
 from jgsw_std.load.warehouse import Warehouse, build_warehouse
@@ -93,6 +94,23 @@ def require_warehouse(repo: GitRepo, explicit: Path | None, shas: list[str]) -> 
         found = repo.try_git("rev-list", "-1", *shas, "--", *markers) if shas else None
         if not (found or "").strip():
             raise no_root from None
+
+
+@contextmanager
+def full_history(explicit: Path | None, rev: str, command: str) -> Iterator[tuple[GitRepo, str]]:
+    """The repository holding the warehouse, open, with ``rev`` resolved to a commit.
+
+    For the commands that replay every commit (`history`, `trend`): a shallow
+    clone stops them with how to deepen it, rather than a history cut short.
+    """
+    with open_repo(revision_root(explicit)) as repo:
+        sha = repo.resolve(rev)
+        require_warehouse(repo, explicit, [sha])
+        if repo.is_shallow:
+            raise shallow_error(
+                f"jgsw {command} 需要完整的提交历史", f"jgsw {command} needs the full history"
+            )
+        yield repo, sha
 
 
 def load_revision(root: Path | None, rev: str) -> Warehouse:
