@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
 from jgsw_std.lifecycle import state as lc
 from jgsw_std.lifecycle.period import year_span
@@ -39,17 +39,7 @@ DutyKind = Literal[
     "feedback-revision",
     "expert-term",
 ]
-DUTY_KINDS: tuple[DutyKind, ...] = (
-    "review",
-    "evaluation",
-    "publication",
-    "meeting",
-    "training",
-    "summary",
-    "feedback-answer",
-    "feedback-revision",
-    "expert-term",
-)
+DUTY_KINDS: tuple[DutyKind, ...] = get_args(DutyKind)
 
 #: (zh, en) names of the duties, for the calendar and messages.
 DUTY_NAMES: dict[str, tuple[str, str]] = {
