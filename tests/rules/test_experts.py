@@ -88,6 +88,41 @@ def test_e902_says_why_and_ignores_reviews_after_the_as_of_date(mini: MiniFactor
     ]
     assert "left the pool" not in messages(wh, "E902", lang="en")[0]
     assert findings(wh, "E902", as_of=dt.date(2025, 5, 19)) == []
+    # a review dated on the as-of date itself is judged
+    assert findings(wh, "E902", as_of=dt.date(2025, 5, 20)) == [(STD, 10, 56, "E902")]
+
+
+@pytest.mark.parametrize(
+    ("expert", "day", "why"),
+    [
+        # appointed on the review day but recorded as left before it (E905 says so too):
+        # the reason is the leaving, not the appointment
+        (
+            "appointed: 2022-05-20\nleft: 2022-05-01\n",
+            "2022-05-20",
+            "已于 2022-05-01 出库",
+        ),
+        # the term ended before the day recorded as left, the review on that day:
+        # the reason is the term, not the leaving
+        (
+            "appointed: 2021-01-01\nterm_ends: 2024-01-31\nleft: 2024-03-01\n",
+            "2024-03-01",
+            "聘期已于 2024-01-31 届满",
+        ),
+        ("appointed: 2022-05-20\n", "2022-05-19", "2022-05-20 才入库"),
+        ("appointed: 2021-01-01\nleft: 2024-06-30\n", "2024-07-01", "已于 2024-06-30 出库"),
+    ],
+)
+def test_e902_names_the_reason_on_the_edge_days(
+    mini: MiniFactory, expert: str, day: str, why: str
+) -> None:
+    wang = (
+        f"slug: wang-fang\nname: 王芳\norganization: 重庆市节能中心\nfields: [vehicles]\n{expert}"
+    )
+    wh = mini({"data/experts/wang-fang.yaml": wang, **standard(review(day, "wang-fang"))}).load()
+    assert messages(wh, "E902") == [
+        f"复审（{day}）列出的专家 王芳（wang-fang）当日不在专家库内：{why}"
+    ]
 
 
 def test_e903_reviewer_from_the_drafting_organization(mini: MiniFactory) -> None:

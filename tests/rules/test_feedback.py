@@ -150,6 +150,7 @@ def test_f906_quiet_once_a_revision_is_planned_or_for_other_answers(mini: MiniFa
     [
         (dt.date(2024, 11, 2), False),  # 91 days before the review falls due
         (dt.date(2024, 11, 3), True),  # 90 days before: due soon
+        (dt.date(2025, 2, 1), True),  # due that day (due, not yet overdue)
         (dt.date(2025, 3, 1), True),  # overdue
         (dt.date(2025, 3, 31), True),  # the day before the item is closed
         (dt.date(2025, 4, 1), False),  # closed that day

@@ -99,6 +99,10 @@ class Duty(NamedTuple):
     def days_left(self, as_of: dt.date) -> int:
         return (self.due - as_of).days
 
+    def due_soon(self, as_of: dt.date, days: int) -> bool:
+        """Not overdue, and due on ``as_of`` or within ``days`` after it (L602's window)."""
+        return not self.overdue and 0 <= self.days_left(as_of) <= days
+
 
 # -- standards ------------------------------------------------------------------
 

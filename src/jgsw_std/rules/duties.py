@@ -136,9 +136,9 @@ def review_due_soon(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     settings = ctx.at.settings
     scan = ctx.at.duties
     for rec, duty in scan.reviews:
-        left = (duty.due - ctx.as_of).days
-        if duty.overdue or not 0 <= left <= settings.review_due_days:
+        if not duty.due_soon(ctx.as_of, settings.review_due_days):
             continue
+        left = duty.days_left(ctx.as_of)
         last = rec.model.last_review(ctx.as_of)
         loc, key = _review_loc(rec)
         yield review_due_soon.problem(

@@ -240,8 +240,8 @@ def open_feedback_at_review(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
         items = open_items.get(rec.code)
         if not items:
             continue
-        left = (duty.due - ctx.as_of).days
-        if not (duty.overdue or 0 <= left <= window):
+        # the standards L601 (overdue) and L602 (due soon) report
+        if not (duty.overdue or duty.due_soon(ctx.as_of, window)):
             continue
         loc, key = _review_loc(rec)
         overdue = duty.overdue
