@@ -126,3 +126,28 @@ def test_home_says_no_data_without_registries(mini: MiniFactory, tmp_path: Path)
     site = build(mini(files).root, tmp_path / "site")
     figures = _section(site.html("index.html"), "registries")
     assert "无数据" in figures and "在库专家 0" not in figures
+
+
+def test_materials_listing_and_pages_are_searched(mini: MiniFactory, tmp_path: Path) -> None:
+    files = {
+        **FILES,
+        "data/materials/car-study.yaml": (
+            "slug: car-study\ntitle: 公务用车改革研究报告\nkind: research\ndate: 2024-05-01\n"
+            "areas: [vehicles]\ntags: [改革]\nurl: https://www.example.org/car-study.pdf\n"
+        ),
+    }
+    site = build(mini(files).root, tmp_path / "site")
+    listing = site.html("materials/index.html")
+    assert 'href="../materials/car-study.html"' in listing and "研究报告" in listing
+    page = site.html("materials/car-study.html")
+    header = page.split("<header data-pagefind-body>")[1].split("</header>")[0]
+    assert "公务用车改革研究报告" in header and "改革" in header.split("<div hidden>")[1]
+    assert 'href="https://www.example.org/car-study.pdf"' in page
+    searched = {p.path for p in site.plan.pages if p.indexed}
+    assert "materials/car-study.html" in searched and "materials/index.html" not in searched
+    assert 'href="../materials/index.html"' in site.html(PAGE)  # in every page's menu
+
+
+def test_no_materials_says_so(mini: MiniFactory, tmp_path: Path) -> None:
+    site = build(mini({}).root, tmp_path / "site")
+    assert "资料库中还没有资料" in site.html("materials/index.html")

@@ -164,6 +164,7 @@ def plan_site(request: SiteRequest) -> SitePlan:
     from jgsw_std.reports.context import ReportOptions, report_inputs
     from jgsw_std.reports.site.base import Links, SiteInputs
     from jgsw_std.reports.site.labels import site_labels
+    from jgsw_std.reports.site.materials import build_material_pages
     from jgsw_std.reports.site.standard import build_standard_pages
     from jgsw_std.reports.version import generated_at
 
@@ -195,7 +196,8 @@ def plan_site(request: SiteRequest) -> SitePlan:
         generated_at=generated_at(request.now),
         generator=f"jgsw {__version__}",
     )
-    searched = build_standard_pages(site)
+    # the searched pages first (standards', materials'): the index is built from them
+    searched = [*build_standard_pages(site), *build_material_pages(site)]
     clock.lap("standard pages")
     common = {
         "lang": lang,

@@ -22,6 +22,27 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "nav_districts": ("区县", "Districts"),
     "nav_due": ("到期事项", "Due list"),
     "nav_changes": ("更新记录", "What changed"),
+    "nav_materials": ("资料库", "Materials"),
+    "material_code": ("资料", "Material"),
+    "materials_intro": (
+        "资料库：政策、研究、培训材料和案例等不属于某一项标准的资料；"
+        "各标准的文本、公告和解读见该标准的页面。",
+        "Policies, research, training material and cases that belong to no one standard; "
+        "a standard's own text, announcement and interpretation are on its page.",
+    ),
+    "no_materials": (
+        "资料库中还没有资料（data/materials/）。",
+        "No materials yet (data/materials/).",
+    ),
+    "material.policy": ("政策文件", "policy"),
+    "material.research": ("研究报告", "research"),
+    "material.training": ("培训材料", "training"),
+    "material.case": ("案例", "case"),
+    "material.other": ("其他", "other"),
+    "col_material_title": ("名称", "Title"),
+    "col_material_kind": ("类型", "Kind"),
+    "col_tags": ("标签", "Tags"),
+    "col_location": ("位置", "Location"),
     "skip": ("跳到正文", "Skip to content"),
     "footer": (
         "由 jgsw 根据标准仓数据生成；数据截至 {as_of}。",
