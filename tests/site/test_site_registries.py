@@ -151,3 +151,29 @@ def test_materials_listing_and_pages_are_searched(mini: MiniFactory, tmp_path: P
 def test_no_materials_says_so(mini: MiniFactory, tmp_path: Path) -> None:
     site = build(mini({}).root, tmp_path / "site")
     assert "资料库中还没有资料" in site.html("materials/index.html")
+
+
+def test_ranges_and_undated_records_render(mini: MiniFactory, tmp_path: Path) -> None:
+    """An undated review makes the review rate a range (待核实); undated records say 日期待补."""
+    files = {
+        "data/districts/shapingba.yaml": (
+            "slug: shapingba\nname: 沙坪坝区\nkind: district\nregion: main-urban\n"
+            "subregion: central\nactivities:\n  - {kind: training, title: 标准化培训班}\n"
+            "  - {date: 2024-05-01, kind: meeting, title: 年度标准化工作会议}\n"
+        ),
+        "data/standards/vehicles/db50-t-2-2018.yaml": (
+            "code: DB50/T 2-2018\ntitle: 公务用车管理规范\nlevel: local\ncategory: operation\n"
+            "area: vehicles\nitems: [vehicles.quota]\nstatus: published\n"
+            "published: 2018-01-01\neffective: 2018-03-01\nreviews:\n  - {conclusion: continue}\n"
+        ),
+    }
+    site = build(mini(files).root, tmp_path / "site")
+    home = site.html("index.html")
+    row = re.search(r'<td class="num" data-sort="17">.*?</tr>', home, re.S)
+    assert row is not None
+    assert row.group(0).count("0%–100% (0–1/1)") == 2  # today and at the plan's end
+    assert row.group(0).count('<span class="chip st-unsettled">待核实</span>') == 2
+    timeline = _section(site.html(f"standards/{code_slug('DB50/T 2-2018')}.html"), "timeline")
+    assert timeline.strip().endswith("日期待补 复审 继续有效")  # undated last
+    activities = _section(site.html("districts/shapingba.html"), "activities")
+    assert "2024-05-01 会议 年度标准化工作会议 日期待补 培训 标准化培训班 待补" in activities

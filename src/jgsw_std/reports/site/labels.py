@@ -134,6 +134,7 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "ev_repealed": ("废止", "Repealed"),
     # a review or activity recorded without its date (DOMAIN: kept, counted both ways)
     "ev_undated": ("日期待补", "date not yet recorded"),
+    "attendees_missing": ("待补", "not recorded"),
     "ev_score": ("得分 {score}", "score {score}"),
     "ev_by": ("由 {code} 代替", "by {code}"),
     "conclusion.continue": ("继续有效", "continue"),
