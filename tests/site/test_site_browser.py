@@ -227,3 +227,22 @@ def test_english_site_searches_both_languages(
         assert page.locator("html").get_attribute("lang") == "en"
         assert watch.errors == [] and watch.outside() == []
         assert [m for m in watch.console if m[0] in ("error", "warning")] == []
+
+
+def test_material_titles_lead_to_the_material(
+    browser: Any, demo_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A material (资料库) belongs to no standard: its title finds its own page."""
+    site = build(demo_root, tmp_path_factory.mktemp("demo-search") / "site", search=True)
+    with served(site.out) as url, session(browser, url) as watch:
+        page = watch.page()
+        assert search(page, url, "节约型机关创建案例")[:1] == ["资料"]
+        first = page.locator(".search-results li a").first
+        assert "节约型机关创建案例" in first.inner_text()
+        first.click()
+        page.wait_for_url("**/materials/energy-case.html")
+        assert "files/materials/energy-case.txt" in page.locator("main").inner_text()
+        # a standard's own document title still finds the standard
+        assert search(page, url, "标准文本")[0] != "资料"
+        assert watch.errors == [] and watch.outside() == []
+        assert [m for m in watch.console if m[0] in ("error", "warning")] == []

@@ -209,3 +209,23 @@ def test_search_stubs_live_in_the_cache_and_match_the_pages(
     again = build(root, out, search=True)
     assert again.written.indexed
     assert len(list((out / "pagefind" / "fragment").iterdir())) == 10
+
+
+def test_one_feedback_item_rewrites_its_standard_and_the_home_page(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """Closing a feedback item changes its standard's page and the home page's figures,
+    nothing else (the feedback is not in what the search reads)."""
+    out = tmp_path / "site"
+    build(demo_copy, out)
+    wh = load_worktree(demo_copy)
+    item = next(r for r in sorted(wh.feedback, key=lambda r: r.id) if r.model.closed is None)
+    std = wh.standard(item.model.standard)
+    assert std is not None
+    path = demo_copy / item.path
+    text = path.read_text("utf-8")
+    path.write_text(text.rstrip("\n") + "\nclosed: 2025-12-30\n", "utf-8")
+
+    again = build(demo_copy, out)
+    page = f"standards/{code_slug(std.code)}.html"
+    assert set(again.written.written) == {page, "index.html"}

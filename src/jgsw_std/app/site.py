@@ -164,6 +164,7 @@ def plan_site(request: SiteRequest) -> SitePlan:
     from jgsw_std.reports.context import ReportOptions, report_inputs
     from jgsw_std.reports.site.base import Links, SiteInputs
     from jgsw_std.reports.site.labels import site_labels
+    from jgsw_std.reports.site.materials import build_material_pages
     from jgsw_std.reports.site.standard import build_standard_pages
     from jgsw_std.reports.version import generated_at
 
@@ -195,7 +196,8 @@ def plan_site(request: SiteRequest) -> SitePlan:
         generated_at=generated_at(request.now),
         generator=f"jgsw {__version__}",
     )
-    searched = build_standard_pages(site)
+    # the searched pages first (standards', materials'): the index is built from them
+    searched = [*build_standard_pages(site), *build_material_pages(site)]
     clock.lap("standard pages")
     common = {
         "lang": lang,
@@ -225,11 +227,13 @@ def _rest(plan: SitePlan, site: Any, options: Any, clock: _Clock) -> None:
     from jgsw_std.app.export import standards_rows
     from jgsw_std.app.report import report_context
     from jgsw_std.edit.sheet_layout import SHEET_STANDARDS, STANDARD_COLUMNS, Table, sheet_name
+    from jgsw_std.metrics.registries import registry_figures
     from jgsw_std.metrics.registry import compute_all
     from jgsw_std.reports.context import report_inputs
     from jgsw_std.reports.sections.summary import build_summary
     from jgsw_std.reports.site import build_other_pages
     from jgsw_std.reports.site.catalogue import catalogue_rows
+    from jgsw_std.reports.site.figures import registry_rows
 
     at, wh, lang = site.inp.at, site.wh, site.lang
     site.report = report_context(wh, options, at=at)
@@ -242,8 +246,18 @@ def _rest(plan: SitePlan, site: Any, options: Any, clock: _Clock) -> None:
         at_end = at.on(site.final_date)
         results = compute_all(at_end, indicators, "city")
         final = build_summary(results, indicators, report_inputs(at_end, options))
+    # the warehouse's own figures (专家库, 信息反馈) on both dates, as `jgsw status` gives them
+    today = registry_figures(at, options.scope)
+    at_plan_end = None  # a column for the plan's end exactly when the indicators have one
+    if final is not None and site.final_date is not None:
+        at_plan_end = (
+            today
+            if site.final_date == options.as_of
+            else registry_figures(at.on(site.final_date), options.scope)
+        )
+    registries = registry_rows(today, at_plan_end, lang)
     rows = catalogue_rows(site)
-    plan.pages = [*build_other_pages(site, rows, final), *plan.pages]
+    plan.pages = [*build_other_pages(site, rows, final, registries), *plan.pages]
     table = Table(sheet_name(SHEET_STANDARDS, lang), STANDARD_COLUMNS, standards_rows(at, lang))
     plan.tables = [table]
     clock.lap("other pages")

@@ -170,7 +170,8 @@ def in_time_rate(figures: FeedbackFigures) -> tuple[int, int] | None:
     return (figures.answered_in_time, due) if due else None
 
 
-def _item_state(rec: FeedbackRecord, on: dt.date, days: int) -> ItemState:
+def item_state(rec: FeedbackRecord, on: dt.date, days: int) -> ItemState:
+    """Where one item stands on ``on`` (received by then): closed, answered or not, late or not."""
     item = rec.model
     if item.closed is not None and item.closed <= on:
         return "closed"
@@ -223,7 +224,7 @@ def feedback_summary(
 
     open_items = []
     for rec in received:
-        state = _item_state(rec, on, days)
+        state = item_state(rec, on, days)
         if state == "closed":
             continue
         item = rec.model

@@ -1,6 +1,6 @@
 """The site's search index: Pagefind's extended build, run once over the written pages.
 
-Pagefind (https://pagefind.app) indexes the standards' pages at build time
+Pagefind (https://pagefind.app) indexes the standards' and the materials' pages at build time
 and answers queries in the browser from static files; its extended build
 segments Chinese, so 物业 finds 党政机关物业管理服务规范. It is called as one
 program run over the site (its Python API costs 0.1 s a page), with the
@@ -51,7 +51,7 @@ def _command(out: Path, source: Path) -> list[str]:
         pagefind_binary(),
         "--site", str(source),
         "--output-path", str(out / BUNDLE),
-        "--glob", "standards/**/*.html",
+        "--glob", "{standards,materials}/**/*.html",
         "--force-language", "zh-cn",
         "--silent",
     ]  # fmt: skip

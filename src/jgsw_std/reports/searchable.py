@@ -6,8 +6,13 @@ Pagefind, so the terminal and the browser search the same fields: the code
 in all its spellings, the titles, the business items, the lead unit and the
 titles of the standard's documents.
 
-Registries added later (资料库 documents, feedback, experts) contribute words
-through :data:`TEXT_SOURCES`; a source returns extra titles for a standard.
+Registries contribute words through :data:`TEXT_SOURCES`; a source returns
+extra titles for a standard. Today that is the standard's own ``documents:``
+(资料库). Materials (data/materials/) belong to no standard: the site gives
+each its own searched page (reports/site/materials.py). Feedback adds nothing
+on purpose: its text may quote or name the person who complained, and the
+site never publishes it, so neither may the search index, which is published
+with the site.
 """
 
 from __future__ import annotations

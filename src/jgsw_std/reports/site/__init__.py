@@ -18,11 +18,14 @@ from jgsw_std.reports.site.units import build_district_pages
 
 
 def build_other_pages(
-    site: SiteInputs, rows: list[dict[str, Any]], final: dict[str, Any] | None
+    site: SiteInputs,
+    rows: list[dict[str, Any]],
+    final: dict[str, Any] | None,
+    registries: dict[str, Any] | None = None,
 ) -> list[Page]:
     """Every page but the standards': they need the report's sections (``site.report``)."""
     return [
-        build_home(site, rows, final),
+        build_home(site, rows, final, registries),
         build_catalogue_page(site, rows),
         build_search_page(site),
         build_matrix_page(site),

@@ -22,6 +22,27 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "nav_districts": ("区县", "Districts"),
     "nav_due": ("到期事项", "Due list"),
     "nav_changes": ("更新记录", "What changed"),
+    "nav_materials": ("资料库", "Materials"),
+    "material_code": ("资料", "Material"),
+    "materials_intro": (
+        "资料库：政策、研究、培训材料和案例等不属于某一项标准的资料；"
+        "各标准的文本、公告和解读见该标准的页面。",
+        "Policies, research, training material and cases that belong to no one standard; "
+        "a standard's own text, announcement and interpretation are on its page.",
+    ),
+    "no_materials": (
+        "资料库中还没有资料（data/materials/）。",
+        "No materials yet (data/materials/).",
+    ),
+    "material.policy": ("政策文件", "policy"),
+    "material.research": ("研究报告", "research"),
+    "material.training": ("培训材料", "training"),
+    "material.case": ("案例", "case"),
+    "material.other": ("其他", "other"),
+    "col_material_title": ("名称", "Title"),
+    "col_material_kind": ("类型", "Kind"),
+    "col_tags": ("标签", "Tags"),
+    "col_location": ("位置", "Location"),
     "skip": ("跳到正文", "Skip to content"),
     "footer": (
         "由 jgsw 根据标准仓数据生成；数据截至 {as_of}。",
@@ -45,6 +66,15 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "fig_due": ("90 天内到期或已逾期", "Due within 90 days or overdue"),
     "fig_commits": ("数据修改提交", "Commits changing the data"),
     "fig_last_change": ("最近一次修改", "Last change"),
+    "home_registries": ("专家库与信息反馈", "Expert pool and feedback"),
+    "home_registries_note": (
+        "标准仓自身的统计（不属于规划的 20 项指标，没有目标值）：专家库全市共用；"
+        "反馈按提出单位统计，答复期限见 framework.yaml。",
+        "The warehouse's own figures (not among the plan's 20 indicators; no targets): the "
+        "expert pool is the city's; feedback is counted by the unit that raised it, the "
+        "answer limit is framework.yaml's.",
+    ),
+    "col_figure": ("项目", "Figure"),
     "by_state": ("按状态", "By status"),
     "by_level": ("按层级", "By level"),
     "by_area": ("按业务方面", "By area"),
@@ -104,11 +134,37 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "ev_repealed": ("废止", "Repealed"),
     # a review or activity recorded without its date (DOMAIN: kept, counted both ways)
     "ev_undated": ("日期待补", "date not yet recorded"),
+    "attendees_missing": ("待补", "not recorded"),
     "ev_score": ("得分 {score}", "score {score}"),
     "ev_by": ("由 {code} 代替", "by {code}"),
     "conclusion.continue": ("继续有效", "continue"),
     "conclusion.revise": ("修订", "revise"),
     "conclusion.repeal": ("废止", "repeal"),
+    # a standard's feedback and experts (reports/site/standard_registries.py)
+    "sec_std_feedback": ("信息反馈", "Feedback"),
+    "std_feedback_lead": (
+        "各单位对本标准的反馈（答复期限为收到后 {days} 天）；"
+        "反馈内容可能涉及个人信息，不在网站公开。",
+        "Feedback on this standard from the units (an answer is due {days} days after "
+        "receipt); what was said may concern a person, so the site does not publish it.",
+    ),
+    "col_fb_action": ("处理方式", "Decision"),
+    "col_closed_on": ("闭环日期", "Closed"),
+    "col_fb_state": ("状态", "State"),
+    "fb_action.interpretation": ("解释", "interpretation"),
+    "fb_action.revise": ("修订", "revise"),
+    "fb_action.no-change": ("不作修改", "no change"),
+    "fb_action.other": ("其他", "other"),
+    "fb_state.closed": ("已闭环", "closed"),
+    "sec_std_experts": ("起草单位与专家", "Drafters and experts"),
+    "col_role": ("角色", "Role"),
+    "col_expert": ("专家", "Expert"),
+    "col_organization": ("单位", "Organization"),
+    "role_drafter": ("起草单位", "drafter"),
+    "role_reviewer": ("复审专家", "reviewer"),
+    "role_evaluator": ("评价专家", "evaluator"),
+    "expert_unknown": ("（专家库中没有此人）", "(not in the expert pool)"),
+    "ev_experts": ("专家：{names}", "experts: {names}"),
     "future": ("（将来）", "(ahead)"),
     "no_timeline": ("没有记录日期。", "No dates recorded."),
     "col_date": ("日期", "Date"),

@@ -117,7 +117,13 @@ def _figures(site: SiteInputs, rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def build_home(site: SiteInputs, rows: list[dict[str, Any]], final: dict[str, Any] | None) -> Page:
+def build_home(
+    site: SiteInputs,
+    rows: list[dict[str, Any]],
+    final: dict[str, Any] | None,
+    registries: dict[str, Any] | None = None,
+) -> Page:
+    """The home page; ``registries`` is reports/site/figures.py's table (None: not computed)."""
     t = site.t
     cover = site.report["cover"]
     context = {
@@ -132,6 +138,7 @@ def build_home(site: SiteInputs, rows: list[dict[str, Any]], final: dict[str, An
             "summary": site.report["summary"],
             "trend": site.report["trend"],
             "figures": _figures(site, rows),
+            "registries": registries,
             "version": cover["version"],
             "checks_text": cover["checks_text"],
             "generated": t["generated"].format(at=site.generated_at, generator=site.generator),

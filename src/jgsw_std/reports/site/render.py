@@ -36,6 +36,7 @@ NAV = (
     ("matrix", "matrix.html", "nav_matrix"),
     ("districts", "districts/index.html", "nav_districts"),
     ("due", "due.html", "nav_due"),
+    ("materials", "materials/index.html", "nav_materials"),
     ("changes", "changes/index.html", "nav_changes"),
 )
 

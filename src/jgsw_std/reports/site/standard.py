@@ -18,6 +18,11 @@ from jgsw_std.model.code_match import code_forms
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.reports.searchable import extra_titles
 from jgsw_std.reports.site.base import Page, SiteInputs
+from jgsw_std.reports.site.standard_registries import (
+    expert_names,
+    experts_section,
+    feedback_section,
+)
 
 if TYPE_CHECKING:
     from jgsw_std.history.record_log import HistoryEntry
@@ -58,7 +63,7 @@ def _documents(site: SiteInputs, rec: StandardRecord) -> dict[str, Any] | None:
 
 #: Sections shown after the standard's own record, in order. A registry appends
 #: ``(site, record) -> {"key", "title", "columns", "rows"} or None`` here.
-STANDARD_SECTIONS: list[Section] = [_documents]
+STANDARD_SECTIONS: list[Section] = [_documents, feedback_section, experts_section]
 
 
 def _text(value: Any) -> str:
@@ -151,6 +156,13 @@ class StandardPages:
         words += extra_titles(self.site.wh, rec)
         return " ".join(dict.fromkeys(w for w in words if w))
 
+    def experts_note(self, slugs: list[str] | None) -> list[str]:
+        """ "专家：张伟、李娜" for a review's or evaluation's experts (names only)."""
+        names = expert_names(self.site, slugs)
+        if not names:
+            return []
+        return [self.site.t["ev_experts"].format(names=self.site.t["enum"].join(names))]
+
     def timeline(self, rec: StandardRecord) -> list[dict[str, Any]]:
         site, t, std = self.site, self.site.t, rec.model
         # date (None: recorded without one), kind, label, note
@@ -163,9 +175,10 @@ class StandardPages:
         if std.effective:
             events.append((std.effective, "effective", t["ev_effective"], ""))
         for review in std.reviews:
-            note = t[f"conclusion.{review.conclusion}"] + (
-                f" · {review.note}" if review.note else ""
-            )
+            bits = [t[f"conclusion.{review.conclusion}"]]
+            bits += [review.note] if review.note else []
+            bits += self.experts_note(review.experts)
+            note = " · ".join(bits)
             events.append((review.date, "review", t["ev_review"], note))
         for evaluation in std.evaluations:
             bits = (
@@ -174,6 +187,7 @@ class StandardPages:
                 else []
             )
             bits += [b for b in (evaluation.method, evaluation.note) if b]
+            bits += self.experts_note(evaluation.experts)
             events.append((evaluation.date, "evaluation", t["ev_evaluation"], " · ".join(bits)))
         for successor in successors(site.wh, std):
             if successor.model.effective:

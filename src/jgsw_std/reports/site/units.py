@@ -53,7 +53,10 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
                 "date": a.date.isoformat() if a.date else t["ev_undated"],
                 "kind": t.get(f"activity.{a.kind}", a.kind),
                 "title": a.title,
-                "attendees": a.attendees,
+                # a training's attendance not recorded: counted as a range, shown as missing
+                "attendees": a.attendees
+                if a.attendees is not None or a.kind != "training"
+                else t["attendees_missing"],
                 "future": a.date is not None and a.date > site.inp.as_of,
             }
             # newest first, undated last
