@@ -119,11 +119,18 @@ def test_no_output_shows_a_contact_unless_asked_for(
     git_wh: Callable[..., GitWarehouse], cli: CliRunner, tmp_path: Path
 ) -> None:
     repo = git_wh(files={STD: standard("DB50/T 1-2015")})
+    # the expert reviews the standard, so every page and section that names
+    # reviewers (the site's experts section, the timeline) has the expert to show
+    reviewed = standard(
+        "DB50/T 1-2015",
+        reviews=["{date: 2021-06-01, conclusion: continue, experts: [zhang-wei]}"],
+    )
     repo.commit(
         "专家入库",
         {
             "data/experts/zhang-wei.yaml": EXPERT.format(phone=PHONE, email=EMAIL),
             "data/feedback/2025/2025-0001.yaml": FEEDBACK,
+            STD: reviewed,
         },
     )
     repo.commit(
@@ -150,6 +157,8 @@ def test_no_output_shows_a_contact_unless_asked_for(
     assert "张伟" in outputs["report json"]
     assert "DB50/T 1-2015" in outputs["find DB50/T 1 text"]
     assert "DB50/T 1-2015" in outputs["site"] and "张伟" in outputs["site"]
+    page = (tmp_path / "site" / "standards").glob("*.html")
+    assert any("张伟" in p.read_text("utf-8") for p in page)  # the reviewer, by name
     assert "在库专家" in outputs["trend text"] and "experts.in_pool" in outputs["trend csv"]
     assert "标准仓自有数据" in outputs["diff text"] and "experts.in_pool" in outputs["diff json"]
     for name, text in outputs.items():
