@@ -166,3 +166,21 @@ def test_a_forked_child_never_draws(warehouse: Path) -> None:
         finally:
             bar._pid = os.getpid()
             bar.close()
+
+
+def test_site_and_find_draw_the_bar_on_a_terminal_and_quiet_stops_it(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    """The two platform commands report like the others (a site at 10,000 standards: ~15 s)."""
+    out_dir = tmp_path / "site"
+    code, out, shown = run_on_terminal("site", str(out_dir), "--no-search", cwd=warehouse)
+    assert code == 0, shown.decode("utf-8", "replace")
+    assert "写入标准页面".encode() in shown and BAR in shown
+    assert BAR not in out and (out_dir / "index.html").is_file()
+    code, out, shown = run_on_terminal("site", str(out_dir), "--no-search", "-q", cwd=warehouse)
+    assert code == 0 and BAR not in shown and out == b""
+    code, out, shown = run_on_terminal("find", "标准", "-f", "json", cwd=warehouse)
+    assert code == 0 and BAR in shown
+    assert json.loads(out.decode("utf-8"))  # standard output is pure JSON
+    code, _, shown = run_on_terminal("find", "标准", "--quiet", cwd=warehouse)
+    assert code == 0 and BAR not in shown

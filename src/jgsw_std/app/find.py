@@ -19,6 +19,7 @@ from jgsw_std.app.find_match import Fields, Near, Query, nearest, score
 from jgsw_std.errors import UsageError
 from jgsw_std.i18n import WORDS, word
 from jgsw_std.model.code_match import fold
+from jgsw_std.progress import SILENT, Progress
 from jgsw_std.reports.searchable import SearchDoc
 
 #: The longest query searched: codes and titles are far shorter.
@@ -156,7 +157,7 @@ def search(request: FindRequest, source: Source) -> FindResult:
     )
 
 
-def run_find(request: FindRequest) -> FindResult:
+def run_find(request: FindRequest, progress: Progress = SILENT) -> FindResult:
     """Open the warehouse (or its index) and search it."""
     from jgsw_std.load.root import find_root
 
@@ -175,14 +176,17 @@ def run_find(request: FindRequest) -> FindResult:
             en=f"the query is too long ({len(request.query)} characters, at most {MAX_QUERY}).",
         )
     root = find_root(request.root)
-    if request.use_index:
-        from jgsw_std.app.find_source import indexed_source
+    # from the index a search takes a fraction of a second; its first run (or a
+    # stale index) reads the whole warehouse, which the bar then shows
+    with progress.step("读取检索索引或标准仓", "reading the index or the warehouse"):
+        if request.use_index:
+            from jgsw_std.app.find_source import indexed_source
 
-        source = indexed_source(root)
-    else:
-        from jgsw_std.app.find_source import loaded_source
+            source = indexed_source(root)
+        else:
+            from jgsw_std.app.find_source import loaded_source
 
-        source = loaded_source(root, build=False)
+            source = loaded_source(root, build=False)
     return search(request, source)
 
 

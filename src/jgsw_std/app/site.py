@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jgsw_std.errors import UsageError
+from jgsw_std.progress import SILENT, Progress
 
 #: The window of the due list, in days (as `jgsw due`).
 DUE_DAYS = 90
@@ -148,7 +149,7 @@ class _Clock:
         self._last = now
 
 
-def plan_site(request: SiteRequest) -> SitePlan:
+def plan_site(request: SiteRequest, progress: Progress = SILENT) -> SitePlan:
     """Open the warehouse and compute the standards' pages; :attr:`SitePlan.rest` the others.
 
     The standards' pages come first because the search index is built from
@@ -172,16 +173,19 @@ def plan_site(request: SiteRequest) -> SitePlan:
     if request.search:
         require_pagefind()
     out = _out_dir(request.out)
-    wh = open_warehouse(request.root)
+    with progress.step("读取标准仓", "reading the warehouse"):
+        wh = open_warehouse(request.root)
     clock.lap("load")
     lang = request.lang
     options = ReportOptions(
         as_of=request.as_of, scope=parse_scope("city", wh), lang=lang, now=request.now
     )
-    at = judge_on(wh, request.as_of)
-    links = Links(wh)
-    calendar = due_calendar(at, DUE_DAYS)
-    history = read_site_history(wh.root, [r.path for r in wh.standards]) if wh.root else None
+    with progress.step("读取到期事项与修改历史", "reading the due list and the history"):
+        at = judge_on(wh, request.as_of)
+        links = Links(wh)
+        calendar = due_calendar(at, DUE_DAYS)
+        paths = [r.path for r in wh.standards]
+        history = read_site_history(wh.root, paths) if wh.root else None
     clock.lap("due list and git history")
     inp = report_inputs(at, options)
     inp.t = site_labels(lang)  # the report's words and the site's
@@ -197,7 +201,8 @@ def plan_site(request: SiteRequest) -> SitePlan:
         generator=f"jgsw {__version__}",
     )
     # the searched pages first (standards', materials'): the index is built from them
-    searched = [*build_standard_pages(site), *build_material_pages(site)]
+    with progress.step("生成标准页面", "making the standards' pages"):
+        searched = [*build_standard_pages(site), *build_material_pages(site)]
     clock.lap("standard pages")
     common = {
         "lang": lang,

@@ -10,6 +10,7 @@ from jgsw_std.cli.common import (
     AsOfOption,
     LangOption,
     OutputOption,
+    QuietOption,
     RootOption,
     emit,
     parse_as_of,
@@ -102,6 +103,7 @@ def find(
     output: OutputOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """检索标准 / Find standards by code (any spelling), title, item, lead unit or document title.
 
@@ -109,25 +111,26 @@ def find(
     numbers, titles. Exit 1 with the nearest codes when nothing matches.
     """
     from jgsw_std.app.find import FindRequest, run_find
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.find import WRITERS
     from jgsw_std.output.formats import writer_for
 
     language = resolve_lang(lang)
     writer = writer_for(WRITERS, fmt)
-    result = run_find(
-        FindRequest(
-            query=query,
-            root=root,
-            areas=split_codes(area),
-            levels=split_codes(level),
-            statuses=split_codes(status),
-            owners=split_codes(owner),
-            in_force_at=parse_as_of(in_force_at, "--in-force-at") if in_force_at else None,
-            as_of=parse_as_of(as_of),
-            limit=limit,
-        )
+    request = FindRequest(
+        query=query,
+        root=root,
+        areas=split_codes(area),
+        levels=split_codes(level),
+        statuses=split_codes(status),
+        owners=split_codes(owner),
+        in_force_at=parse_as_of(in_force_at, "--in-force-at") if in_force_at else None,
+        as_of=parse_as_of(as_of),
+        limit=limit,
     )
+    with progress_bar(language, quiet) as progress:
+        result = run_find(request, progress)
     emit(writer(result, language), output)
     if not result.hits:
         raise typer.Exit(1)

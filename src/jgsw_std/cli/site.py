@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jgsw_std.cli.common import AsOfOption, LangOption, RootOption, parse_as_of
+from jgsw_std.cli.common import AsOfOption, LangOption, QuietOption, RootOption, parse_as_of
 
 
 def site(
@@ -23,6 +23,7 @@ def site(
     root: RootOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
+    quiet: QuietOption = False,
     search: Annotated[
         bool,
         typer.Option(
@@ -57,15 +58,19 @@ def site(
     Any web server serves the folder; --serve previews it on this computer.
     """
     from jgsw_std.app.site import SiteRequest, plan_site
+    from jgsw_std.cli.progress import progress_bar
     from jgsw_std.i18n import resolve_lang
     from jgsw_std.output.site import done_message, write_site
 
     language = resolve_lang(lang)
-    plan = plan_site(
-        SiteRequest(out=out, root=root, lang=language, as_of=parse_as_of(as_of), search=search)
+    request = SiteRequest(
+        out=out, root=root, lang=language, as_of=parse_as_of(as_of), search=search
     )
-    written = write_site(plan)
-    typer.echo(done_message(plan, written, language), nl=False)
+    with progress_bar(language, quiet) as progress:
+        plan = plan_site(request, progress)
+        written = write_site(plan, progress)
+    if not quiet:
+        typer.echo(done_message(plan, written, language), nl=False)
     if plan.left_out:
         note = (
             f"Note: {plan.left_out} files failed validation and are not on the site (jgsw check)."

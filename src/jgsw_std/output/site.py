@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from jgsw_std.app.site import SitePlan
+from jgsw_std.progress import SILENT, Progress, track
 from jgsw_std.reports.site.manifest import MANIFEST, Manifest, read_manifest
 
 #: The catalogue's downloads: path -> how the table becomes bytes.
@@ -84,7 +85,7 @@ def _rows_digest(plan: SitePlan) -> str:
     return digest.hexdigest()
 
 
-def write_site(plan: SitePlan) -> SiteWritten:
+def write_site(plan: SitePlan, progress: Progress = SILENT) -> SiteWritten:
     """Bring the folder up to date with the plan."""
     from jgsw_std.fsutil import write_atomic
     from jgsw_std.output.site_search import SearchBuild, Stubs, drop_search
@@ -142,7 +143,7 @@ def write_site(plan: SitePlan) -> SiteWritten:
     stubs = Stubs(out) if plan.search else None
     searched = [p for p in plan.pages if p.indexed]
     # The searched pages first: the index is built from them while the rest is written.
-    for page in searched:
+    for page in track(progress, searched, "写入标准页面", "writing the standards' pages"):
         produce = functools.partial(renderer.render, page)
         search_key = renderer.search_key(page)
         changed = old.files.get(page.path, {}).get("search") != search_key
@@ -160,24 +161,26 @@ def write_site(plan: SitePlan) -> SiteWritten:
         write_atomic(out / MANIFEST, pending.to_bytes())
         search = SearchBuild(out, stubs.source(out))
     try:
-        plan.rest()  # the other pages and the tables, while the index is built
-        for page in plan.pages:
-            if not page.indexed:
-                produce = functools.partial(renderer.render, page)
-                offer(page.path, renderer.key(page), produce)
-        for rel, data in assets().items():
-            offer(rel, hashlib.sha256(data).hexdigest(), functools.partial(bytes, data))
-        rows = _rows_digest(plan)
-        for rel, kind in DOWNLOADS.items():
-            offer(rel, _table_key(plan, kind, rows), _download(plan, kind))
-        remove(lambda _rel, _entry: False)
+        with progress.step("生成其他页面与下载文件", "making the other pages and downloads"):
+            plan.rest()  # the other pages and the tables, while the index is built
+            for page in plan.pages:
+                if not page.indexed:
+                    produce = functools.partial(renderer.render, page)
+                    offer(page.path, renderer.key(page), produce)
+            for rel, data in assets().items():
+                offer(rel, hashlib.sha256(data).hexdigest(), functools.partial(bytes, data))
+            rows = _rows_digest(plan)
+            for rel, kind in DOWNLOADS.items():
+                offer(rel, _table_key(plan, kind, rows), _download(plan, kind))
+            remove(lambda _rel, _entry: False)
         lap("other pages and downloads")
     except BaseException:
         if search is not None:
             search.stop()
         raise
     if search is not None:
-        search.wait()
+        with progress.step("建立检索索引", "building the search index"):
+            search.wait()
         new.search = "done"
         result.indexed = True
         lap("waiting for the search index")
