@@ -178,7 +178,8 @@ def main() -> int:
         without, with_ = prepare(parent)
         print(machine_speed())
         commands = {
-            name: ["check", "--root", str(root), "--as-of", "2025-12-31"]
+            # --no-cache: the whole load and check each run, not a remembered result
+            name: ["check", "--no-cache", "--root", str(root), "--as-of", "2025-12-31"]
             for name, root in (("without", without), ("with", with_))
         }
         for command in commands.values():
