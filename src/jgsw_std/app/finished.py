@@ -154,17 +154,15 @@ def still_holds(root: Path, done: Finished) -> Finished | None:
     return Finished(done.out, done.err, done.errors, done.warnings, done.watch, started)
 
 
-def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
-    """One id for a set of files and their blobs; None when a file could not be read."""
-    if any(blob is None for blob in blobs.values()):
-        return None
-    text = "".join(f"{rel}\0{blobs[rel]}\n" for rel in sorted(blobs))
-    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
+tree_digest = blob_ids.tree_digest
 
 
 def worktree_tree(root: Path) -> str | None:
     """The digest of the working tree's files now (stat-only for files that did not change)."""
     paths = blob_ids.listed_for_lookup(root)
+    settled = blob_ids.settled_tree(root, paths)
+    if settled is not None:
+        return settled  # nothing changed: the table itself need not be read
     found = blob_ids.identify(root, paths, only_if_recorded=True)
     if found is None or len(found.blobs) != len(paths):
         return None  # a first run, or an unreadable file (never stored, so never found)
