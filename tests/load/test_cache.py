@@ -532,3 +532,31 @@ def test_the_code_stamp_covers_the_packaged_text() -> None:
     package = Path(cache.__file__).resolve().parent.parent
     stamped = {Path(p).name for p in cache._sources(package)}
     assert {"docs_zh.toml", "finished.py", "cache.py"} <= stamped
+
+
+def test_the_early_scan_is_the_listing_and_its_stat_handed_over_once(
+    fresh: Path, tmp_path: Path, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.load import scan
+
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: a\n", "data/b/c.yml": b"title: c\n"})
+    (root / "data" / "notes.txt").write_text("not listed")
+    blob_ids.identify(root, paths)
+    tree = _settled(root, paths)
+    assert tree is not None
+    cache.reset("zh")
+    scan.start(root)
+    early = scan.take(root)
+    assert early is not None and early.paths == paths
+    assert early.values == scan.stat_values(root, paths)
+    assert scan.take(root) is None  # handed over once
+    scan.start(root)
+    listed = blob_ids.listed_for_lookup(root)
+
+    def no_second_look(*args: object) -> None:
+        raise AssertionError("the files were stat-ed again")
+
+    monkeypatch.setattr(scan, "stat_values", no_second_look)
+    assert listed == paths and blob_ids.settled_tree(root, listed) == tree
+    scan.finish()

@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jgsw_std.load import cache
+from jgsw_std.load import cache, scan
 from jgsw_std.load.files import iter_data_paths, max_file_bytes, name_is_utf8, read_bounded
 
 #: How much older than the recording a file's times must be for its entry to
@@ -83,11 +83,22 @@ def listing(root: Path) -> list[str]:
     return found if found is not None else list(iter_data_paths(root))
 
 
+#: The stat of the listed files, when a thread made it early (scan.start): root ->
+#: (the listing it belongs to, its values); taken by :func:`settled_tree`.
+_STATTED: dict[str, tuple[list[str], list[int] | None]] = {}
+cache.forget_each_run(_STATTED)
+
+
 def listed_for_lookup(root: Path) -> list[str]:
     """The warehouse's files for a finished-result lookup, kept for the load that may follow."""
     key = str(root)
     if key not in _LISTED:
-        _LISTED[key] = list(iter_data_paths(root))
+        early = scan.take(root)
+        if early is not None and early.paths is not None:
+            _LISTED[key] = early.paths
+            _STATTED[key] = (early.paths, early.values)
+        else:
+            _LISTED[key] = list(iter_data_paths(root))
     return _LISTED[key]
 
 
@@ -204,6 +215,7 @@ def settled_tree(root: Path, paths: Sequence[str]) -> str | None:
     store = cache.store()
     if store is None:
         return None
+    found = None
     with cache.guard():
         row = store.conn.execute("SELECT summary FROM files WHERE root = ?", (str(root),))
         found = row.fetchone()
@@ -215,19 +227,10 @@ def settled_tree(root: Path, paths: Sequence[str]) -> str | None:
         return None
     if limit != max_file_bytes():
         return None  # a file's size may be judged otherwise now (Y009)
-    values: list[int] = []
-    extend = values.extend
-    prefix = str(root) + os.sep
-    native = os.sep != "/"
-    is_regular = stat.S_ISREG
-    for rel in paths:
-        try:
-            info = os.stat(prefix + (rel.replace("/", os.sep) if native else rel))
-        except OSError:
-            return None
-        if not is_regular(info.st_mode):
-            return None
-        extend((info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns))
+    early = _STATTED.pop(str(root), None)
+    values = early[1] if early is not None and early[0] is paths else scan.stat_values(root, paths)
+    if values is None:
+        return None
     return str(tree) if _stat_digest(paths, values) == digest else None
 
 
