@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from jgsw_std import forking
 from jgsw_std.app import check as check_module
 from jgsw_std.app.check import SIDE_FAMILIES, CheckRequest, run_check
 from jgsw_std.forking import can_fork
@@ -30,7 +31,7 @@ def _alone_then_shared(
     alone = _found(root)
     monkeypatch.delenv("JGSW_NO_FORK")
     monkeypatch.setenv(check_module.FORK_SWITCH, "1")  # sharing is asked for (off by default)
-    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)  # the demo has about 350 files
+    monkeypatch.setattr(forking, "PARALLEL_FROM", 10)  # the demo has about 350 files
     return alone
 
 
@@ -51,7 +52,7 @@ def test_select_and_ignore_reach_the_child(
     demo_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(check_module.FORK_SWITCH, "1")
-    monkeypatch.setattr(check_module, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(forking, "PARALLEL_FROM", 10)
     problems, _ = _found(demo_root, select=["L6"], ignore=["L601"])
     codes = {code for *_, code in problems}
     assert codes and all(c.startswith("L6") and c != "L601" for c in codes)
@@ -92,7 +93,7 @@ def test_a_refused_fork_leaves_all_the_work_to_this_process(
 def test_sharing_is_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(check_module.FORK_SWITCH, raising=False)
     monkeypatch.delenv("JGSW_NO_FORK", raising=False)
-    big = check_module.PARALLEL_FROM
+    big = forking.PARALLEL_FROM
     assert not check_module.share_work(big)  # the default: one process (README, performance)
     monkeypatch.setenv(check_module.FORK_SWITCH, "1")
     assert check_module.share_work(big) == can_fork()

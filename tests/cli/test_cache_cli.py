@@ -19,6 +19,7 @@ from tests.conftest import CliRunner, MiniFactory
 import jgsw_std.app.check
 import jgsw_std.app.status
 import jgsw_std.app.trend
+from jgsw_std.app import finished
 from jgsw_std.load import cache
 from jgsw_std.progress import SILENT, Progress
 
@@ -357,3 +358,27 @@ def test_a_failure_on_the_fast_path_is_reported_like_any_other(
     result = cli("check", "--as-of", DAY, "--root", str(mini({PATH: LATE}).root))
     assert result.exit_code == 3 and "RuntimeError: fast path" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_hit_written_as_bytes_is_what_the_run_printed(fresh: Path, mini: MiniFactory) -> None:
+    # in a process of its own, stdout is a UTF-8 pipe: the stored bytes go out as they are
+    root = str(mini({PATH: LATE}).root)
+    line = [sys.executable, "-m", "jgsw_std", "check", "--as-of", DAY, "--root", root]
+    first = subprocess.run(line, capture_output=True, check=False)
+    second = subprocess.run(line, capture_output=True, check=False)
+    assert first.stdout and (second.stdout, second.returncode) == (first.stdout, first.returncode)
+    cache.reset("zh")
+    store = cache.store()
+    assert store is not None
+    rows = store.conn.execute("SELECT value FROM results").fetchall()
+    cache.close()
+    held = [finished.Finished.decode(row[0]) for row in rows]
+    assert [one.out_utf8() for one in held if one is not None] == [first.stdout]
+
+
+def test_a_text_that_utf8_cannot_carry_is_kept_as_text() -> None:
+    odd = "data/\udce9.yaml: Y011\n"  # a file name that is not UTF-8, as Python reads it
+    back = finished.Finished.decode(finished.Finished(odd, "note", 1, 2).encode())
+    assert back is not None and back.out_utf8() is None and back.out == odd
+    plain = finished.Finished.decode(finished.Finished("标准\n", "", 0, 0).encode())
+    assert plain is not None and plain.out_utf8() == "标准\n".encode() and plain.out == "标准\n"

@@ -211,6 +211,91 @@ def test_trusted_on_its_edges() -> None:
     assert not blob_ids.trusted(later_ctime, edge + 2, sig)
 
 
+# -- the summary: a run with nothing changed stats files and reads no table ---------
+
+
+@pytest.fixture
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A margin of 1 ms instead of 3 s, so that files settle within a test."""
+    monkeypatch.setattr(blob_ids, "SETTLED_NS", 1_000_000)
+
+
+def _old_files(root: Path, texts: dict[str, bytes]) -> list[str]:
+    """Files written and settled (with ``quick``) before anything records them."""
+    for rel, data in texts.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    time.sleep(0.01)
+    return sorted(texts)
+
+
+def _settled(root: Path, paths: list[str]) -> str | None:
+    cache.reset("zh")
+    return blob_ids.settled_tree(root, paths)
+
+
+def test_the_summary_names_the_tree_identify_finds(
+    fresh: Path, tmp_path: Path, quick: None
+) -> None:
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: a\n", "data/b/c.yaml": b"title: c\n"})
+    assert _settled(root, paths) is None  # nothing recorded yet
+    found = blob_ids.identify(root, paths)
+    assert _settled(root, paths) == blob_ids.tree_digest(found.blobs) is not None
+
+
+def test_the_summary_misses_on_a_rewrite_keeping_size_and_mtime(
+    fresh: Path, tmp_path: Path, quick: None
+) -> None:
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: one\n"})
+    blob_ids.identify(root, paths)
+    assert _settled(root, paths) is not None
+    info = os.stat(root / paths[0])
+    (root / paths[0]).write_bytes(b"title: two\n")  # same length
+    os.utime(root / paths[0], ns=(info.st_atime_ns, info.st_mtime_ns))  # the old mtime back
+    time.sleep(0.01)  # settled too: only the change time tells
+    assert _settled(root, paths) is None  # the change time moved: identify reads it again
+    cache.reset("zh")
+    again = blob_ids.identify(root, paths)
+    assert again.blobs[paths[0]] == cache.blob_id(b"title: two\n")
+
+
+def test_the_summary_misses_a_file_added_removed_or_made_special(
+    fresh: Path, tmp_path: Path, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: a\n", "data/b.yaml": b"title: b\n"})
+    blob_ids.identify(root, paths)
+    assert _settled(root, paths) is not None
+    assert _settled(root, [*paths, "data/c.yaml"]) is None  # listed but not there
+    _old_files(root, {"data/c.yaml": b"title: c\n"})
+    assert _settled(root, [*paths, "data/c.yaml"]) is None  # there but never recorded
+    assert _settled(root, paths[:1]) is None  # one gone
+    monkeypatch.setenv("JGSW_MAX_FILE_BYTES", "4")
+    assert _settled(root, paths) is None  # judged under another size limit
+    monkeypatch.delenv("JGSW_MAX_FILE_BYTES")
+    (root / paths[1]).unlink()
+    os.mkfifo(root / paths[1])
+    assert _settled(root, paths) is None
+
+
+def test_no_summary_while_an_entry_is_racy(fresh: Path, tmp_path: Path) -> None:
+    root = tmp_path / "wh"
+    file = root / "data" / "a.yaml"
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"title: one\n")  # just now: recorded within the margin
+    blob_ids.identify(root, ["data/a.yaml"])
+    assert _settled(root, ["data/a.yaml"]) is None
+    info = os.stat(file)
+    sig = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+    edge = max(info.st_mtime_ns, info.st_ctime_ns) + blob_ids.SETTLED_NS
+    blob = cache.blob_id(b"title: one\n")
+    assert blob_ids._summary({"data/a.yaml": (sig, edge, blob)}, 100) is None  # exactly the margin
+    assert blob_ids._summary({"data/a.yaml": (sig, edge + 1, blob)}, 100) is not None
+
+
 # -- a cache that cannot be used is one warning, never an error ----------------------
 
 
@@ -447,3 +532,31 @@ def test_the_code_stamp_covers_the_packaged_text() -> None:
     package = Path(cache.__file__).resolve().parent.parent
     stamped = {Path(p).name for p in cache._sources(package)}
     assert {"docs_zh.toml", "finished.py", "cache.py"} <= stamped
+
+
+def test_the_early_scan_is_the_listing_and_its_stat_handed_over_once(
+    fresh: Path, tmp_path: Path, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.load import scan
+
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: a\n", "data/b/c.yml": b"title: c\n"})
+    (root / "data" / "notes.txt").write_text("not listed")
+    blob_ids.identify(root, paths)
+    tree = _settled(root, paths)
+    assert tree is not None
+    cache.reset("zh")
+    scan.start(root)
+    early = scan.take(root)
+    assert early is not None and early.paths == paths
+    assert early.values == scan.stat_values(root, paths)
+    assert scan.take(root) is None  # handed over once
+    scan.start(root)
+    listed = blob_ids.listed_for_lookup(root)
+
+    def no_second_look(*args: object) -> None:
+        raise AssertionError("the files were stat-ed again")
+
+    monkeypatch.setattr(scan, "stat_values", no_second_look)
+    assert listed == paths and blob_ids.settled_tree(root, listed) == tree
+    scan.finish()

@@ -62,6 +62,20 @@ def test_posix_rel_and_lfs_pointer() -> None:
     assert lfs_oid(POINTER + b"x" * 1024) is None  # too large to be a pointer
 
 
+def test_posix_rel_shortcut_agrees_with_the_full_rule() -> None:
+    # every path of up to five characters from the ones that matter
+    import itertools
+    import re
+
+    def full(path: str) -> str:
+        return "/".join(p for p in re.split(r"[\\/]+", path) if p not in ("", "."))
+
+    for size in range(6):
+        for chars in itertools.product("a./\\", repeat=size):
+            path = "".join(chars)
+            assert posix_rel(path) == full(path), path
+
+
 def test_clean_documents_are_quiet(mini: MiniFactory) -> None:
     clean = docs(
         f"kind: text, title: 标准文本, path: files/text.txt, sha256: {TEXT_SHA.upper()}",

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from jgsw_std.app import finished
 from jgsw_std.app.finished import Finished, View
 from jgsw_std.errors import UsageError
-from jgsw_std.forking import PARALLEL_FROM, can_fork
 from jgsw_std.load.files import FileUnreadable, read_regular, read_worktree
 from jgsw_std.load.root import find_root
 from jgsw_std.progress import SILENT, Progress
@@ -287,10 +286,12 @@ def share_work(files: int) -> bool:
     performance), two processes cost 28-31% more CPU for at most 5% less wall
     time, lose when the other core is busy, and at 50,000 standards take 590
     MB against 475 MB in one; and with the cache, most runs never get this far.
-    Even when asked for: only from :data:`PARALLEL_FROM` files, where fork is
+    Even when asked for: only from ``forking.PARALLEL_FROM`` files, where fork is
     cheap and safe and a second core exists (forking.can_fork, which
     ``JGSW_NO_FORK`` turns off).
     """
+    from jgsw_std.forking import PARALLEL_FROM, can_fork  # not on the warm path
+
     if files < PARALLEL_FROM or not can_fork():
         return False
     return os.environ.get(FORK_SWITCH, "0") == "1"

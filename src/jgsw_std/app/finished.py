@@ -65,21 +65,54 @@ class View:
     width: int = 0  # the terminal's width, for a coloured table; 0 when it does not matter
 
 
-@dataclass
 class Finished:
-    """What a command prints: stdout, stderr, and the counts its exit code comes from."""
+    """What a command prints: stdout, stderr, and the counts its exit code comes from.
 
-    out: str
-    err: str = ""
-    errors: int = 0
-    warnings: int = 0
-    #: the documents' files it read (it holds only while they do), and when their
-    #: states were taken (nanoseconds, taken before any of them was read)
-    watch: Watched = ()
-    watched_ns: int = 0
+    ``out`` read back from the cache stays in UTF-8 until someone asks for the
+    text: :meth:`out_utf8` lets cli/values.show write the bytes as they are to
+    a UTF-8 stdout (a 10,000-standard check prints 2.4 MB; decoding it only
+    to encode it again is a tenth of a remembered run).
+    """
+
+    __slots__ = ("_out", "err", "errors", "warnings", "watch", "watched_ns")
+
+    def __init__(
+        self,
+        out: str | bytes,
+        err: str = "",
+        errors: int = 0,
+        warnings: int = 0,
+        watch: Watched = (),
+        watched_ns: int = 0,
+    ) -> None:
+        self._out = out  # the text, or its UTF-8 bytes as stored
+        self.err = err
+        self.errors = errors
+        self.warnings = warnings
+        #: the documents' files it read (it holds only while they do), and when their
+        #: states were taken (nanoseconds, taken before any of them was read)
+        self.watch = watch
+        self.watched_ns = watched_ns
+
+    @property
+    def out(self) -> str:
+        if isinstance(self._out, bytes):
+            self._out = self._out.decode("utf-8")
+        return self._out
+
+    def out_utf8(self) -> bytes | None:
+        """``out`` in UTF-8 when it is held so (read from the cache), else None."""
+        return self._out if isinstance(self._out, bytes) else None
+
+    def redated(self, watched_ns: int) -> Finished:
+        """The same output, its watched states vouched for as of ``watched_ns``."""
+        return Finished(self._out, self.err, self.errors, self.warnings, self.watch, watched_ns)
 
     def encode(self) -> bytes:
-        payload = (self.out, self.err, self.errors, self.warnings, self.watch, self.watched_ns)
+        out: str | bytes = self._out
+        if isinstance(out, str):
+            out = _utf8_or_text(out)
+        payload = (out, self.err, self.errors, self.warnings, self.watch, self.watched_ns)
         return zlib.compress(marshal.dumps(payload), 1)
 
     @classmethod
@@ -88,7 +121,17 @@ class Finished:
             out, err, errors, warnings, watch, watched_ns = marshal.loads(zlib.decompress(value))
         except (zlib.error, ValueError, EOFError, TypeError):
             return None
-        return cls(str(out), str(err), int(errors), int(warnings), tuple(watch), int(watched_ns))
+        if not isinstance(out, bytes | str):
+            return None
+        return cls(out, str(err), int(errors), int(warnings), tuple(watch), int(watched_ns))
+
+
+def _utf8_or_text(text: str) -> str | bytes:
+    """The text in UTF-8, or itself when it holds a lone surrogate (from a file name)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text
 
 
 def _found(attachment: Attachment) -> Found:
@@ -151,20 +194,18 @@ def still_holds(root: Path, done: Finished) -> Finished | None:
         reread = True
     if not reread:
         return done
-    return Finished(done.out, done.err, done.errors, done.warnings, done.watch, started)
+    return done.redated(started)
 
 
-def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
-    """One id for a set of files and their blobs; None when a file could not be read."""
-    if any(blob is None for blob in blobs.values()):
-        return None
-    text = "".join(f"{rel}\0{blobs[rel]}\n" for rel in sorted(blobs))
-    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
+tree_digest = blob_ids.tree_digest
 
 
 def worktree_tree(root: Path) -> str | None:
     """The digest of the working tree's files now (stat-only for files that did not change)."""
     paths = blob_ids.listed_for_lookup(root)
+    settled = blob_ids.settled_tree(root, paths)
+    if settled is not None:
+        return settled  # nothing changed: the table itself need not be read
     found = blob_ids.identify(root, paths, only_if_recorded=True)
     if found is None or len(found.blobs) != len(paths):
         return None  # a first run, or an unreadable file (never stored, so never found)

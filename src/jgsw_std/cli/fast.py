@@ -138,10 +138,19 @@ def serve(argv: list[str]) -> int | None:
     for name, value in given.items():  # the command's own value wins (common._from_root)
         if not values.get(name):
             values[name] = value
+    from jgsw_std.load import scan
+
     try:
+        if command in _SCANNED and not values.get("rev") and not values.get("changed_since"):
+            from jgsw_std.load.root import find_root
+
+            # list and stat the files on a thread while this one imports the rest
+            scan.start(find_root(_path(values, "root")))
         return server(values)
     except JgswError:
         return None  # typer runs the command and says what is wrong
+    finally:
+        scan.finish()  # nothing left running (a miss goes on to load, and may fork)
 
 
 def _split(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
@@ -248,6 +257,9 @@ def _trend(values: Values) -> int | None:
     show(done, output, view.lang, bool(values.get("quiet")))
     return 0
 
+
+#: Commands whose lookup lists and stats the working tree's files (trend reads git).
+_SCANNED = ("check", "status")
 
 _SERVERS: dict[str, tuple[Mapping[str, Spelling], Callable[[Values], int | None]]] = {
     "check": (CHECK_OPTIONS, _check),

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from jgsw_std.errors import UsageError
 
@@ -183,10 +183,34 @@ def show(
     if note_first and done.err:
         sys.stderr.write(done.err)
         sys.stderr.flush()
-    emit(done.out, output, lang, quiet)
+    raw = done.out_utf8()  # held in UTF-8 (from the cache): written as it is where it can be
+    if raw is not None and output is not None:
+        emit_bytes(raw, output, lang, quiet)  # what emit writes: the text in UTF-8
+    elif raw is not None and (stdout := _utf8_stdout()) is not None:
+        sys.stdout.flush()
+        stdout.write(raw)
+        stdout.flush()
+    else:
+        emit(done.out, output, lang, quiet)
     if not note_first and done.err:
         sys.stderr.write(done.err)
         sys.stderr.flush()
+
+
+def _utf8_stdout() -> BinaryIO | None:
+    """The bytes under sys.stdout when writing text to it would give the text's UTF-8 as is:
+    a UTF-8 stream that turns no newline into another (not Windows)."""
+    import codecs
+    import io
+
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper) or os.linesep != "\n":
+        return None
+    try:
+        utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    except LookupError:
+        return None
+    return stream.buffer if utf8 else None
 
 
 def view_of(fmt: str, lang: str, output: Path | None, *, width_matters: bool = False) -> View:

@@ -65,6 +65,15 @@ def path_escape(path: str) -> str | None:
 
 def posix_rel(path: str) -> str:
     """The path with ``/`` separators and no ``.`` steps: how both readers look it up."""
+    if not (
+        "\\" in path
+        or "//" in path
+        or "/./" in path
+        or path.startswith(("/", "./"))
+        or path.endswith(("/", "/."))
+        or path == "."
+    ):
+        return path  # already so (the common case, asked per file on a warm run)
     parts = [p for p in re.split(r"[\\/]+", path) if p not in ("", ".")]
     return "/".join(parts)
 

@@ -12,19 +12,30 @@ So an entry counts only when the file's times are safely older than the moment
 its entry was taken (:data:`SETTLED_NS`); any other file is read and hashed
 again, and recorded anew. A file edited and then given back its old time
 (``touch -d``, ``cp -p``) has a new change time, which the system sets itself.
+
+A run with nothing changed need not even load the table. Beside it, each root
+keeps a summary, written only when every entry is trusted as recorded: the
+size limit then, one digest of every path with its four values, and the
+tree's id (:func:`tree_digest`, what the finished-result key is made of).
+:func:`settled_tree` stats the listed files, digests what it sees the same
+way and, when the two digests agree, every file is as recorded with settled
+times (and none was added or removed), which is exactly when :func:`identify`
+would have trusted every entry: the stored tree id holds. Any difference, and
+the caller takes :func:`identify`'s way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jgsw_std.load import cache
+from jgsw_std.load import cache, scan
 from jgsw_std.load.files import iter_data_paths, max_file_bytes, name_is_utf8, read_bounded
 
 #: How much older than the recording a file's times must be for its entry to
@@ -72,11 +83,22 @@ def listing(root: Path) -> list[str]:
     return found if found is not None else list(iter_data_paths(root))
 
 
+#: The stat of the listed files, when a thread made it early (scan.start): root ->
+#: (the listing it belongs to, its values); taken by :func:`settled_tree`.
+_STATTED: dict[str, tuple[list[str], list[int] | None]] = {}
+cache.forget_each_run(_STATTED)
+
+
 def listed_for_lookup(root: Path) -> list[str]:
     """The warehouse's files for a finished-result lookup, kept for the load that may follow."""
     key = str(root)
     if key not in _LISTED:
-        _LISTED[key] = list(iter_data_paths(root))
+        early = scan.take(root)
+        if early is not None and early.paths is not None:
+            _LISTED[key] = early.paths
+            _STATTED[key] = (early.paths, early.values)
+        else:
+            _LISTED[key] = list(iter_data_paths(root))
     return _LISTED[key]
 
 
@@ -156,6 +178,62 @@ def identify(root: Path, paths: Sequence[str], only_if_recorded: bool = False) -
     return out
 
 
+def tree_digest(blobs: Mapping[str, str | None]) -> str | None:
+    """One id for a set of files and their blobs; None when a file could not be read."""
+    if any(blob is None for blob in blobs.values()):
+        return None
+    text = "".join(f"{rel}\0{blobs[rel]}\n" for rel in sorted(blobs))
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _stat_digest(paths: Sequence[str], values: list[int]) -> str:
+    """One digest of sorted paths and their signatures, flattened (four ints a path)."""
+    names = "\0".join(paths).encode("utf-8", "surrogateescape")
+    # marshal version 2 writes no back-references, so equal values give equal bytes
+    return hashlib.sha1(names + b"\n" + marshal.dumps(values, 2)).hexdigest()
+
+
+def _summary(table: dict[str, tuple[Signature, int, str]], limit: int) -> bytes | None:
+    """The summary of a table (see the module's docstring), or None while an entry is racy."""
+    paths = sorted(table)
+    values: list[int] = []
+    for rel in paths:
+        sig, seen_ns, _ = table[rel]
+        if max(sig[0], sig[3]) + SETTLED_NS >= seen_ns:
+            return None  # this file must be hashed again next time: no shortcut
+        values.extend(sig)
+    tree = tree_digest({rel: table[rel][2] for rel in paths})
+    return marshal.dumps((limit, _stat_digest(paths, values), tree))
+
+
+def settled_tree(root: Path, paths: Sequence[str]) -> str | None:
+    """The tree id of ``paths`` under ``root`` when every file is as last recorded, else None.
+
+    One stat a file and no read of the table (see the module's docstring); None
+    sends the caller to :func:`identify`.
+    """
+    store = cache.store()
+    if store is None:
+        return None
+    found = None
+    with cache.guard():
+        row = store.conn.execute("SELECT summary FROM files WHERE root = ?", (str(root),))
+        found = row.fetchone()
+    if not found or found[0] is None:
+        return None
+    try:
+        limit, digest, tree = marshal.loads(found[0])
+    except (ValueError, EOFError, TypeError):
+        return None
+    if limit != max_file_bytes():
+        return None  # a file's size may be judged otherwise now (Y009)
+    early = _STATTED.pop(str(root), None)
+    values = early[1] if early is not None and early[0] is paths else scan.stat_values(root, paths)
+    if values is None:
+        return None
+    return str(tree) if _stat_digest(paths, values) == digest else None
+
+
 def record_later(root: Path, blobs: dict[str, str], started: int) -> None:
     """Record files the loader read (from ``started`` on) once the output is out.
 
@@ -210,5 +288,6 @@ def _record(root: str, table: dict[str, tuple[Signature, int, str]]) -> None:
     store = cache.store()
     if store is None:
         return
+    value, summary = marshal.dumps(table), _summary(table, max_file_bytes())
     with cache.guard(), store.writing() as conn:
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (root, marshal.dumps(table)))
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (root, value, summary))

@@ -8,7 +8,8 @@ alike. Three tables:
 - ``records``: each blob's parse and validation (load/records_cache.py);
 - ``results``: the finished output of a whole command (app/finished.py);
 - ``files``: per root, path -> (mtime, size, inode, ctime) and blob id, which
-  lets a run skip reading and hashing files that have not changed
+  lets a run skip reading and hashing files that have not changed, and a
+  summary of it that a run with nothing changed reads instead
   (load/blob_ids.py).
 
 The cache is a convenience and never an error: a corrupt, locked, full or
@@ -41,7 +42,7 @@ ENV_DIR = "JGSW_CACHE_DIR"
 ENV_OFF = "JGSW_NO_CACHE"
 FILE_NAME = "cache.sqlite3"
 #: Bumped when the tables change shape; an older file is emptied and rebuilt.
-SCHEMA = "1"
+SCHEMA = "2"
 #: How long a process waits for another one's write before giving up (seconds).
 BUSY_TIMEOUT = 1.0
 #: Entries not written by this jgsw (another version) and results older than
@@ -53,8 +54,9 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS records (stamp TEXT, blob TEXT, kind TEXT, value BLOB,"
     " written INTEGER, PRIMARY KEY (stamp, blob, kind))",
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB, written INTEGER)",
-    # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)}
-    "CREATE TABLE IF NOT EXISTS files (root TEXT PRIMARY KEY, value BLOB)",
+    # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)},
+    # and its summary (load/blob_ids.py: the whole tree's id, while every file is as recorded)
+    "CREATE TABLE IF NOT EXISTS files (root TEXT PRIMARY KEY, value BLOB, summary BLOB)",
 )
 
 
