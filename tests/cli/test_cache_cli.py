@@ -231,9 +231,13 @@ def test_cache_info_and_clear(fresh: Path, mini: MiniFactory, cli: CliRunner) ->
     cli("check", "--as-of", DAY, "--root", str(mini({PATH: LATE}).root))
     info = cli("cache", "info", "--lang", "en")
     assert str(fresh) in info.stdout and "finished results: 1" in info.stdout
+    root = mini({PATH: LATE}).root
+    assert cli("find", "DB50", "--root", str(root)).exit_code in (0, 1)
+    assert list((fresh / "find").glob("*.sqlite"))  # find's index lives in the cache folder
     cleared = cli("cache", "clear")
     assert cleared.exit_code == 0 and "已删除缓存" in cleared.stdout
     assert not (fresh / cache.FILE_NAME).exists()
+    assert not list((fresh / "find").glob("*.sqlite*"))  # and goes with it
     assert "尚未缓存" in cli("cache", "info").stdout
 
 
