@@ -21,21 +21,26 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import zlib
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jgsw_std.demo.generator import DemoWarehouse
+from jgsw_std.demo.history_commits import commit_message, files_of, runs_of
+from jgsw_std.demo.timeline import (
+    LAST_ENTRY,
+    START,
+    Event,
+    Fact,
+    FileTimeline,
+    Lags,
+    constant,
+    split_document,
+)
 from jgsw_std.edit.quoting import render_document
 from jgsw_std.history.fastimport import CommitSpec, Merge, Person, import_commits
-from jgsw_std.load.yamlread import load
 from jgsw_std.progress import SILENT, Progress
 
-START = dt.date(2021, 1, 4)  # the first working Monday of the plan: the initial import
-LAST_ENTRY = dt.date(2026, 7, 31)  # nothing is entered after this (generator's data end + a month)
 ZONE = dt.timezone(dt.timedelta(hours=8))  # Chongqing
 OWN_LEVELS = ("local", "group", "internal")
 STAGES = ("planned", "drafting", "consultation", "technical-review", "approval")
@@ -68,30 +73,7 @@ DISTRICT_LISTS = (
     ("summaries", "sent"),
     ("articles", "date"),
 )
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EVIDENCE = re.compile(r"^\s*evidence: \[\{date: (\d{4}-\d{2}-\d{2})")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """Something entered into the warehouse on ``at``: a message fragment."""
-
-    at: dt.date
-    kind: str  # review, published, activity... (what the commit message counts)
-    what: str
-    district: bool = False  # entered by district staff rather than the city bureau
-
-
-@dataclass
-class Event:
-    """One file's new version, entered on ``at``."""
-
-    at: dt.date
-    path: str
-    text: bytes | None  # None: the file is gone from ``path``
-    facts: list[Fact]
-    moved_from: str | None = None
-    bundle: str | None = None  # events that must land in the same commit share this
 
 
 @dataclass(frozen=True)
@@ -110,109 +92,28 @@ class HistorySummary:
     authors: int
 
 
-def _dates(value: Any) -> Any:
-    """Parsed YAML keeps dates as text; the generator writes date objects."""
-    if isinstance(value, dict):
-        return {k: _dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates(v) for v in value]
-    if isinstance(value, str) and _DATE.match(value):
-        return dt.date.fromisoformat(value)
-    return value
-
-
-def _split(text: str) -> tuple[list[str], dict[str, Any]]:
-    header: list[str] = []
-    for line in text.split("\n"):
-        if not line.startswith("#"):
-            break
-        header.append(line[2:] if line.startswith("# ") else "")
-    data, _ = load(text)
-    return header, _dates(data)
-
-
-class _Lags:
-    """Deterministic delays between a fact and its entry, independent of call order."""
-
-    def __init__(self, seed: int) -> None:
-        self.seed = seed
-
-    def days(self, token: str, low: int, high: int) -> int:
-        return low + zlib.crc32(f"{self.seed}|{token}".encode()) % (high - low + 1)
-
-    def entered(self, day: dt.date, token: str, low: int = 1, high: int = 25) -> dt.date:
-        at = day + dt.timedelta(days=self.days(token, low, high))
-        return min(max(at, START), LAST_ENTRY)
-
-
-@dataclass
-class _File:
-    """A file's life: its state on any day, and the days it changed."""
-
-    final_path: str
-    final_text: str
-    state: Callable[[dt.date], tuple[str, str] | None]  # day -> (path, text) or absent
-    facts: list[Fact] = field(default_factory=list)
-    appear: dt.date = START
-    bundles: dict[dt.date, str] = field(default_factory=dict)
-
-    def events(self) -> list[Event]:
-        days = sorted({self.appear, *(f.at for f in self.facts), *self.bundles})
-        last_day = days[-1]
-        by_day: dict[dt.date, list[Fact]] = {}
-        for fact in self.facts:
-            by_day.setdefault(fact.at, []).append(fact)
-        out: list[Event] = []
-        before: tuple[str, str] | None = None
-        for day in days:
-            now = self.state(day)
-            if day == last_day and now is not None:
-                now = (self.final_path, self.final_text)  # byte for byte what demo writes
-            if now == before:
-                continue
-            facts = by_day.get(day, [])
-            if before is not None and now is not None and before[0] != now[0]:
-                # one event, so that no commit ever holds the record twice or not at all
-                out.append(Event(day, now[0], now[1].encode("utf-8"), facts, before[0]))
-            elif now is None:
-                assert before is not None
-                out.append(Event(day, before[0], None, facts))
-            else:
-                out.append(Event(day, now[0], now[1].encode("utf-8"), facts))
-            out[-1].bundle = self.bundles.get(day)
-            before = now
-        return out
-
-
-def _constant(rel: str, text: str) -> Callable[[dt.date], tuple[str, str] | None]:
-    def state(day: dt.date) -> tuple[str, str] | None:
-        return rel, text
-
-    return state
-
-
 class _Replay:
     """Every file of the demo as a timeline, from the day it was entered."""
 
     def __init__(self, demo: DemoWarehouse, seed: int) -> None:
-        self.lag = _Lags(seed)
+        self.lag = Lags(seed)
         self.rng = random.Random(seed * 7919 + 17)
-        self.files: list[_File] = []
+        self.files: list[FileTimeline] = []
         texts = {f.rel: f.text for f in demo.files}
         standards: list[tuple[str, str, list[str], dict[str, Any]]] = []
         for rel, text in texts.items():
             if rel.startswith("data/standards/"):
-                header, data = _split(text)
+                header, data = split_document(text)
                 standards.append((rel, text, header, data))
             elif rel.startswith("data/districts/"):
-                header, data = _split(text)
+                header, data = split_document(text)
                 self.files.append(self._district(rel, text, header, data))
             elif rel == "data/indicators.yaml":
                 self.files.append(self._indicators(rel, text))
             elif rel.startswith(("data/experts/", "data/materials/", "data/feedback/")):
                 self.files.append(self._registry(rel, text))
             else:
-                self.files.append(_File(rel, text, _constant(rel, text)))
+                self.files.append(FileTimeline(rel, text, constant(rel, text)))
         timing = {data["code"]: self._timing(rel, data) for rel, _, _, data in standards}
         # Both sides of a supersession are entered together, once both records
         # exist and the new one is published, so no revision is half-linked.
@@ -265,7 +166,7 @@ class _Replay:
         rec: dict[str, Any],
         timing: dict[str, _Timing],
         links: dict[tuple[str, str], dt.date],
-    ) -> _File:
+    ) -> FileTimeline:
         lag, code = self.lag, rec["code"]
         own = rec.get("level") in OWN_LEVELS
         appear, pub_at, stages = timing[code].appear, timing[code].pub_at, timing[code].stages
@@ -357,7 +258,7 @@ class _Replay:
         bundles = {at: f"~{old}>{code}" for at, old in supersedes}
         if sup_at is not None:
             bundles[sup_at] = f"~{code}>{rec['superseded_by']}"
-        return _File(rel, text, state, facts, appear, bundles)
+        return FileTimeline(rel, text, state, facts, appear, bundles)
 
     @staticmethod
     def _fact_text(kind: str, code: str, item: dict[str, Any]) -> str:
@@ -369,7 +270,9 @@ class _Replay:
         return f"{code} {item['year']} 年 {item['applying']}/{item['applicable']}"
 
     # -- districts ----------------------------------------------------------------
-    def _district(self, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
+    def _district(
+        self, rel: str, text: str, header: list[str], rec: dict[str, Any]
+    ) -> FileTimeline:
         lag, name = self.lag, rec["name"]
         facts: list[Fact] = []
 
@@ -434,13 +337,13 @@ class _Replay:
                     out.pop(key, None)
             return rel, render_document(out, header)
 
-        return _File(rel, text, state, facts)
+        return FileTimeline(rel, text, state, facts)
 
     # -- registries ---------------------------------------------------------------
-    def _registry(self, rel: str, text: str) -> _File:
+    def _registry(self, rel: str, text: str) -> FileTimeline:
         from jgsw_std.demo import history_registries as reg
 
-        header, data = _split(text)
+        header, data = split_document(text)
         if rel.startswith("data/experts/"):
             return reg.expert_file(self.lag, rel, text, header, data)
         if rel.startswith("data/materials/"):
@@ -448,7 +351,7 @@ class _Replay:
         return reg.feedback_file(self.lag, rel, text, header, data)
 
     # -- indicators ---------------------------------------------------------------
-    def _indicators(self, rel: str, text: str) -> _File:
+    def _indicators(self, rel: str, text: str) -> FileTimeline:
         facts: list[Fact] = []
         lines = text.split("\n")
         entered: dict[int, dt.date] = {}
@@ -462,84 +365,7 @@ class _Replay:
             kept = [line for i, line in enumerate(lines) if entered.get(i, START) <= day]
             return rel, "\n".join(kept)
 
-        return _File(rel, text, state, facts)
-
-
-# -- grouping events into commits -------------------------------------------------
-
-_KIND_ZH = {
-    "stage": "制修订进展",
-    "published": "发布",
-    "adopted": "收录",
-    "review": "复审",
-    "evaluation": "实施效果评价",
-    "usage": "运用率统计",
-    "repealed": "废止",
-    "superseded": "被代替",
-    "moved": "调整业务方面",
-    "mechanism": "工作机制",
-    "framework": "体系建设",
-    "pilot": "试点",
-    "demo_site": "示范点",
-    "activity": "活动",
-    "summary": "年度总结",
-    "article": "论文",
-    "evidence": "里程碑佐证",
-    "new": "新增",
-    "planned": "立项",
-    "expert": "专家入库",
-    "expert_left": "专家出库",
-    "material": "资料入库",
-    "feedback": "收到反馈",
-    "response": "反馈答复",
-    "closed": "反馈闭环",
-}
-
-
-def _message(events: list[Event]) -> str:
-    facts = [f for e in events for f in e.facts]
-    if not facts:
-        facts = [Fact(e.at, "new", e.path.rsplit("/", 1)[-1]) for e in events if e.text]
-    if len(facts) == 1:
-        fact = facts[0]
-        return f"{_KIND_ZH[fact.kind]}：{fact.what}\n"
-    counts = Counter(f.kind for f in facts)
-    summary = "、".join(f"{_KIND_ZH[k]} {n} 项" for k, n in counts.most_common())
-    body = "\n".join(f"- {_KIND_ZH[f.kind]}：{f.what}" for f in facts[:30])
-    more = f"\n- ……另有 {len(facts) - 30} 项" if len(facts) > 30 else ""
-    return f"录入记录：{summary}\n\n{body}{more}\n"
-
-
-def _chunks(events: list[Event], groups: int) -> list[list[Event]]:
-    """Split time-ordered events into ``groups`` runs of nearly equal size."""
-    groups = max(1, min(groups, len(events)))
-    size, extra = divmod(len(events), groups)
-    out, start = [], 0
-    for index in range(groups):
-        end = max(start, start + size + (1 if index < extra else 0))
-        # never split a bundle (both sides of a supersession) across two commits
-        while 0 < end < len(events) and _together(events[end - 1], events[end]):
-            end += 1
-        out.append(events[start:end])
-        start = end
-    if start < len(events):
-        out.append(events[start:])
-    return [chunk for chunk in out if chunk]
-
-
-def _together(one: Event, other: Event) -> bool:
-    return one.bundle is not None and one.bundle == other.bundle and one.at == other.at
-
-
-def _files_of(events: Iterable[Event]) -> dict[str, bytes | None]:
-    files: dict[str, bytes | None] = {}
-    for event in events:
-        if event.moved_from is not None:
-            files.pop(event.moved_from, None)
-            files[event.moved_from] = None
-        files.pop(event.path, None)  # keep the order of the last write
-        files[event.path] = event.text
-    return files
+        return FileTimeline(rel, text, state, facts)
 
 
 def plan_history(
@@ -558,12 +384,12 @@ def plan_history(
     groups = max(1, commits - 1)
     while groups > 1 and 1 + groups + groups // MERGE_EVERY > commits:
         groups -= 1
-    chunks = _chunks(later, groups)
+    chunks = runs_of(later, groups)
     count = max(0, min(commits - 1 - len(chunks), len(chunks)))
     merged = {(j + 1) * len(chunks) // (count + 1) for j in range(count)}
 
     standards = sum(1 for e in initial if e.path.startswith("data/standards/"))
-    files = _files_of(initial)
+    files = files_of(initial)
     files.update(extra_files)
     when = dt.datetime.combine(START, dt.time(9, 30), ZONE)
     out = [
@@ -585,7 +411,7 @@ def plan_history(
         district = sum(1 for e in chunk for f in e.facts if f.district)
         city = sum(1 for e in chunk for f in e.facts if not f.district)
         author = rng.choice(DISTRICT_STAFF if district > city else CITY)
-        message = _message(chunk)
+        message = commit_message(chunk)
         merge = None
         if index in merged:
             when_merged = moment + dt.timedelta(minutes=rng.randint(20, 180))
@@ -594,7 +420,7 @@ def plan_history(
             when = when_merged
         else:
             when = moment
-        out.append(CommitSpec(author, moment, message, _files_of(chunk), merge))
+        out.append(CommitSpec(author, moment, message, files_of(chunk), merge))
     return out
 
 

@@ -9,23 +9,19 @@ fact is committed before it happened, so `--rev` and `--as-of` stay apart.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from jgsw_std.demo.timeline import Fact, FileTimeline, Lags
 from jgsw_std.edit.quoting import render_document
-
-if TYPE_CHECKING:
-    from jgsw_std.demo.history import _File, _Lags
 
 
 def _file(
     rel: str, text: str, header: list[str], steps: list[tuple[dt.date, str, str, Any]]
-) -> _File:
+) -> FileTimeline:
     """A file that appears on the first step's day and changes on the later ones.
 
     ``steps``: (day entered, fact kind, fact text, the record as entered that day).
     """
-    from jgsw_std.demo.history import Fact, _File
-
     steps = sorted(steps, key=lambda step: step[0])
     appear = steps[0][0]
     facts = [Fact(day, kind, what, district=kind == "feedback") for day, kind, what, _ in steps]
@@ -37,10 +33,12 @@ def _file(
                 current = record
         return None if current is None else (rel, render_document(current, header))
 
-    return _File(rel, text, state, facts, appear)
+    return FileTimeline(rel, text, state, facts, appear)
 
 
-def expert_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
+def expert_file(
+    lag: Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]
+) -> FileTimeline:
     """Entered after joining the pool; `left` added once the expert has left."""
     joined = lag.entered(rec["appointed"], rel + "|appointed")
     first = {k: v for k, v in rec.items() if k != "left"}
@@ -50,7 +48,9 @@ def expert_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[st
     return _file(rel, text, header, steps)
 
 
-def material_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
+def material_file(
+    lag: Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]
+) -> FileTimeline:
     day = rec.get("date")
     entered = (
         lag.entered(day, rel + "|date")
@@ -60,7 +60,9 @@ def material_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[
     return _file(rel, text, header, [(entered, "material", rec["title"], rec)])
 
 
-def feedback_file(lag: _Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]) -> _File:
+def feedback_file(
+    lag: Lags, rel: str, text: str, header: list[str], rec: dict[str, Any]
+) -> FileTimeline:
     """Entered after receipt; the response and the closing each entered after their day."""
     ident = rec["id"]
     received = lag.entered(rec["received"], rel + "|received", 1, 10)
