@@ -1,11 +1,11 @@
-"""Memory of a large warehouse: one copy of each model's set of given fields.
+"""Memory of a large warehouse: one copy of each set of given fields, one empty list.
 
 pydantic keeps, on every model instance, the set of the fields the document
 gave (``model_fields_set``). A standard and its nested reviews, evaluations,
 usage counts and plan are about five models, and each set takes about 300
 bytes: at 50,000 standards, some 75 MB of sets, nearly all equal to one of a
-hundred or so. Once a warehouse is loaded, each model gets the shared frozen
-copy of its set instead. Frozen, so that a later attribute assignment (which
+hundred or so. In a large warehouse each model gets the shared frozen copy
+of its set instead. Frozen, so that a later attribute assignment (which
 pydantic records by adding to the set) fails loudly instead of changing every
 model that shares it; jgsw never assigns to a loaded model.
 
