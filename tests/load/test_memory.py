@@ -7,7 +7,9 @@ of given fields. Each step is checked against the plain result.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,43 @@ def test_shared_field_sets_change_no_model(
     nested = [rev for r in shared.standards for rev in r.model.reviews]
     assert nested and all(isinstance(rev.model_fields_set, frozenset) for rev in nested)
     assert _findings(demo_root) == _findings(demo_root)
+
+
+def test_shared_empty_lists_change_no_model_no_report_and_refuse_to_grow(
+    demo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.reports.conftest import context_of
+
+    plain = loader.load_worktree(demo_root)
+    monkeypatch.setattr(loader, "SHARE_FROM", 1)
+    cache.reset("zh")
+    shared = loader.load_worktree(demo_root)
+    assert [r.model for r in shared.standards] == [r.model for r in plain.standards]
+    dumped = [r.model.model_dump(mode="json") for r in shared.standards]
+    assert dumped == [r.model.model_dump(mode="json") for r in plain.standards]
+    assert [r.model.model_dump_json() for r in shared.standards] == [
+        r.model.model_dump_json() for r in plain.standards
+    ]
+    empty = [r.model.references for r in shared.standards]
+    assert empty and all(refs is compact.NO_ITEMS for refs in empty)  # one list for all
+    assert all(type(r.model.references) is list for r in plain.standards)
+    given = [r.model.items for r in shared.standards if r.model.items]
+    assert given and all(type(items) is list for items in given)  # a list with items is kept
+    for change in (
+        lambda x: x.append("DB50/T 1-2020"),
+        lambda x: x.extend(["a"]),
+        lambda x: x.insert(0, "a"),
+        lambda x: x.__iadd__(["a"]),
+        lambda x: x.__setitem__(slice(0, 0), ["a"]),
+    ):
+        with pytest.raises(TypeError):
+            change(compact.NO_ITEMS)
+    assert compact.NO_ITEMS == []
+    copied = copy.deepcopy(compact.NO_ITEMS)
+    assert type(copied) is list and type(pickle.loads(pickle.dumps(compact.NO_ITEMS))) is list
+    copied.append("a")  # a copy is an ordinary list
+    assert compact.NO_ITEMS == [] and len(compact.NO_ITEMS) == 0
+    assert context_of(shared) == context_of(plain)
 
 
 def test_a_shared_set_cannot_be_changed_through_one_model(demo_root: Path) -> None:

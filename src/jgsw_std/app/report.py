@@ -76,6 +76,7 @@ def report_context(
     from jgsw_std.metrics.registry import compute_all
     from jgsw_std.reports.context import build_context, check_counts, report_inputs, scope_paths
     from jgsw_std.reports.sections.duties import build_duties
+    from jgsw_std.reports.sections.summary import build_summary
 
     at = at if at is not None else judge_on(wh, options.as_of)
     inp = report_inputs(at, options)
@@ -88,7 +89,9 @@ def report_context(
     fork = len(wh.standards) >= PARALLEL_FROM
     with beside(checked, fork) as pending:  # the checks run while the rest is computed
         with progress.step("计算指标", "computing the indicators"):
-            results = compute_all(at, plan, options.scope) if plan else []
+            # laid out at once: the figures' records (their entries, every standard
+            # counted for or against) are let go before the other sections are made
+            summary = build_summary(compute_all(at, plan, options.scope) if plan else [], plan, inp)
         with progress.step("逐年趋势", "the yearly trend"):
             trend = trend_or_none(
                 wh.root,
@@ -101,7 +104,7 @@ def report_context(
             return build_context(
                 inp,
                 options,
-                results=results,
+                summary=summary,
                 unit_figures=compute_all,
                 trend=trend,
                 checked=pending.result,

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load import records_cache
 from jgsw_std.load.attachments import AttachmentReader, WorktreeFiles
-from jgsw_std.load.compact import LARGE, SHARE_FROM, share_fields_sets
+from jgsw_std.load.compact import LARGE, SHARE_FROM, Sharer
 from jgsw_std.load.decode import decode_utf8
 from jgsw_std.load.files import (
     FileUnreadable,
@@ -304,6 +304,8 @@ def build_warehouse(
             readable.append(entry)
 
     large = len(readable) >= LARGE  # memory, not time, is short: see load/compact.py
+    # each standard as it comes, so the next files' models reuse what sharing frees
+    share = Sharer() if len(readable) >= SHARE_FROM else None
     for entry, (data, model, file_problems) in _read_in_chunks(readable, parse):
         entry.data = data
         entry.valid = model is not None
@@ -321,6 +323,8 @@ def build_warehouse(
         elif isinstance(model, IndicatorSet):
             indicators = model
         elif isinstance(model, Standard):
+            if share is not None:
+                share(model)
             standard_models.append((model, entry.rel))
         elif isinstance(model, District):
             districts.append(DistrictRecord(model, entry.rel))
@@ -335,8 +339,6 @@ def build_warehouse(
         if required not in files:
             problems.append(file_rules.MISSING_FILE.problem(required, file=required))
 
-    if len(standard_models) >= SHARE_FROM:
-        share_fields_sets(model for model, _ in standard_models)
     framework = framework or Framework()
     prefixes = tuple(framework.internal_prefixes)
     known_items = framework.item_area

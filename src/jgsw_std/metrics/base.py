@@ -33,7 +33,8 @@ RefKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+# slots: the figures of a 50,000-standard report hold some 250,000 references at once
+@dataclass(frozen=True, slots=True)
 class RecordRef:
     """One record a figure counts: a standard, a district, a unit-year, an item."""
 

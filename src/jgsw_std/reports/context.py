@@ -25,7 +25,6 @@ from jgsw_std.reports.sections.districts import Compute, build_districts
 from jgsw_std.reports.sections.experts import build_experts
 from jgsw_std.reports.sections.feedback import build_feedback
 from jgsw_std.reports.sections.matrix import build_matrix
-from jgsw_std.reports.sections.summary import build_summary
 from jgsw_std.reports.sections.trend import build_trend
 from jgsw_std.reports.version import generated_at, read_version
 
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from jgsw_std.history.trend import Trend
     from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.load.warehouse import Warehouse
-    from jgsw_std.metrics.base import MetricResult
     from jgsw_std.metrics.scope import Scope
     from jgsw_std.model.indicators import IndicatorSet
     from jgsw_std.problems.result import CheckResult
@@ -133,14 +131,16 @@ def build_context(
     inp: Inputs,
     opts: ReportOptions,
     *,
-    results: list[MetricResult],
+    summary: dict[str, Any],
     unit_figures: Compute,
     trend: Trend | None,
     checked: Callable[[], tuple[dict[str, int], dict[str, Any]]],
 ) -> dict[str, Any]:
     """Everything a template needs, as plain data (str, int, float, bool, None, list, dict).
 
-    ``results`` are the scope's indicators, ``unit_figures`` computes one
+    ``summary`` is the scope's indicators laid out (summary.build_summary: the
+    figures themselves hold every record they count, so the caller lets them go
+    before the rest is made); ``unit_figures`` computes one
     district's; ``checked`` gives the settled check's counts and the duties
     section, and is called last, so a check running meanwhile in another
     process overlaps the rest of the work.
@@ -151,7 +151,7 @@ def build_context(
     indicators = opts.indicators or wh.indicators
     registries = registry_figures(inp.at, inp.scope)
     data: dict[str, Any] = {
-        "summary": build_summary(results, indicators, inp),
+        "summary": summary,
         "matrix": build_matrix(inp),
         "catalogue": build_catalogue(inp),
         "duties": None,
