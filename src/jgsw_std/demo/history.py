@@ -25,9 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jgsw_std.demo.generator import DemoWarehouse
-from jgsw_std.demo.history_commits import commit_message, files_of, runs_of
-from jgsw_std.demo.timeline import (
+from jgsw_std.demo.file_replay import (
     LAST_ENTRY,
     START,
     Event,
@@ -37,6 +35,8 @@ from jgsw_std.demo.timeline import (
     constant,
     split_document,
 )
+from jgsw_std.demo.generator import DemoWarehouse
+from jgsw_std.demo.history_commits import commit_message, files_of, runs_of
 from jgsw_std.edit.quoting import render_document
 from jgsw_std.history.fastimport import CommitSpec, Merge, Person, import_commits
 from jgsw_std.progress import SILENT, Progress

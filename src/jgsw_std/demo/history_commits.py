@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from jgsw_std.demo.timeline import Event, Fact
+from jgsw_std.demo.file_replay import Event, Fact
 
 _KIND_ZH = {
     "stage": "制修订进展",

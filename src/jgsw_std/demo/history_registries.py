@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from jgsw_std.demo.timeline import Fact, FileTimeline, Lags
+from jgsw_std.demo.file_replay import Fact, FileTimeline, Lags
 from jgsw_std.edit.quoting import render_document
 
 
