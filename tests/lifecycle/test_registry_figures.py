@@ -8,10 +8,10 @@ from tests.conftest import MiniFactory
 
 from jgsw_std.lifecycle.registries import (
     answered_in_time,
-    feedback_by,
     feedback_figures,
     pool_by_area,
 )
+from jgsw_std.metrics.registries import feedback_summary
 from jgsw_std.model.feedback import Feedback
 
 
@@ -71,9 +71,12 @@ def test_pool_and_figures_by_group(mini: MiniFactory) -> None:
         "logistics": [],
         "reception": [],
     }
-    by_unit = feedback_by(loaded, dt.date(2024, 12, 31), lambda r: r.model.from_)
-    assert list(by_unit) == ["shapingba"] and by_unit["shapingba"].received == 1
+    summary = feedback_summary(loaded, dt.date(2024, 12, 31), loaded.feedback)
+    assert [(g.key, g.figures.received) for g in summary.by_unit] == [("shapingba", 1)]
+    assert [(g.key, g.figures.received) for g in summary.by_year] == [("2024", 1)]
 
 
 def test_no_feedback_means_no_figures(mini: MiniFactory) -> None:
-    assert feedback_by(mini().load(), dt.date(2024, 12, 31), lambda r: r.code) == {}
+    loaded = mini().load()
+    summary = feedback_summary(loaded, dt.date(2024, 12, 31), loaded.feedback)
+    assert not summary.has_data and summary.by_standard == summary.by_unit == ()

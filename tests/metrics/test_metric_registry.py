@@ -14,12 +14,21 @@ from jgsw_std.load.warehouse import Warehouse, load_worktree
 from jgsw_std.metrics import REGISTRY, compute_all, compute_one
 from jgsw_std.metrics.base import MetricResult
 from jgsw_std.metrics.judge import judge, meets, plan_fraction
-from jgsw_std.metrics.scope import Scope, all_scopes, parse_scope
+from jgsw_std.metrics.scope import REGIONS, SUBREGIONS, Scope, parse_scope
 from jgsw_std.model.indicators import MetricName
 from tests.conftest import REPO
 from tests.metrics.build import END, plan
 
 MID_TERM = dt.date(2023, 12, 31)
+
+
+def all_scopes(wh: Warehouse) -> list[str]:
+    """Every scope a breakdown reports: the city, regions, subregions, each unit."""
+    out = ["city"]
+    out += [f"region:{r}" for r in REGIONS]
+    out += [f"subregion:{s}" for s in SUBREGIONS]
+    out += [f"district:{rec.slug}" for rec in wh.districts]
+    return out
 
 
 def test_every_metric_name_of_the_contract_has_a_function() -> None:

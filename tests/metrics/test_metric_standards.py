@@ -193,8 +193,8 @@ def test_in_force_edges(mini: MiniFactory) -> None:
     old, new = wh.standard("DB50/T 101-2020"), wh.standard("DB50/T 102-2024")
     assert boundary and old and new
     # effective 2020-12-31 is in force >= 5 years on 2025-12-31, not on 2025-12-30
-    assert AsOf(wh, END).in_force_years(boundary, 5) is True
-    assert AsOf(wh, dt.date(2025, 12, 30)).in_force_years(boundary, 5) is False
+    assert AsOf(wh, END).in_force_years_known(boundary, 5).as_bool() is True
+    assert AsOf(wh, dt.date(2025, 12, 30)).in_force_years_known(boundary, 5).as_bool() is False
     # a revision keeps the old standard in force until the new one takes effect
     assert AsOf(wh, dt.date(2024, 6, 30)).state(old) == "in-force"
     assert AsOf(wh, dt.date(2024, 6, 30)).state(new) == "upcoming"

@@ -65,9 +65,6 @@ class AsOf:
         """In force on the date; open ones name the dates that would settle them."""
         return st.in_force_known(self.wh, rec, self.state(rec), self.date)
 
-    def in_force_years(self, rec: StandardRecord, years: int) -> bool | None:
-        return self.in_force_years_known(rec, years).as_bool()
-
     def in_force_years_known(self, rec: StandardRecord, years: int) -> Known:
         """In force on the date and effective on or before the date minus ``years``.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -148,21 +148,6 @@ def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> Feedb
             still_open += 1
     median = float(statistics.median(waits)) if waits else None
     return FeedbackFigures(received, answered, in_time, late, closed, still_open, median)
-
-
-def feedback_by(
-    wh: Warehouse, on: dt.date, key: Callable[[FeedbackRecord], str]
-) -> dict[str, FeedbackFigures]:
-    """:func:`feedback_figures` for each group of items: by standard
-    (``lambda r: r.code``), by unit (``r.model.from_``) or by year received."""
-    groups: dict[str, list[Feedback]] = {}
-    for rec in wh.feedback:
-        groups.setdefault(key(rec), []).append(rec.model)
-    days = wh.framework.feedback_response_days
-    return {name: feedback_figures(items, on, days) for name, items in sorted(groups.items())}
-
-
-# -- duties: the calendar of `jgsw due`, and F905 / F906 for the overdue ones ---------
 
 
 def standard_of(wh: Warehouse, rec: FeedbackRecord) -> StandardRecord | None:

@@ -110,12 +110,3 @@ def parse_scope(
         hint_en="Choose city, region:main-urban|northeast|southeast, "
         "subregion:central|new or district:<slug, e.g. shapingba>.",
     )
-
-
-def all_scopes(wh: Warehouse) -> list[str]:
-    """Every scope a breakdown reports: the city, regions, subregions, each unit."""
-    out = ["city"]
-    out += [f"region:{r}" for r in REGIONS]
-    out += [f"subregion:{s}" for s in SUBREGIONS]
-    out += [f"district:{rec.slug}" for rec in wh.districts]
-    return out

@@ -76,8 +76,3 @@ class Expert(ListsModel):
         if self.term_ends is not None and self.term_ends < on:
             return False
         return not (self.left is not None and self.left < on)
-
-    def pool_end(self) -> dt.date | None:
-        """The last day in the pool (the earlier of term end and leaving), None when open."""
-        ends = [d for d in (self.term_ends, self.left) if d is not None]
-        return min(ends) if ends else None
