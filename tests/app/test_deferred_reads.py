@@ -143,3 +143,30 @@ def test_a_deferred_file_is_read_once_and_must_be_its_blob(tmp_path: Path) -> No
     gone = DeferredSource("data/a.yaml", blob, 11, str(path), 1000, str(tmp_path))
     with pytest.raises(SourceChanged):
         _ = gone.data
+
+
+def test_the_tree_is_looked_up_once_a_run(
+    fresh: Path, mini: MiniFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fast path's lookup missed; the command asks again: no second stat of every file.
+    from jgsw_std.app import finished
+
+    wh = mini()
+    _write(wh.root, A, 7, "公务用车编制管理规范")
+    time.sleep(0.01)
+    _problems(wh.root)
+    _new_run()
+    looked: list[Path] = []
+    real = blob_ids.settled_tree
+
+    def spy(root: Path, paths: list[str]) -> str | None:
+        looked.append(root)
+        return real(root, paths)
+
+    monkeypatch.setattr(blob_ids, "settled_tree", spy)
+    first = finished.worktree_tree(wh.root)
+    assert first is not None and finished.worktree_tree(wh.root) == first
+    assert len(looked) == 1
+    _write(wh.root, A, 7, "公务用车编制管理规范（修订）")
+    cache.reset("zh")  # the next run sees the change
+    assert finished.worktree_tree(wh.root) not in (None, first) and len(looked) == 2
