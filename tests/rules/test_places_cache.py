@@ -148,3 +148,18 @@ def test_another_jgsw_never_reads_these_places(
     texts_read.clear()
     _placed(wh.load())
     assert PATH in texts_read
+
+
+def test_places_fetched_a_slice_at_a_time_give_the_same_answers(
+    fresh: Path, mini: MiniFactory, texts_read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jgsw_std.rules import runner
+
+    other = "data/standards/vehicles/db50-t-8-2020.yaml"
+    wh = mini({PATH: GOOD, other: GOOD.replace("7-2020", "8-2020").replace("编制", "处置")})
+    whole = _placed(wh.load())
+    _next_run()
+    monkeypatch.setattr(runner, "PLACES_SLICE", 1)
+    texts_read.clear()
+    assert _placed(wh.load()) == whole
+    assert texts_read == []  # every file's places came back, slice by slice

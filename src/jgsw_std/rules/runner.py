@@ -110,11 +110,30 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
     # File by file, so that one decoded text at a time is held (placing and the
     # suppression comments both read it): a 50,000-standard warehouse's texts
     # together took about 40 MB. What a blob's text answered is kept between
-    # runs (load/places_cache.py): an unchanged file is not read again.
-    blobs = {path: _blob_of(wh, path) for path in by_path}
+    # runs (load/places_cache.py): an unchanged file is not read again. Those
+    # answers are fetched and saved a slice of files at a time, for memory too.
+    groups = list(by_path.items())
+    for start in range(0, len(groups), PLACES_SLICE):
+        found, silenced = _settle_files(wh, groups[start : start + PLACES_SLICE])
+        final.extend(found)
+        suppressed += silenced
+    return CheckResult(sort_problems(final), suppressed)
+
+
+#: Files whose places are fetched from the cache together (see settle).
+PLACES_SLICE = 4096
+
+
+def _settle_files(
+    wh: Warehouse, groups: list[tuple[str, list[Problem]]]
+) -> tuple[list[Problem], int]:
+    """The placed problems of some files, less those their suppression comments silence."""
+    blobs = {path: _blob_of(wh, path) for path, _ in groups}
     known = places_cache.fetch(blob for blob in blobs.values() if blob is not None)
     learnt: dict[str, places_cache.Places] = {}
-    for path, group in by_path.items():
+    final: list[Problem] = []
+    suppressed = 0
+    for path, group in groups:
         blob = blobs[path]
         places = known.get(blob) if blob is not None else None
         fresh = places is None
@@ -133,7 +152,7 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
                     continue
             final.append(problem)
     places_cache.save(learnt)
-    return CheckResult(sort_problems(final), suppressed)
+    return final, suppressed
 
 
 def _blob_of(wh: Warehouse, path: str) -> str | None:
