@@ -163,3 +163,15 @@ def test_places_fetched_a_slice_at_a_time_give_the_same_answers(
     texts_read.clear()
     assert _placed(wh.load()) == whole
     assert texts_read == []  # every file's places came back, slice by slice
+
+
+def test_a_key_path_that_cannot_be_kept_is_placed_all_the_same(
+    fresh: Path, mini: MiniFactory
+) -> None:
+    from jgsw_std.problems import Problem, Severity
+    from jgsw_std.rules.runner import CheckOptions, settle
+
+    loaded = mini({PATH: GOOD}).load()
+    odd = Problem(PATH, "L603", Severity.WARNING, loc=("title", ["not", "hashable"]))  # type: ignore[arg-type]
+    found = settle(loaded, [odd], CheckOptions())
+    assert [(p.line, p.col) for p in found.problems] == [(2, 8)]

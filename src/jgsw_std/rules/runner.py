@@ -174,7 +174,8 @@ def _place(
     for index, problem in enumerate(group):
         if problem.line != 0:
             continue
-        where = spots.get((problem.loc, problem.key))
+        spot = _spot(problem)
+        where = spots.get(spot) if spot is not None else None
         if where is None:
             todo.append(index)
         else:
@@ -183,9 +184,20 @@ def _place(
         return placed, False
     for index, problem in zip(todo, wh.place([group[i] for i in todo]), strict=True):
         placed[index] = problem
-        if problem.line != 0:
-            spots[(problem.loc, problem.key)] = (problem.line, problem.col)
+        spot = _spot(problem)
+        if problem.line != 0 and spot is not None:
+            spots[spot] = (problem.line, problem.col)
     return placed, True
+
+
+def _spot(problem: Problem) -> places_cache.Spot | None:
+    """What a problem's place is kept under; None for a key path that cannot be kept."""
+    spot = (tuple(problem.loc), bool(problem.key))
+    try:
+        hash(spot)
+    except TypeError:  # a key path holding something unhashable: placed afresh each time
+        return None
+    return spot
 
 
 def select_rules(only: Sequence[str] = ()) -> list[Rule]:
