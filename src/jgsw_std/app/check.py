@@ -253,8 +253,8 @@ def run_check(request: CheckRequest, progress: Progress = SILENT) -> CheckOutcom
         with progress.step("检查", "checking"):
             result = check_warehouse(wh, request.as_of, request.select, request.ignore)
         return CheckOutcome(wh, result, request.as_of)
-    from jgsw_std.load.blob_ids import listing, read_so_far
-    from jgsw_std.load.warehouse import build_warehouse
+    from jgsw_std.load.blob_ids import listing, read_so_far, trusted_so_far
+    from jgsw_std.load.files import SourceChanged
 
     root = find_root(request.root)
     paths = listing(root)
@@ -263,16 +263,36 @@ def run_check(request: CheckRequest, progress: Progress = SILENT) -> CheckOutcom
             sources = read_worktree(root, paths, read_so_far(root))
         wh, result = _check_in_two(sources, root, request, progress)
     else:
-        with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
-            wh = build_warehouse(read_worktree(root, paths, read_so_far(root)), root=root)
-        with progress.step("检查", "checking"):
-            result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        # The files whose stat vouched for their blob (the finished-result
+        # lookup looked) are read only if their bytes are wanted after all.
+        known, trusted = read_so_far(root), trusted_so_far(root)
+        try:
+            wh, result = _check_in_one(root, paths, request, progress, known, trusted)
+        except SourceChanged:  # one changed meanwhile: read every file now
+            wh, result = _check_in_one(root, paths, request, progress, {}, {})
     if request.changed_since is not None:
         with progress.step(
             f"对比 {request.changed_since}", f"comparing with {request.changed_since}"
         ):
             result = changed_since(wh, result, request)
     return CheckOutcome(wh, result, request.as_of)
+
+
+def _check_in_one(
+    root: Path,
+    paths: list[str],
+    request: CheckRequest,
+    progress: Progress,
+    known: dict[str, tuple[bytes, str]],
+    trusted: dict[str, tuple[str, int]],
+) -> tuple[Warehouse, CheckResult]:
+    from jgsw_std.load.warehouse import build_warehouse
+
+    with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
+        wh = build_warehouse(read_worktree(root, paths, known, trusted), root=root)
+    with progress.step("检查", "checking"):
+        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+    return wh, result
 
 
 #: Set to 1 to share a large check with a forked child (off by default).

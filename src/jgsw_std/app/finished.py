@@ -200,8 +200,24 @@ def still_holds(root: Path, done: Finished) -> Finished | None:
 tree_digest = blob_ids.tree_digest
 
 
+#: This run's answers by root: a lookup that missed on the fast path (cli/fast.py)
+#: is asked again by the command, which need not stat every file again.
+_TREES: dict[str, str | None] = {}
+cache.forget_each_run(_TREES)
+
+
 def worktree_tree(root: Path) -> str | None:
-    """The digest of the working tree's files now (stat-only for files that did not change)."""
+    """The digest of the working tree's files now (stat-only for files that did not change).
+
+    Asked twice in a run, it answers the same.
+    """
+    key = str(root)
+    if key not in _TREES:
+        _TREES[key] = _worktree_tree(root)
+    return _TREES[key]
+
+
+def _worktree_tree(root: Path) -> str | None:
     paths = blob_ids.listed_for_lookup(root)
     settled = blob_ids.settled_tree(root, paths)
     if settled is not None:

@@ -51,6 +51,8 @@ class Identified:
 
     blobs: dict[str, str]
     read: dict[str, bytes] = field(default_factory=dict)
+    #: the sizes of the files trusted by their stat, not read
+    sizes: dict[str, int] = field(default_factory=dict)
 
 
 def trusted(recorded: Signature, seen_ns: int, now: Signature) -> bool:
@@ -114,6 +116,16 @@ def read_so_far(root: Path) -> dict[str, tuple[bytes, str]]:
     return {rel: (data, seen.blobs[rel]) for rel, data in read.items()}
 
 
+def trusted_so_far(root: Path) -> dict[str, tuple[str, int]]:
+    """The files :func:`identify` vouched for under ``root`` in this run without reading
+    them: path -> (blob id, size). Handed over once, like :func:`read_so_far`."""
+    seen = _SEEN.get(str(root))
+    if seen is None:
+        return {}
+    sizes, seen.sizes = seen.sizes, {}
+    return {rel: (seen.blobs[rel], size) for rel, size in sizes.items()}
+
+
 def identified(root: Path) -> bool:
     """Whether :func:`identify` looked at ``root`` in this run."""
     return str(root) in _SEEN
@@ -161,6 +173,7 @@ def identify(root: Path, paths: Sequence[str], only_if_recorded: bool = False) -
         entry = known.get(rel)
         if entry is not None and trusted(entry[0], entry[1], now):
             out.blobs[rel] = entry[2]
+            out.sizes[rel] = info.st_size
             continue
         data = read_bounded(full, limit, inside)
         if data is None:

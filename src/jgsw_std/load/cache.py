@@ -3,9 +3,13 @@
 Everything in it is keyed by content. A file is known by its git blob id (the
 sha1 of ``blob <length>\\0<bytes>``, what ``git hash-object`` prints), so one
 entry serves the working tree, ``--rev``, ``diff``, ``history`` and ``trend``
-alike. Three tables:
+alike. Five tables:
 
 - ``records``: each blob's parse and validation (load/records_cache.py);
+- ``places``: each blob's problem positions and suppression comments
+  (load/places_cache.py);
+- ``memos``: results of checks over groups of files, by a digest of their
+  inputs (load/memo_cache.py);
 - ``results``: the finished output of a whole command (app/finished.py);
 - ``files``: per root, path -> (mtime, size, inode, ctime) and blob id, which
   lets a run skip reading and hashing files that have not changed, and a
@@ -42,7 +46,7 @@ ENV_DIR = "JGSW_CACHE_DIR"
 ENV_OFF = "JGSW_NO_CACHE"
 FILE_NAME = "cache.sqlite3"
 #: Bumped when the tables change shape; an older file is emptied and rebuilt.
-SCHEMA = "2"
+SCHEMA = "3"
 #: How long a process waits for another one's write before giving up (seconds).
 BUSY_TIMEOUT = 1.0
 #: Entries not written by this jgsw (another version) and results older than
@@ -53,6 +57,10 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS records (stamp TEXT, blob TEXT, kind TEXT, value BLOB,"
     " written INTEGER, PRIMARY KEY (stamp, blob, kind))",
+    "CREATE TABLE IF NOT EXISTS places (stamp TEXT, blob TEXT, value BLOB, written INTEGER,"
+    " PRIMARY KEY (stamp, blob)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS memos (stamp TEXT, key TEXT, value BLOB, written INTEGER,"
+    " PRIMARY KEY (stamp, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB, written INTEGER)",
     # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)},
     # and its summary (load/blob_ids.py: the whole tree's id, while every file is as recorded)
@@ -328,6 +336,11 @@ class Store:
             conn.execute(
                 "DELETE FROM records WHERE stamp != ? AND written < ?", (stamp, now - KEEP_SECONDS)
             )
+            for table in ("places", "memos"):
+                conn.execute(
+                    f"DELETE FROM {table} WHERE stamp != ? AND written < ?",
+                    (stamp, now - KEEP_SECONDS),
+                )
             conn.execute("DELETE FROM results WHERE written < ?", (now - KEEP_SECONDS,))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
 
@@ -343,7 +356,7 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     """A new file, or one written by an older layout: start it afresh."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("records", "results", "files", "meta"):
+        for table in ("records", "places", "memos", "results", "files", "meta"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES:
             conn.execute(statement)

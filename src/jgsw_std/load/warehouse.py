@@ -292,8 +292,8 @@ def build_warehouse(
         entry = FileEntry(source.rel, kind_of(source.rel), source)
         files[source.rel] = entry
         unread = source.unread
-        if unread is None and len(source.data) > limit:  # a git blob: read, but not judged
-            unread = Unread("too_large", *_too_large_words(len(source.data), limit))
+        if unread is None and source.size > limit:  # a git blob: read, but not judged
+            unread = Unread("too_large", *_too_large_words(source.size, limit))
         if unread is not None:
             problems.append(_unread_problem(source.rel, unread))
         elif entry.kind == "unknown":

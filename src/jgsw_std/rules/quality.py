@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from jgsw_std.load import memo_cache
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, declare_threshold, rule
@@ -181,16 +182,39 @@ def find_duplicates(records: Iterable[StandardRecord], threshold: float) -> list
             replacing.update(rec.model.supersedes)
             if rec.model.superseded_by:
                 replacing.add(rec.model.superseded_by)
-    found: list[DuplicatePair] = []
-    for recs in by_area.values():
+    areas = list(by_area.values())
+    for recs in areas:
         recs.sort(key=lambda r: r.path)
-        found.extend(_area_duplicates(recs, threshold, replacing))
+    # An area's pairs depend on exactly these inputs: kept by their digest, so
+    # a run with one title changed compares the standards of that area only.
+    keys = [_area_key(recs, threshold, replacing) for recs in areas] if memo_cache.enabled() else []
+    kept = memo_cache.fetch(key for key in keys if key is not None)
+    learnt: dict[str, list[tuple[int, int, float, int]]] = {}
+    found: list[DuplicatePair] = []
+    for index, recs in enumerate(areas):
+        key = keys[index] if keys else None
+        pairs = kept.get(key) if key is not None else None
+        if pairs is None:
+            pairs = list(_area_duplicates(recs, threshold, replacing))
+            if key is not None:
+                learnt[key] = pairs
+        found.extend(DuplicatePair(recs[a], recs[b], sim, more) for a, b, sim, more in pairs)
+    memo_cache.save(learnt)
     return found
+
+
+def _area_key(recs: list[StandardRecord], threshold: float, replacing: set[str]) -> str | None:
+    """Everything _area_duplicates reads of an area's standards (in path order)."""
+    read = [(r.path, r.code, r.model.title, r.model.superseded_by) for r in recs]
+    links = [((*r.model.supersedes,), r.code in replacing) for r in recs]
+    return memo_cache.digest("rules.quality._area_duplicates", (threshold, read, links))
 
 
 def _area_duplicates(
     recs: list[StandardRecord], threshold: float, replacing: set[str]
-) -> Iterator[DuplicatePair]:
+) -> Iterator[tuple[int, int, float, int]]:
+    """Each later standard's most similar earlier one: (its index, that one's, similarity,
+    how many more are similar), indexes into ``recs``."""
     groups: dict[TitleKey, list[int]] = {}  # key -> positions in recs, in path order
     for position, rec in enumerate(recs):
         title = rec.model.title
@@ -218,7 +242,7 @@ def _area_duplicates(
                     if best is None or sim > best[0]:
                         best = (sim, m)
             if best is not None:
-                yield DuplicatePair(rec, recs[best[1]], best[0], count - 1)
+                yield position, best[1], best[0], count - 1
 
 
 def _current(wh: Warehouse, rec: StandardRecord, ctx: CheckContext) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from jgsw_std.load import places_cache
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.problems import Problem, Severity, sort_problems
 from jgsw_std.problems.catalogue import CATALOGUE
@@ -108,11 +109,41 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
         by_path.setdefault(problem.path, []).append(problem)
     # File by file, so that one decoded text at a time is held (placing and the
     # suppression comments both read it): a 50,000-standard warehouse's texts
-    # together took about 40 MB.
-    for path, group in by_path.items():
-        placed = wh.place(group)
-        by_line, whole = _suppressions(wh.text_of(path) or "")
+    # together took about 40 MB. What a blob's text answered is kept between
+    # runs (load/places_cache.py): an unchanged file is not read again. Those
+    # answers are fetched and saved a slice of files at a time, for memory too.
+    groups = list(by_path.items())
+    for start in range(0, len(groups), PLACES_SLICE):
+        found, silenced = _settle_files(wh, groups[start : start + PLACES_SLICE])
+        final.extend(found)
+        suppressed += silenced
+    return CheckResult(sort_problems(final), suppressed)
+
+
+#: Files whose places are fetched from the cache together (see settle).
+PLACES_SLICE = 4096
+
+
+def _settle_files(
+    wh: Warehouse, groups: list[tuple[str, list[Problem]]]
+) -> tuple[list[Problem], int]:
+    """The placed problems of some files, less those their suppression comments silence."""
+    blobs = {path: _blob_of(wh, path) for path, _ in groups}
+    known = places_cache.fetch(blob for blob in blobs.values() if blob is not None)
+    learnt: dict[str, places_cache.Places] = {}
+    final: list[Problem] = []
+    suppressed = 0
+    for path, group in groups:
+        blob = blobs[path]
+        places = known.get(blob) if blob is not None else None
+        fresh = places is None
+        if places is None:
+            places = (*_suppressions(wh.text_of(path) or ""), {})
+        by_line, whole, spots = places
+        placed, grew = _place(wh, group, spots)
         wh.forget_texts()
+        if blob is not None and (fresh or grew):
+            learnt[blob] = places
         for problem in placed:
             if whole or by_line:  # most files carry no suppression comment at all
                 codes = whole | by_line.get(problem.line, set())
@@ -120,7 +151,53 @@ def settle(wh: Warehouse, problems: list[Problem], options: CheckOptions) -> Che
                     suppressed += 1
                     continue
             final.append(problem)
-    return CheckResult(sort_problems(final), suppressed)
+    places_cache.save(learnt)
+    return final, suppressed
+
+
+def _blob_of(wh: Warehouse, path: str) -> str | None:
+    """The blob id of the file ``path`` names, when it has one (the key of its places)."""
+    entry = wh.files.get(path)
+    return entry.source.blob if entry is not None else None
+
+
+def _place(
+    wh: Warehouse, group: list[Problem], spots: dict[places_cache.Spot, tuple[int, int]]
+) -> tuple[list[Problem], bool]:
+    """``group`` (one file's problems) placed, from ``spots`` where it knows the place.
+
+    The others are placed by the warehouse and their places added to ``spots``;
+    the flag says whether any was.
+    """
+    placed = list(group)
+    todo: list[int] = []
+    for index, problem in enumerate(group):
+        if problem.line != 0:
+            continue
+        spot = _spot(problem)
+        where = spots.get(spot) if spot is not None else None
+        if where is None:
+            todo.append(index)
+        else:
+            placed[index] = problem.with_position(*where)
+    if not todo:
+        return placed, False
+    for index, problem in zip(todo, wh.place([group[i] for i in todo]), strict=True):
+        placed[index] = problem
+        spot = _spot(problem)
+        if problem.line != 0 and spot is not None:
+            spots[spot] = (problem.line, problem.col)
+    return placed, True
+
+
+def _spot(problem: Problem) -> places_cache.Spot | None:
+    """What a problem's place is kept under; None for a key path that cannot be kept."""
+    spot = (tuple(problem.loc), bool(problem.key))
+    try:
+        hash(spot)
+    except TypeError:  # a key path holding something unhashable: placed afresh each time
+        return None
+    return spot
 
 
 def select_rules(only: Sequence[str] = ()) -> list[Rule]:
