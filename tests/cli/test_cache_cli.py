@@ -105,6 +105,59 @@ def test_typer_serves_the_same_hit_as_the_fast_path(
     assert second.stdout == first.stdout and second.exit_code == first.exit_code
 
 
+MISS_LINES = [
+    ["check", "--as-of", DAY],
+    ["check", "--as-of", DAY, "-f", "json", "--strict", "--lang", "en"],
+    ["check", "--as-of", DAY, "--select", "L6,D", "--ignore", "L602", "-q"],
+    ["--lang", "en", "check", "--as-of", DAY, "-o", "OUT", "-f", "sarif"],
+    ["check", "--as-of", "2025-02-30", "-f", "nope", "--select", "ZZ"],  # the first bad one
+    ["check", "--as-of", DAY, "--select", "ZZ"],
+]
+
+
+@pytest.mark.parametrize("line", MISS_LINES, ids=" ".join)
+def test_a_miss_on_the_fast_path_runs_without_typer_and_prints_what_typer_prints(
+    line: list[str],
+    fresh: Path,
+    mini: MiniFactory,
+    cli: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import jgsw_std.cli.app
+    import jgsw_std.cli.fast
+
+    root = str(mini({PATH: LATE}).root)
+    out = str(tmp_path / "findings.txt")
+    args = [out if arg == "OUT" else arg for arg in [*line, "--root", root]]
+    real_build, real_serve = jgsw_std.cli.app.build_command, jgsw_std.cli.fast.serve
+    with monkeypatch.context() as typer_only:
+        typer_only.setattr(jgsw_std.cli.fast, "serve", lambda argv: None)
+        by_typer = cli(*args)
+    written = Path(out).read_bytes() if Path(out).exists() else None
+    cache.close()
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "another"))  # a miss again
+    Path(out).unlink(missing_ok=True)
+    served: list[int | None] = []
+
+    def serve(argv: list[str]) -> int | None:
+        served.append(real_serve(argv))
+        return served[-1]
+
+    monkeypatch.setattr(jgsw_std.cli.fast, "serve", serve)
+    if "ZZ" not in line:  # a bad value is typer's to report
+        monkeypatch.setattr(jgsw_std.cli.app, "build_command", None)
+    by_fast = cli(*args)
+    assert (by_fast.exit_code, by_fast.stdout, by_fast.stderr) == (
+        by_typer.exit_code,
+        by_typer.stdout,
+        by_typer.stderr,
+    )
+    assert (Path(out).read_bytes() if Path(out).exists() else None) == written
+    assert served == ([None] if "ZZ" in line else [by_typer.exit_code])
+    assert real_build is not None
+
+
 def test_what_is_not_in_the_key_is_computed_again(
     fresh: Path, mini: MiniFactory, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

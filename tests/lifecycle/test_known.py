@@ -21,6 +21,7 @@ from jgsw_std.lifecycle.known import (
     Outcome,
     all_of,
     any_of,
+    both,
     count_bounds,
     maybe,
     min_bounds,
@@ -47,6 +48,21 @@ def test_three_valued_logic() -> None:
     assert all_of([]) == YES
     assert ~YES == NO and ~NO == YES and ~maybe(x) == maybe(x)
     assert maybe(x, x).facts == (x,)
+
+
+def test_all_of_and_both_are_any_of_mirrored() -> None:
+    # all_of and both have their own loops (for speed): each must answer exactly
+    # what ~any_of(~a ...) answers, facts and their order included, for every
+    # sequence of up to three answers (an open one with one fact, two, or one
+    # repeated)
+    x, y, z = fact("X"), fact("Y"), fact("Z")
+    answers = [YES, NO, maybe(x), maybe(y, z), maybe(x, y), maybe(z, x)]
+    for size in range(4):
+        for seq in itertools.product(answers, repeat=size):
+            mirrored = ~any_of(~a for a in seq)
+            assert all_of(seq) == mirrored, seq
+            if size == 2:
+                assert both(*seq) == mirrored, seq
 
 
 def test_outcome_of_two_answers() -> None:

@@ -15,11 +15,7 @@ from jgsw_std.cli.common import (
     RevOption,
     RootOption,
     apply_no_cache,
-    parse_as_of,
-    show,
-    split_codes,
 )
-from jgsw_std.cli.values import view_of
 
 
 def check(
@@ -98,44 +94,11 @@ def check(
     退出码：0 无问题，1 有错误，2 有警告（--strict 时），3 内部错误。
     Exit codes: 0 clean, 1 errors, 2 warnings with --strict, 3 internal error.
     """
-    from jgsw_std.app.check import CheckOutcome, CheckRequest, exit_code, finish_check
-    from jgsw_std.app.finished import Finished
-    from jgsw_std.cli.progress import progress_bar
-    from jgsw_std.i18n import resolve_lang
-    from jgsw_std.output.check import WRITERS, FindingsContext, summary_line
-    from jgsw_std.output.formats import writer_for
-    from jgsw_std.rules.runner import require_known_codes
+    from jgsw_std.cli.check_line import check_line, run_line
 
     apply_no_cache(no_cache)
-    language = resolve_lang(lang)
-    writer = writer_for(WRITERS, fmt)
-    request = CheckRequest(
-        root=root,
-        as_of=parse_as_of(as_of),
-        select=require_known_codes(split_codes(select), "--select"),
-        ignore=require_known_codes(split_codes(ignore), "--ignore"),
-        changed_since=changed_since,
-        rev=rev,
-    )
-    view = view_of(fmt, language, output)
-
-    def render(outcome: CheckOutcome) -> Finished:
-        ctx = FindingsContext(
-            result=outcome.result,
-            counts=outcome.warehouse.counts,
-            lang=language,
-            root=str(outcome.warehouse.root or ""),
-            as_of=outcome.as_of.isoformat(),
-            color=view.color,
-        )
-        err = summary_line(ctx) + "\n" if view.to_file and fmt != "text" else ""
-        result = outcome.result
-        return Finished(writer(ctx), err, result.errors, result.warnings)
-
-    with progress_bar(language, quiet) as progress:
-        done = finish_check(request, view, render, progress)
-    show(done, output, language, quiet)
-    raise typer.Exit(exit_code(done, strict))
+    line = check_line(root, fmt, select, ignore, as_of, rev, changed_since, output, lang)
+    raise typer.Exit(run_line(line, quiet, strict))
 
 
 def register(app: typer.Typer) -> None:

@@ -86,6 +86,9 @@ TREND_OPTIONS: dict[str, Spelling] = {
 }
 
 Values = dict[str, object]
+#: A server's answer: an exit code (a hit, printed), None (typer's to run), or the run
+#: to make once the lookup is over (a miss it can run itself)
+Answer = int | None | Callable[[], int]
 
 
 def read_options(args: list[str], table: Mapping[str, Spelling]) -> Values | None:
@@ -126,7 +129,11 @@ def read_options(args: list[str], table: Mapping[str, Spelling]) -> Values | Non
 
 
 def serve(argv: list[str]) -> int | None:
-    """Print a remembered result for this command line and return its exit code, or None."""
+    """Print a remembered result for this command line and return its exit code, or None.
+
+    A plain `check` that is not remembered runs here too, without typer
+    (cli/check_line.py, which the typer command runs as well).
+    """
     before, command, after = _split(argv)
     if command not in _SERVERS:
         return None
@@ -146,11 +153,13 @@ def serve(argv: list[str]) -> int | None:
 
             # list and stat the files on a thread while this one imports the rest
             scan.start(find_root(_path(values, "root")))
-        return server(values)
+        answer = server(values)
     except JgswError:
         return None  # typer runs the command and says what is wrong
     finally:
         scan.finish()  # nothing left running (a miss goes on to load, and may fork)
+    # a miss this reader can run itself: its errors are the run's, reported as typer's are
+    return answer() if callable(answer) else answer
 
 
 def _split(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
@@ -177,7 +186,7 @@ def _text(values: Values, name: str, default: str | None = None) -> str | None:
     return None if value is None else str(value)
 
 
-def _check(values: Values) -> int | None:
+def _check(values: Values) -> Answer:
     from jgsw_std.app.check import CheckRequest, cached_check, exit_code
     from jgsw_std.cli.values import parse_as_of, show, split_codes, view_of
     from jgsw_std.i18n import resolve_lang
@@ -196,9 +205,28 @@ def _check(values: Values) -> int | None:
     )
     done = cached_check(request, view)
     if done is None:
-        return None
+        return _run_check(values)
     show(done, output, view.lang, bool(values.get("quiet")))
     return exit_code(done, bool(values.get("strict")))
+
+
+def _run_check(values: Values) -> Callable[[], int]:
+    """The check to run for a miss: read as the typer command reads it (a bad value: typer's)."""
+    from jgsw_std.cli.check_line import check_line, run_line
+
+    line = check_line(
+        _path(values, "root"),
+        _text(values, "fmt", "text") or "text",
+        values.get("select"),  # type: ignore[arg-type]  # list of str
+        values.get("ignore"),  # type: ignore[arg-type]
+        _text(values, "as_of"),
+        _text(values, "rev"),
+        _text(values, "changed_since"),
+        _path(values, "output"),
+        _text(values, "lang"),
+    )
+    quiet, strict = bool(values.get("quiet")), bool(values.get("strict"))
+    return lambda: run_line(line, quiet, strict)
 
 
 def _status(values: Values) -> int | None:
@@ -261,7 +289,7 @@ def _trend(values: Values) -> int | None:
 #: Commands whose lookup lists and stats the working tree's files (trend reads git).
 _SCANNED = ("check", "status")
 
-_SERVERS: dict[str, tuple[Mapping[str, Spelling], Callable[[Values], int | None]]] = {
+_SERVERS: dict[str, tuple[Mapping[str, Spelling], Callable[[Values], Answer]]] = {
     "check": (CHECK_OPTIONS, _check),
     "status": (STATUS_OPTIONS, _status),
     "trend": (TREND_OPTIONS, _trend),

@@ -101,9 +101,10 @@ class Known:
         return None if self.maybe else self.yes
 
     def __invert__(self) -> Known:
-        if self.maybe:
-            return self
-        return NO if self.yes else YES
+        tri = self.tri
+        if tri is Tri.YES:
+            return NO
+        return YES if tri is Tri.NO else self
 
 
 YES = Known(Tri.YES)
@@ -122,26 +123,51 @@ def _unique(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     return tuple(dict.fromkeys(facts))
 
 
+# any_of, all_of and both are asked some 100,000 times by a 10,000-standard
+# check: they read ``tri`` directly rather than through the properties.
+
+
 def any_of(answers: Iterable[Known]) -> Known:
     """Yes when one is yes; no when all are no; else maybe, waiting on the open ones."""
     open_facts: list[Fact] = []
     open_ = False
     for answer in answers:
-        if answer.yes:
+        tri = answer.tri
+        if tri is Tri.YES:
             return YES
-        if answer.maybe:
+        if tri is Tri.MAYBE:
             open_ = True
             open_facts.extend(answer.facts)
     return maybe(*open_facts) if open_ else NO
 
 
 def all_of(answers: Iterable[Known]) -> Known:
-    """Yes when all are yes; no when one is no; else maybe."""
-    return ~any_of(~a for a in answers)
+    """Yes when all are yes; no when one is no; else maybe, waiting on the open ones.
+
+    The mirror of :func:`any_of` (``~any_of(~a for a in answers)``).
+    """
+    open_facts: list[Fact] = []
+    open_ = False
+    for answer in answers:
+        tri = answer.tri
+        if tri is Tri.NO:
+            return NO
+        if tri is Tri.MAYBE:
+            open_ = True
+            open_facts.extend(answer.facts)
+    return maybe(*open_facts) if open_ else YES
 
 
 def both(first: Known, second: Known) -> Known:
-    return all_of((first, second))
+    """``all_of((first, second))``, without building a sequence."""
+    one, two = first.tri, second.tri
+    if one is Tri.NO or two is Tri.NO:
+        return NO
+    if one is Tri.YES:
+        return YES if two is Tri.YES else maybe(*second.facts)
+    if two is Tri.YES:
+        return maybe(*first.facts)
+    return maybe(*first.facts, *second.facts)
 
 
 # -- counting -----------------------------------------------------------------------
