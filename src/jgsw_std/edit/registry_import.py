@@ -12,7 +12,6 @@ is written to the files but never shown in the summary of changes.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,7 +20,7 @@ from jgsw_std.edit import rt
 from jgsw_std.edit.canonical import canonical_text, modeline
 from jgsw_std.edit.cells import CellError, read_text
 from jgsw_std.edit.contract import field_order
-from jgsw_std.edit.quoting import needs_quotes, render_flow_value, render_scalar
+from jgsw_std.edit.quoting import render_flow_value, render_scalar
 from jgsw_std.edit.registry_sheets import (
     GROUPS,
     Layout,
@@ -48,29 +47,6 @@ from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.model.base import PRIVATE_MASK
 
 
-def _to_yaml(value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    if isinstance(value, dt.date):
-        return rt.DateText(value.isoformat())
-    if isinstance(value, dict):
-        node = CommentedMap()
-        for key, item in value.items():
-            node[key] = _to_yaml(item)
-        node.fa.set_flow_style()
-        return node
-    if isinstance(value, list):
-        seq = CommentedSeq(
-            [DoubleQuotedScalarString(v) if needs_quotes(v, flow=True) else v for v in value]
-        )
-        seq.fa.set_flow_style()
-        return seq
-    if isinstance(value, str) and needs_quotes(value):
-        return DoubleQuotedScalarString(value)
-    return value
-
-
 def _edit(text: str, rel: str, updates: dict[str, Any], model: type[BaseModel]) -> str:
     """``text`` with top-level ``updates`` applied through the round trip (None deletes)."""
     tree = rt.load(text, rel)
@@ -81,11 +57,11 @@ def _edit(text: str, rel: str, updates: dict[str, Any], model: type[BaseModel]) 
                 del tree[name]
             continue
         if name in tree:
-            tree[name] = _to_yaml(value)
+            tree[name] = rt.flow_node(value)
         else:
             rank = order.index(name)
             position = sum(1 for k in tree if k in order and order.index(k) < rank)
-            tree.insert(position, name, _to_yaml(value))
+            tree.insert(position, name, rt.flow_node(value))
     return canonical_text(rt.dump(tree), rel)
 
 

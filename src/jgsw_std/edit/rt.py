@@ -10,6 +10,7 @@ no date type (the editor's language server sees text too).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,37 @@ class DateText(str):
     """A date written plain in the file, kept exactly as written."""
 
     __slots__ = ()
+
+
+def flow_node(value: Any) -> Any:
+    """``value`` as the round trip writes a field of the canonical form.
+
+    Dates as written, lists and mappings in flow style (``[a, b]``,
+    ``{year: 2024, kind: new}``), text quoted only where YAML needs it; what
+    the import of a spreadsheet puts into a record, whichever sheet it came from.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from jgsw_std.edit.quoting import needs_quotes
+
+    if isinstance(value, dt.date):
+        return DateText(value.isoformat())
+    if isinstance(value, dict):
+        node = CommentedMap()
+        for key, item in value.items():
+            node[key] = flow_node(item)
+        node.fa.set_flow_style()
+        return node
+    if isinstance(value, list):
+        seq = CommentedSeq(
+            [DoubleQuotedScalarString(v) if needs_quotes(v, flow=True) else v for v in value]
+        )
+        seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, str) and needs_quotes(value):
+        return DoubleQuotedScalarString(value)
+    return value
 
 
 @cache

@@ -10,7 +10,6 @@ file validates (edit.safe).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +26,7 @@ from jgsw_std.edit.cells import (
     read_year,
 )
 from jgsw_std.edit.contract import field_order
-from jgsw_std.edit.quoting import needs_quotes, render_flow_value, render_scalar
+from jgsw_std.edit.quoting import render_flow_value, render_scalar
 from jgsw_std.edit.safe import FileChange, current_bytes, validate
 from jgsw_std.edit.sheet_layout import SHEET_STANDARDS, STANDARD_COLUMNS, Column, Sheet
 from jgsw_std.edit.textio import decode, encode
@@ -286,29 +285,11 @@ def _same(old: Any, new: Any) -> bool:
     return bool(old == new)
 
 
-def _yaml_value(name: str, value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return rt.DateText(value.isoformat())
+def _yaml_value(value: Any) -> Any:
+    # a planned revision reads back as its own flow mapping, {year: 2024, kind: revision}
     if isinstance(value, PlanEntry):
-        plan = CommentedMap()
-        plan["year"] = value.year
-        plan["kind"] = value.kind
-        plan.fa.set_flow_style()
-        return plan
-    if isinstance(value, list):
-        seq = CommentedSeq(
-            [DoubleQuotedScalarString(v) if needs_quotes(v, flow=True) else v for v in value]
-        )
-        seq.fa.set_flow_style()
-        return seq
-    if isinstance(value, str) and needs_quotes(value):
-        return DoubleQuotedScalarString(value)
-    return value
+        value = {"year": value.year, "kind": value.kind}
+    return rt.flow_node(value)
 
 
 def _edit_text(text: str, rel: str, updates: dict[str, Any]) -> str:
@@ -320,16 +301,16 @@ def _edit_text(text: str, rel: str, updates: dict[str, Any]) -> str:
         if empty:
             if name in tree:
                 if any(tree.ca.items.get(name) or []):  # keep the comment: write null
-                    tree[name] = _yaml_value(name, [] if name in LIST_FIELDS else None)
+                    tree[name] = _yaml_value([] if name in LIST_FIELDS else None)
                 else:
                     del tree[name]
             continue
         if name in tree:
-            tree[name] = _yaml_value(name, value)
+            tree[name] = _yaml_value(value)
         else:
             rank = order.index(name)
             position = sum(1 for k in tree if k in order and order.index(k) < rank)
-            tree.insert(position, name, _yaml_value(name, value))
+            tree.insert(position, name, _yaml_value(value))
     return canonical_text(rt.dump(tree), rel)
 
 
