@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Tests never touch the user's cache: one scratch cache for the whole session.
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tests never touch the user's cache (nor `find`'s index beside it): one scratch
+    cache for the whole session.
 
     ``JGSW_TEST_CACHE_DIR`` names a folder to use instead, so that the suite can
     run a second time against the cache its first run filled (a warm cache);
@@ -98,14 +99,17 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content), encoding="utf-8", newline="\n")
 
 
-@pytest.fixture(autouse=True)
-def private_cache_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    """Tests never write to the user's cache folder (jgsw find keeps its index there)."""
-    cache = tmp_path_factory.mktemp("jgsw-cache")
-    monkeypatch.setenv("JGSW_CACHE_DIR", str(cache))
-    return cache
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder of this test's own, and a run started on it."""
+    from jgsw_std.load import cache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    cache.reset("zh")
+    yield folder
+    cache.reset("zh")
 
 
 @dataclass

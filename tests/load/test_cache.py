@@ -36,17 +36,6 @@ PATH = "data/standards/vehicles/db50-t-7-2020.yaml"
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty cache folder of this test's own, and a run started on it."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    cache.reset("zh")
-    yield folder
-    cache.reset("zh")
-
-
-@pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Every document the loader parses from now on."""
     seen: list[bytes] = []

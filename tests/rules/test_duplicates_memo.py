@@ -23,17 +23,6 @@ Pairs = list[tuple[str, str, float, int]]
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty cache folder of this test's own, and a run started on it."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    cache.reset("zh")
-    yield folder
-    cache.reset("zh")
-
-
-@pytest.fixture
 def compared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The areas whose standards are compared from now on (their first standard's path)."""
     seen: list[str] = []

@@ -8,7 +8,6 @@ suppression comment) makes it a new blob, judged from its text again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,17 +33,6 @@ status: published
 published: 2020-03-01
 effective: 2020-06-01
 """
-
-
-@pytest.fixture
-def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty cache folder of this test's own, and a run started on it."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    cache.reset("zh")
-    yield folder
-    cache.reset("zh")
 
 
 @pytest.fixture

@@ -179,7 +179,7 @@ def test_a_failed_first_build_can_be_resumed(
 
 @needs_pagefind
 def test_search_stubs_live_in_the_cache_and_match_the_pages(
-    tmp_path: Path, private_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from jgsw_std.output.site_search import Stubs
 
@@ -188,7 +188,7 @@ def test_search_stubs_live_in_the_cache_and_match_the_pages(
     out = tmp_path / "site"
     build(root, out, search=True)
     stubs = Stubs(out).root
-    assert private_cache_dir in stubs.parents and out not in stubs.parents
+    assert cache_dir in stubs.parents and out not in stubs.parents
     names = sorted(p.name for p in (stubs / "standards").iterdir())
     assert names == sorted(p.name for p in (out / "standards").iterdir())
     for name in names:  # the stub is the page's searched header, word for word
