@@ -18,10 +18,13 @@ import hashlib
 import os
 import re
 import stat
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import Literal, Protocol
+
+from jgsw_std.load import attachment_digests
 
 Found = Literal["file", "missing", "outside", "not-a-file"]
 
@@ -116,7 +119,33 @@ class WorktreeFiles:
         self._folders: dict[str, str | None] = {}
 
     def read_many(self, rels: Iterable[str]) -> dict[str, Attachment]:
-        return {rel: self.read(rel) for rel in rels}
+        """Each path's answer, its file hashed only when the cache has no digest for
+        its state (load/attachment_digests.py)."""
+        asked = list(rels)
+        taken = time.time_ns()  # before any stat: see attachment_digests
+        files: dict[str, tuple[str, State]] = {}
+        for rel in dict.fromkeys(asked):
+            if rel in self._memo:
+                continue
+            found, target, info = self._locate(rel)
+            if found is not None or target is None or info is None:
+                self._states[rel] = (found.found if found is not None else "missing",)
+                self._memo[rel] = found or Attachment("missing")
+                continue
+            state = self._states[rel] = _file_state(target, info)
+            files[rel] = (target, state)
+        known = attachment_digests.fetch(state for _, state in files.values())
+        learnt: dict[attachment_digests.FileState, attachment_digests.Digest] = {}
+        for rel, (target, state) in files.items():
+            kept = known.get(state)
+            if kept is not None:
+                self._memo[rel] = Attachment("file", kept[0], lfs=kept[1])
+                continue
+            got = self._memo[rel] = self._digest(target)
+            if got.found == "file" and got.sha256 is not None:
+                learnt[state] = (got.sha256, got.lfs)
+        attachment_digests.save(learnt, taken)
+        return {rel: self._memo[rel] for rel in asked}
 
     def read(self, rel: str) -> Attachment:
         """One path (as written in the document); remembered for the run."""

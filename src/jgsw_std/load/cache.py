@@ -46,7 +46,7 @@ ENV_DIR = "JGSW_CACHE_DIR"
 ENV_OFF = "JGSW_NO_CACHE"
 FILE_NAME = "cache.sqlite3"
 #: Bumped when the tables change shape; an older file is emptied and rebuilt.
-SCHEMA = "3"
+SCHEMA = "4"
 #: How long a process waits for another one's write before giving up (seconds).
 BUSY_TIMEOUT = 1.0
 #: Entries not written by this jgsw (another version) and results older than
@@ -62,6 +62,9 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS memos (stamp TEXT, key TEXT, value BLOB, written INTEGER,"
     " PRIMARY KEY (stamp, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB, written INTEGER)",
+    # documents' files: sha1 of a file's state -> its digest (load/attachment_digests.py)
+    "CREATE TABLE IF NOT EXISTS digests (stamp TEXT, key TEXT, value BLOB, written INTEGER,"
+    " PRIMARY KEY (stamp, key)) WITHOUT ROWID",
     # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)},
     # and its summary (load/blob_ids.py: the whole tree's id, while every file is as recorded)
     "CREATE TABLE IF NOT EXISTS files (root TEXT PRIMARY KEY, value BLOB, summary BLOB)",
@@ -336,7 +339,7 @@ class Store:
             conn.execute(
                 "DELETE FROM records WHERE stamp != ? AND written < ?", (stamp, now - KEEP_SECONDS)
             )
-            for table in ("places", "memos"):
+            for table in ("places", "memos", "digests"):
                 conn.execute(
                     f"DELETE FROM {table} WHERE stamp != ? AND written < ?",
                     (stamp, now - KEEP_SECONDS),
@@ -356,7 +359,7 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     """A new file, or one written by an older layout: start it afresh."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("records", "places", "memos", "results", "files", "meta"):
+        for table in ("records", "places", "memos", "digests", "results", "files", "meta"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES:
             conn.execute(statement)
