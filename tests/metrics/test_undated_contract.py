@@ -119,3 +119,21 @@ def test_summary_without_its_sending_date_leaves_that_unit_year_open(mini: MiniF
     # the day before, 2024 is not yet a full year: 2021-2023 only, all sent, decided
     before = figure(wh, "annual_meetings", dt.date(2024, 12, 30), 1.0).figures["summaries"]
     assert (before.low_parts, before.high_parts, before.unknown) == ((6, 6), (6, 6), [])
+
+
+def test_undated_evidence_leaves_the_milestone_open(mini: MiniFactory) -> None:
+    wh = warehouse(mini)
+    undated = [{"note": "技术委员会已成立，文件日期待查"}]
+    result = figure(wh, "milestone", END, evidence=undated)
+    assert (result.low, result.high, result.value) == (0.0, 1.0, None)
+    assert result.status == "unsettled"
+    assert (
+        settle_text(result, "zh")
+        == "补上 indicators.yaml #99「技术委员会已成立，文件日期待查」的日期即可判定"
+    )
+    # dated evidence on or before D decides it whatever the undated one says
+    both = [*undated, {"date": "2022-05-20", "note": "成立"}]
+    assert figure(wh, "milestone", dt.date(2022, 5, 20), evidence=both).status == "met"
+    # the day before that dated evidence, the undated one keeps it open
+    before = figure(wh, "milestone", dt.date(2022, 5, 19), evidence=both)
+    assert (before.low, before.high) == (0.0, 1.0)
