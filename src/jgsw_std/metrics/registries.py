@@ -211,7 +211,7 @@ def feedback_summary(
     )
 
     def standard_labels(code: str) -> tuple[str, str]:
-        found = wh.by_code.get(code)
+        found = wh.by_code.get(wh.canonical(code))
         if not found:
             return "", ""
         model = found[0].model
