@@ -126,6 +126,14 @@ def test_exact_code_ranks_before_a_longer_number(cli: CliRunner, wh: MiniWarehou
     assert codes(find_json(cli, wh.root, "DB50T10560"))[0] == "DB50/T 10560-2022"
 
 
+def test_a_joint_standard_is_found_by_the_other_provinces_code(
+    cli: CliRunner, wh: MiniWarehouse
+) -> None:
+    # DOMAIN.md: DB50/T 10004-2023 (= DB51/T 10004-2023); 10560 is in the joint series
+    assert codes(find_json(cli, wh.root, "DB51/T 10560-2022")) == ["DB50/T 10560-2022"]
+    find_json(cli, wh.root, "DB51/T 1056-2020", code=1)  # not a joint number: no twin
+
+
 def test_all_words_must_match(cli: CliRunner, wh: MiniWarehouse) -> None:
     assert codes(find_json(cli, wh.root, "公务用车 编制")) == [
         "DB50/T 2001-2023",

@@ -101,6 +101,24 @@ def test_figures_count_exact_days_and_leave_out_later_items(mini: MiniFactory) -
         assert fig.feedback.unanswered_late == late, day
 
 
+def test_an_expert_with_no_fields_still_counts_in_the_pool(mini: MiniFactory) -> None:
+    # DOMAIN.md: "An expert counts in the pool at D when appointed <= D and neither
+    # term_ends nor left is before D" -- `fields` is optional and plays no part in it.
+    files = {
+        **expert("a", "vehicles"),
+        "data/experts/d.yaml": "slug: d\nname: 专家d\norganization: 某院\nappointed: 2021-03-01\n",
+        "data/experts/e.yaml": (
+            "slug: e\nname: 专家e\norganization: 某院\nfields: []\nappointed: 2021-03-01\n"
+        ),
+    }
+    wh = mini(files).load()
+    pool = registry_figures(AsOf(wh, dt.date(2025, 12, 31)), parse_scope("city", wh)).pool
+    assert pool.in_pool == 3
+    assert {a.code: a.count for a in pool.areas} == {"vehicles": 1, "logistics": 0, "reception": 0}
+    before = registry_figures(AsOf(wh, dt.date(2021, 2, 28)), parse_scope("city", wh)).pool
+    assert before.in_pool == 0
+
+
 def test_a_scope_counts_the_items_its_units_raised(mini: MiniFactory) -> None:
     wh = mini(FILES).load()
     at = AsOf(wh, dt.date(2025, 12, 31))

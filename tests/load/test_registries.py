@@ -126,3 +126,24 @@ def test_an_older_warehouse_gets_no_registry_findings(mini: MiniFactory) -> None
         for day in (dt.date(2021, 6, 30), dt.date(2025, 12, 31), dt.date(2030, 1, 1)):
             found = check_warehouse(wh, day, select=["E", "M", "F", "N206"]).problems
             assert found == [], (wh.root, day, found[:3])
+
+
+def test_a_phone_and_a_clause_written_as_bare_numbers_load_as_text(mini: MiniFactory) -> None:
+    # DOMAIN.md writes `contact: {phone: ..., email: ...}` and `clause: "5.3"`; a phone
+    # number or a whole clause number typed without quotes is a YAML integer, and the
+    # contract still means the text: it must not drop the expert or the item (S103).
+    wh = mini(
+        {
+            "data/experts/zhang-wei.yaml": EXPERT.replace('"13800138000"', "13800138000"),
+            "data/feedback/2024/2024-0012.yaml": FEEDBACK.replace('"5.3"', "5"),
+        }
+    ).load()
+    assert wh.problems == []
+    contact = wh.expert_by_slug["zhang-wei"].model.contact
+    assert contact is not None and contact.phone == "13800138000"
+    assert wh.feedback_by_id["2024-0012"].model.clause == "5"
+
+
+def test_a_boolean_phone_is_still_refused(mini: MiniFactory) -> None:
+    wh = mini({"data/experts/zhang-wei.yaml": EXPERT.replace('"13800138000"', "true")}).load()
+    assert {p.code for p in wh.place(wh.problems)} == {"S103"}

@@ -30,7 +30,7 @@ from jgsw_std.i18n import word
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA, Framework
-from jgsw_std.model.standard import Standard
+from jgsw_std.model.standard import Evaluation, Standard
 from jgsw_std.progress import SILENT, Progress
 
 _PLAN_KIND = {"new": ("制定", "new"), "revision": ("修订", "revision")}
@@ -120,11 +120,17 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+def _last_evaluation(std: Standard) -> Evaluation | None:
+    """The latest dated evaluation (an undated one cannot be placed among them)."""
+    dated = [e for e in std.evaluations if e.date is not None]
+    return max(dated, key=lambda e: e.date or dt.date.min, default=None)
+
+
 def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     std = rec.model
     dated = [r for r in std.reviews if r.date is not None]
     review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
-    evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
+    evaluation = _last_evaluation(std)
     usage = max(std.usage, key=lambda u: u.year, default=None)
     last_usage = None
     if usage is not None:
@@ -133,12 +139,14 @@ def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     return {
         "state": word(f"state.{at.state(rec)}", lang),
         "last_review": (
-            f"{review.date} {_pick(_CONCLUSION[review.conclusion], lang)}" if review else None
+            f"{review.date} {_pick(_CONCLUSION[review.conclusion], lang)}"
+            if review and review.conclusion
+            else (str(review.date) if review else None)
         ),
         "last_evaluation": (
-            f"{evaluation.date.isoformat()} {evaluation.score:g}".rstrip()
+            f"{evaluation.date} {evaluation.score:g}".rstrip()
             if evaluation and evaluation.score is not None
-            else (evaluation.date.isoformat() if evaluation else None)
+            else (str(evaluation.date) if evaluation else None)
         ),
         "last_usage": last_usage,
         "path": rec.path,
@@ -195,7 +203,7 @@ def _derived_codes(at: AsOf, rec: StandardRecord) -> dict[str, Any]:
     std = rec.model
     dated = [r for r in std.reviews if r.date is not None]
     review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
-    evaluation = max(std.evaluations, key=lambda e: e.date, default=None)
+    evaluation = _last_evaluation(std)
     usage = max(std.usage, key=lambda u: u.year, default=None)
     return {
         "state": at.state(rec),
@@ -205,7 +213,7 @@ def _derived_codes(at: AsOf, rec: StandardRecord) -> dict[str, Any]:
             else None
         ),
         "last_evaluation": (
-            {"date": evaluation.date.isoformat(), "score": evaluation.score} if evaluation else None
+            {"date": str(evaluation.date), "score": evaluation.score} if evaluation else None
         ),
         "last_usage": (
             {

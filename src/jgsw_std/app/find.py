@@ -19,6 +19,7 @@ from jgsw_std.app.find_match import Fields, Near, Query, nearest, score
 from jgsw_std.errors import UsageError
 from jgsw_std.i18n import WORDS, word
 from jgsw_std.model.code_match import fold
+from jgsw_std.model.codes import joint_twin
 from jgsw_std.progress import SILENT, Progress
 from jgsw_std.reports.searchable import SearchDoc
 
@@ -127,15 +128,26 @@ def _filters(request: FindRequest, source: Source) -> Callable[[SearchDoc], bool
     return keep
 
 
-def search(request: FindRequest, source: Source) -> FindResult:
-    """Score, filter and rank the source's records for the request."""
-    query = Query(request.query)
-    keep = _filters(request, source)
+def _hits(
+    query: Query, request: FindRequest, source: Source, keep: Callable[[SearchDoc], bool]
+) -> list[Hit]:
     hits: list[Hit] = []
     for doc in source.docs(query):
         points, where = score(query, Fields(doc))
         if points and keep(doc):
             hits.append(Hit(doc, points, where, doc.state(request.as_of)))
+    return hits
+
+
+def search(request: FindRequest, source: Source) -> FindResult:
+    """Score, filter and rank the source's records for the request."""
+    query = Query(request.query)
+    keep = _filters(request, source)
+    hits = _hits(query, request, source, keep)
+    twin = None if hits else joint_twin(request.query.strip())
+    if twin is not None:
+        # DOMAIN.md: DB50/T 10004-2023 (= DB51/T 10004-2023): the other province's code
+        hits = _hits(Query(twin), request, source, keep)
     # best first; among equals, standards in force, then the newest, then by code
     hits.sort(key=lambda h: (-h.score, h.state != "in-force", -h.doc.year, h.doc.code))
     filters = {

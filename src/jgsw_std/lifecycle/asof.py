@@ -102,6 +102,10 @@ class AsOf:
             return NO
         return both(due, ~self.reviewed_known(rec))
 
+    def evaluated_known(self, rec: StandardRecord) -> Known:
+        """Evaluated on or before the date (indicator 16's "for"); open when undated."""
+        return st.evaluated_known(rec, self.date)
+
     def reviewed_known(self, rec: StandardRecord) -> Known:
         """Reviewed within the review period up to the date (indicator 17's "for")."""
         return st.reviewed_within_known(rec, self.date, self.settings.review_period_years)
@@ -119,7 +123,7 @@ class AsOf:
         due = self.in_force_years_known(rec, self.settings.evaluation_after_years)
         if due.no:
             return NO
-        return both(due, known(not st.has_evaluation(rec.model, self.date)))
+        return both(due, ~st.evaluated_known(rec, self.date))
 
     @cached_property
     def item_cover(self) -> dict[str, Known]:

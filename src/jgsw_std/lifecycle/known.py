@@ -46,6 +46,8 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "pilot": ("试点日期", "pilot dates"),
     "established": ("建成日期", "establishment date"),
     "review-date": ("复审日期", "review date"),
+    "evaluation-date": ("评价日期", "evaluation date"),
+    "sent": ("报送日期", "date sent"),
     "records": ("记录", "records"),
 }
 #: facts that leave a weight (a count's addend) unrecorded rather than an outcome open

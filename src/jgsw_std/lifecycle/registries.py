@@ -152,8 +152,7 @@ def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> Feedb
 
 def standard_of(wh: Warehouse, rec: FeedbackRecord) -> StandardRecord | None:
     """The standard an item is about (``rec.code`` is normalized already)."""
-    found = wh.by_code.get(rec.code)
-    return found[0] if found else None
+    return wh.standard(rec.code)
 
 
 def answer_duty(wh: Warehouse, rec: FeedbackRecord, on: dt.date) -> Duty | None:

@@ -195,4 +195,13 @@ def reviewed_within_known(rec: StandardRecord, as_of: dt.date, years: int) -> Kn
 
 def has_evaluation(std: Standard, as_of: dt.date) -> bool:
     """At least one effect evaluation dated on or before ``as_of``."""
-    return any(e.date <= as_of for e in std.evaluations)
+    return any(e.date is not None and e.date <= as_of for e in std.evaluations)
+
+
+def evaluated_known(rec: StandardRecord, as_of: dt.date) -> Known:
+    """As :func:`has_evaluation`; an evaluation recorded without its date leaves it open."""
+    if has_evaluation(rec.model, as_of):
+        return YES
+    if any(e.date is None for e in rec.model.evaluations):
+        return maybe(Fact(rec.code, rec.model.title, rec.path, "evaluation-date"))
+    return NO

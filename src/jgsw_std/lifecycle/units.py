@@ -74,9 +74,28 @@ def training_years(rec: DistrictRecord, years: Iterable[int], as_of: dt.date) ->
 
 
 def summary_years(rec: DistrictRecord, years: Iterable[int], as_of: dt.date) -> UnitYears:
-    """The years whose annual summary was sent up on or before ``as_of``."""
-    sent = {s.year for s in rec.model.summaries if s.sent <= as_of}
-    return _split(years, sent, [])
+    """The years whose annual summary was sent up on or before ``as_of``.
+
+    A summary recorded without its ``sent`` date leaves its own year open.
+    """
+    sent = {s.year for s in rec.model.summaries if s.sent is not None and s.sent <= as_of}
+    undated: dict[int, Fact] = {}
+    for index, summary in enumerate(rec.model.summaries):
+        if summary.sent is None and summary.year not in sent:
+            undated.setdefault(summary.year, summary_fact(rec, index))
+    wanted = list(years)
+    done = tuple(y for y in wanted if y in sent)
+    # the open years last: UnitYears counts the last `open` missing years as open
+    certain = tuple(y for y in wanted if y not in sent and y not in undated)
+    open_years = tuple(y for y in wanted if y not in sent and y in undated)
+    facts = tuple(undated[y] for y in open_years)
+    return UnitYears(done, certain + open_years, len(facts), facts)
+
+
+def summary_fact(rec: DistrictRecord, index: int) -> Fact:
+    """The missing ``sent`` date of the unit's annual summary at ``index``."""
+    label = f"{rec.model.name} {rec.model.summaries[index].year} 年度总结"
+    return Fact(f"{rec.slug}:summaries[{index}]", label, rec.path, "sent", name=label)
 
 
 def _split(years: Iterable[int], held: set[int], undated: list[Fact]) -> UnitYears:
@@ -102,7 +121,7 @@ def records_activities(units: Iterable[DistrictRecord], as_of: dt.date) -> bool:
 
 def records_summaries(units: Iterable[DistrictRecord], as_of: dt.date) -> bool:
     """Whether any unit records an annual summary sent by ``as_of`` (see above)."""
-    return any(s.sent <= as_of for rec in units for s in rec.model.summaries)
+    return any(s.sent is None or s.sent <= as_of for rec in units for s in rec.model.summaries)
 
 
 def records_mechanism(units: Iterable[DistrictRecord]) -> bool:

@@ -47,7 +47,7 @@ from jgsw_std.load.records import (
 from jgsw_std.load.textpos import TextPositions
 from jgsw_std.load.validate import read_entries, read_entry, warm_blob_cache
 from jgsw_std.model.base import SYNTHETIC
-from jgsw_std.model.codes import normalize_code, parse_code
+from jgsw_std.model.codes import joint_twin, normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.expert import Expert
 from jgsw_std.model.feedback import Feedback
@@ -107,16 +107,35 @@ class Warehouse:
         return dict(out)
 
     @cached_property
+    def code_aliases(self) -> dict[str, str]:
+        """Sichuan's code of a joint standard -> the code its file holds (and back).
+
+        DOMAIN.md: ``DB50/T 10004-2023`` (= ``DB51/T 10004-2023``). Only a code no
+        file holds becomes an alias, so two files never merge into one.
+        """
+        out: dict[str, str] = {}
+        for code in self.by_code:
+            twin = joint_twin(code)
+            if twin is not None and twin not in self.by_code:
+                out[twin] = code
+        return out
+
+    def canonical(self, code: str) -> str:
+        """The code as the warehouse files it: normalized, a joint twin resolved."""
+        code = normalize_code(code)
+        return self.code_aliases.get(code, code)
+
+    @cached_property
     def replaced_by(self) -> dict[str, list[StandardRecord]]:
         """Old code -> the standards whose ``supersedes`` lists it."""
         out: dict[str, list[StandardRecord]] = defaultdict(list)
         for rec in self.standards:
             for old in rec.model.supersedes:
-                out[old].append(rec)
+                out[self.canonical(old)].append(rec)
         return dict(out)
 
     def standard(self, code: str) -> StandardRecord | None:
-        found = self.by_code.get(normalize_code(code))
+        found = self.by_code.get(self.canonical(code))
         return found[0] if found else None
 
     @cached_property
@@ -152,7 +171,7 @@ class Warehouse:
         """Standard code (normalized) -> the feedback items about it, in file order."""
         out: dict[str, list[FeedbackRecord]] = defaultdict(list)
         for rec in self.feedback:
-            out[rec.code].append(rec)
+            out[self.canonical(rec.code)].append(rec)
         return dict(out)
 
     def keeps(self, kind: Kind) -> bool:

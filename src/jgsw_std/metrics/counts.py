@@ -166,15 +166,24 @@ def articles(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -
         for art in rec.model.articles:
             if art.level not in ("provincial", "national"):
                 continue
+            day = art.date
+            if day is None:
+                # published, date not recorded: inside the plan period or not
+                key = f"?:{art.title}"
+                zh, en = f"日期不详《{art.journal}》", f"date not recorded, {art.journal}"
+                ref = _ref("article", rec, key, art.title, zh, en)
+                fact = _fact(rec, key, art.title, "date")
+                entries.append(Entry(ref, Outcome.FOR | Outcome.OUT, (fact,)))
+                continue
             ref = _ref(
                 "article",
                 rec,
-                art.date.isoformat(),
+                day.isoformat(),
                 art.title,
-                f"{art.date}《{art.journal}》",
-                f"{art.date} {art.journal}",
+                f"{day}《{art.journal}》",
+                f"{day} {art.journal}",
             )
-            entries.append(Entry(ref, Outcome.FOR if start <= art.date <= end else Outcome.OUT))
+            entries.append(Entry(ref, Outcome.FOR if start <= day <= end else Outcome.OUT))
     return _count(
         result,
         entries,

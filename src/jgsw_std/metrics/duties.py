@@ -56,6 +56,8 @@ def _undated_ref(rec: StandardRecord, answer: Known) -> RecordRef:
     fields = sorted({f.field for f in answer.facts})
     if fields == ["review-date"]:
         return standard_ref(rec, "复审日期不详", "a review without its date")
+    if fields == ["evaluation-date"]:
+        return standard_ref(rec, "评价日期不详", "an evaluation without its date")
     return standard_ref(rec, "实施日期不详", "effective date not recorded")
 
 
@@ -123,9 +125,12 @@ def evaluation_rate(
         due = at.in_force_years_known(rec, years)
         if due.no:
             continue
-        evaluated = [e.date for e in rec.model.evaluations if e.date <= as_of]
-        if due.maybe:
-            ref = _undated_ref(rec, due)
+        evaluated = [
+            e.date for e in rec.model.evaluations if e.date is not None and e.date <= as_of
+        ]
+        done = at.evaluated_known(rec)
+        if due.maybe or done.maybe:
+            ref = _undated_ref(rec, due if due.maybe else done)
         elif evaluated:
             ref = standard_ref(rec, f"{max(evaluated)} 评价", f"evaluated {max(evaluated)}")
         else:
@@ -134,7 +139,7 @@ def evaluation_rate(
                 f"{rec.model.effective} 实施，满 {years} 年未开展实施效果评价",
                 f"in force since {rec.model.effective}, no effect evaluation",
             )
-        entries.append(Entry.of(ref, due, known(bool(evaluated))))
+        entries.append(Entry.of(ref, due, done))
     if rate_of(result, entries) is None:
         return _with_unknown(
             result,

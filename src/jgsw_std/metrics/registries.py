@@ -30,6 +30,7 @@ from jgsw_std.lifecycle.registries import (
     FeedbackFigures,
     answer_due,
     feedback_figures,
+    pool_at,
     pool_by_area,
     response_on,
     revision_duty,
@@ -88,10 +89,10 @@ def pool_figures(wh: Warehouse, on: dt.date) -> PoolFigures:
     if not wh.keeps("expert"):
         return PoolFigures(False, 0, minimum, ())
     mains = {area.code for area in fw.main_areas}
-    in_pool: set[str] = set()
+    # the pool is every expert in it that day, whether or not their `fields` name an area
+    in_pool = len(pool_at(wh, on))
     areas = []
     for code, records in pool_by_area(wh, on).items():
-        in_pool.update(rec.slug for rec in records)
         main = code in mains
         areas.append(
             AreaPool(
@@ -103,7 +104,7 @@ def pool_figures(wh: Warehouse, on: dt.date) -> PoolFigures:
                 main and len(records) < minimum,
             )
         )
-    return PoolFigures(True, len(in_pool), minimum, tuple(areas))
+    return PoolFigures(True, in_pool, minimum, tuple(areas))
 
 
 # -- feedback ----------------------------------------------------------------------
@@ -210,7 +211,7 @@ def feedback_summary(
     )
 
     def standard_labels(code: str) -> tuple[str, str]:
-        found = wh.by_code.get(code)
+        found = wh.by_code.get(wh.canonical(code))
         if not found:
             return "", ""
         model = found[0].model

@@ -136,20 +136,20 @@ def _summaries(
         return why(fig, "尚无完整的规划年度可统计。", "No full plan year to count yet.")
     if not records_summaries(units, as_of):
         return why(fig, "未记录年度总结报送。", "No annual summary recorded as sent.")
-    lack = ("{year} 年度总结截至 {as_of} 未报送", "{year} summary not sent by {as_of}")
     entries: list[Entry[RecordRef]] = []
     for rec in units:
         found = summary_years(rec, years, as_of)
         entries += [Entry(unit_year_ref(rec, y, "", ""), Outcome.FOR) for y in found.done]
-        entries += [
-            Entry(
-                unit_year_ref(
-                    rec, y, lack[0].format(year=y, as_of=as_of), lack[1].format(year=y, as_of=as_of)
-                ),
-                Outcome.AGAINST,
-            )
-            for y in found.missing
-        ]
+        certain = found.certain_missing
+        for index, y in enumerate(found.missing):
+            if index < certain:
+                zh, en = f"{y} 年度总结截至 {as_of} 未报送", f"{y} summary not sent by {as_of}"
+                entries.append(Entry(unit_year_ref(rec, y, zh, en), Outcome.AGAINST))
+            else:  # recorded without its sending date: sent by D or not
+                zh, en = f"{y} 年度总结报送日期不详", f"{y} summary: date sent not recorded"
+                fact = found.facts[index - certain]
+                ref = unit_year_ref(rec, y, zh, en)
+                entries.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, (fact,)))
     rate_of(fig, entries)
     done, total = len(fig.counted_for), len(units) * len(years)
     return why(

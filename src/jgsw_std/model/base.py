@@ -97,6 +97,22 @@ StandardCode = Annotated[
 ]
 """A standard code, stored in canonical form (full-width slashes and dashes fixed)."""
 
+
+def _number_as_text(value: Any) -> Any:
+    # YAML reads an unquoted 13800138000 (a phone) or 5 (a clause) as an integer;
+    # the contract means the text. Booleans stay refused: `true` is no phone number.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+DigitsText = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    Field(json_schema_extra={"type": ["string", "integer"]}),
+]
+"""Text that people often type as bare digits (a phone number, a clause number)."""
+
 Slug = Annotated[str, Field(pattern=_SLUG, examples=["shapingba"])]
 """A lower-case identifier made of letters, digits and dashes."""
 

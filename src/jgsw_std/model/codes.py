@@ -89,6 +89,23 @@ def normalize_code(text: str) -> str:
     return f"{prefix} {match['number']}-{match['year']}"
 
 
+def joint_twin(code: str) -> str | None:
+    """The other province's code of a Sichuan-Chongqing joint local standard.
+
+    DOMAIN.md: ``DB50/T 10004-2023`` (= ``DB51/T 10004-2023``): both provinces
+    publish a joint standard under the same number, so either code names it.
+    None for any other code.
+    """
+    try:
+        parsed = parse_code(code)
+    except CodeError:
+        return None
+    if not parsed.joint or parsed.region not in (CHONGQING, SICHUAN):
+        return None
+    other = SICHUAN if parsed.region == CHONGQING else CHONGQING
+    return f"DB{other}{parsed.prefix[2 + len(parsed.region) :]} {parsed.number}-{parsed.year}"
+
+
 def code_slug(code: str) -> str:
     """The file name stem of a code: ``DB50/T 1056-2020`` -> ``db50-t-1056-2020``."""
     return re.sub(r"[^a-z0-9.]+", "-", normalize_code(code).lower()).strip("-")

@@ -94,7 +94,8 @@ class Regrouping(StrictModel):
 
 class Summary(StrictModel):
     year: Year = Field(description=describe("总结所属年度", "year summarized"))
-    sent: IsoDate = Field(description=describe("报送日期", "date sent up"))
+    # sent but not yet dated: that unit-year of indicator 3's second figure stays open
+    sent: IsoDate | None = Field(None, description=describe("报送日期", "date sent up"))
 
 
 class Article(StrictModel):
@@ -103,7 +104,8 @@ class Article(StrictModel):
     level: Literal["provincial", "national"] = Field(
         description=describe("刊物级别：省级/国家级", "journal level")
     )
-    date: IsoDate = Field(description=describe("发表日期", "publication date"))
+    # published but not yet dated: indicator 19 counts it both ways (a range)
+    date: IsoDate | None = Field(None, description=describe("发表日期", "publication date"))
     source: str | None = Field(None, description=describe("信息来源", "source"))
 
 

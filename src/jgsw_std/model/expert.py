@@ -7,13 +7,23 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from jgsw_std.model.base import IsoDate, ListsModel, NonEmptyText, Slug, StrictModel, describe
+from jgsw_std.model.base import (
+    DigitsText,
+    IsoDate,
+    ListsModel,
+    NonEmptyText,
+    Slug,
+    StrictModel,
+    describe,
+)
 
 
 class Contact(StrictModel):
     """How to reach the expert: personal data (see PRIVATE_FIELDS)."""
 
-    phone: str | None = Field(None, description=describe("电话（个人信息）", "phone (private)"))
+    phone: DigitsText | None = Field(
+        None, description=describe("电话（个人信息）", "phone (private)")
+    )
     email: str | None = Field(None, description=describe("电子邮箱（个人信息）", "email (private)"))
 
 

@@ -6,7 +6,15 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from jgsw_std.model.base import IsoDate, NonEmptyText, Slug, StandardCode, StrictModel, describe
+from jgsw_std.model.base import (
+    DigitsText,
+    IsoDate,
+    NonEmptyText,
+    Slug,
+    StandardCode,
+    StrictModel,
+    describe,
+)
 
 FEEDBACK_ID = r"^[0-9]{4}-[0-9]{4}$"
 FeedbackKind = Literal["problem", "suggestion", "question"]
@@ -56,7 +64,7 @@ class Feedback(StrictModel):
     kind: FeedbackKind | None = Field(
         None, description=describe("类型：问题/建议/咨询", "problem / suggestion / question")
     )
-    clause: str | None = Field(
+    clause: DigitsText | None = Field(
         None, description=describe('涉及条款（写成文本，如 "5.3"）', "clause concerned")
     )
     text: NonEmptyText = Field(description=describe("反馈内容（必填）", "what was said (required)"))

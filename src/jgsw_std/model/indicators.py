@@ -82,7 +82,8 @@ class Range(StrictModel):
 
 
 class Evidence(StrictModel):
-    date: IsoDate = Field(description=describe("日期", "date"))
+    # documented but not yet dated: the milestone is open (0-1) until the date is added
+    date: IsoDate | None = Field(None, description=describe("日期", "date"))
     note: str | None = Field(None, description=describe("说明", "note"))
     ref: str | None = Field(None, description=describe("文号或链接", "reference"))
 

@@ -43,8 +43,10 @@ class Review(StrictModel):
     # A review known to have happened but not yet dated is kept: it leaves the
     # review rate (indicator 17) and the review duty open until its date is added.
     date: IsoDate | None = Field(None, description=describe("复审日期", "review date"))
-    conclusion: Literal["continue", "revise", "repeal"] = Field(
-        description=describe("复审结论：继续有效/修订/废止", "continue / revise / repeal")
+    # DOMAIN.md marks no field of a review required: a review whose conclusion is not
+    # yet recorded still restarts the review clock (indicator 17, L601).
+    conclusion: Literal["continue", "revise", "repeal"] | None = Field(
+        None, description=describe("复审结论：继续有效/修订/废止", "continue / revise / repeal")
     )
     # None rather than an empty list: reviews are many, and a list default would make
     # every one of them pay ListsModel's check for an empty `experts:` (10 ms a 10,000)
@@ -55,7 +57,11 @@ class Review(StrictModel):
 
 
 class Evaluation(StrictModel):
-    date: IsoDate = Field(description=describe("实施效果评价日期", "effect evaluation date"))
+    # An evaluation known to have been made but not yet dated is kept, as a review is:
+    # indicator 16 and the evaluation duty stay open (a range) until its date is added.
+    date: IsoDate | None = Field(
+        None, description=describe("实施效果评价日期", "effect evaluation date")
+    )
     method: str | None = Field(
         None, description=describe("评价依据，如 DB50/T 1053-2020", "evaluation method")
     )

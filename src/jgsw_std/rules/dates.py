@@ -67,7 +67,7 @@ def evaluation_before_effective(wh: Warehouse, ctx: CheckContext) -> Iterator[Pr
         if eff is None:
             continue
         for index, evaluation in enumerate(rec.model.evaluations):
-            if evaluation.date < eff:
+            if evaluation.date is not None and evaluation.date < eff:
                 yield evaluation_before_effective.problem(
                     rec.path, ("evaluations", index, "date"), date=evaluation.date, effective=eff
                 )
@@ -218,7 +218,7 @@ def district_dates_order(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                         earlier=first,
                     )
         for index, summary in enumerate(rec.model.summaries):
-            if summary.sent.year < summary.year:
+            if summary.sent is not None and summary.sent.year < summary.year:
                 yield district_dates_order.problem(
                     rec.path,
                     ("summaries", index, "sent"),

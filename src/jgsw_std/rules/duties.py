@@ -224,7 +224,7 @@ def _concluded(at: AsOf) -> list[_Concluded]:
             if not reviews:
                 continue
             found = latest_review(reviews, at.date)
-            if found is not None and found[1].conclusion != "continue":
+            if found is not None and found[1].conclusion in ("revise", "repeal"):
                 out.append(_Concluded(rec, found[0], found[1], at.state(rec)))
         return out
 

@@ -36,7 +36,7 @@ def feedback_unknown_standard(wh: Warehouse, ctx: CheckContext) -> Iterator[Prob
     whose own file has errors is known and not reported here.
     """
     for rec in wh.feedback:
-        if rec.code in wh.by_code or rec.code in wh.broken_codes:
+        if wh.canonical(rec.code) in wh.by_code or rec.code in wh.broken_codes:
             continue
         close = difflib.get_close_matches(rec.code, list(wh.by_code), n=1, cutoff=0.8)
         yield feedback_unknown_standard.problem(

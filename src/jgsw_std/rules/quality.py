@@ -377,8 +377,8 @@ def low_evaluation_score(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
             continue
         latest: tuple[int, int] | None = None  # (index, ordinal of date)
         for index, evaluation in enumerate(evaluations):
-            if evaluation.score is None or evaluation.date > ctx.as_of:
-                continue
+            if evaluation.score is None or evaluation.date is None or evaluation.date > ctx.as_of:
+                continue  # an undated score cannot be placed among the others
             day = evaluation.date.toordinal()
             if latest is None or day >= latest[1]:
                 latest = (index, day)

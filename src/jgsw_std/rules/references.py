@@ -109,7 +109,7 @@ def unknown_collab_group(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
 
 def _exists(wh: Warehouse, code: str) -> bool:
-    return code in wh.by_code or code in wh.broken_codes
+    return wh.canonical(code) in wh.by_code or code in wh.broken_codes
 
 
 @rule(
@@ -171,9 +171,10 @@ def supersession_disagrees(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     for rec in wh.standards:
         for old_code in rec.model.supersedes:
             old = wh.standard(old_code)
-            if old is None or old.model.superseded_by in (None, rec.code):
+            named = old.model.superseded_by if old is not None else None
+            if old is None or named is None or wh.standard(named) is rec:
                 continue
-            if old.model.superseded_by in rec.model.supersedes:
+            if wh.canonical(named) in {wh.canonical(c) for c in rec.model.supersedes}:
                 continue
             yield supersession_disagrees.problem(
                 old.path,
@@ -220,7 +221,7 @@ def supersession_one_sided(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
         if new_code is None:
             continue
         new = wh.standard(new_code)
-        if new is None or rec.code in new.model.supersedes:
+        if new is None or any(wh.standard(c) is rec for c in new.model.supersedes):
             continue
         yield supersession_one_sided.problem(
             new.path,

@@ -112,13 +112,20 @@ def _missing_years(
         args: dict[str, Any] = {
             "name_zh": rec.model.name,
             "name_en": rec.model.name_en or rec.model.name,
-            "years_zh": _years_text(list(found.missing), "zh"),
-            "years_en": _years_text(list(found.missing), "en"),
+            "years_zh": _years_text(sorted(found.missing), "zh"),
+            "years_en": _years_text(sorted(found.missing), "en"),
             "open": found.open,
             "detail_zh": "",
             "detail_en": "",
         }
-        if found.open:
+        if found.open and field == "summaries":
+            # a summary names its year: exactly those years are open, not "up to N"
+            open_years = sorted(found.missing[found.certain_missing :])
+            args["detail_zh"] = f"（其中 {_years_text(open_years, 'zh')} 年度的总结未记报送日期）"
+            args["detail_en"] = (
+                f" (the {_years_text(open_years, 'en')} summary has no date sent on record)"
+            )
+        elif found.open:
             args["detail_zh"] = f"（日期不详的活动至多补上其中 {found.open} 个年度）"
             args["detail_en"] = f" (undated activities may fill up to {found.open} of them)"
         if not tracked:
@@ -190,8 +197,8 @@ def year_without_training(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]
     "U804",
     "year-without-summary",
     Severity.WARNING,
-    zh="{name}没有 {years_zh} 年度标准化工作总结的报送记录",
-    en="{name} has no annual summary sent up on record for {years_en}",
+    zh="{name}没有 {years_zh} 年度标准化工作总结的报送记录{detail}",
+    en="{name} has no annual summary sent up on record for {years_en}{detail}",
     hint_zh="在 summaries 下补记年度总结及下一年度工作安排的报送（year、sent 报送日期）。",
     hint_en="Record each annual summary and next-year plan sent up under summaries (year, sent).",
     maybe_zh="{name}可能没有报送 {years_zh} 年度标准化工作总结：{why}",

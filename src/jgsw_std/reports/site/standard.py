@@ -175,7 +175,7 @@ class StandardPages:
         if std.effective:
             events.append((std.effective, "effective", t["ev_effective"], ""))
         for review in std.reviews:
-            bits = [t[f"conclusion.{review.conclusion}"]]
+            bits = [t[f"conclusion.{review.conclusion}"]] if review.conclusion else []
             bits += [review.note] if review.note else []
             bits += self.experts_note(review.experts)
             note = " · ".join(bits)

@@ -78,17 +78,18 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         ],
         "demo_sites": [{"name": s.name, "established": _date(s.established)} for s in m.demo_sites],
         "summaries": [
-            {"year": s.year, "sent": s.sent.isoformat()}
+            {"year": s.year, "sent": _date(s.sent)}
             for s in sorted(m.summaries, key=lambda s: s.year, reverse=True)
         ],
         "articles": [
             {
-                "date": a.date.isoformat(),
+                "date": _date(a.date),
                 "title": a.title,
                 "journal": a.journal,
                 "level": t[f"article.{a.level}"],
             }
-            for a in sorted(m.articles, key=lambda a: a.date, reverse=True)
+            # undated articles last: when they appeared is not known
+            for a in sorted(m.articles, key=lambda a: a.date or dt.date.min, reverse=True)
         ],
     }
 
