@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from jgsw_std.demo.generator import build_demo, write_demo
+from jgsw_std.rules import quality
 from jgsw_std.rules.registry import RULES, Rule
 from tests.conftest import CliResult
 
@@ -284,14 +285,59 @@ def test_every_edit_prints_what_a_full_check_prints(
 
 
 def test_a_title_edit_reruns_only_what_reads_titles(
-    demo: Path, tmp_path: Path, cli: Callable[..., CliResult], ran: list[str]
+    demo: Path,
+    tmp_path: Path,
+    cli: Callable[..., CliResult],
+    ran: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = tmp_path / "wh"
     shutil.copytree(demo, root)
     _check(cli, root)
     _swap("standards", "title")(root)
     ran.clear()
+    areas: list[set[str]] = []
+    real = quality.likely_duplicates_in
+
+    def spy(wh: Any, ctx: Any, only: set[str]) -> Any:
+        areas.append(only)
+        return real(wh, ctx, only)
+
+    monkeypatch.setattr(quality, "likely_duplicates_in", spy)
     cached = _check(cli, root)
-    assert "Q701" in ran and "M901" in ran  # reads titles; reads files outside data/
+    assert "M901" in ran  # reads files outside data/
+    assert len(areas) == 1 and len(areas[0]) == 1  # Q701 on the edited standard's area only
     assert not {"L601", "G501", "N201", "U801", "E901", "F907"} & set(ran)
     assert cached == _check(cli, root, "--no-cache")
+
+
+def test_likely_duplicates_follow_title_and_area_edits(
+    demo: Path, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """Q701 re-run on some areas only: a pair made, moved to another area, its earlier
+    standard's titles edited, then undone, each compared with a full check."""
+    root = tmp_path / "wh"
+    shutil.copytree(demo, root)
+    _check(cli, root)
+    paths = _files(root, "standards")
+    first = paths[0]
+    twin = next(p for p in paths[1:] if p.parent == first.parent)
+    elsewhere = next(p for p in paths if p.parent != first.parent)
+    original = {p: p.read_bytes() for p in (first, twin)}
+
+    def update(path: Path, **values: Any) -> None:
+        data = _load(path)
+        data.update(values)
+        _dump(path, data)
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("pair made", lambda: update(twin, title=_load(first)["title"])),
+        ("earlier's English title", lambda: update(first, title_en="Same Thing")),
+        ("pair moved", lambda: update(twin, area=_load(elsewhere)["area"])),
+        ("pair back", lambda: update(twin, area=_load(first)["area"])),
+        ("earlier retitled", lambda: update(first, title=_load(first)["title"] + "（修订）")),
+        ("undone", lambda: [p.write_bytes(b) for p, b in original.items()]),
+    ]
+    for name, step in steps:
+        step()
+        _same_as_full(cli, root, name)

@@ -124,6 +124,13 @@ READS: dict[str, Reads] = {
 }
 
 
+#: Rules whose findings about a standard depend only on the standards of its area,
+#: as long as no field but these changed: then they run again on the areas the
+#: changed standards were and are in, and keep their findings elsewhere (Q701:
+#: the states and supersession links it also reads are the same as before).
+BY_AREA: dict[str, frozenset[str]] = {"Q701": frozenset({"title", "title_en", "area"})}
+
+
 def must_rerun(code: str, changed: Mapping[str, frozenset[str]]) -> bool:
     """Whether rule ``code`` may find otherwise now that ``changed`` (kind -> fields) changed."""
     reads = READS.get(code)

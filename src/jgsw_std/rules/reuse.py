@@ -25,7 +25,7 @@ from typing import Any
 from jgsw_std.load import records_cache, runs_cache
 from jgsw_std.load.warehouse import Warehouse
 from jgsw_std.problems import Problem
-from jgsw_std.rules.reads import must_rerun
+from jgsw_std.rules.reads import BY_AREA, must_rerun
 from jgsw_std.rules.registry import CheckContext, Rule
 
 #: The kinds whose files may change without every rule running again.
@@ -70,7 +70,15 @@ def changed_fields(doc_before: dict[object, object], doc_now: dict[object, objec
     return out
 
 
-def changes(wh: Warehouse, before: Mapping[str, str]) -> dict[str, frozenset[str]] | None:
+@dataclass
+class Changes:
+    """What changed since the last run: fields by kind, and each changed file's old document."""
+
+    fields: dict[str, frozenset[str]]
+    before: dict[str, dict[object, object]]
+
+
+def changes(wh: Warehouse, before: Mapping[str, str]) -> Changes | None:
     """The fields that changed since the run that judged ``before`` (path -> blob id), by kind.
 
     None when the rules must all run (see the module's docstring).
@@ -87,6 +95,7 @@ def changes(wh: Warehouse, before: Mapping[str, str]) -> dict[str, frozenset[str
             return None
     old = records_cache.fetch([(before[rel], wh.files[rel].kind) for rel in changed])
     fields: dict[str, set[str]] = {}
+    docs: dict[str, dict[object, object]] = {}
     for rel in changed:
         entry = wh.files[rel]
         record = old.get((before[rel], entry.kind))
@@ -99,12 +108,13 @@ def changes(wh: Warehouse, before: Mapping[str, str]) -> dict[str, frozenset[str
         if "\0" in found:
             return None
         fields.setdefault(entry.kind, set()).update(found)
-    return {kind: frozenset(names) for kind, names in fields.items()}
+        docs[rel] = doc_before
+    return Changes({kind: frozenset(names) for kind, names in fields.items()}, docs)
 
 
 @dataclass
 class Findings:
-    """Each rule's findings in the order the rules ran: kept from before, or found now."""
+    """Each rule's findings: kept from before, found now, or some of each."""
 
     kept: dict[str, list[runs_cache.Kept]] = field(default_factory=dict)
     found: dict[str, list[Problem]] = field(default_factory=dict)
@@ -113,7 +123,7 @@ class Findings:
         """What is kept for the next run (found findings put in kept form)."""
         out = dict(self.kept)
         for code, problems in self.found.items():
-            out[code] = [runs_cache.keep(p.to_plain()) for p in problems]
+            out[code] = [*out.get(code, ()), *(runs_cache.keep(p.to_plain()) for p in problems)]
         return runs_cache.Run(blobs, out)
 
 
@@ -122,7 +132,9 @@ def run_reusing(
 ) -> tuple[list[Problem], Findings]:
     """Every finding of ``rules``, unsettled, re-running only the rules that must.
 
-    Also what each rule found, to be kept for the next run.
+    Also what each rule found, to be kept for the next run. The order of the
+    findings may differ from a full run's only between files (a rule re-run
+    on some areas): settling sorts them by file first.
     """
     changed = changes(wh, last.blobs) if last is not None else None
     out: list[Problem] = []
@@ -130,11 +142,57 @@ def run_reusing(
     for rule_ in rules:
         code = rule_.code
         previous = last.findings.get(code) if last is not None and changed is not None else None
-        if previous is not None and changed is not None and not must_rerun(code, changed):
+        if previous is None or changed is None:
+            found = list(rule_(wh, ctx))
+        elif not must_rerun(code, changed.fields):
             out.extend(Problem.from_plain(runs_cache.unkeep(k)) for k in previous)
             findings.kept[code] = previous
             continue
-        found = list(rule_(wh, ctx))
+        else:
+            partly = _by_area(code, wh, ctx, changed, previous)
+            if partly is None:
+                found = list(rule_(wh, ctx))
+            else:
+                kept, found = partly
+                out.extend(Problem.from_plain(runs_cache.unkeep(k)) for k in kept)
+                findings.kept[code] = kept
         out.extend(found)
         findings.found[code] = found
     return out, findings
+
+
+def _by_area(
+    code: str,
+    wh: Warehouse,
+    ctx: CheckContext,
+    changed: Changes,
+    previous: list[runs_cache.Kept],
+) -> tuple[list[runs_cache.Kept], list[Problem]] | None:
+    """A BY_AREA rule re-run on the areas the changed standards were and are in: the
+    findings kept elsewhere, and those found there. None: run it on everything."""
+    from jgsw_std.model.standard import Standard
+    from jgsw_std.rules import quality
+
+    allowed = BY_AREA.get(code)
+    runner = {"Q701": quality.likely_duplicates_in}.get(code)
+    if allowed is None or runner is None:
+        return None
+    rest = dict(changed.fields)
+    rest["standard"] = rest.get("standard", frozenset()) - allowed
+    if must_rerun(code, rest):
+        return None
+    area_of = {rec.path: rec.model.area or "" for rec in wh.standards}
+    areas: set[str] = set()
+    for rel, doc in changed.before.items():
+        if wh.files[rel].kind != "standard":
+            continue
+        if rel not in area_of:
+            return None
+        try:
+            was = Standard.model_validate(doc)
+        except ValueError:
+            return None
+        areas.update((was.area or "", area_of[rel]))
+    redone = {path for path, area in area_of.items() if area in areas}
+    kept = [k for k in previous if k[0][0] not in redone]
+    return kept, list(runner(wh, ctx, areas))
