@@ -7,9 +7,9 @@ declaration here must name every top-level field (as written in the files)
 whose value can change the rule's findings, read directly or through what it
 asks (``ctx.at``'s states and duties, ``wh.by_code``, a record's ``items``...).
 A kind left out is one the rule does not read at all; ``ALL`` stands for
-every field of a kind. A rule not declared here re-runs whenever anything
-changed: the safe default, kept by the rules that read more than the records
-(M9xx read the documents' files outside data/).
+every field of a kind. A rule not declared here always re-runs: the safe
+default, kept by the rules that read more than the records (M9xx read the
+documents' files outside data/, which may change while data/ does not).
 
 Whatever else a rule reads is the same whenever this is asked: which files
 exist and which of them are valid (a changed file must be valid before and
@@ -135,7 +135,7 @@ def must_rerun(code: str, changed: Mapping[str, frozenset[str]]) -> bool:
     """Whether rule ``code`` may find otherwise now that ``changed`` (kind -> fields) changed."""
     reads = READS.get(code)
     if reads is None:
-        return bool(changed)
+        return True  # it may read what no record holds (the documents' files)
     for kind, fields in changed.items():
         if not fields or kind not in reads:
             continue
