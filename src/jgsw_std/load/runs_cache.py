@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jgsw_std.load import cache
+from jgsw_std.load.compact import LARGE
 from jgsw_std.problems import PlainProblem
 
 #: A finding as kept: its plain form with date arguments as day numbers, and their names.
@@ -90,22 +91,26 @@ def save(key: str, make: Callable[[], Run], weight: int) -> None:
     """Keep the run ``make`` gives under ``key``, once the output is out (see cache.later).
 
     ``make`` is called then (in a detached process when there is much to
-    write): putting tens of thousands of findings in marshal form need not
-    delay the answer. ``weight``: about how many findings it holds.
+    write): putting ten thousand findings in marshal form need not delay the
+    answer. ``weight``: how many findings it holds. Past
+    :data:`~jgsw_std.load.compact.LARGE` of them, memory is what is short:
+    they are put in marshal form now, so that the findings themselves can go.
     """
     if not cache.enabled():
         return
+    if weight <= LARGE:
+        cache.later(lambda store: _write(store, key, _encoded(make())), max(weight, 1))
+        return
+    value = _encoded(make())
+    cache.later(lambda store: _write(store, key, value), weight, len(value or b""))
 
-    def write(store: cache.Store) -> None:
-        run = make()
-        try:
-            value = marshal.dumps((run.blobs, run.findings))
-        except ValueError:  # a finding marshal cannot carry: the next run checks in full
-            _forget(store, key)
-            return
-        _write(store, key, value)
 
-    cache.later(write, max(weight, 1))
+def _encoded(run: Run) -> bytes | None:
+    """The run in marshal form; None when a finding holds what marshal cannot carry."""
+    try:
+        return marshal.dumps((run.blobs, run.findings))
+    except ValueError:
+        return None
 
 
 def _forget(store: cache.Store, key: str) -> None:
@@ -113,7 +118,10 @@ def _forget(store: cache.Store, key: str) -> None:
         conn.execute("DELETE FROM runs WHERE key = ?", (key,))
 
 
-def _write(store: cache.Store, key: str, value: bytes) -> None:
+def _write(store: cache.Store, key: str, value: bytes | None) -> None:
+    if value is None:  # the next run checks in full
+        _forget(store, key)
+        return
     packed = zlib.compress(value, 1)
     with store.writing() as conn:
         row = (key, packed, int(time.time()))
