@@ -94,21 +94,23 @@ def save(key: str, make: Callable[[], Run], weight: int) -> None:
     write): putting ten thousand findings in marshal form need not delay the
     answer. ``weight``: how many findings it holds. Past
     :data:`~jgsw_std.load.compact.LARGE` of them, memory is what is short:
-    they are put in marshal form now, so that the findings themselves can go.
+    they are put in marshal form (compressed) now, so that the findings
+    themselves can go.
     """
     if not cache.enabled():
         return
     if weight <= LARGE:
-        cache.later(lambda store: _write(store, key, _encoded(make())), max(weight, 1))
+        cache.later(lambda store: _write(store, key, _packed(make())), max(weight, 1))
         return
-    value = _encoded(make())
+    value = _packed(make())
     cache.later(lambda store: _write(store, key, value), weight, len(value or b""))
 
 
-def _encoded(run: Run) -> bytes | None:
-    """The run in marshal form; None when a finding holds what marshal cannot carry."""
+def _packed(run: Run) -> bytes | None:
+    """The run in marshal form, compressed; None when a finding holds what marshal
+    cannot carry."""
     try:
-        return marshal.dumps((run.blobs, run.findings))
+        return zlib.compress(marshal.dumps((run.blobs, run.findings)), 1)
     except ValueError:
         return None
 
@@ -118,11 +120,10 @@ def _forget(store: cache.Store, key: str) -> None:
         conn.execute("DELETE FROM runs WHERE key = ?", (key,))
 
 
-def _write(store: cache.Store, key: str, value: bytes | None) -> None:
-    if value is None:  # the next run checks in full
+def _write(store: cache.Store, key: str, packed: bytes | None) -> None:
+    if packed is None:  # the next run checks in full
         _forget(store, key)
         return
-    packed = zlib.compress(value, 1)
     with store.writing() as conn:
         row = (key, packed, int(time.time()))
         conn.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", row)
