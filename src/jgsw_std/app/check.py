@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from jgsw_std.load.files import SourceFile
     from jgsw_std.load.warehouse import Warehouse
     from jgsw_std.model.framework import CheckSettings
+    from jgsw_std.problems import Problem
     from jgsw_std.problems.result import CheckResult
+    from jgsw_std.rules.registry import CheckContext, Rule
+    from jgsw_std.rules.runner import CheckOptions
 
 
 @dataclass
@@ -217,8 +220,14 @@ def check_warehouse(
     ignore: list[str] | None = None,
     share: Share = Share.ALL,
     at: AsOf | None = None,
+    remember: bool = False,
 ) -> CheckResult:
-    """Every finding about ``wh`` on ``as_of``, settled (see rules.runner.settle)."""
+    """Every finding about ``wh`` on ``as_of``, settled (see rules.runner.settle).
+
+    ``remember``: keep each rule's findings for the next check of the working
+    tree, and find again only what may have changed since the last one
+    (rules/reuse.py).
+    """
     from jgsw_std.lifecycle.asof import AsOf
     from jgsw_std.lifecycle.duties import DutySettings
     from jgsw_std.rules.registry import CheckContext
@@ -232,8 +241,55 @@ def check_warehouse(
     ctx = CheckContext(at, thresholds)
     rules = [r for r in select_rules(options.select) if _in_share(r.code, share)]
     problems = list(wh.problems) if share is not Share.SIDE else []
-    problems.extend(run_rules(rules, wh, ctx))
+    key = _run_key(wh, as_of, options, thresholds) if remember and share is Share.ALL else None
+    if key is None:
+        problems.extend(run_rules(rules, wh, ctx))
+    else:
+        problems.extend(_run_remembering(rules, wh, ctx, key))
     return settle(wh, problems, options)
+
+
+def _run_key(
+    wh: Warehouse, as_of: dt.date, options: CheckOptions, thresholds: dict[str, float]
+) -> str | None:
+    """What the rules' findings kept for the next run are keyed by: all they depend on
+    besides the files (load/runs_cache.py). None when nothing is to be kept."""
+    import hashlib
+    import json
+
+    from jgsw_std.load import cache
+
+    if wh.root is None or wh.revision is not None or not cache.enabled():
+        return None
+    parts = {
+        "jgsw": cache.code_stamp(),
+        "root": str(wh.root),
+        "as_of": as_of.isoformat(),
+        "thresholds": sorted(thresholds.items()),
+        "select": list(options.select),
+        "ignore": list(options.ignore),
+        "severity": sorted(options.severity.items()),
+    }
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _run_remembering(
+    rules: list[Rule], wh: Warehouse, ctx: CheckContext, key: str
+) -> list[Problem]:
+    """The rules' findings, re-running only those whose inputs changed since the run
+    kept under ``key``; this run's are kept in its place."""
+    from jgsw_std.load import runs_cache
+    from jgsw_std.rules.reuse import blobs_of, run_reusing
+
+    blobs = blobs_of(wh)
+    if blobs is None:
+        from jgsw_std.rules.runner import run_rules
+
+        return run_rules(rules, wh, ctx)
+    found, findings = run_reusing(rules, wh, ctx, runs_cache.fetch(key))
+    runs_cache.save(key, lambda: findings.run(blobs), len(found))
+    return found
 
 
 def run_check(request: CheckRequest, progress: Progress = SILENT) -> CheckOutcome:
@@ -291,7 +347,9 @@ def _check_in_one(
     with progress.step(f"读取 {len(paths)} 个文件", f"reading {len(paths)} files"):
         wh = build_warehouse(read_worktree(root, paths, known, trusted), root=root)
     with progress.step("检查", "checking"):
-        result = check_warehouse(wh, request.as_of, request.select, request.ignore)
+        result = check_warehouse(
+            wh, request.as_of, request.select, request.ignore, remember=_cacheable(request)
+        )
     return wh, result
 
 

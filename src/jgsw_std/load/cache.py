@@ -3,7 +3,7 @@
 Everything in it is keyed by content. A file is known by its git blob id (the
 sha1 of ``blob <length>\\0<bytes>``, what ``git hash-object`` prints), so one
 entry serves the working tree, ``--rev``, ``diff``, ``history`` and ``trend``
-alike. Five tables:
+alike. Six tables:
 
 - ``records``: each blob's parse and validation (load/records_cache.py);
 - ``places``: each blob's problem positions and suppression comments
@@ -11,6 +11,9 @@ alike. Five tables:
 - ``memos``: results of checks over groups of files, by a digest of their
   inputs (load/memo_cache.py);
 - ``results``: the finished output of a whole command (app/finished.py);
+- ``runs``: per root and settings, the last check's blob ids and each rule's
+  unsettled findings, so that a run in which few files changed re-runs only
+  the rules that read what changed (load/runs_cache.py, rules/reuse.py);
 - ``files``: per root, path -> (mtime, size, inode, ctime) and blob id, which
   lets a run skip reading and hashing files that have not changed, and a
   summary of it that a run with nothing changed reads instead
@@ -46,7 +49,7 @@ ENV_DIR = "JGSW_CACHE_DIR"
 ENV_OFF = "JGSW_NO_CACHE"
 FILE_NAME = "cache.sqlite3"
 #: Bumped when the tables change shape; an older file is emptied and rebuilt.
-SCHEMA = "4"
+SCHEMA = "5"
 #: How long a process waits for another one's write before giving up (seconds).
 BUSY_TIMEOUT = 1.0
 #: Entries not written by this jgsw (another version) and results older than
@@ -65,6 +68,7 @@ _TABLES = (
     # documents' files: sha1 of a file's state -> its digest (load/attachment_digests.py)
     "CREATE TABLE IF NOT EXISTS digests (stamp TEXT, key TEXT, value BLOB, written INTEGER,"
     " PRIMARY KEY (stamp, key)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, value BLOB, written INTEGER)",
     # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)},
     # and its summary (load/blob_ids.py: the whole tree's id, while every file is as recorded)
     "CREATE TABLE IF NOT EXISTS files (root TEXT PRIMARY KEY, value BLOB, summary BLOB)",
@@ -344,7 +348,8 @@ class Store:
                     f"DELETE FROM {table} WHERE stamp != ? AND written < ?",
                     (stamp, now - KEEP_SECONDS),
                 )
-            conn.execute("DELETE FROM results WHERE written < ?", (now - KEEP_SECONDS,))
+            for table in ("results", "runs"):
+                conn.execute(f"DELETE FROM {table} WHERE written < ?", (now - KEEP_SECONDS,))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
 
 
@@ -359,7 +364,7 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     """A new file, or one written by an older layout: start it afresh."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("records", "places", "memos", "digests", "results", "files", "meta"):
+        for table in ("records", "places", "memos", "digests", "results", "runs", "files", "meta"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES:
             conn.execute(statement)

@@ -6,9 +6,10 @@ import bisect
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
+from jgsw_std.lifecycle.state import state_at
 from jgsw_std.load import memo_cache
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
@@ -275,9 +276,34 @@ def likely_duplicate(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     supersedes, and different parts of a multi-part standard, are not
     duplicates. Repealed and superseded standards are left out.
     """
-    threshold = ctx.threshold(SIMILARITY, DEFAULT_SIMILARITY)
     states = ctx.at.states
     records = [r for r in wh.standards if states[r.path] not in ("repealed", "superseded")]
+    yield from _duplicate_problems(records, ctx)
+
+
+def likely_duplicates_in(
+    wh: Warehouse, ctx: CheckContext, areas: Collection[str]
+) -> Iterator[Problem]:
+    """Q701's findings about the standards of ``areas`` (``""``: those with no area).
+
+    They are exactly those of a whole run: a standard is compared with the
+    standards of its own area only, and whether two are linked by a
+    supersession is asked of the two (the set of codes in supersessions only
+    spares asking; the area's own records put both codes of any such link in
+    it). Used when only titles or areas changed (rules/reuse.py), so that the
+    other areas' findings are kept.
+    """
+    records = [
+        r
+        for r in wh.standards
+        if (r.model.area or "") in areas
+        and state_at(wh, r, ctx.as_of) not in ("repealed", "superseded")
+    ]
+    yield from _duplicate_problems(records, ctx)
+
+
+def _duplicate_problems(records: list[StandardRecord], ctx: CheckContext) -> Iterator[Problem]:
+    threshold = ctx.threshold(SIMILARITY, DEFAULT_SIMILARITY)
     for pair in find_duplicates(records, threshold):
         yield likely_duplicate.problem(
             pair.later.path,
