@@ -230,7 +230,9 @@ def year_record(rec: DistrictRecord, as_of: dt.date) -> YearRecord:
             meetings.add(day.year)
         if activity.kind in TRAINING_KINDS:
             trainings.add(day.year)
-    summaries = {s.year for s in rec.model.summaries if s.sent is not None and s.sent <= as_of}
+    summaries = {
+        s.year for s in rec.model.summaries if s.year and s.sent is not None and s.sent <= as_of
+    }
     return YearRecord(frozenset(meetings), frozenset(trainings), frozenset(summaries))
 
 

@@ -48,6 +48,8 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "review-date": ("复审日期", "review date"),
     "evaluation-date": ("评价日期", "evaluation date"),
     "sent": ("报送日期", "date sent"),
+    "activity-kind": ("活动类型（kind）", "activity kind"),
+    "summary-year": ("所属年度（year）", "year summarized"),
     "records": ("记录", "records"),
 }
 #: facts that leave a weight (a count's addend) unrecorded rather than an outcome open

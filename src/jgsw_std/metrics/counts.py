@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle.known import NO, YES, Entry, Fact, Known, Outcome, known, maybe
+from jgsw_std.lifecycle.known import NO, YES, Entry, Fact, Known, Outcome, both, known, maybe
 from jgsw_std.lifecycle.units import activity_fact
 from jgsw_std.metrics.base import MetricResult, RecordRef, RefKind
 from jgsw_std.metrics.common import count_of, new_result, plan_window, span, why
@@ -207,7 +207,7 @@ def training_attendance(
     entries: list[Entry[RecordRef]] = []
     for rec in scope.units(at.wh):
         for index, act in enumerate(rec.model.activities):
-            if act.kind != "training":
+            if act.kind is not None and act.kind != "training":
                 continue
             day = act.date
             inside = (
@@ -215,6 +215,8 @@ def training_attendance(
                 if day is None
                 else known(start <= day <= end)
             )
+            if act.kind is None:  # a training or not: its attendance is counted both ways
+                inside = both(inside, maybe(activity_fact(rec, index, "activity-kind")))
             if inside.no:
                 continue
             key = f"{day or '?'}:{act.title}"
@@ -224,6 +226,9 @@ def training_attendance(
                 zh, en = "参加人次未记录", "attendance not recorded"
             else:
                 zh, en = f"{act.attendees} 人次", f"{act.attendees} person-times"
+            if act.kind is None:
+                zh = f"类型不详（可能是培训），{zh}"
+                en = f"kind not recorded (maybe a training), {en}"
             if day is None:
                 zh, en = f"日期不详，{zh}", f"date not recorded, {en}"
             else:

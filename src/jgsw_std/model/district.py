@@ -73,8 +73,11 @@ class Activity(StrictModel):
     # An activity known to have taken place but not yet dated is kept: it leaves
     # the unit-year and attendance figures open (a range) until its date is added.
     date: IsoDate | None = Field(None, description=describe("活动日期", "date"))
-    kind: ActivityKind = Field(
-        description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange")
+    # An activity whose kind is not recorded is kept too: it may be the year's
+    # meeting or its training, so it leaves both unit-years open (a range).
+    kind: ActivityKind | None = Field(
+        None,
+        description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange"),
     )
     title: str = Field("", description=describe("活动名称", "title"))
     attendees: Count | None = Field(None, description=describe("参加人次", "person-times"))
@@ -93,7 +96,8 @@ class Regrouping(StrictModel):
 
 
 class Summary(StrictModel):
-    year: Year = Field(description=describe("总结所属年度", "year summarized"))
+    # sent but for a year nobody recorded: it may be any one missing year's summary
+    year: Year | None = Field(None, description=describe("总结所属年度", "year summarized"))
     # sent but not yet dated: that unit-year of indicator 3's second figure stays open
     sent: IsoDate | None = Field(None, description=describe("报送日期", "date sent up"))
 

@@ -218,7 +218,7 @@ def district_dates_order(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                         earlier=first,
                     )
         for index, summary in enumerate(rec.model.summaries):
-            if summary.sent is not None and summary.sent.year < summary.year:
+            if summary.sent is not None and summary.year and summary.sent.year < summary.year:
                 yield district_dates_order.problem(
                     rec.path,
                     ("summaries", index, "sent"),

@@ -51,11 +51,11 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         "activities": [
             {
                 "date": a.date.isoformat() if a.date else t["ev_undated"],
-                "kind": t.get(f"activity.{a.kind}", a.kind),
+                "kind": t.get(f"activity.{a.kind}", a.kind) if a.kind else "",
                 "title": a.title,
                 # a training's attendance not recorded: counted as a range, shown as missing
                 "attendees": a.attendees
-                if a.attendees is not None or a.kind != "training"
+                if a.attendees is not None or a.kind not in ("training", None)
                 else t["attendees_missing"],
                 "future": a.date is not None and a.date > site.inp.as_of,
             }
@@ -78,8 +78,9 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         ],
         "demo_sites": [{"name": s.name, "established": _date(s.established)} for s in m.demo_sites],
         "summaries": [
-            {"year": s.year, "sent": _date(s.sent)}
-            for s in sorted(m.summaries, key=lambda s: s.year, reverse=True)
+            {"year": s.year or "", "sent": _date(s.sent)}
+            # a summary without its year last
+            for s in sorted(m.summaries, key=lambda s: s.year or 0, reverse=True)
         ],
         "articles": [
             {

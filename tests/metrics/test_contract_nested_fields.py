@@ -1,0 +1,146 @@
+"""Nested fields the contract shows but does not mark required (DOMAIN.md: "Every field
+not marked required may be absent"). A record that omits one used to be an S101 that
+dropped the whole district or standard; now it is kept, and every figure that reads
+the field counts it both ways (a range naming the field that settles it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jgsw_std.reports.figures import settle_text
+from tests.conftest import MiniFactory
+from tests.metrics.build import END, city, figure, merge, shapingba, warehouse
+from tests.rules.helpers import messages
+
+Y2021 = dt.date(2021, 12, 31)  # the first full plan year: unit-years are 2021 only
+HELD = [
+    {"date": "2021-03-01", "kind": "meeting", "title": "推进会"},
+    {"date": "2021-04-01", "kind": "training", "title": "培训", "attendees": 100},
+]
+
+
+def _kindless(day: str) -> dict[str, str]:
+    """The city holds one activity of unknown kind on ``day``; 沙坪坝 both duties in 2021."""
+    return merge(
+        city(activities=[{"date": day, "title": "标准化活动", "attendees": 50}]),
+        shapingba(activities=HELD),
+    )
+
+
+# -- Activity.kind --------------------------------------------------------------------
+
+
+def test_activity_without_kind_leaves_its_year_open_for_meeting_and_training(
+    mini: MiniFactory,
+) -> None:
+    wh = warehouse(mini, units=_kindless("2021-12-31"))
+    assert wh.problems == []  # no S101: the district is kept
+    for metric in ("annual_meetings", "annual_training"):
+        result = figure(wh, metric, Y2021, 1.0)
+        # 沙坪坝 2021 held; the city's 2021 has an activity that may be either
+        assert (result.low_parts, result.high_parts) == ((1, 2), (2, 2)), metric
+        assert result.status == "unsettled"
+        assert [u.key for u in result.unknown] == ["chongqing:2021"]
+        assert settle_text(result, "zh") == (
+            "补上 重庆市 2021-12-31「标准化活动」的活动类型（kind）即可判定"
+        )
+        assert "activity kind" in settle_text(result, "en")
+    # U802/U803 call the city's 2021 only possibly missing and name the field
+    for code in ("U802", "U803"):
+        (message,) = messages(wh, code, as_of=Y2021)
+        assert "可能" in message and "活动类型（kind）" in message, message
+        (english,) = messages(wh, code, as_of=Y2021, lang="en")
+        assert "activity kind" in english, english
+
+
+def test_activity_without_kind_after_the_date_counts_for_nothing(mini: MiniFactory) -> None:
+    # the day after D: the activity had not happened yet, so 2021 is certainly missing
+    wh = warehouse(mini, units=_kindless("2022-01-01"))
+    result = figure(wh, "annual_meetings", Y2021, 1.0)
+    assert (result.low_parts, result.high_parts, result.unknown) == ((1, 2), (1, 2), [])
+    (message,) = messages(wh, "U802", as_of=Y2021)
+    assert message.startswith("重庆市在 2021 年没有召开") and "可能" not in message
+    # the day before D: open, as on D itself
+    early = figure(warehouse(mini, units=_kindless("2021-12-30")), "annual_meetings", Y2021, 1.0)
+    assert (early.low_parts, early.high_parts) == ((1, 2), (2, 2))
+
+
+def test_a_recorded_meeting_settles_the_year_whatever_the_kindless_activity_was(
+    mini: MiniFactory,
+) -> None:
+    units = merge(
+        city(
+            activities=[
+                {"date": "2021-05-01", "title": "标准化活动"},
+                {"date": "2021-06-01", "kind": "meeting", "title": "推进会"},
+            ]
+        ),
+        shapingba(activities=HELD),
+    )
+    result = figure(warehouse(mini, units=units), "annual_meetings", Y2021, 1.0)
+    assert (result.value, result.unknown) == (1.0, [])
+
+
+def test_undated_activity_without_kind_may_fill_one_missing_year(mini: MiniFactory) -> None:
+    units = merge(city(activities=[{"title": "活动"}]), shapingba(activities=HELD))
+    wh = warehouse(mini, units=units)
+    assert wh.problems == []
+    result = figure(wh, "annual_meetings", dt.date(2022, 12, 31), 1.0)
+    # 4 unit-years: 沙坪坝 2021 held, 2022 not; the city's two missing, one may be filled
+    assert (result.low_parts, result.high_parts) == ((1, 4), (2, 4))
+    # with one year only, that year is open, and both missing fields are named
+    one_year = figure(wh, "annual_meetings", Y2021, 1.0)
+    assert (one_year.low_parts, one_year.high_parts) == ((1, 2), (2, 2))
+    fields = sorted({s.fact.field for s in one_year.settle})
+    assert fields == ["activity-kind", "date"]
+    messages_ = messages(wh, "U802", as_of=dt.date(2022, 12, 31))
+    assert any("日期或类型不详的活动至多补上其中 1 个年度" in m for m in messages_), messages_
+
+
+def test_activity_without_kind_counts_both_ways_in_training_attendance(
+    mini: MiniFactory,
+) -> None:
+    wh = warehouse(mini, units=_kindless("2021-01-01"))
+    result = figure(wh, "training_attendance", END, 120)
+    # 沙坪坝's training (100) for certain; the city's 50 only if it was a training
+    assert (result.low, result.high) == (100, 150)
+    assert "活动类型（kind）" in settle_text(result, "zh")
+    assert any("类型不详" in u.note for u in result.unknown)
+    # the day before the plan starts, the kindless activity is outside the period
+    before = figure(warehouse(mini, units=_kindless("2020-12-31")), "training_attendance", END, 120)
+    assert (before.low, before.high) == (100, 100)
+
+
+# -- Summary.year -----------------------------------------------------------------------
+
+
+def _yearless_summary() -> dict[str, str]:
+    return merge(
+        city(summaries=[{"sent": "2022-01-10"}]),
+        shapingba(summaries=[{"year": 2021, "sent": "2022-01-05"}]),
+    )
+
+
+def test_summary_without_year_may_be_any_one_missing_years(mini: MiniFactory) -> None:
+    wh = warehouse(mini, units=_yearless_summary())
+    assert wh.problems == []
+    second = figure(wh, "annual_meetings", dt.date(2022, 12, 31), 1.0).figures["summaries"]
+    # 4 unit-years: 沙坪坝 2021 sent, 2022 not; the city's summary fills 2021 or 2022 or neither
+    assert (second.low_parts, second.high_parts) == ((1, 4), (2, 4))
+    assert [u.note for u in second.unknown] == ["2022 年度总结未见；有未记年度的总结"]
+    found = messages(wh, "U804", as_of=dt.date(2022, 12, 31))
+    assert any("未记年度的总结至多补上其中 1 个年度" in m for m in found), found
+
+
+def test_summary_without_year_counts_only_once_sent(mini: MiniFactory) -> None:
+    wh = warehouse(mini, units=_yearless_summary())
+    # the day before the city's summary went up: 2021 is missing for certain
+    before = figure(wh, "annual_meetings", dt.date(2022, 1, 9), 1.0).figures["summaries"]
+    assert (before.low_parts, before.high_parts, before.unknown) == ((1, 2), (1, 2), [])
+    on_the_day = figure(wh, "annual_meetings", dt.date(2022, 1, 10), 1.0).figures["summaries"]
+    assert (on_the_day.low_parts, on_the_day.high_parts) == ((1, 2), (2, 2))
+    assert settle_text(on_the_day, "zh") == "补上 重庆市年度总结的所属年度（year）即可判定"
+    assert (
+        settle_text(on_the_day, "en") == "record the year summarized of 重庆市年度总结 to settle it"
+    )
