@@ -10,7 +10,7 @@ import datetime as dt
 
 from jgsw_std.reports.figures import settle_text
 from tests.conftest import MiniFactory
-from tests.metrics.build import END, city, figure, merge, shapingba, warehouse
+from tests.metrics.build import END, city, figure, merge, shapingba, std, warehouse
 from tests.rules.helpers import messages
 
 Y2021 = dt.date(2021, 12, 31)  # the first full plan year: unit-years are 2021 only
@@ -144,3 +144,73 @@ def test_summary_without_year_counts_only_once_sent(mini: MiniFactory) -> None:
     assert (
         settle_text(on_the_day, "en") == "record the year summarized of 重庆市年度总结 to settle it"
     )
+
+
+# -- Usage.year / applying / applicable -----------------------------------------------
+
+IN_FORCE_2020 = {"status": "published", "published": "2020-01-01", "effective": "2020-03-01"}
+
+
+def _usage(code: str, *entries: dict[str, int]) -> dict[str, str]:
+    return std(code, level="local", usage=list(entries), **IN_FORCE_2020)
+
+
+COUNTED = _usage("DB50/T 60-2020", {"year": 2024, "applying": 40, "applicable": 42})
+NO_APPLYING = _usage("DB50/T 61-2020", {"year": 2024, "applicable": 42})
+NO_YEAR = _usage("DB50/T 62-2020", {"applying": 10, "applicable": 20})
+
+
+def test_usage_count_without_applying_leaves_the_standard_open(mini: MiniFactory) -> None:
+    wh = warehouse(mini, COUNTED, NO_APPLYING)
+    assert wh.problems == []  # no S101: the standard is kept
+    for day in (dt.date(2024, 12, 31), dt.date(2025, 1, 1)):  # last full year 2024 both days
+        result = figure(wh, "usage_records", day, 1.0)
+        assert (result.low_parts, result.high_parts) == ((1, 2), (2, 2)), day
+        assert [u.key for u in result.unknown] == ["DB50/T 61-2020"]
+        assert (
+            result.unknown[0].note == "2024 年运用率统计不全：未记实际运用单位数（usage.applying）"
+        )
+        assert result.extra["low_usage"] == []  # its rate is not known to be low
+    result = figure(wh, "usage_records", dt.date(2024, 12, 31), 1.0)
+    assert settle_text(result, "zh") == (
+        "补上 DB50/T 61-2020 的实际运用单位数（usage.applying）即可判定"
+    )
+    assert "units applying it (usage.applying)" in settle_text(result, "en")
+    (l609,) = messages(wh, "L609", as_of=dt.date(2024, 12, 31))
+    assert l609 == (
+        "现行标准的 2024 年标准综合运用率统计可能缺少或不全："
+        "取决于 DB50/T 61-2020 的实际运用单位数（usage.applying）"
+    )
+    (l608,) = messages(wh, "L608", as_of=dt.date(2024, 12, 31))
+    assert l608 == (
+        "2024 年标准综合运用率不详，可能低于 50%：补上 "
+        "DB50/T 61-2020 的实际运用单位数（usage.applying）即可判定"
+    )
+    # the day before, the last full year is 2023: neither has a count, both certain
+    before = figure(wh, "usage_records", dt.date(2024, 12, 30), 1.0)
+    assert (before.low_parts, before.high_parts, before.unknown) == ((0, 2), (0, 2), [])
+    certain = messages(wh, "L609", as_of=dt.date(2024, 12, 30))
+    assert len(certain) == 2 and not any("可能" in m for m in certain)
+    assert messages(wh, "L608", as_of=dt.date(2024, 12, 30)) == []
+
+
+def test_usage_count_without_applicable_has_no_rate(mini: MiniFactory) -> None:
+    wh = warehouse(mini, _usage("DB50/T 63-2020", {"year": 2024, "applying": 3}))
+    assert wh.problems == []
+    result = figure(wh, "usage_records", dt.date(2024, 12, 31), 1.0)
+    assert (result.low_parts, result.high_parts) == ((0, 1), (1, 1))
+    assert "适用单位数（usage.applicable）" in settle_text(result, "zh")
+    (l608,) = messages(wh, "L608", as_of=dt.date(2024, 12, 31), lang="en")
+    assert "may be below 50%" in l608 and "usage.applicable" in l608
+
+
+def test_usage_count_without_year_may_be_the_last_full_years(mini: MiniFactory) -> None:
+    wh = warehouse(mini, COUNTED, NO_YEAR)
+    assert wh.problems == []
+    result = figure(wh, "usage_records", dt.date(2024, 12, 31), 1.0)
+    assert (result.low_parts, result.high_parts) == ((1, 2), (2, 2))
+    assert settle_text(result, "zh") == "补上 DB50/T 62-2020 的运用率统计年度（usage.year）即可判定"
+    (l609,) = messages(wh, "L609", as_of=dt.date(2024, 12, 31))
+    assert "可能" in l609 and "usage.year" in l609
+    # a count without its year cannot be the latest one L608 judges
+    assert messages(wh, "L608", as_of=dt.date(2024, 12, 31)) == []

@@ -50,6 +50,12 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "sent": ("报送日期", "date sent"),
     "activity-kind": ("活动类型（kind）", "activity kind"),
     "summary-year": ("所属年度（year）", "year summarized"),
+    "usage-year": ("运用率统计年度（usage.year）", "usage count's year (usage.year)"),
+    "usage-applying": ("实际运用单位数（usage.applying）", "units applying it (usage.applying)"),
+    "usage-applicable": (
+        "适用单位数（usage.applicable）",
+        "units it applies to (usage.applicable)",
+    ),
     "records": ("记录", "records"),
 }
 #: facts that leave a weight (a count's addend) unrecorded rather than an outcome open

@@ -75,13 +75,22 @@ class Evaluation(StrictModel):
 
 
 class Usage(StrictModel):
-    year: Year = Field(description=describe("统计年度", "year counted"))
-    applying: Count = Field(description=describe("实际运用单位数", "units applying it"))
-    applicable: Count = Field(description=describe("适用单位数", "units it applies to"))
+    # DOMAIN.md marks none of these required: an entry lacking one is kept, and
+    # indicator 10, L608 and L609 leave the standard open (lifecycle/usage.py).
+    year: Year | None = Field(None, description=describe("统计年度", "year counted"))
+    applying: Count | None = Field(
+        None, description=describe("实际运用单位数", "units applying it")
+    )
+    applicable: Count | None = Field(
+        None, description=describe("适用单位数", "units it applies to")
+    )
 
     @property
     def rate(self) -> float | None:
-        return self.applying / self.applicable if self.applicable else None
+        """applying / applicable; None when either is unknown or nothing applies."""
+        if self.applying is None or not self.applicable:
+            return None
+        return self.applying / self.applicable
 
 
 class Standard(ListsModel):

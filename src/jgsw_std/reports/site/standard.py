@@ -216,13 +216,14 @@ class StandardPages:
 
     def usage(self, rec: StandardRecord) -> list[dict[str, Any]]:
         rows = []
-        for u in sorted(rec.model.usage, key=lambda u: u.year):
+        # a count without its year first; a number not recorded shows as a dash
+        for u in sorted(rec.model.usage, key=lambda u: u.year or 0):
             rate = u.rate
             rows.append(
                 {
-                    "year": u.year,
-                    "applying": u.applying,
-                    "applicable": u.applicable,
+                    "year": u.year or "—",
+                    "applying": "—" if u.applying is None else u.applying,
+                    "applicable": "—" if u.applicable is None else u.applicable,
                     "pct": round(rate * 100) if rate is not None else None,
                     "low": rate is not None and rate < self.site.wh.framework.low_usage_rate,
                 }
