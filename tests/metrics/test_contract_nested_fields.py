@@ -10,7 +10,16 @@ import datetime as dt
 
 from jgsw_std.reports.figures import settle_text
 from tests.conftest import MiniFactory
-from tests.metrics.build import END, city, figure, merge, shapingba, std, warehouse
+from tests.metrics.build import (
+    END,
+    city,
+    figure,
+    merge,
+    shapingba,
+    std,
+    wanzhou,
+    warehouse,
+)
 from tests.rules.helpers import messages
 
 Y2021 = dt.date(2021, 12, 31)  # the first full plan year: unit-years are 2021 only
@@ -214,3 +223,52 @@ def test_usage_count_without_year_may_be_the_last_full_years(mini: MiniFactory) 
     assert "可能" in l609 and "usage.year" in l609
     # a count without its year cannot be the latest one L608 judges
     assert messages(wh, "L608", as_of=dt.date(2024, 12, 31)) == []
+
+
+# -- Pilot.level -------------------------------------------------------------------------
+
+
+def _pilots(started: str = "2019-06-01") -> dict[str, str]:
+    """沙坪坝: a pilot of unknown level accepted 2021-11-30; 万州: a municipal one."""
+    unleveled = {"topic": "试点A", "started": started, "accepted": "2021-11-30"}
+    municipal = {"level": "municipal", "topic": "试点B", "accepted": "2021-06-01"}
+    return merge(city(), shapingba(pilots=[unleveled]), wanzhou(pilots=[municipal]))
+
+
+def test_pilot_without_level_may_count_as_municipal(mini: MiniFactory) -> None:
+    wh = warehouse(mini, units=_pilots())
+    assert wh.problems == []  # no S101: the district is kept
+    on_the_day = figure(wh, "municipal_pilots", dt.date(2021, 11, 30), 2)
+    # 万州 for certain; 沙坪坝's accepted pilot counts only if it is the municipal one
+    assert (on_the_day.low, on_the_day.high) == (1, 2)
+    assert [u.note for u in on_the_day.unknown] == ["有未记级别（level）的试点"]
+    result = figure(wh, "municipal_pilots", END, 2)
+    assert (result.low, result.high) == (1, 2) and result.status == "unsettled"
+    assert settle_text(result, "zh") == "补上 沙坪坝区「试点A」的试点级别（level）即可判定"
+    assert settle_text(result, "en") == "record the pilot level of 沙坪坝区「试点A」 to settle it"
+    # the day before its acceptance it had begun but was not accepted: certainly not counted
+    before = figure(wh, "municipal_pilots", dt.date(2021, 11, 29), 2)
+    assert (before.low, before.high, before.unknown) == (1, 1, [])
+
+
+def test_pilot_without_level_may_count_as_a_national_application(mini: MiniFactory) -> None:
+    wh = warehouse(mini, units=_pilots(started="2021-01-01"))
+    on_the_day = figure(wh, "national_pilots", dt.date(2021, 1, 1), 1)
+    assert (on_the_day.low, on_the_day.high) == (0, 1)
+    result = figure(wh, "national_pilots", END, 1)
+    assert (result.low, result.high) == (0, 1) and result.status == "unsettled"
+    assert settle_text(result, "zh") == "补上 沙坪坝区「试点A」的试点级别（level）即可判定"
+    # the day before it began, it cannot have been applied for, whatever its level
+    before = figure(wh, "national_pilots", dt.date(2020, 12, 31), 1)
+    assert before.status == "no-data" and before.unknown == []
+
+
+def test_pilot_without_level_or_dates_names_both(mini: MiniFactory) -> None:
+    units = merge(city(), shapingba(pilots=[{"topic": "试点C"}]))
+    wh = warehouse(mini, units=units)
+    assert wh.problems == []
+    for metric in ("municipal_pilots", "national_pilots"):
+        result = figure(wh, metric, END, 1)
+        assert (result.low, result.high) == (0, 1), metric
+        fields = sorted(s.fact.field for s in result.settle)
+        assert fields == ["pilot", "pilot-level"], metric

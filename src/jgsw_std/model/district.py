@@ -53,8 +53,10 @@ class Mechanism(StrictModel):
 
 
 class Pilot(StrictModel):
-    level: Literal["municipal", "national"] = Field(
-        description=describe("试点级别：市级/国家级", "pilot level")
+    # a pilot whose level is not recorded may count for indicator 12 or 13:
+    # both leave it open (a range) until the level is added
+    level: Literal["municipal", "national"] | None = Field(
+        None, description=describe("试点级别：市级/国家级", "pilot level")
     )
     topic: str = Field("", description=describe("试点项目名称", "pilot topic"))
     started: IsoDate | None = Field(None, description=describe("启动日期", "started"))

@@ -68,7 +68,7 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         ],
         "pilots": [
             {
-                "level": t[f"pilot.{p.level}"],
+                "level": t[f"pilot.{p.level}"] if p.level else "",
                 "topic": p.topic,
                 "started": _date(p.started),
                 "applied": _date(p.applied),
