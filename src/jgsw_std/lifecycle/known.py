@@ -45,6 +45,7 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "attendees": ("参加人次", "attendance"),
     "pilot": ("试点日期", "pilot dates"),
     "pilot-level": ("试点级别（level）", "pilot level"),
+    "document-kind": ("资料类型（kind）", "document kind"),
     "established": ("建成日期", "establishment date"),
     "review-date": ("复审日期", "review date"),
     "evaluation-date": ("评价日期", "evaluation date"),

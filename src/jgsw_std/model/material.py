@@ -33,8 +33,11 @@ _SHA256 = describe(
 class Document(StrictModel):
     """A document of a standard: its text, announcement, interpretation..."""
 
-    kind: DocumentKind = Field(
-        description=describe("类型：标准文本/发布公告/解读/图解/培训材料/其他", "kind of document")
+    # DOMAIN.md does not mark it required: a document of unknown kind is kept, and
+    # M905 (no text) becomes only possible until the kind is added
+    kind: DocumentKind | None = Field(
+        None,
+        description=describe("类型：标准文本/发布公告/解读/图解/培训材料/其他", "kind of document"),
     )
     title: str | None = Field(None, description=describe("名称", "title"))
     path: NonEmptyText | None = Field(
