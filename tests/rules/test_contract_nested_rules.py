@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from jgsw_std.lifecycle.registries import answer_duty, feedback_figures
 from jgsw_std.problems import Severity
+from jgsw_std.reports.registry_words import feedback_sentence
 from jgsw_std.rules.registry import CheckContext
 from jgsw_std.rules.runner import CheckOptions, run_checks
 from tests.conftest import MiniFactory
@@ -52,3 +54,81 @@ def test_catalogue_and_site_show_a_document_without_kind(mini: MiniFactory) -> N
     rows = [r for a in ctx["catalogue"]["areas"] for b in a["levels"] for r in b["rows"]]
     (doc,) = [d for r in rows for d in r["documents"]]
     assert (doc["kind"], doc["title"]) == (None, "资料（未记类型）")
+
+
+# -- feedback Response.date / Response.action --------------------------------------------
+
+FB_STD = {
+    "data/standards/vehicles/db50-t-7-2020.yaml": (
+        "code: DB50/T 7-2020\ntitle: 测试标准\nlevel: local\narea: vehicles\n"
+        "items: [vehicles.quota]\nstatus: published\npublished: 2020-01-01\n"
+        "effective: 2020-02-01\n"
+    )
+}
+FB_ITEM = "data/feedback/2024/2024-0001.yaml"
+
+
+def feedback(tail: str) -> dict[str, str]:
+    """Feedback 2024-0001 received 2024-03-02: its answer is due by 2024-04-01 (30 days)."""
+    text = (
+        "id: 2024-0001\nstandard: DB50/T 7-2020\nfrom: shapingba\nreceived: 2024-03-02\n"
+        f"text: 条款难以执行。\n{tail}"
+    )
+    return {**FB_STD, FB_ITEM: text}
+
+
+def test_response_without_date_makes_f905_only_possible(mini: MiniFactory) -> None:
+    wh = mini(feedback("response: {by: chongqing, action: interpretation}\n")).load()
+    assert wh.problems == []  # no S101: the item is kept
+    # on the due day nothing is late yet; the day after, it may be
+    assert messages(wh, "F905", as_of=dt.date(2024, 4, 1)) == []
+    (zh,) = messages(wh, "F905", as_of=dt.date(2024, 4, 2))
+    assert zh == (
+        "2024-03-02 收到的反馈可能未在 30 天的答复期限（2024-04-01）内答复："
+        "取决于 2024-0001 的答复日期（response.date）"
+    )
+    (en,) = messages(wh, "F905", as_of=dt.date(2024, 4, 2), lang="en")
+    assert en.endswith("it depends on the date answered (response.date) of 2024-0001")
+    # the figures: answered 0-1, neither in time nor late, and no answer duty owed
+    item = wh.feedback[0].model
+    figures = feedback_figures([item], dt.date(2024, 4, 2), 30)
+    assert (figures.answered, figures.answered_undated) == (0, 1)
+    assert (figures.answered_in_time, figures.late, figures.median_days) == (0, 0, None)
+    assert feedback_sentence(figures, 0, "zh").startswith(
+        "收到 1 条，已答复 0-1 条（其中 1 条答复未记答复日期 response.date，按时与否待定）"
+    )
+    assert answer_duty(wh, wh.feedback[0], dt.date(2024, 4, 2)) is None
+
+
+def test_closing_proves_an_undated_answer_was_given(mini: MiniFactory) -> None:
+    tail = "response: {action: interpretation}\nclosed: 2024-04-10\n"
+    wh = mini(feedback(tail)).load()
+    item = wh.feedback[0].model
+    # the day before closing it is still open: perhaps late
+    assert len(messages(wh, "F905", as_of=dt.date(2024, 4, 9))) == 1
+    assert messages(wh, "F905", as_of=dt.date(2024, 4, 10)) == []
+    figures = feedback_figures([item], dt.date(2024, 4, 10), 30)
+    assert (figures.answered, figures.answered_undated, figures.closed) == (1, 0, 1)
+
+
+def test_response_without_action_may_owe_a_revision(mini: MiniFactory) -> None:
+    wh = mini(feedback("response: {date: 2024-03-20, by: chongqing}\n")).load()
+    assert wh.problems == []
+    # a revision would be due 365 days after the answer: 2025-03-20
+    assert messages(wh, "F906", as_of=dt.date(2025, 3, 20)) == []
+    (zh,) = messages(wh, "F906", as_of=dt.date(2025, 3, 21))
+    assert zh == (
+        "反馈的答复可能承诺修订 DB50/T 7-2020，至今未列入修订计划，也未发布修订版："
+        "取决于 2024-0001 的处理方式（response.action）"
+    )
+    # an answer of interpretation owes nothing
+    settled = mini(feedback("response: {date: 2024-03-20, action: interpretation}\n")).load()
+    assert messages(settled, "F906", as_of=dt.date(2025, 3, 21)) == []
+
+
+def test_revise_answer_without_date_may_be_overdue(mini: MiniFactory) -> None:
+    wh = mini(feedback("response: {action: revise}\n")).load()
+    # answered after receipt: not due before 2025-03-02 (receipt + 365)
+    assert messages(wh, "F906", as_of=dt.date(2025, 3, 2)) == []
+    (en,) = messages(wh, "F906", as_of=dt.date(2025, 3, 3), lang="en")
+    assert en.endswith("it depends on the date answered (response.date) of 2024-0001")

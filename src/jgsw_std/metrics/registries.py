@@ -35,6 +35,7 @@ from jgsw_std.lifecycle.registries import (
     response_on,
     revision_duty,
     unanswered_late,
+    undated_response,
 )
 
 if TYPE_CHECKING:
@@ -176,7 +177,8 @@ def item_state(rec: FeedbackRecord, on: dt.date, days: int) -> ItemState:
     item = rec.model
     if item.closed is not None and item.closed <= on:
         return "closed"
-    if response_on(item, on) is not None:
+    # an answer on record without its date: answered (F905 says it may have been late)
+    if response_on(item, on) is not None or undated_response(item, on):
         return "answered"
     return "unanswered-late" if unanswered_late(item, on, days) else "unanswered"
 

@@ -64,12 +64,20 @@ def feedback_sentence(figures: FeedbackFigures, unanswered: int, lang: str) -> s
     rate = rate_text(figures, lang)
     median = days_text(figures.median_days, lang)
     gap = " " if figures.median_days is not None else ""
+    answered = f"{figures.answered}"
+    undated_zh = undated_en = ""
+    if figures.answered_undated:
+        # answers on record without their date: answered by then or not is not known
+        n = figures.answered_undated
+        answered = f"{figures.answered}-{figures.answered + n}"
+        undated_zh = f"（其中 {n} 条答复未记答复日期 response.date，按时与否待定）"
+        undated_en = f" ({n} answered on no recorded date: add response.date to settle)"
     return pick(
         lang,
-        f"收到 {figures.received} 条，已答复 {figures.answered} 条，按时答复率 {rate}，"
+        f"收到 {figures.received} 条，已答复 {answered} 条{undated_zh}，按时答复率 {rate}，"
         f"逾期未答复 {unanswered} 条，已闭环 {figures.closed} 条，未闭环 {figures.open} 条，"
         f"答复用时中位数{gap}{median}",
-        f"{figures.received} received, {figures.answered} answered, answered in time {rate}, "
+        f"{figures.received} received, {answered} answered{undated_en}, answered in time {rate}, "
         f"{unanswered} unanswered past the limit, {figures.closed} closed, "
         f"{figures.open} still open, median time to answer {median}",
     )
