@@ -272,3 +272,25 @@ def test_pilot_without_level_or_dates_names_both(mini: MiniFactory) -> None:
         assert (result.low, result.high) == (0, 1), metric
         fields = sorted(s.fact.field for s in result.settle)
         assert fields == ["pilot", "pilot-level"], metric
+
+
+# -- Article.level -----------------------------------------------------------------------
+
+
+def test_article_without_level_is_counted_both_ways(mini: MiniFactory) -> None:
+    def units(day: str) -> dict[str, str]:
+        articles = [
+            {"title": "一", "journal": "刊", "level": "provincial", "date": "2022-05-01"},
+            {"title": "级别不详", "journal": "某刊", "date": day},
+        ]
+        return merge(city(articles=articles), shapingba())
+
+    wh = warehouse(mini, units=units("2021-01-01"))
+    assert wh.problems == []  # no S101: the district is kept
+    result = figure(wh, "articles", END, 2)
+    assert (result.low, result.high) == (1, 2) and result.status == "unsettled"
+    assert settle_text(result, "zh") == "补上 重庆市「级别不详」的刊物级别（level）即可判定"
+    assert [u.note for u in result.unknown] == ["2021-01-01《某刊》，刊物级别不详"]
+    # the day before the plan period it counts for nothing, whatever its level
+    before = figure(warehouse(mini, units=units("2020-12-31")), "articles", END, 2)
+    assert (before.low, before.high, before.unknown) == (1, 1, [])

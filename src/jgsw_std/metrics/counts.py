@@ -231,27 +231,28 @@ def articles(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -
     start, end = plan_window(iset, indicator, at.date, result)
     entries: list[Entry[RecordRef]] = []
     for rec in scope.units(at.wh):
-        for art in rec.model.articles:
-            if art.level not in ("provincial", "national"):
-                continue
+        for index, art in enumerate(rec.model.articles):
             day = art.date
+            key = day.isoformat() if day is not None else f"?:{art.title}"
+            facts: list[Fact] = []
+            if art.level is None:
+                # a journal of unrecorded level may be below provincial: counted both ways
+                facts.append(_fact(rec, f"articles[{index}]", art.title, "article-level"))
             if day is None:
                 # published, date not recorded: inside the plan period or not
-                key = f"?:{art.title}"
+                facts.append(_fact(rec, key, art.title, "date"))
                 zh, en = f"日期不详《{art.journal}》", f"date not recorded, {art.journal}"
+                inside = Outcome.FOR | Outcome.OUT
+            else:
+                zh, en = f"{day}《{art.journal}》", f"{day} {art.journal}"
+                inside = Outcome.FOR if start <= day <= end else Outcome.OUT
+            if facts and inside != Outcome.OUT:
+                if art.level is None:
+                    zh, en = f"{zh}，刊物级别不详", f"{en}, journal level not recorded"
                 ref = _ref("article", rec, key, art.title, zh, en)
-                fact = _fact(rec, key, art.title, "date")
-                entries.append(Entry(ref, Outcome.FOR | Outcome.OUT, (fact,)))
-                continue
-            ref = _ref(
-                "article",
-                rec,
-                day.isoformat(),
-                art.title,
-                f"{day}《{art.journal}》",
-                f"{day} {art.journal}",
-            )
-            entries.append(Entry(ref, Outcome.FOR if start <= day <= end else Outcome.OUT))
+                entries.append(Entry(ref, Outcome.FOR | Outcome.OUT, tuple(facts)))
+            else:
+                entries.append(Entry(_ref("article", rec, key, art.title, zh, en), inside))
     return _count(
         result,
         entries,

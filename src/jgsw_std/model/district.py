@@ -107,8 +107,10 @@ class Summary(StrictModel):
 class Article(StrictModel):
     title: str = Field("", description=describe("文章题目", "title"))
     journal: str = Field("", description=describe("刊物", "journal"))
-    level: Literal["provincial", "national"] = Field(
-        description=describe("刊物级别：省级/国家级", "journal level")
+    # a journal whose level is not recorded may be below provincial: indicator 19
+    # counts the article both ways (a range) until the level is added
+    level: Literal["provincial", "national"] | None = Field(
+        None, description=describe("刊物级别：省级/国家级", "journal level")
     )
     # published but not yet dated: indicator 19 counts it both ways (a range)
     date: IsoDate | None = Field(None, description=describe("发表日期", "publication date"))

@@ -87,7 +87,7 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
                 "date": _date(a.date),
                 "title": a.title,
                 "journal": a.journal,
-                "level": t[f"article.{a.level}"],
+                "level": t[f"article.{a.level}"] if a.level else "",
             }
             # undated articles last: when they appeared is not known
             for a in sorted(m.articles, key=lambda a: a.date or dt.date.min, reverse=True)
