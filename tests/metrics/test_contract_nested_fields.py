@@ -294,3 +294,33 @@ def test_article_without_level_is_counted_both_ways(mini: MiniFactory) -> None:
     # the day before the plan period it counts for nothing, whatever its level
     before = figure(warehouse(mini, units=units("2020-12-31")), "articles", END, 2)
     assert (before.low, before.high, before.unknown) == (1, 1, [])
+
+
+# -- PlanEntry.year / kind ---------------------------------------------------------------
+
+
+def test_plan_without_year_leaves_completion_open(mini: MiniFactory) -> None:
+    done = std("DB50/T 70-2022", plan={"year": 2022, "kind": "new"}, **IN_FORCE_2020)
+    drafting = std("DB50/T 71-2024", status="drafting", plan={"kind": "revision"})
+    wh = warehouse(mini, done, drafting)
+    assert wh.problems == []  # no S101: the standard is kept
+    result = figure(wh, "completion", dt.date(2024, 12, 31), 0.95)
+    # the drafting one is late if its plan year was 2024 or earlier, not counted if later
+    assert (result.low_parts, result.high_parts) == ((1, 2), (1, 1))
+    assert result.unknown[0].note == "计划年度不详"
+    assert settle_text(result, "zh") == "补上 DB50/T 71-2024 的计划年度（plan.year）即可判定"
+    # L607: possible, naming plan.year; a dated plan past its year stays certain
+    (message,) = messages(wh, "L607", as_of=dt.date(2024, 12, 31))
+    assert message == "尚未发布，可能已过计划年度：取决于 DB50/T 71-2024 的计划年度（plan.year）"
+    assert wh.standard("DB50/T 71-2024").model.plan.kind == "revision"  # type: ignore[union-attr]
+
+
+def test_plan_without_kind_is_not_taken_for_new(mini: MiniFactory) -> None:
+    wh = warehouse(mini, std("DB50/T 72-2024", status="drafting", plan={"year": 2026}))
+    assert wh.problems == []
+    plan = wh.standard("DB50/T 72-2024").model.plan  # type: ignore[union-attr]
+    assert plan is not None and (plan.year, plan.kind) == (2026, None)
+    # its year is recorded: L607 waits for the day after 31 December 2026
+    assert messages(wh, "L607", as_of=dt.date(2026, 12, 31)) == []
+    (late,) = messages(wh, "L607", as_of=dt.date(2027, 1, 1))
+    assert late.startswith("计划 2026 年发布")

@@ -105,7 +105,7 @@ def editable_values(wh: Warehouse, std: Standard, lang: str) -> dict[str, Any]:
         "collab_group": collab_name(fw, std.collab_group, lang),
         "status": word(f"status.{std.status}", lang) if std.status else None,
         "plan_year": std.plan.year if std.plan else None,
-        "plan_kind": _pick(_PLAN_KIND[std.plan.kind], lang) if std.plan else None,
+        "plan_kind": _pick(_PLAN_KIND[std.plan.kind], lang) if std.plan and std.plan.kind else None,
         "published": std.published,
         "effective": std.effective,
         "repealed": std.repealed,

@@ -47,6 +47,7 @@ FIELD_WORDS: dict[str, tuple[str, str]] = {
     "pilot-level": ("试点级别（level）", "pilot level"),
     "document-kind": ("资料类型（kind）", "document kind"),
     "article-level": ("刊物级别（level）", "journal level"),
+    "plan-year": ("计划年度（plan.year）", "plan year (plan.year)"),
     "feedback-response-date": ("答复日期（response.date）", "date answered (response.date)"),
     "feedback-action": ("处理方式（response.action）", "action (response.action)"),
     "established": ("建成日期", "establishment date"),

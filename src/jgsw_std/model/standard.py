@@ -33,9 +33,15 @@ OWN_LEVELS: frozenset[str] = frozenset({"local", "group", "internal"})
 
 
 class PlanEntry(StrictModel):
-    year: Year = Field(description=describe("计划完成（发布）年度", "plan year it is due in"))
-    kind: Literal["new", "revision"] = Field(
-        "new", description=describe("制定 new / 修订 revision", "formulation or revision")
+    # DOMAIN.md does not mark it required: a plan without its year leaves indicator 6
+    # open for the standard and L607 only possible, naming plan.year
+    year: Year | None = Field(
+        None, description=describe("计划完成（发布）年度", "plan year it is due in")
+    )
+    # no default: a plan that does not say whether it is new or a revision is shown
+    # as not recorded rather than silently as "new" (no figure reads it)
+    kind: Literal["new", "revision"] | None = Field(
+        None, description=describe("制定 new / 修订 revision", "formulation or revision")
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import latest_review
-from jgsw_std.lifecycle.known import Known
+from jgsw_std.lifecycle.known import Fact, Known
 from jgsw_std.lifecycle.state import successors
 from jgsw_std.lifecycle.usage import counted_known, missing_numbers
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
@@ -272,15 +272,16 @@ def revision_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
     Reported on the old standard (the one still in force while its revision is
     late); the revision itself is also reported by L607 in its own file. A
-    revision with no plan year cannot be late and is not reported.
+    revision with no plan year is not reported here; L607 calls it possibly
+    late in its own file.
     """
     for c in _concluded(ctx.at):
         if c.review.conclusion != "revise" or not _still_current(c):
             continue
         for successor in successors(wh, c.rec.model):
             plan = successor.model.plan
-            if plan is None or plan.year >= ctx.as_of.year:
-                continue
+            if plan is None or plan.year is None or plan.year >= ctx.as_of.year:
+                continue  # no plan year: L607 says in the successor's file it may be late
             if ctx.at.state(successor) != "in-progress":
                 continue
             yield revision_overdue.problem(
@@ -324,14 +325,20 @@ def repeal_not_carried_out(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     hint_zh="发布后写 status: published 及发布、实施日期；计划调整时更新 plan.year。",
     hint_en="Once published, set status: published with its dates; if the plan moved, "
     "update plan.year.",
+    maybe_zh="尚未发布，可能已过计划年度：取决于 {settle}",
+    maybe_en="not yet published and perhaps past its plan year: it depends on {settle}",
 )
 def planned_past_year(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A standard in the pipeline (planned to approval) is past its plan year.
 
     The plan year (`plan.year`) is the year the standard is due to be published;
     after 31 December of that year an unpublished standard is late. Indicator 6
-    (完成率) counts it against.
+    (完成率) counts it against. A plan recorded without its year may be past
+    already: a possible finding (info) naming `plan.year`.
     """
+    for rec in ctx.at.duties.in_progress_undated_plan:
+        fact = Fact(rec.code, rec.model.title, rec.path, "plan-year")
+        yield planned_past_year.possible(rec.path, ("plan",), key=True, settle=[fact])
     scan = ctx.at.duties
     for rec, duty in scan.publications:
         if not duty.overdue:
