@@ -132,3 +132,41 @@ def test_revise_answer_without_date_may_be_overdue(mini: MiniFactory) -> None:
     assert messages(wh, "F906", as_of=dt.date(2025, 3, 2)) == []
     (en,) = messages(wh, "F906", as_of=dt.date(2025, 3, 3), lang="en")
     assert en.endswith("it depends on the date answered (response.date) of 2024-0001")
+
+
+# -- Regrouping.date / Regrouping.region ------------------------------------------------
+
+DIANJIANG = "data/districts/dianjiang.yaml"
+
+
+def dianjiang(regrouped: str) -> dict[str, str]:
+    text = (
+        f"slug: dianjiang\nname: 垫江县\nkind: county\nregion: northeast\nregrouped:\n{regrouped}"
+    )
+    return {DIANJIANG: text}
+
+
+def test_regrouping_without_date_is_kept_and_reported(mini: MiniFactory) -> None:
+    wh = mini(dianjiang("  - {region: main-urban, subregion: new, source: 国土空间规划}\n")).load()
+    assert wh.problems == []  # no S101: the district is kept
+    (zh,) = messages(wh, "R312")
+    assert zh == (
+        "垫江县 的分区调整（regrouped 第 1 条）缺少调整生效日期 date，按区域统计时不采用该调整"
+    )
+    (en,) = messages(wh, "R312", lang="en")
+    assert "lacks its date" in en
+    model = wh.district_by_slug["dianjiang"].model
+    assert model.grouping_at(END) == ("northeast", None)  # the plan's grouping stays
+
+
+def test_regrouping_without_region_is_not_applied(mini: MiniFactory) -> None:
+    entries = "  - {date: 2024-01-01, region: main-urban, subregion: new}\n  - {date: 2025-01-01}\n"
+    wh = mini(dianjiang(entries)).load()
+    assert wh.problems == []
+    (zh,) = messages(wh, "R312")
+    assert "regrouped 第 2 条" in zh and "调整后归属 region" in zh
+    model = wh.district_by_slug["dianjiang"].model
+    # the complete change applies from its day (not the day before); the incomplete one never
+    assert model.grouping_at(dt.date(2023, 12, 31)) == ("northeast", None)
+    assert model.grouping_at(dt.date(2024, 1, 1)) == ("main-urban", "new")
+    assert model.grouping_at(END) == ("main-urban", "new")

@@ -89,8 +89,14 @@ class Activity(StrictModel):
 class Regrouping(StrictModel):
     """A change of the unit's 一区两群 grouping after the plan's own grouping date."""
 
-    date: IsoDate = Field(description=describe("调整生效日期", "date the grouping changed"))
-    region: Region = Field(description=describe("调整后的一区两群归属", "region from that date"))
+    # Neither is marked required (DOMAIN.md): a change missing one cannot be placed,
+    # so breakdowns keep the plan's grouping and R312 asks for the missing field.
+    date: IsoDate | None = Field(
+        None, description=describe("调整生效日期", "date the grouping changed")
+    )
+    region: Region | None = Field(
+        None, description=describe("调整后的一区两群归属", "region from that date")
+    )
     subregion: Subregion | None = Field(
         None, description=describe("调整后的中心城区/主城新区", "subregion from that date")
     )
@@ -163,14 +169,18 @@ class District(ListsModel):
 
         ``region``/``subregion`` are the plan's own grouping; a ``regrouped``
         entry dated on or before ``day`` replaces it (the latest one wins).
-        Without a day, the plan's grouping.
+        Without a day, the plan's grouping. A change without its date or its
+        region cannot be placed and is not applied (R312 reports it).
         """
         region, subregion = self.region, self.subregion
         if day is None:
             return region, subregion
         latest: dt.date | None = None
         for change in self.regrouped:
-            if change.date <= day and (latest is None or change.date >= latest):
-                latest = change.date
-                region, subregion = change.region, change.subregion
+            when, to = change.date, change.region
+            if when is None or to is None:
+                continue
+            if when <= day and (latest is None or when >= latest):
+                latest = when
+                region, subregion = to, change.subregion
         return region, subregion
