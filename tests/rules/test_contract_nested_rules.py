@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from jgsw_std.lifecycle.registries import answer_duty, feedback_figures
+from jgsw_std.metrics.registries import feedback_summary
 from jgsw_std.problems import Severity
 from jgsw_std.reports.registry_words import feedback_sentence
 from jgsw_std.rules.registry import CheckContext
@@ -170,3 +171,11 @@ def test_regrouping_without_region_is_not_applied(mini: MiniFactory) -> None:
     assert model.grouping_at(dt.date(2023, 12, 31)) == ("northeast", None)
     assert model.grouping_at(dt.date(2024, 1, 1)) == ("main-urban", "new")
     assert model.grouping_at(END) == ("main-urban", "new")
+
+
+def test_open_item_with_an_undated_answer_is_listed_as_answered(mini: MiniFactory) -> None:
+    wh = mini(feedback("response: {action: revise}\n")).load()
+    summary = feedback_summary(wh, dt.date(2024, 4, 2), wh.feedback)
+    (listed,) = summary.open_items
+    assert (listed.state, listed.answered, listed.action) == ("answered", None, "revise")
+    assert summary.unanswered_late == ()  # only possibly late: F905 says so, at info

@@ -232,6 +232,8 @@ def feedback_summary(
             continue
         item = rec.model
         response = response_on(item, on)
+        if response is None and undated_response(item, on):
+            response = item.response  # answered on a day nobody recorded: shown undated
         title = standard_labels(rec.code)[0]
         open_items.append(
             FeedbackItem(
