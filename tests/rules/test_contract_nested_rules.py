@@ -96,8 +96,14 @@ def test_response_without_date_makes_f905_only_possible(mini: MiniFactory) -> No
     assert (figures.answered, figures.answered_undated) == (0, 1)
     assert (figures.answered_in_time, figures.late, figures.median_days) == (0, 0, None)
     assert feedback_sentence(figures, 0, "zh").startswith(
-        "收到 1 条，已答复 0-1 条（其中 1 条答复未记答复日期 response.date，按时与否待定）"
+        "收到 1 条，已答复 0-1 条（其中 1 条答复未记答复日期 response.date，按时与否待定），"
+        "按时答复率 0.0%–100.0% (0/1–1/1)"
     )
+    # on the due day the answer may not be due yet: no value, or answered in time
+    early = feedback_figures([item], dt.date(2024, 4, 1), 30)
+    assert (early.answered_undated, early.undated_past_due) == (1, 0)
+    assert "按时答复率 无数据或 100.0% (1/1)" in feedback_sentence(early, 0, "zh")
+    assert "answered in time no data or 100.0% (1/1)" in feedback_sentence(early, 0, "en")
     assert answer_duty(wh, wh.feedback[0], dt.date(2024, 4, 2)) is None
 
 

@@ -176,18 +176,23 @@ class FeedbackFigures:
     #: then or not, in time or not, is not known (``answered`` is a range up to
     #: ``answered + answered_undated``; in time and late leave them out)
     answered_undated: int = 0
+    #: of those, the ones past their due day: in time or late (the others: in time or
+    #: not yet due), so the in-time rate is a range while any is left
+    undated_past_due: int = 0
 
 
 def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> FeedbackFigures:
     """Received, answered (in time), closed and open items, and the median days to answer."""
-    received = answered = in_time = late = closed = still_open = undated = 0
+    received = answered = in_time = late = closed = still_open = undated = past_due = 0
     waits: list[int] = []
     for item in items:
         if item.received > on:
             continue
         received += 1
         response = response_on(item, on)
-        undated += undated_response(item, on)
+        if undated_response(item, on):
+            undated += 1
+            past_due += on > answer_due(item, days)
         if response is not None:
             answered += 1
             if response.date is not None:  # the wait of an undated answer is not known
@@ -200,7 +205,9 @@ def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> Feedb
         else:
             still_open += 1
     median = float(statistics.median(waits)) if waits else None
-    return FeedbackFigures(received, answered, in_time, late, closed, still_open, median, undated)
+    return FeedbackFigures(
+        received, answered, in_time, late, closed, still_open, median, undated, past_due
+    )
 
 
 def standard_of(wh: Warehouse, rec: FeedbackRecord) -> StandardRecord | None:

@@ -172,6 +172,19 @@ def in_time_rate(figures: FeedbackFigures) -> tuple[int, int] | None:
     return (figures.answered_in_time, due) if due else None
 
 
+def in_time_range(figures: FeedbackFigures) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The in-time rate's parts with every undated answer counted late (or left out while
+    not yet due) and counted in time; None when no answer can be due. The low end's
+    denominator is 0 when no answer need be due at all (the rate may have no value)."""
+    past, early = figures.undated_past_due, figures.answered_undated - figures.undated_past_due
+    done, due = figures.answered_in_time, figures.answered_in_time + figures.late
+    low = (done, due + past)
+    high = (done + past + early, due + past + early)
+    if not high[1]:
+        return None
+    return low, high
+
+
 def item_state(rec: FeedbackRecord, on: dt.date, days: int) -> ItemState:
     """Where one item stands on ``on`` (received by then): closed, answered or not, late or not."""
     item = rec.model

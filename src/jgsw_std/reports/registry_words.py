@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from jgsw_std.i18n import pick, word
 from jgsw_std.lifecycle.registries import FeedbackFigures
-from jgsw_std.metrics.registries import FeedbackSummary, PoolFigures, in_time_rate
+from jgsw_std.metrics.registries import (
+    FeedbackSummary,
+    PoolFigures,
+    in_time_range,
+    in_time_rate,
+)
 
 
 def pool_why(pool: PoolFigures, lang: str) -> str:
@@ -43,6 +48,15 @@ def feedback_why(fb: FeedbackSummary, as_of: str, lang: str) -> str:
 def rate_text(figures: FeedbackFigures, lang: str) -> str:
     """``94.7% (18/19)``; no data while no answer was due yet."""
     rate = in_time_rate(figures)
+    if figures.answered_undated:
+        # answers on record without their date: in time or not is open, so a range
+        span = in_time_range(figures)
+        if span is not None and span[0] != span[1]:
+            (a, b), (c, d) = span
+            high = f"{c / d * 100:.1f}% ({c}/{d})"
+            if not b:  # perhaps no answer was due yet: no value, or the high end
+                return pick(lang, f"无数据或 {high}", f"no data or {high}")
+            return f"{a / b * 100:.1f}%–{c / d * 100:.1f}% ({a}/{b}–{c}/{d})"
     if rate is None:
         return word("ind.no-data", lang)
     done, due = rate
