@@ -185,3 +185,15 @@ def test_open_item_with_an_undated_answer_is_listed_as_answered(mini: MiniFactor
     (listed,) = summary.open_items
     assert (listed.state, listed.answered, listed.action) == ("answered", None, "revise")
     assert summary.unanswered_late == ()  # only possibly late: F905 says so, at info
+
+
+# -- Material.title -----------------------------------------------------------------------
+
+
+def test_material_without_title_is_kept_and_named_by_its_slug(mini: MiniFactory) -> None:
+    wh = mini({"data/materials/plan-text.yaml": "slug: plan-text\nkind: policy\n"}).load()
+    assert wh.problems == []  # no S101: the material is kept
+    (material,) = wh.materials
+    assert (material.model.title, material.model.shown_title) == (None, "plan-text")
+    # M906 (no path, no url) names it by its slug rather than by an empty title
+    assert messages(wh, "M906") == ["资料“plan-text”既没有 path 也没有 url"]

@@ -54,7 +54,15 @@ class Material(ListsModel):
         description=describe("标识（必填，等于文件名）", "identifier (required)"),
         examples=["2021-plan-text"],
     )
-    title: NonEmptyText = Field(description=describe("名称（必填）", "title (required)"))
+    # DOMAIN.md marks only the slug (the file name) required: a material without its
+    # title is kept and shown by its slug until the title is added
+    title: NonEmptyText | None = Field(None, description=describe("名称", "title"))
+
+    @property
+    def shown_title(self) -> str:
+        """The title, or the slug while none is recorded."""
+        return self.title or self.slug
+
     kind: MaterialKind | None = Field(
         None, description=describe("类型：政策/研究/培训/案例/其他", "kind")
     )

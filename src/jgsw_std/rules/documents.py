@@ -48,7 +48,7 @@ def _documents(wh: Warehouse, ctx: CheckContext) -> list[_Located]:
                 )
         for mat in wh.materials:
             m = mat.model
-            out.append(_Located(mat.path, (), m.title, m.path, m.url, m.sha256))
+            out.append(_Located(mat.path, (), m.shown_title, m.path, m.url, m.sha256))
         return out
 
     return ctx.at.memo("documents", build)
