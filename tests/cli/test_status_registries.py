@@ -199,6 +199,7 @@ def test_text_and_json_show_the_figures(mini: MiniFactory, cli: CliRunner) -> No
     assert fb["total"] == {
         "received": 3,
         "answered": 2,
+        "answered_undated": 0,
         "answered_in_time": 1,
         "answers_due": 3,
         "in_time_rate": 0.333333,

@@ -30,7 +30,7 @@ from jgsw_std.i18n import word
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA, Framework
-from jgsw_std.model.standard import Evaluation, Standard
+from jgsw_std.model.standard import Evaluation, Standard, Usage
 from jgsw_std.progress import SILENT, Progress
 
 _PLAN_KIND = {"new": ("制定", "new"), "revision": ("修订", "revision")}
@@ -105,7 +105,7 @@ def editable_values(wh: Warehouse, std: Standard, lang: str) -> dict[str, Any]:
         "collab_group": collab_name(fw, std.collab_group, lang),
         "status": word(f"status.{std.status}", lang) if std.status else None,
         "plan_year": std.plan.year if std.plan else None,
-        "plan_kind": _pick(_PLAN_KIND[std.plan.kind], lang) if std.plan else None,
+        "plan_kind": _pick(_PLAN_KIND[std.plan.kind], lang) if std.plan and std.plan.kind else None,
         "published": std.published,
         "effective": std.effective,
         "repealed": std.repealed,
@@ -126,16 +126,24 @@ def _last_evaluation(std: Standard) -> Evaluation | None:
     return max(dated, key=lambda e: e.date or dt.date.min, default=None)
 
 
+def _last_usage(std: Standard) -> Usage | None:
+    """The latest usage count with a year (one without cannot be placed among them)."""
+    placed = [u for u in std.usage if u.year is not None]
+    return max(placed, key=lambda u: u.year or 0, default=None)
+
+
 def _derived(at: AsOf, rec: StandardRecord, lang: str) -> dict[str, Any]:
     std = rec.model
     dated = [r for r in std.reviews if r.date is not None]
     review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
     evaluation = _last_evaluation(std)
-    usage = max(std.usage, key=lambda u: u.year, default=None)
+    usage = _last_usage(std)
     last_usage = None
     if usage is not None:
         rate = f"{usage.rate:.0%}" if usage.rate is not None else "-"
-        last_usage = f"{usage.year}: {rate} ({usage.applying}/{usage.applicable})"
+        applying = "?" if usage.applying is None else usage.applying
+        applicable = "?" if usage.applicable is None else usage.applicable
+        last_usage = f"{usage.year}: {rate} ({applying}/{applicable})"
     return {
         "state": word(f"state.{at.state(rec)}", lang),
         "last_review": (
@@ -204,7 +212,7 @@ def _derived_codes(at: AsOf, rec: StandardRecord) -> dict[str, Any]:
     dated = [r for r in std.reviews if r.date is not None]
     review = max(dated, key=lambda r: r.date or dt.date.min, default=None)
     evaluation = _last_evaluation(std)
-    usage = max(std.usage, key=lambda u: u.year, default=None)
+    usage = _last_usage(std)
     return {
         "state": at.state(rec),
         "last_review": (

@@ -25,7 +25,12 @@ from jgsw_std.edit.sheet_layout import (
     sheet_name,
 )
 from jgsw_std.lifecycle.asof import AsOf
-from jgsw_std.lifecycle.registries import is_open, response_on, unanswered_late
+from jgsw_std.lifecycle.registries import (
+    is_open,
+    response_on,
+    unanswered_late,
+    undated_response,
+)
 from jgsw_std.load.warehouse import Kind, Warehouse
 from jgsw_std.model.feedback import Feedback
 
@@ -140,7 +145,8 @@ def feedback_state(at: AsOf, item: Feedback) -> str:
         return "not-yet"
     if not is_open(item, at.date):
         return "closed"
-    if response_on(item, at.date) is not None:
+    # an answer on record without its date: answered (when is for F905 to say)
+    if response_on(item, at.date) is not None or undated_response(item, at.date):
         return "answered"
     return "late" if unanswered_late(item, at.date, days) else "waiting"
 

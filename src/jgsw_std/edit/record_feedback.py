@@ -132,7 +132,7 @@ def plan_closed(wh: Warehouse, ident: str, date: str) -> FileChange:
             "feedback-response first.",
         )
     day = _day(date)
-    if day < item.response.date:
+    if item.response.date is not None and day < item.response.date:
         raise UsageError(
             "closed_before_answer",
             zh=f"闭环日期 {day} 早于答复日期 {item.response.date}，未记录。",

@@ -275,6 +275,11 @@ def _desired(values: dict[str, Any], current: Standard | None) -> dict[str, Any]
     return out
 
 
+def _plan_map(plan: PlanEntry) -> dict[str, Any]:
+    """A plan as its flow mapping; a year or kind nobody recorded is left out."""
+    return {k: v for k, v in (("year", plan.year), ("kind", plan.kind)) if v is not None}
+
+
 def _current(std: Standard, fields: list[str]) -> dict[str, Any]:
     return {name: getattr(std, name) for name in fields}
 
@@ -288,7 +293,7 @@ def _same(old: Any, new: Any) -> bool:
 def _yaml_value(value: Any) -> Any:
     # a planned revision reads back as its own flow mapping, {year: 2024, kind: revision}
     if isinstance(value, PlanEntry):
-        value = {"year": value.year, "kind": value.kind}
+        value = _plan_map(value)
     return rt.flow_node(value)
 
 
@@ -321,7 +326,7 @@ def _new_text(rel: str, values: dict[str, Any], sheet: str, row: int) -> str:
         if value is None or value == []:
             continue
         if isinstance(value, PlanEntry):
-            value = {"year": value.year, "kind": value.kind}
+            value = _plan_map(value)
         shown = (
             render_flow_value(value) if isinstance(value, (list, dict)) else render_scalar(value)
         )
@@ -405,7 +410,7 @@ def show_value(value: Any, lang: str) -> str:
     if value is None or value == []:
         return "(empty)" if lang == "en" else "（空）"
     if isinstance(value, PlanEntry):
-        return render_flow_value({"year": value.year, "kind": value.kind})
+        return render_flow_value(_plan_map(value))
     if isinstance(value, list):
         return render_flow_value(value)
     return render_scalar(value)

@@ -145,8 +145,8 @@ def _evaluation(at: AsOf, rec: StandardRecord) -> Duty | None:
 def _publication(rec: StandardRecord, as_of: dt.date) -> Duty | None:
     """A standard not yet published is due by the end of its plan year."""
     plan = rec.model.plan
-    if plan is None:
-        return None
+    if plan is None or plan.year is None:
+        return None  # no plan year, no due day (L607 says it may be late)
     due = dt.date(plan.year, 12, 31)
     return Duty(
         "publication", due, due < as_of, rec.model.owner, rec.path, rec.code, rec.model.title
@@ -160,6 +160,8 @@ class StandardDuties:
     reviews: list[tuple[StandardRecord, Duty]] = field(default_factory=list)
     evaluations: list[tuple[StandardRecord, Duty]] = field(default_factory=list)
     publications: list[tuple[StandardRecord, Duty]] = field(default_factory=list)
+    #: in progress, planned for a year nobody recorded: no due day (L607: possible)
+    in_progress_undated_plan: list[StandardRecord] = field(default_factory=list)
     #: own standards in force on the date, and those whose dates are missing
     own_in_force: list[StandardRecord] = field(default_factory=list)
     own_unknown: list[StandardRecord] = field(default_factory=list)
@@ -189,6 +191,9 @@ def scan_standards(at: AsOf) -> StandardDuties:
             if lc.is_own(rec):
                 out.own_unknown.append(rec)
         elif state == "in-progress":
+            plan = rec.model.plan
+            if plan is not None and plan.year is None:
+                out.in_progress_undated_plan.append(rec)
             publication = _publication(rec, at.date)
             if publication is not None:
                 out.publications.append((rec, publication))
@@ -230,7 +235,9 @@ def year_record(rec: DistrictRecord, as_of: dt.date) -> YearRecord:
             meetings.add(day.year)
         if activity.kind in TRAINING_KINDS:
             trainings.add(day.year)
-    summaries = {s.year for s in rec.model.summaries if s.sent is not None and s.sent <= as_of}
+    summaries = {
+        s.year for s in rec.model.summaries if s.year and s.sent is not None and s.sent <= as_of
+    }
     return YearRecord(frozenset(meetings), frozenset(trainings), frozenset(summaries))
 
 

@@ -63,9 +63,31 @@ def same_organization(a: str, b: str) -> bool:
 
 
 def response_on(item: Feedback, on: dt.date) -> Response | None:
-    """The response, if it is dated on or before ``on``."""
+    """The response, if it is dated on or before ``on``.
+
+    A response without its date counts only when the loop was closed by ``on``:
+    closing follows the answer (F904), so the item was answered by then.
+    """
     response = item.response
-    return response if response is not None and response.date <= on else None
+    if response is None:
+        return None
+    if response.date is None:
+        return response if item.closed is not None and item.closed <= on else None
+    return response if response.date <= on else None
+
+
+def undated_response(item: Feedback, on: dt.date) -> bool:
+    """Received by ``on``, answered on a date nobody recorded, and not closed by then:
+    whether it was answered by ``on`` (and in time) is not known."""
+    response = item.response
+    if response is None or response.date is not None or item.received > on:
+        return False
+    return item.closed is None or item.closed > on
+
+
+def maybe_unanswered_late(item: Feedback, on: dt.date, days: int) -> bool:
+    """Past the due day with a response whose date is not recorded: perhaps late (F905)."""
+    return undated_response(item, on) and on > answer_due(item, days)
 
 
 def answer_due(item: Feedback, days: int) -> dt.date:
@@ -79,8 +101,8 @@ def unanswered_late(item: Feedback, on: dt.date, days: int) -> bool:
     On the due day itself the item is not late yet; the day after, it is. (An item
     received after ``on`` is not late either: its due day is later still.)
     """
-    if response_on(item, on) is not None:
-        return False
+    if response_on(item, on) is not None or undated_response(item, on):
+        return False  # an undated answer: only perhaps late (maybe_unanswered_late)
     if item.closed is not None and item.closed <= on:
         return False
     return on > answer_due(item, days)
@@ -95,9 +117,32 @@ def revision_due(item: Feedback, on: dt.date, days: int) -> dt.date | None:
     """When the revision an answer of ``revise`` promised must be planned or published
     (``days`` after the answer), or None when no such answer is on record by ``on``."""
     response = response_on(item, on)
-    if response is None or response.action != "revise":
+    if response is None or response.action != "revise" or response.date is None:
         return None
     return response.date + dt.timedelta(days=days)
+
+
+def revision_maybe_owed(item: Feedback, on: dt.date, days: int) -> tuple[str, ...]:
+    """The response fields whose absence leaves F906 open on ``on`` (empty: it does not).
+
+    An answer without its action may have promised a revision; one of ``revise``
+    without its date has a due day nobody can compute. Either is only possibly
+    overdue, and only once the revision could be due: a dated answer's day plus
+    ``days`` has passed, or (undated) the loop is not known to be young.
+    """
+    response = item.response
+    if response is None or response.action not in (None, "revise"):
+        return ()
+    if response.date is not None:
+        if response.date > on or on <= response.date + dt.timedelta(days=days):
+            return ()
+        return ("feedback-action",) if response.action is None else ()
+    if item.received > on or on <= item.received + dt.timedelta(days=days):
+        return ()  # answered after receipt: not due before receipt plus the period
+    missing = ["feedback-response-date"]
+    if response.action is None:
+        missing.append("feedback-action")
+    return tuple(missing)
 
 
 def answered_in_time(item: Feedback, on: dt.date, days: int) -> bool | None:
@@ -105,9 +150,11 @@ def answered_in_time(item: Feedback, on: dt.date, days: int) -> bool | None:
     or still unanswered past the due day, None while the answer is not due yet."""
     response = response_on(item, on)
     if response is not None:
+        if response.date is None:
+            return None  # answered (the loop closed), on a day nobody recorded
         return response.date <= answer_due(item, days)
-    if on <= answer_due(item, days):  # also any item received after ``on``
-        return None
+    if undated_response(item, on) or on <= answer_due(item, days):
+        return None  # an undated answer; or not due yet (also any item received after ``on``)
     return False
 
 
@@ -125,20 +172,31 @@ class FeedbackFigures:
     closed: int
     open: int
     median_days: float | None
+    #: answers recorded without their date and not closed by the date: answered by
+    #: then or not, in time or not, is not known (``answered`` is a range up to
+    #: ``answered + answered_undated``; in time and late leave them out)
+    answered_undated: int = 0
+    #: of those, the ones past their due day: in time or late (the others: in time or
+    #: not yet due), so the in-time rate is a range while any is left
+    undated_past_due: int = 0
 
 
 def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> FeedbackFigures:
     """Received, answered (in time), closed and open items, and the median days to answer."""
-    received = answered = in_time = late = closed = still_open = 0
+    received = answered = in_time = late = closed = still_open = undated = past_due = 0
     waits: list[int] = []
     for item in items:
         if item.received > on:
             continue
         received += 1
         response = response_on(item, on)
+        if undated_response(item, on):
+            undated += 1
+            past_due += on > answer_due(item, days)
         if response is not None:
             answered += 1
-            waits.append((response.date - item.received).days)
+            if response.date is not None:  # the wait of an undated answer is not known
+                waits.append((response.date - item.received).days)
         timely = answered_in_time(item, on, days)
         in_time += timely is True
         late += timely is False
@@ -147,7 +205,9 @@ def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> Feedb
         else:
             still_open += 1
     median = float(statistics.median(waits)) if waits else None
-    return FeedbackFigures(received, answered, in_time, late, closed, still_open, median)
+    return FeedbackFigures(
+        received, answered, in_time, late, closed, still_open, median, undated, past_due
+    )
 
 
 def standard_of(wh: Warehouse, rec: FeedbackRecord) -> StandardRecord | None:
@@ -160,8 +220,8 @@ def answer_duty(wh: Warehouse, rec: FeedbackRecord, on: dt.date) -> Duty | None:
     it is received, unanswered and not closed by ``on``; overdue exactly when F905
     reports it (:func:`unanswered_late`). The standard's lead unit owes it."""
     item = rec.model
-    if item.received > on or response_on(item, on) is not None:
-        return None
+    if item.received > on or response_on(item, on) is not None or undated_response(item, on):
+        return None  # an answer on record, dated or not, is not owed again
     if item.closed is not None and item.closed <= on:
         return None
     days = wh.framework.feedback_response_days

@@ -13,7 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle.known import NO, YES, Entry, Fact, Known, Outcome, known, maybe
+from jgsw_std.lifecycle.known import (
+    NO,
+    YES,
+    Entry,
+    Fact,
+    Known,
+    Outcome,
+    any_of,
+    both,
+    known,
+    maybe,
+)
 from jgsw_std.lifecycle.units import activity_fact
 from jgsw_std.metrics.base import MetricResult, RecordRef, RefKind
 from jgsw_std.metrics.common import count_of, new_result, plan_window, span, why
@@ -64,20 +75,55 @@ def _first_date(pilot: Pilot) -> dt.date | None:
     return min(dates) if dates else None
 
 
+def _accepted(pilot: Pilot, as_of: dt.date) -> Known | None:
+    """Whether one pilot was accepted by ``as_of``; None when it began after the date."""
+    if pilot.accepted is not None and pilot.accepted <= as_of:
+        return YES
+    first = _first_date(pilot)
+    if first is None:
+        return maybe()  # no date at all: the caller names the fact
+    return NO if first <= as_of else None
+
+
+def _level_fact(rec: DistrictRecord, index: int) -> Fact:
+    """The missing ``level`` of the unit's pilot at ``index``: municipal or national."""
+    return _fact(rec, f"pilots[{index}]", rec.model.pilots[index].topic or "试点", "pilot-level")
+
+
 def _municipal(rec: DistrictRecord, as_of: dt.date) -> tuple[Known, str, str] | None:
-    """Whether a unit's municipal pilot was accepted by ``as_of``, with the note why."""
+    """Whether a unit's municipal pilot was accepted by ``as_of``, with the note why.
+
+    A pilot without its level may be the municipal one: accepted by then, it
+    leaves the unit open (naming the level that settles it).
+    """
     pilots = [p for p in rec.model.pilots if p.level == "municipal"]
-    if not pilots:
+    unleveled = [i for i, p in enumerate(rec.model.pilots) if p.level is None]
+    if not pilots and not unleveled:
         return None
     accepted = [p.accepted for p in pilots if p.accepted is not None and p.accepted <= as_of]
     if accepted:
         return YES, f"{min(accepted)} 通过验收", f"accepted {min(accepted)}"
+    answers: list[Known] = []
     if any(_first_date(p) is None for p in pilots):
-        fact = _fact(rec, "municipal", "市级试点", "pilot")
-        return maybe(fact), "试点日期不详", "pilot dates not recorded"
-    if any((d := _first_date(p)) is not None and d <= as_of for p in pilots):
+        answers.append(maybe(_fact(rec, "municipal", "市级试点", "pilot")))
+    elif any((d := _first_date(p)) is not None and d <= as_of for p in pilots):
+        answers.append(NO)
+    for index in unleveled:
+        pilot = rec.model.pilots[index]
+        done = _accepted(pilot, as_of)
+        if done is None:
+            continue
+        if done.maybe:
+            done = maybe(_fact(rec, f"pilots[{index}]", pilot.topic or "试点", "pilot"))
+        answers.append(both(maybe(_level_fact(rec, index)), done))
+    if not answers:
+        return None  # every pilot began after the date
+    answer = any_of(answers)
+    if answer.no:
         return NO, f"截至 {as_of} 尚未验收", f"not accepted by {as_of}"
-    return None  # every pilot began after the date
+    if any(f.field == "pilot-level" for f in answer.facts):
+        return answer, "有未记级别（level）的试点", "a pilot has no level recorded"
+    return answer, "试点日期不详", "pilot dates not recorded"
 
 
 @judged("cumulative")
@@ -120,6 +166,7 @@ def national_pilots(
     result = new_result(indicator, at.date, scope, "count")
     entries: list[Entry[RecordRef]] = []
     for rec in scope.units(at.wh):
+        entries += _unleveled_applications(rec, at.date)
         for index, pilot in enumerate(p for p in rec.model.pilots if p.level == "national"):
             first = _first_date(pilot)
             key = f"national-{index + 1}"
@@ -134,6 +181,27 @@ def national_pilots(
                 ref = _ref("pilot", rec, key, pilot.topic, f"{first} 申报", f"applied {first}")
                 entries.append(Entry(ref, Outcome.FOR if first <= at.date else Outcome.OUT))
     return _count(result, entries, "已申报国家级试点 {n} 个。", "National pilot applications: {n}.")
+
+
+def _unleveled_applications(rec: DistrictRecord, as_of: dt.date) -> list[Entry[RecordRef]]:
+    """Pilots without their level: each may be a national application (counted both ways)."""
+    out: list[Entry[RecordRef]] = []
+    for index, pilot in enumerate(rec.model.pilots):
+        if pilot.level is not None:
+            continue
+        first = _first_date(pilot)
+        if first is not None and first > as_of:
+            continue  # whatever its level, not applied for by the date
+        key = f"pilots[{index}]"
+        facts = [_level_fact(rec, index)]
+        if first is None:
+            facts.append(_fact(rec, key, pilot.topic or "试点", "pilot"))
+            zh, en = "级别和日期不详", "level and dates not recorded"
+        else:
+            zh, en = f"{first} 起，级别不详", f"from {first}, level not recorded"
+        ref = _ref("pilot", rec, key, pilot.topic, zh, en)
+        out.append(Entry(ref, Outcome.FOR | Outcome.OUT, tuple(facts)))
+    return out
 
 
 @judged("cumulative")
@@ -163,27 +231,28 @@ def articles(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope) -
     start, end = plan_window(iset, indicator, at.date, result)
     entries: list[Entry[RecordRef]] = []
     for rec in scope.units(at.wh):
-        for art in rec.model.articles:
-            if art.level not in ("provincial", "national"):
-                continue
+        for index, art in enumerate(rec.model.articles):
             day = art.date
+            key = day.isoformat() if day is not None else f"?:{art.title}"
+            facts: list[Fact] = []
+            if art.level is None:
+                # a journal of unrecorded level may be below provincial: counted both ways
+                facts.append(_fact(rec, f"articles[{index}]", art.title, "article-level"))
             if day is None:
                 # published, date not recorded: inside the plan period or not
-                key = f"?:{art.title}"
+                facts.append(_fact(rec, key, art.title, "date"))
                 zh, en = f"日期不详《{art.journal}》", f"date not recorded, {art.journal}"
+                inside = Outcome.FOR | Outcome.OUT
+            else:
+                zh, en = f"{day}《{art.journal}》", f"{day} {art.journal}"
+                inside = Outcome.FOR if start <= day <= end else Outcome.OUT
+            if facts and inside != Outcome.OUT:
+                if art.level is None:
+                    zh, en = f"{zh}，刊物级别不详", f"{en}, journal level not recorded"
                 ref = _ref("article", rec, key, art.title, zh, en)
-                fact = _fact(rec, key, art.title, "date")
-                entries.append(Entry(ref, Outcome.FOR | Outcome.OUT, (fact,)))
-                continue
-            ref = _ref(
-                "article",
-                rec,
-                day.isoformat(),
-                art.title,
-                f"{day}《{art.journal}》",
-                f"{day} {art.journal}",
-            )
-            entries.append(Entry(ref, Outcome.FOR if start <= day <= end else Outcome.OUT))
+                entries.append(Entry(ref, Outcome.FOR | Outcome.OUT, tuple(facts)))
+            else:
+                entries.append(Entry(_ref("article", rec, key, art.title, zh, en), inside))
     return _count(
         result,
         entries,
@@ -207,7 +276,7 @@ def training_attendance(
     entries: list[Entry[RecordRef]] = []
     for rec in scope.units(at.wh):
         for index, act in enumerate(rec.model.activities):
-            if act.kind != "training":
+            if act.kind is not None and act.kind != "training":
                 continue
             day = act.date
             inside = (
@@ -215,6 +284,8 @@ def training_attendance(
                 if day is None
                 else known(start <= day <= end)
             )
+            if act.kind is None:  # a training or not: its attendance is counted both ways
+                inside = both(inside, maybe(activity_fact(rec, index, "activity-kind")))
             if inside.no:
                 continue
             key = f"{day or '?'}:{act.title}"
@@ -224,6 +295,9 @@ def training_attendance(
                 zh, en = "参加人次未记录", "attendance not recorded"
             else:
                 zh, en = f"{act.attendees} 人次", f"{act.attendees} person-times"
+            if act.kind is None:
+                zh = f"类型不详（可能是培训），{zh}"
+                en = f"kind not recorded (maybe a training), {en}"
             if day is None:
                 zh, en = f"日期不详，{zh}", f"date not recorded, {en}"
             else:

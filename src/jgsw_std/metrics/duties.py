@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle.known import Entry, Known, known
+from jgsw_std.lifecycle.known import FIELD_WORDS, Entry, Known
 from jgsw_std.lifecycle.state import add_years, is_own
+from jgsw_std.lifecycle.usage import counted_known, missing_numbers
 from jgsw_std.metrics.common import (
     new_result,
     parts_span,
@@ -78,9 +79,20 @@ def usage_records(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Sco
         current = at.in_force_known(rec)
         if current.no:
             continue
-        usage = next((u for u in rec.model.usage if u.year == year), None)
+        counted = counted_known(rec, year)
+        usage = next(
+            (u for u in rec.model.usage if u.year == year and not missing_numbers(rec, u)), None
+        )
         if current.maybe:
             ref = _undated_ref(rec, current)
+        elif counted.maybe:
+            words = "、".join(FIELD_WORDS[f.field][0] for f in counted.facts)
+            words_en = ", ".join(FIELD_WORDS[f.field][1] for f in counted.facts)
+            ref = standard_ref(
+                rec,
+                f"{year} 年运用率统计不全：未记{words}",
+                f"{year} usage count incomplete: no {words_en}",
+            )
         elif usage is None:
             ref = standard_ref(rec, f"无 {year} 年运用率统计", f"no usage count for {year}")
         else:
@@ -95,7 +107,7 @@ def usage_records(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Sco
                         f"{year} usage {shown}, below {percent(threshold)}",
                     )
                 )
-        entries.append(Entry.of(ref, current, known(usage is not None)))
+        entries.append(Entry.of(ref, current, counted))
     result.extra["low_usage"] = low
     if rate_of(result, entries) is None:
         return _with_unknown(result, "范围内没有现行的自有标准。", "No own standard is in force.")

@@ -35,6 +35,7 @@ from jgsw_std.lifecycle.registries import (
     response_on,
     revision_duty,
     unanswered_late,
+    undated_response,
 )
 
 if TYPE_CHECKING:
@@ -171,12 +172,26 @@ def in_time_rate(figures: FeedbackFigures) -> tuple[int, int] | None:
     return (figures.answered_in_time, due) if due else None
 
 
+def in_time_range(figures: FeedbackFigures) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The in-time rate's parts with every undated answer counted late (or left out while
+    not yet due) and counted in time; None when no answer can be due. The low end's
+    denominator is 0 when no answer need be due at all (the rate may have no value)."""
+    past, early = figures.undated_past_due, figures.answered_undated - figures.undated_past_due
+    done, due = figures.answered_in_time, figures.answered_in_time + figures.late
+    low = (done, due + past)
+    high = (done + past + early, due + past + early)
+    if not high[1]:
+        return None
+    return low, high
+
+
 def item_state(rec: FeedbackRecord, on: dt.date, days: int) -> ItemState:
     """Where one item stands on ``on`` (received by then): closed, answered or not, late or not."""
     item = rec.model
     if item.closed is not None and item.closed <= on:
         return "closed"
-    if response_on(item, on) is not None:
+    # an answer on record without its date: answered (F905 says it may have been late)
+    if response_on(item, on) is not None or undated_response(item, on):
         return "answered"
     return "unanswered-late" if unanswered_late(item, on, days) else "unanswered"
 
@@ -230,6 +245,8 @@ def feedback_summary(
             continue
         item = rec.model
         response = response_on(item, on)
+        if response is None and undated_response(item, on):
+            response = item.response  # answered on a day nobody recorded: shown undated
         title = standard_labels(rec.code)[0]
         open_items.append(
             FeedbackItem(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from jgsw_std.lifecycle.known import Entry, Known, Outcome, any_of, known
+from jgsw_std.lifecycle.known import NO, Entry, Fact, Known, Outcome, any_of, known, maybe
 from jgsw_std.lifecycle.state import published_in
 from jgsw_std.metrics.base import MetricResult, RecordRef
 from jgsw_std.metrics.common import (
@@ -149,7 +149,10 @@ def completion(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope)
     entries: list[Entry[RecordRef]] = []
     for rec in scope.standards(wh):
         plan, std = rec.model.plan, rec.model
-        if plan is None or plan.year > as_of.year:
+        if plan is None or (plan.year is not None and plan.year > as_of.year):
+            continue
+        if plan.year is None:  # planned for a year nobody recorded: due by now or not
+            entries.append(_undated_plan(rec, published_in(rec, _EARLIEST, as_of)))
             continue
         if std.lifecycle in IN_PROGRESS:
             ref = standard_ref(
@@ -189,6 +192,15 @@ def completion(at: AsOf, iset: IndicatorSet, indicator: Indicator, scope: Scope)
 
 
 _EARLIEST = dt.date.min
+
+
+def _undated_plan(rec: StandardRecord, done: Known) -> Entry[RecordRef]:
+    """A planned standard without its plan year: part of indicator 6 by D or not."""
+    fact = Fact(rec.code, rec.model.title, rec.path, "plan-year")
+    if rec.model.lifecycle in IN_PROGRESS:
+        done = NO
+    zh, en = "计划年度不详", "plan year not recorded"
+    return Entry.of(standard_ref(rec, zh, en), maybe(fact), done)
 
 
 def _open_tail(result: MetricResult, lang: str) -> str:

@@ -100,10 +100,19 @@ def year_entries(
         if index < certain:
             out.append(Entry(unit_year_ref(rec, year, *lack), Outcome.AGAINST))
             continue
-        zh = f"{lack[0]}；日期不详的记录至多补上 {found.open} 个年度"
-        en = f"{lack[1]}; undated records may fill up to {found.open} such years"
+        if year in found.pinned:  # an activity of that year whose kind is not recorded
+            zh = f"{lack[0]}；当年有未记类型的活动"
+            en = f"{lack[1]}; an activity that year has no kind recorded"
+        else:
+            floating = found.open - len(found.pinned)
+            if any(f.field == "activity-kind" for f in found.facts):
+                zh = f"{lack[0]}；日期或类型不详的记录至多补上 {floating} 个年度"
+                en = f"{lack[1]}; records without a date or kind may fill up to {floating} years"
+            else:
+                zh = f"{lack[0]}；日期不详的记录至多补上 {floating} 个年度"
+                en = f"{lack[1]}; undated records may fill up to {floating} such years"
         ref = unit_year_ref(rec, year, zh, en)
-        out.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, found.facts))
+        out.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, found.facts_for(year)))
     return out
 
 
@@ -145,11 +154,14 @@ def _summaries(
             if index < certain:
                 zh, en = f"{y} 年度总结截至 {as_of} 未报送", f"{y} summary not sent by {as_of}"
                 entries.append(Entry(unit_year_ref(rec, y, zh, en), Outcome.AGAINST))
-            else:  # recorded without its sending date: sent by D or not
+            elif y in found.pinned:  # recorded without its sending date: sent by D or not
                 zh, en = f"{y} 年度总结报送日期不详", f"{y} summary: date sent not recorded"
-                fact = found.facts[index - certain]
                 ref = unit_year_ref(rec, y, zh, en)
-                entries.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, (fact,)))
+                entries.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, found.pinned[y]))
+            else:  # a summary sent without its year: it may be this year's
+                zh, en = f"{y} 年度总结未见；有未记年度的总结", f"{y}: a summary has no year"
+                ref = unit_year_ref(rec, y, zh, en)
+                entries.append(Entry(ref, Outcome.FOR | Outcome.AGAINST, found.facts))
     rate_of(fig, entries)
     done, total = len(fig.counted_for), len(units) * len(years)
     return why(

@@ -53,8 +53,10 @@ class Mechanism(StrictModel):
 
 
 class Pilot(StrictModel):
-    level: Literal["municipal", "national"] = Field(
-        description=describe("试点级别：市级/国家级", "pilot level")
+    # a pilot whose level is not recorded may count for indicator 12 or 13:
+    # both leave it open (a range) until the level is added
+    level: Literal["municipal", "national"] | None = Field(
+        None, description=describe("试点级别：市级/国家级", "pilot level")
     )
     topic: str = Field("", description=describe("试点项目名称", "pilot topic"))
     started: IsoDate | None = Field(None, description=describe("启动日期", "started"))
@@ -73,8 +75,11 @@ class Activity(StrictModel):
     # An activity known to have taken place but not yet dated is kept: it leaves
     # the unit-year and attendance figures open (a range) until its date is added.
     date: IsoDate | None = Field(None, description=describe("活动日期", "date"))
-    kind: ActivityKind = Field(
-        description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange")
+    # An activity whose kind is not recorded is kept too: it may be the year's
+    # meeting or its training, so it leaves both unit-years open (a range).
+    kind: ActivityKind | None = Field(
+        None,
+        description=describe("会议/培训/宣贯/交流", "meeting / training / publicity / exchange"),
     )
     title: str = Field("", description=describe("活动名称", "title"))
     attendees: Count | None = Field(None, description=describe("参加人次", "person-times"))
@@ -84,8 +89,14 @@ class Activity(StrictModel):
 class Regrouping(StrictModel):
     """A change of the unit's 一区两群 grouping after the plan's own grouping date."""
 
-    date: IsoDate = Field(description=describe("调整生效日期", "date the grouping changed"))
-    region: Region = Field(description=describe("调整后的一区两群归属", "region from that date"))
+    # Neither is marked required (DOMAIN.md): a change missing one cannot be placed,
+    # so breakdowns keep the plan's grouping and R312 asks for the missing field.
+    date: IsoDate | None = Field(
+        None, description=describe("调整生效日期", "date the grouping changed")
+    )
+    region: Region | None = Field(
+        None, description=describe("调整后的一区两群归属", "region from that date")
+    )
     subregion: Subregion | None = Field(
         None, description=describe("调整后的中心城区/主城新区", "subregion from that date")
     )
@@ -93,7 +104,8 @@ class Regrouping(StrictModel):
 
 
 class Summary(StrictModel):
-    year: Year = Field(description=describe("总结所属年度", "year summarized"))
+    # sent but for a year nobody recorded: it may be any one missing year's summary
+    year: Year | None = Field(None, description=describe("总结所属年度", "year summarized"))
     # sent but not yet dated: that unit-year of indicator 3's second figure stays open
     sent: IsoDate | None = Field(None, description=describe("报送日期", "date sent up"))
 
@@ -101,8 +113,10 @@ class Summary(StrictModel):
 class Article(StrictModel):
     title: str = Field("", description=describe("文章题目", "title"))
     journal: str = Field("", description=describe("刊物", "journal"))
-    level: Literal["provincial", "national"] = Field(
-        description=describe("刊物级别：省级/国家级", "journal level")
+    # a journal whose level is not recorded may be below provincial: indicator 19
+    # counts the article both ways (a range) until the level is added
+    level: Literal["provincial", "national"] | None = Field(
+        None, description=describe("刊物级别：省级/国家级", "journal level")
     )
     # published but not yet dated: indicator 19 counts it both ways (a range)
     date: IsoDate | None = Field(None, description=describe("发表日期", "publication date"))
@@ -155,14 +169,18 @@ class District(ListsModel):
 
         ``region``/``subregion`` are the plan's own grouping; a ``regrouped``
         entry dated on or before ``day`` replaces it (the latest one wins).
-        Without a day, the plan's grouping.
+        Without a day, the plan's grouping. A change without its date or its
+        region cannot be placed and is not applied (R312 reports it).
         """
         region, subregion = self.region, self.subregion
         if day is None:
             return region, subregion
         latest: dt.date | None = None
         for change in self.regrouped:
-            if change.date <= day and (latest is None or change.date >= latest):
-                latest = change.date
-                region, subregion = change.region, change.subregion
+            when, to = change.date, change.region
+            if when is None or to is None:
+                continue
+            if when <= day and (latest is None or when >= latest):
+                latest = when
+                region, subregion = to, change.subregion
         return region, subregion

@@ -24,16 +24,20 @@ Action = Literal["interpretation", "revise", "no-change", "other"]
 class Response(StrictModel):
     """The answer given to the item."""
 
-    date: IsoDate = Field(description=describe("答复日期", "date answered"))
+    # DOMAIN.md marks no field of a response required. Without its date the item is
+    # answered at an unknown time: F905 and the figures leave it open (a range).
+    date: IsoDate | None = Field(None, description=describe("答复日期", "date answered"))
     by: Slug | None = Field(
         None,
         description=describe("答复单位（地区 slug）", "unit that answered"),
         examples=["chongqing"],
     )
-    action: Action = Field(
+    # without its action the answer may have promised a revision: F906 stays possible
+    action: Action | None = Field(
+        None,
         description=describe(
             "处理方式：解释/修订/不修改/其他", "interpretation / revise / no-change / other"
-        )
+        ),
     )
     text: str | None = Field(None, description=describe("答复内容", "the answer"))
 

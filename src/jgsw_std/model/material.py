@@ -33,8 +33,11 @@ _SHA256 = describe(
 class Document(StrictModel):
     """A document of a standard: its text, announcement, interpretation..."""
 
-    kind: DocumentKind = Field(
-        description=describe("类型：标准文本/发布公告/解读/图解/培训材料/其他", "kind of document")
+    # DOMAIN.md does not mark it required: a document of unknown kind is kept, and
+    # M905 (no text) becomes only possible until the kind is added
+    kind: DocumentKind | None = Field(
+        None,
+        description=describe("类型：标准文本/发布公告/解读/图解/培训材料/其他", "kind of document"),
     )
     title: str | None = Field(None, description=describe("名称", "title"))
     path: NonEmptyText | None = Field(
@@ -51,7 +54,15 @@ class Material(ListsModel):
         description=describe("标识（必填，等于文件名）", "identifier (required)"),
         examples=["2021-plan-text"],
     )
-    title: NonEmptyText = Field(description=describe("名称（必填）", "title (required)"))
+    # DOMAIN.md marks only the slug (the file name) required: a material without its
+    # title is kept and shown by its slug until the title is added
+    title: NonEmptyText | None = Field(None, description=describe("名称", "title"))
+
+    @property
+    def shown_title(self) -> str:
+        """The title, or the slug while none is recorded."""
+        return self.title or self.slug
+
     kind: MaterialKind | None = Field(
         None, description=describe("类型：政策/研究/培训/案例/其他", "kind")
     )

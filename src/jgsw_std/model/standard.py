@@ -33,9 +33,15 @@ OWN_LEVELS: frozenset[str] = frozenset({"local", "group", "internal"})
 
 
 class PlanEntry(StrictModel):
-    year: Year = Field(description=describe("计划完成（发布）年度", "plan year it is due in"))
-    kind: Literal["new", "revision"] = Field(
-        "new", description=describe("制定 new / 修订 revision", "formulation or revision")
+    # DOMAIN.md does not mark it required: a plan without its year leaves indicator 6
+    # open for the standard and L607 only possible, naming plan.year
+    year: Year | None = Field(
+        None, description=describe("计划完成（发布）年度", "plan year it is due in")
+    )
+    # no default: a plan that does not say whether it is new or a revision is shown
+    # as not recorded rather than silently as "new" (no figure reads it)
+    kind: Literal["new", "revision"] | None = Field(
+        None, description=describe("制定 new / 修订 revision", "formulation or revision")
     )
 
 
@@ -75,13 +81,22 @@ class Evaluation(StrictModel):
 
 
 class Usage(StrictModel):
-    year: Year = Field(description=describe("统计年度", "year counted"))
-    applying: Count = Field(description=describe("实际运用单位数", "units applying it"))
-    applicable: Count = Field(description=describe("适用单位数", "units it applies to"))
+    # DOMAIN.md marks none of these required: an entry lacking one is kept, and
+    # indicator 10, L608 and L609 leave the standard open (lifecycle/usage.py).
+    year: Year | None = Field(None, description=describe("统计年度", "year counted"))
+    applying: Count | None = Field(
+        None, description=describe("实际运用单位数", "units applying it")
+    )
+    applicable: Count | None = Field(
+        None, description=describe("适用单位数", "units it applies to")
+    )
 
     @property
     def rate(self) -> float | None:
-        return self.applying / self.applicable if self.applicable else None
+        """applying / applicable; None when either is unknown or nothing applies."""
+        if self.applying is None or not self.applicable:
+            return None
+        return self.applying / self.applicable
 
 
 class Standard(ListsModel):

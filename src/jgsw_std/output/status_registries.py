@@ -41,6 +41,7 @@ def _figures_dict(figures: FeedbackFigures) -> dict[str, Any]:
     return {
         "received": figures.received,
         "answered": figures.answered,
+        "answered_undated": figures.answered_undated,
         "answered_in_time": figures.answered_in_time,
         "answers_due": rate[1] if rate else 0,
         "in_time_rate": round(rate[0] / rate[1], 6) if rate else None,

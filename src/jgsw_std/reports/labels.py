@@ -188,6 +188,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc.visualization": ("图解", "visualization"),
     "doc.training": ("培训材料", "training material"),
     "doc.other": ("其他资料", "other"),
+    "doc.None": ("资料（未记类型）", "document (kind not recorded)"),
     "documents_note": (
         "资料文件的路径从标准仓根目录算起；本报告不在标准仓目录内（或读取的是某次提交），"
         "不链接这些文件，只列出路径。",

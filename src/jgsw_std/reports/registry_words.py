@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from jgsw_std.i18n import pick, word
 from jgsw_std.lifecycle.registries import FeedbackFigures
-from jgsw_std.metrics.registries import FeedbackSummary, PoolFigures, in_time_rate
+from jgsw_std.metrics.registries import (
+    FeedbackSummary,
+    PoolFigures,
+    in_time_range,
+    in_time_rate,
+)
 
 
 def pool_why(pool: PoolFigures, lang: str) -> str:
@@ -43,6 +48,15 @@ def feedback_why(fb: FeedbackSummary, as_of: str, lang: str) -> str:
 def rate_text(figures: FeedbackFigures, lang: str) -> str:
     """``94.7% (18/19)``; no data while no answer was due yet."""
     rate = in_time_rate(figures)
+    if figures.answered_undated:
+        # answers on record without their date: in time or not is open, so a range
+        span = in_time_range(figures)
+        if span is not None and span[0] != span[1]:
+            (a, b), (c, d) = span
+            high = f"{c / d * 100:.1f}% ({c}/{d})"
+            if not b:  # perhaps no answer was due yet: no value, or the high end
+                return pick(lang, f"无数据或 {high}", f"no data or {high}")
+            return f"{a / b * 100:.1f}%–{c / d * 100:.1f}% ({a}/{b}–{c}/{d})"
     if rate is None:
         return word("ind.no-data", lang)
     done, due = rate
@@ -64,12 +78,20 @@ def feedback_sentence(figures: FeedbackFigures, unanswered: int, lang: str) -> s
     rate = rate_text(figures, lang)
     median = days_text(figures.median_days, lang)
     gap = " " if figures.median_days is not None else ""
+    answered = f"{figures.answered}"
+    undated_zh = undated_en = ""
+    if figures.answered_undated:
+        # answers on record without their date: answered by then or not is not known
+        n = figures.answered_undated
+        answered = f"{figures.answered}-{figures.answered + n}"
+        undated_zh = f"（其中 {n} 条答复未记答复日期 response.date，按时与否待定）"
+        undated_en = f" ({n} answered on no recorded date: add response.date to settle)"
     return pick(
         lang,
-        f"收到 {figures.received} 条，已答复 {figures.answered} 条，按时答复率 {rate}，"
+        f"收到 {figures.received} 条，已答复 {answered} 条{undated_zh}，按时答复率 {rate}，"
         f"逾期未答复 {unanswered} 条，已闭环 {figures.closed} 条，未闭环 {figures.open} 条，"
         f"答复用时中位数{gap}{median}",
-        f"{figures.received} received, {figures.answered} answered, answered in time {rate}, "
+        f"{figures.received} received, {answered} answered{undated_en}, answered in time {rate}, "
         f"{unanswered} unanswered past the limit, {figures.closed} closed, "
         f"{figures.open} still open, median time to answer {median}",
     )

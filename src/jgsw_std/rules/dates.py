@@ -218,7 +218,7 @@ def district_dates_order(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                         earlier=first,
                     )
         for index, summary in enumerate(rec.model.summaries):
-            if summary.sent is not None and summary.sent.year < summary.year:
+            if summary.sent is not None and summary.year and summary.sent.year < summary.year:
                 yield district_dates_order.problem(
                     rec.path,
                     ("summaries", index, "sent"),
@@ -242,7 +242,11 @@ def usage_exceeds_applicable(wh: Warehouse, ctx: CheckContext) -> Iterator[Probl
     """A usage count (标准综合运用率) has more applying units than applicable ones."""
     for rec in wh.standards:
         for index, usage in enumerate(rec.model.usage):
-            if usage.applying > usage.applicable:
+            if (
+                usage.applying is not None
+                and usage.applicable is not None
+                and usage.applying > usage.applicable
+            ):
                 yield usage_exceeds_applicable.problem(
                     rec.path,
                     ("usage", index, "applying"),

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from jgsw_std.lifecycle.known import Fact
 from jgsw_std.load.attachments import Attachment, path_escape
-from jgsw_std.load.warehouse import Warehouse
+from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.framework import GENERAL_AREA
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
@@ -41,13 +42,13 @@ def _documents(wh: Warehouse, ctx: CheckContext) -> list[_Located]:
         out: list[_Located] = []
         for rec in wh.standards:
             for index, doc in enumerate(rec.model.documents):
-                title = doc.title or f"{rec.code} {doc.kind}"
+                title = doc.title or f"{rec.code} {doc.kind or index + 1}"
                 out.append(
                     _Located(rec.path, ("documents", index), title, doc.path, doc.url, doc.sha256)
                 )
         for mat in wh.materials:
             m = mat.model
-            out.append(_Located(mat.path, (), m.title, m.path, m.url, m.sha256))
+            out.append(_Located(mat.path, (), m.shown_title, m.path, m.url, m.sha256))
         return out
 
     return ctx.at.memo("documents", build)
@@ -212,6 +213,8 @@ def url_scheme(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     en="a current local standard without its text (a document of kind text)",
     hint_zh="在 documents 下记录标准文本：kind: text、title、path（或 url）和 sha256。",
     hint_en="Record the text under documents: kind: text, title, path (or url) and sha256.",
+    maybe_zh="现行地方标准可能没有标准文本：取决于 {settle}",
+    maybe_en="a current local standard may lack its text: it depends on {settle}",
 )
 def local_standard_without_text(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A local standard in force (or about to be) has no text in the 资料库.
@@ -221,6 +224,8 @@ def local_standard_without_text(wh: Warehouse, ctx: CheckContext) -> Iterator[Pr
     the as-of date are listed when no `documents` entry has `kind: text`.
     Only a warehouse that keeps documents (a standard with `documents`, or a
     file under data/materials/) is judged, so an older warehouse stays quiet.
+    A document recorded without its `kind` may be the text: the finding is
+    then only possible, naming the kind that settles it.
     """
     if not (wh.keeps("material") or _documents(wh, ctx)):
         return
@@ -230,8 +235,22 @@ def local_standard_without_text(wh: Warehouse, ctx: CheckContext) -> Iterator[Pr
         docs = rec.model.documents
         if any(doc.kind == "text" for doc in docs):
             continue
+        unknown = [i for i, doc in enumerate(docs) if doc.kind is None]
+        if unknown:
+            settle = [_kind_fact(rec, i) for i in unknown]
+            yield local_standard_without_text.possible(
+                rec.path, ("documents", unknown[0]), key=True, settle=settle
+            )
+            continue
         loc, key = (("documents",), True) if docs else (("code",), False)
         yield local_standard_without_text.problem(rec.path, loc, key=key)
+
+
+def _kind_fact(rec: StandardRecord, index: int) -> Fact:
+    """The missing ``kind`` of the standard's document at ``index``."""
+    doc = rec.model.documents[index]
+    name = f"{rec.code}「{doc.title or doc.path or doc.url or index + 1}」"
+    return Fact(f"{rec.code}:documents[{index}]", name, rec.path, "document-kind", name=name)
 
 
 @rule(

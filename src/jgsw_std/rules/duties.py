@@ -14,8 +14,9 @@ from typing import Any
 
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.lifecycle.duties import latest_review
-from jgsw_std.lifecycle.known import Known
+from jgsw_std.lifecycle.known import Fact, Known
 from jgsw_std.lifecycle.state import successors
+from jgsw_std.lifecycle.usage import counted_known, missing_numbers
 from jgsw_std.load.warehouse import StandardRecord, Warehouse
 from jgsw_std.model.standard import Review
 from jgsw_std.problems import Problem, Severity
@@ -271,15 +272,16 @@ def revision_overdue(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
 
     Reported on the old standard (the one still in force while its revision is
     late); the revision itself is also reported by L607 in its own file. A
-    revision with no plan year cannot be late and is not reported.
+    revision with no plan year is not reported here; L607 calls it possibly
+    late in its own file.
     """
     for c in _concluded(ctx.at):
         if c.review.conclusion != "revise" or not _still_current(c):
             continue
         for successor in successors(wh, c.rec.model):
             plan = successor.model.plan
-            if plan is None or plan.year >= ctx.as_of.year:
-                continue
+            if plan is None or plan.year is None or plan.year >= ctx.as_of.year:
+                continue  # no plan year: L607 says in the successor's file it may be late
             if ctx.at.state(successor) != "in-progress":
                 continue
             yield revision_overdue.problem(
@@ -323,14 +325,20 @@ def repeal_not_carried_out(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     hint_zh="发布后写 status: published 及发布、实施日期；计划调整时更新 plan.year。",
     hint_en="Once published, set status: published with its dates; if the plan moved, "
     "update plan.year.",
+    maybe_zh="尚未发布，可能已过计划年度：取决于 {settle}",
+    maybe_en="not yet published and perhaps past its plan year: it depends on {settle}",
 )
 def planned_past_year(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A standard in the pipeline (planned to approval) is past its plan year.
 
     The plan year (`plan.year`) is the year the standard is due to be published;
     after 31 December of that year an unpublished standard is late. Indicator 6
-    (完成率) counts it against.
+    (完成率) counts it against. A plan recorded without its year may be past
+    already: a possible finding (info) naming `plan.year`.
     """
+    for rec in ctx.at.duties.in_progress_undated_plan:
+        fact = Fact(rec.code, rec.model.title, rec.path, "plan-year")
+        yield planned_past_year.possible(rec.path, ("plan",), key=True, settle=[fact])
     scan = ctx.at.duties
     for rec, duty in scan.publications:
         if not duty.overdue:
@@ -349,6 +357,8 @@ def planned_past_year(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     hint_zh="分析运用率低的原因：加强宣贯，或在复审中考虑修订、废止。",
     hint_en="Find out why it is little used: promote it, or consider revising or repealing "
     "it at review.",
+    maybe_zh="{year} 年标准综合运用率不详，可能低于 {floor}：补上 {settle}即可判定",
+    maybe_en="usage rate in {year} is not known and may be below {floor}: record {settle}",
 )
 def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An own standard's latest usage rate (标准综合运用率) is below `low_usage_rate`.
@@ -358,7 +368,10 @@ def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     year before). The plan asks to clean out standards little used (清理使用率低
     的标准): these are the candidates; they include indicator 10's low-usage list
     (which looks at the last full year only). A count with no applicable units
-    has no rate and is skipped.
+    has no rate and is skipped. A latest count lacking `applying` or
+    `applicable` has no known rate: a possible finding (info) naming the number
+    to add. A count without its year cannot be placed and is not judged here
+    (indicator 10 and L609 leave it open).
     """
     settings = ctx.at.settings
     last_year = ctx.at.last_full_year
@@ -366,13 +379,24 @@ def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     for rec in scan.own_in_force:
         latest: tuple[int, int] | None = None  # (year, index)
         for index, usage in enumerate(rec.model.usage):
-            if usage.year <= last_year and (latest is None or usage.year >= latest[0]):
-                latest = (usage.year, index)
+            year = usage.year
+            if year is not None and year <= last_year and (latest is None or year >= latest[0]):
+                latest = (year, index)
         if latest is None:
             continue
         usage = rec.model.usage[latest[1]]
         rate = usage.rate
-        if rate is not None and rate < settings.low_usage_rate:
+        lacking = missing_numbers(rec, usage)
+        # without a number the rate may be anything from 0 to 100%: possibly low
+        if lacking and settings.low_usage_rate > 0:
+            yield low_usage.possible(
+                rec.path,
+                ("usage", latest[1]),
+                settle=lacking,
+                year=usage.year,
+                floor=_percent(settings.low_usage_rate),
+            )
+        elif rate is not None and rate < settings.low_usage_rate:
             yield low_usage.problem(
                 rec.path,
                 ("usage", latest[1]),
@@ -393,28 +417,49 @@ def low_usage(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     hint_zh="统计 {year} 年运用该标准的单位数和适用单位数，记入 usage。",
     hint_en="Count the units applying it and the units it applies to in {year}; record them "
     "under usage.",
-    maybe_zh="缺少 {year} 年的标准综合运用率统计，可能是现行标准：取决于 {settle}",
-    maybe_en="no usage record for {year}, and it may be in force: it depends on {settle}",
+    maybe_zh="{maybe_what}：取决于 {settle}",
+    maybe_en="{maybe_what}: it depends on {settle}",
 )
 def usage_not_recorded(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An own standard in force has no usage record for the last full year.
 
     The last full year is the as-of year when the date is 31 December, else the
     year before. These are the standards indicator 10 (运用率统计) counts against;
-    one whose dates are missing is a *possible* finding (info).
+    one whose dates are missing, or whose count for the year lacks `applying` or
+    `applicable` (or is recorded without its year), is a *possible* finding (info).
     """
     year = ctx.at.last_full_year
     scan = ctx.at.duties
     for rec in scan.own_unknown:
-        if any(u.year == year for u in rec.model.usage):
+        counted = counted_known(rec, year)
+        if counted.yes:
             continue
         answer = ctx.at.in_force_known(rec)
         if answer.maybe:
             yield usage_not_recorded.possible(
-                rec.path, _undated_loc(rec), settle=answer.facts, year=year
+                rec.path,
+                _undated_loc(rec),
+                settle=(*answer.facts, *counted.facts),
+                year=year,
+                maybe_what_zh=f"缺少 {year} 年的标准综合运用率统计，可能是现行标准",
+                maybe_what_en=f"no usage record for {year}, and it may be in force",
             )
     for rec in scan.own_in_force:
-        if any(u.year == year for u in rec.model.usage):
+        counted = counted_known(rec, year)
+        if counted.yes:
             continue
         loc, key = (("usage",), True) if rec.model.usage else (("code",), False)
+        if counted.maybe:
+            # a count for that year lacking a number, or a count without its year
+            yield usage_not_recorded.possible(
+                rec.path,
+                loc,
+                key=key,
+                settle=counted.facts,
+                year=year,
+                maybe_what_zh=f"现行标准的 {year} 年标准综合运用率统计可能缺少或不全",
+                maybe_what_en=f"in force, and its usage record for {year} may be missing or "
+                "incomplete",
+            )
+            continue
         yield usage_not_recorded.problem(rec.path, loc, key=key, year=year)

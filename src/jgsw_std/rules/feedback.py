@@ -14,7 +14,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from jgsw_std.lifecycle.registries import answer_duty, is_open, revision_duty
+from jgsw_std.lifecycle.known import Fact
+from jgsw_std.lifecycle.registries import (
+    answer_due,
+    answer_duty,
+    is_open,
+    maybe_unanswered_late,
+    revision_duty,
+    revision_maybe_owed,
+    standard_of,
+)
+from jgsw_std.lifecycle.state import successors
 from jgsw_std.load.warehouse import FeedbackRecord, StandardRecord, Warehouse
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
@@ -91,9 +101,10 @@ def response_before_received(wh: Warehouse, ctx: CheckContext) -> Iterator[Probl
     """A feedback item is answered before it was received."""
     for rec in wh.feedback:
         model = rec.model
-        if model.response is not None and model.response.date < model.received:
+        answered = model.response.date if model.response is not None else None
+        if answered is not None and answered < model.received:
             yield response_before_received.problem(
-                rec.path, ("response", "date"), date=model.response.date, received=model.received
+                rec.path, ("response", "date"), date=answered, received=model.received
             )
 
 
@@ -125,7 +136,7 @@ def closed_before_response(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
                 why_zh="，但没有答复记录",
                 why_en="with no response on record",
             )
-        elif model.closed < model.response.date:
+        elif model.response.date is not None and model.closed < model.response.date:
             answered = model.response.date
             yield closed_before_response.problem(
                 rec.path,
@@ -144,16 +155,32 @@ def closed_before_response(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem
     en="received on {received} and still unanswered on {as_of}, past the {days}-day limit ({due})",
     hint_zh="答复后用 jgsw record feedback-response 记录（日期、答复单位、处理方式）。",
     hint_en="Once answered, record it with jgsw record feedback-response (date, by, action).",
+    maybe_zh="{received} 收到的反馈可能未在 {days} 天的答复期限（{due}）内答复：取决于 {settle}",
+    maybe_en="received on {received}, perhaps not answered within the {days}-day limit "
+    "({due}): it depends on {settle}",
 )
 def feedback_unanswered(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """A feedback item is unanswered `feedback_response_days` (default 30) after receipt.
 
     The answer is due on the day receipt plus that many days; from the day
     after, an item with no response dated on or before the as-of date (and not
-    closed) is reported.
+    closed) is reported. A response recorded without its date may have come in
+    time or not: from the same day it is a possible finding (info) naming the
+    date to add.
     """
     days = wh.framework.feedback_response_days
     for rec in wh.feedback:
+        if maybe_unanswered_late(rec.model, ctx.as_of, days):
+            yield feedback_unanswered.possible(
+                rec.path,
+                ("response",),
+                key=True,
+                settle=[_response_fact(rec, "feedback-response-date")],
+                received=rec.model.received,
+                days=days,
+                due=answer_due(rec.model, days),
+            )
+            continue
         # the answer duty `jgsw due` lists; overdue means unanswered past the due day
         duty = answer_duty(wh, rec, ctx.as_of)
         if duty is not None and duty.overdue:
@@ -178,6 +205,9 @@ def feedback_unanswered(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     "或如决定不修订，更正答复的 action。",
     hint_en="Add the revision as a standard (jgsw new standard, supersedes listing {code}), "
     "or correct the response's action if it will not be revised.",
+    maybe_zh="反馈的答复可能承诺修订 {code}，至今未列入修订计划，也未发布修订版：取决于 {settle}",
+    maybe_en="the answer may have promised to revise {code}, and no revision is planned or "
+    "published: it depends on {settle}",
 )
 def revision_not_made(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """An item answered `revise` has no revision of its standard `feedback_revision_days` on.
@@ -185,9 +215,24 @@ def revision_not_made(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     A revision is a standard that replaces this one (its `supersedes` lists it,
     or this one's `superseded_by` names it), planned or published. Reported
     from the day after the answer's date plus `feedback_revision_days`
-    (default 365) until a revision is recorded.
+    (default 365) until a revision is recorded. An answer recorded without its
+    `action` (it may be `revise`) or, answering `revise`, without its date (the
+    due day is then unknown) is a possible finding (info) naming what to add,
+    once the revision could be overdue.
     """
+    revision_days = wh.framework.feedback_revision_days
     for rec in wh.feedback:
+        missing = revision_maybe_owed(rec.model, ctx.as_of, revision_days)
+        standard = standard_of(wh, rec) if missing else None
+        if standard is not None and not successors(wh, standard.model):
+            yield revision_not_made.possible(
+                rec.path,
+                ("response",),
+                key=True,
+                settle=[_response_fact(rec, field) for field in missing],
+                code=rec.code,
+            )
+            continue
         # the revision duty `jgsw due` lists; overdue from the day after it was due
         duty = revision_duty(wh, rec, ctx.as_of)
         if duty is None or not duty.overdue:
@@ -197,6 +242,11 @@ def revision_not_made(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
         yield revision_not_made.problem(
             rec.path, ("response", "action"), date=response.date, code=rec.code, due=duty.due
         )
+
+
+def _response_fact(rec: FeedbackRecord, field: str) -> Fact:
+    """A missing field of the item's response (a FIELD_WORDS key)."""
+    return Fact(rec.id, f"反馈 {rec.id}", rec.path, field)
 
 
 def _open_by_code(wh: Warehouse, ctx: CheckContext) -> dict[str, list[FeedbackRecord]]:

@@ -329,3 +329,43 @@ def district_without_region(wh: Warehouse, ctx: CheckContext) -> Iterator[Proble
         d = rec.model
         if d.region is None and d.kind != "city":
             yield district_without_region.problem(rec.path, ("slug",), name=d.name)
+
+
+_REGROUPING_FIELDS = {
+    "date": ("调整生效日期 date", "date"),
+    "region": ("调整后归属 region", "region"),
+}
+
+
+@rule(
+    "R312",
+    "regrouping-incomplete",
+    Severity.WARNING,
+    zh="{name} 的分区调整（regrouped 第 {entry} 条）缺少{fields_zh}，按区域统计时不采用该调整",
+    en="{name}'s change of grouping (regrouped entry {entry}) lacks its {fields_en}, so regional "
+    "figures do not apply it",
+    hint_zh="补上 date（调整生效日期）和 region（调整后的一区两群归属）。",
+    hint_en="Add date (when the grouping changed) and region (the region from that date).",
+)
+def regrouping_incomplete(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
+    """A `regrouped` entry lacks its date or its region, so no breakdown can use it.
+
+    DOMAIN.md marks neither required, so the district is kept; but a change of
+    grouping with no date cannot be placed before or after the grouping date,
+    and one with no region says nothing. Regional breakdowns keep the unit
+    where the plan put it (or its last complete change) until the entry is
+    completed.
+    """
+    for rec in wh.districts:
+        for index, change in enumerate(rec.model.regrouped):
+            missing = [f for f in ("date", "region") if getattr(change, f) is None]
+            if not missing:
+                continue
+            yield regrouping_incomplete.problem(
+                rec.path,
+                ("regrouped", index),
+                name=rec.model.name,
+                entry=index + 1,
+                fields_zh="、".join(_REGROUPING_FIELDS[f][0] for f in missing),
+                fields_en=" and ".join(_REGROUPING_FIELDS[f][1] for f in missing),
+            )

@@ -20,6 +20,7 @@ from jgsw_std.lifecycle.duties import plan_years
 from jgsw_std.lifecycle.period import deadline_of
 from jgsw_std.lifecycle.units import (
     MECHANISM_PARTS,
+    UnitYears,
     YearsFn,
     meeting_years,
     missing_parts,
@@ -118,16 +119,7 @@ def _missing_years(
             "detail_zh": "",
             "detail_en": "",
         }
-        if found.open and field == "summaries":
-            # a summary names its year: exactly those years are open, not "up to N"
-            open_years = sorted(found.missing[found.certain_missing :])
-            args["detail_zh"] = f"（其中 {_years_text(open_years, 'zh')} 年度的总结未记报送日期）"
-            args["detail_en"] = (
-                f" (the {_years_text(open_years, 'en')} summary has no date sent on record)"
-            )
-        elif found.open:
-            args["detail_zh"] = f"（日期不详的活动至多补上其中 {found.open} 个年度）"
-            args["detail_en"] = f" (undated activities may fill up to {found.open} of them)"
+        args["detail_zh"], args["detail_en"] = _open_detail(found, field)
         if not tracked:
             why_zh, why_en = (
                 "全市各单位均未记录此类记录，无法判定",
@@ -137,11 +129,39 @@ def _missing_years(
         elif found.certain_missing:
             yield rule_.problem(rec.path, loc, key=key, **args)
         else:
-            why_zh = f"取决于 {'、'.join(f.text('zh') for f in found.facts)}"
-            why_en = "it depends on " + "; ".join(f.text("en") for f in found.facts)
+            facts = found.all_facts
+            why_zh = f"取决于 {'、'.join(f.text('zh') for f in facts)}"
+            why_en = "it depends on " + "; ".join(f.text("en") for f in facts)
             yield rule_.possible(
-                rec.path, loc, key=key, settle=found.facts, why_zh=why_zh, why_en=why_en, **args
+                rec.path, loc, key=key, settle=facts, why_zh=why_zh, why_en=why_en, **args
             )
+
+
+def _open_detail(found: UnitYears, field: str) -> tuple[str, str]:
+    """What leaves some of the missing years open, in words (zh, en)."""
+    if not found.open:
+        return "", ""
+    pinned = sorted(found.pinned)
+    floating = found.open - len(pinned)
+    zh: list[str] = []
+    en: list[str] = []
+    if pinned and field == "summaries":
+        # a summary names its year: exactly those years are open, not "up to N"
+        zh.append(f"其中 {_years_text(pinned, 'zh')} 年度的总结未记报送日期")
+        en.append(f"the {_years_text(pinned, 'en')} summary has no date sent on record")
+    elif pinned:
+        zh.append(f"其中 {_years_text(pinned, 'zh')} 年有未记类型（kind）的活动")
+        en.append(f"an activity in {_years_text(pinned, 'en')} has no kind on record")
+    if floating and field == "summaries":
+        zh.append(f"未记年度的总结至多补上其中 {floating} 个年度")
+        en.append(f"summaries without a year may fill up to {floating} of them")
+    elif floating and any(f.field == "activity-kind" for f in found.facts):
+        zh.append(f"日期或类型不详的活动至多补上其中 {floating} 个年度")
+        en.append(f"activities without a date or kind may fill up to {floating} of them")
+    elif floating:
+        zh.append(f"日期不详的活动至多补上其中 {floating} 个年度")
+        en.append(f"undated activities may fill up to {floating} of them")
+    return f"（{'；'.join(zh)}）", f" ({'; '.join(en)})"
 
 
 @rule(

@@ -103,7 +103,9 @@ def _pipeline_row(inp: Inputs, rec: StandardRecord) -> dict[str, Any]:
         "stage": std.lifecycle,
         "stage_label": inp.t[stage_key],
         "plan_year": std.plan.year if std.plan else None,
-        "plan_kind_label": inp.t[f"plan_kind.{std.plan.kind}"] if std.plan else "",
+        "plan_kind_label": inp.t[f"plan_kind.{std.plan.kind}"]
+        if std.plan and std.plan.kind
+        else "",
         "owner": inp.unit_names.get(std.owner, std.owner) if std.owner else "",
         "path": rec.path,
     }
@@ -152,7 +154,7 @@ def build_catalogue(inp: Inputs) -> dict[str, Any]:
     for rec in inp.standards:
         state_counts[inp.states[rec.path]] += 1
     listed = sum(a["count"] for a in areas)
-    pipeline.sort(key=lambda r: ((r.model.plan.year if r.model.plan else 9999), r.code))
+    pipeline.sort(key=lambda r: (((r.model.plan and r.model.plan.year) or 9999), r.code))
     return {
         "total": listed,
         "total_text": inp.t["catalogue_total"].format(total=listed),

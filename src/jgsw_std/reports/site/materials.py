@@ -36,7 +36,7 @@ def _row(site: SiteInputs, rec: MaterialRecord) -> dict[str, Any]:
     return {
         "slug": rec.slug,
         "url": material_path(rec),
-        "title": doc.title,
+        "title": doc.shown_title,
         "kind": kind,
         "date": doc.date.isoformat() if doc.date else "",
         "areas": areas,

@@ -122,7 +122,9 @@ class StandardPages:
             row("status", t[f"status.{std.lifecycle}"]),
             row(
                 "plan",
-                f"{std.plan.year} {t[f'plan_kind.{std.plan.kind}']}" if std.plan else None,
+                f"{std.plan.year or ''} {t.get(f'plan_kind.{std.plan.kind}', '')}".strip()
+                if std.plan
+                else None,
             ),
             row("published", std.published),
             row("effective", std.effective),
@@ -168,8 +170,9 @@ class StandardPages:
         # date (None: recorded without one), kind, label, note
         events: list[tuple[dt.date | None, str, str, str]] = []
         if std.plan is not None:
-            note = t[f"plan_kind.{std.plan.kind}"]
-            events.append((dt.date(std.plan.year, 1, 1), "planned", t["ev_planned"], note))
+            note = t.get(f"plan_kind.{std.plan.kind}", "")
+            day = dt.date(std.plan.year, 1, 1) if std.plan.year is not None else None
+            events.append((day, "planned", t["ev_planned"], note))
         if std.published:
             events.append((std.published, "published", t["ev_published"], ""))
         if std.effective:
@@ -216,13 +219,14 @@ class StandardPages:
 
     def usage(self, rec: StandardRecord) -> list[dict[str, Any]]:
         rows = []
-        for u in sorted(rec.model.usage, key=lambda u: u.year):
+        # a count without its year first; a number not recorded shows as a dash
+        for u in sorted(rec.model.usage, key=lambda u: u.year or 0):
             rate = u.rate
             rows.append(
                 {
-                    "year": u.year,
-                    "applying": u.applying,
-                    "applicable": u.applicable,
+                    "year": u.year or "—",
+                    "applying": "—" if u.applying is None else u.applying,
+                    "applicable": "—" if u.applicable is None else u.applicable,
                     "pct": round(rate * 100) if rate is not None else None,
                     "low": rate is not None and rate < self.site.wh.framework.low_usage_rate,
                 }

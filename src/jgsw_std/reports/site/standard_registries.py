@@ -51,7 +51,12 @@ def feedback_section(site: SiteInputs, rec: StandardRecord) -> dict[str, Any] | 
         if fb.received > on:
             continue
         state = item_state(item, on, days)
-        response = fb.response if fb.response is not None and fb.response.date <= on else None
+        # an answer without its date is shown (its date column empty) once it may be given
+        response = (
+            fb.response
+            if fb.response is not None and (fb.response.date is None or fb.response.date <= on)
+            else None
+        )
         closed = fb.closed if fb.closed is not None and fb.closed <= on else None
         unit = fb.from_
         rows.append(
@@ -60,7 +65,7 @@ def feedback_section(site: SiteInputs, rec: StandardRecord) -> dict[str, Any] | 
                 {"text": site.inp.unit_names.get(unit, unit), "url": site.links.unit(unit)},
                 {"text": _date(fb.received)},
                 {"text": _date(response.date) if response else ""},
-                {"text": t[f"fb_action.{response.action}"] if response else ""},
+                {"text": t[f"fb_action.{response.action}"] if response and response.action else ""},
                 {"text": _date(closed)},
                 {"text": t[f"fb_state.{state}"], "chip": STATE_CHIPS[state]},
             ]

@@ -51,11 +51,11 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         "activities": [
             {
                 "date": a.date.isoformat() if a.date else t["ev_undated"],
-                "kind": t.get(f"activity.{a.kind}", a.kind),
+                "kind": t.get(f"activity.{a.kind}", a.kind) if a.kind else "",
                 "title": a.title,
                 # a training's attendance not recorded: counted as a range, shown as missing
                 "attendees": a.attendees
-                if a.attendees is not None or a.kind != "training"
+                if a.attendees is not None or a.kind not in ("training", None)
                 else t["attendees_missing"],
                 "future": a.date is not None and a.date > site.inp.as_of,
             }
@@ -68,7 +68,7 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         ],
         "pilots": [
             {
-                "level": t[f"pilot.{p.level}"],
+                "level": t[f"pilot.{p.level}"] if p.level else "",
                 "topic": p.topic,
                 "started": _date(p.started),
                 "applied": _date(p.applied),
@@ -78,15 +78,16 @@ def _records(site: SiteInputs, rec: DistrictRecord) -> dict[str, Any]:
         ],
         "demo_sites": [{"name": s.name, "established": _date(s.established)} for s in m.demo_sites],
         "summaries": [
-            {"year": s.year, "sent": _date(s.sent)}
-            for s in sorted(m.summaries, key=lambda s: s.year, reverse=True)
+            {"year": s.year or "", "sent": _date(s.sent)}
+            # a summary without its year last
+            for s in sorted(m.summaries, key=lambda s: s.year or 0, reverse=True)
         ],
         "articles": [
             {
                 "date": _date(a.date),
                 "title": a.title,
                 "journal": a.journal,
-                "level": t[f"article.{a.level}"],
+                "level": t[f"article.{a.level}"] if a.level else "",
             }
             # undated articles last: when they appeared is not known
             for a in sorted(m.articles, key=lambda a: a.date or dt.date.min, reverse=True)
