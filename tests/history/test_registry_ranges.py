@@ -88,6 +88,12 @@ def test_trend_shows_the_range_of_an_undated_answer(
         "maybe_empty": False,
     }
     assert figures["feedback.received"] == {"key": "feedback.received", "value": 2, "parts": None}
+    # `status -f json` lists the very same figures, ranges and all
+    status = cli("status", "--root", str(repo.root), "--as-of", "2025-03-31", "-f", "json")
+    listed = json.loads(status.stdout)["registries"]["figures"]
+    assert [{k: v for k, v in f.items() if k not in ("label", "unit")} for f in listed] == list(
+        figures.values()
+    )
 
     table = csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout))
     own = {r["metric"]: r for r in table if r["indicator"] == ""}
