@@ -211,3 +211,47 @@ def test_only_the_range_that_moved_is_a_change() -> None:
     ]
     assert [d.key for d in compare_registries(same, fixed)] == ["r", "a"]
     assert count_figure("a", "a", "a", 2, 0) == Figure("a", "a", "a", "count", 2)
+
+
+@pytest.mark.parametrize(
+    ("closed", "rate"),
+    [
+        # received 03-02, due 04-01; the answer came before the closing (F904)
+        ("2025-03-31", {"value": 1.0, "parts": [2, 2]}),
+        ("2025-04-01", {"value": 1.0, "parts": [2, 2]}),
+        # closed the day after: answered in time or late, nobody recorded when
+        (
+            "2025-04-02",
+            {
+                "value": None,
+                "low": 0.5,
+                "high": 1.0,
+                "parts": None,
+                "low_parts": [1, 2],
+                "high_parts": [2, 2],
+                "maybe_empty": False,
+            },
+        ),
+    ],
+)
+def test_a_closed_loop_bounds_an_undated_answer(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner, closed: str, rate: dict[str, object]
+) -> None:
+    tail = f"{NO_DATE}closed: {closed}\n"
+    repo = git_wh(files={STD: standard("DB50/T 1-2015")})
+    repo.commit("反馈与答复", {DATED: ANSWERED, UNDATED: feedback("2025-0002", "2025-03-02", tail)})
+    status = cli("status", "--root", str(repo.root), "--as-of", "2025-04-10", "-f", "json")
+    figures = {f["key"]: f for f in json.loads(status.stdout)["registries"]["figures"]}
+    shown = {
+        k: v for k, v in figures["feedback.in_time_rate"].items() if k not in ("label", "unit")
+    }
+    assert shown == {"key": "feedback.in_time_rate", **rate}
+    # answered for certain either way: closing follows the answer
+    assert figures["feedback.answered"]["value"] == 2
+    assert "low" not in figures["feedback.answered"]
+    args = ["trend", "--every", "month", "--since", "2025-04-01", "--until", "2025-04-30"]
+    text = cli(*args, "--root", str(repo.root)).stdout
+    assert rows(text, "按时答复率")[1] == ("100.0%" if rate["value"] else "50.0%–100.0%")
+    words = cli("status", "--root", str(repo.root), "--as-of", "2025-04-10").stdout
+    want = "100.0% (2/2)" if rate["value"] else "50.0%–100.0% (1/2–2/2)"
+    assert f"按时答复率 {want}" in words

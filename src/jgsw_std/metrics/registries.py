@@ -175,8 +175,10 @@ def in_time_rate(figures: FeedbackFigures) -> tuple[int, int] | None:
 def in_time_range(figures: FeedbackFigures) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The in-time rate's parts with every undated answer counted late (or left out while
     not yet due) and counted in time; None when no answer can be due. The low end's
-    denominator is 0 when no answer need be due at all (the rate may have no value)."""
+    denominator is 0 when no answer need be due at all (the rate may have no value).
+    An undated answer whose loop closed after its due day is late or in time, and due."""
     past, early = figures.undated_past_due, figures.answered_undated - figures.undated_past_due
+    past += figures.closed_undated_past_due
     done, due = figures.answered_in_time, figures.answered_in_time + figures.late
     low = (done, due + past)
     high = (done + past + early, due + past + early)
@@ -346,7 +348,7 @@ def in_time_figure(key: str, zh: str, en: str, figures: FeedbackFigures) -> Figu
     """The in-time rate: one value from the dated answers, or with undated answers on
     record the range of :func:`in_time_range` (no data while none was due or given)."""
     rate = in_time_rate(figures)
-    span = in_time_range(figures) if figures.answered_undated else None
+    span = in_time_range(figures) if figures.in_time_unknown else None
     if span is None:
         return Figure(key, zh, en, "rate", rate[0] / rate[1] if rate else None, rate)
     low_parts, high_parts = span
