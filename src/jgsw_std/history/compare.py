@@ -273,13 +273,18 @@ def compare_indicators(
 
 
 def compare_registries(old: list[Figure], new: list[Figure]) -> list[RegistryDiff]:
-    """The registry figures whose value (or a rate's parts) moved, in the head's order,
-    then those only the base has."""
+    """The registry figures whose value or range (or a rate's parts) moved, as
+    :func:`_moved` judges the indicators, in the head's order, then those only the
+    base has."""
     before = {f.key: f for f in old}
     after = {f.key: f for f in new}
+
+    def seen(f: Figure) -> tuple[object, ...]:
+        return (f.value, f.parts, f.low, f.high, f.low_parts, f.high_parts, f.maybe_empty)
+
     out = []
     for key in [*after, *(k for k in before if k not in after)]:
         a, b = before.get(key), after.get(key)
-        if a is None or b is None or (a.value, a.parts) != (b.value, b.parts):
+        if a is None or b is None or seen(a) != seen(b):
             out.append(RegistryDiff(key, a, b))
     return out

@@ -131,6 +131,22 @@ def number(value: float | None, unit: str) -> float | int | None:
     return float(value)
 
 
+def figure_dict(fig: Figure) -> dict[str, Any]:
+    """A registry figure's ``value`` and ``parts``; with a range (undated answers) also
+    ``low`` and ``high`` after the value, each end's parts and ``maybe_empty``, which a
+    figure the records fix leaves out, so its JSON reads as it always did."""
+    out: dict[str, Any] = {"value": number(fig.value, fig.unit)}
+    if fig.is_range:
+        out["low"] = number(fig.low, fig.unit)
+        out["high"] = number(fig.high, fig.unit)
+    out["parts"] = list(fig.parts) if fig.parts else None
+    if fig.is_range:
+        out["low_parts"] = list(fig.low_parts) if fig.low_parts else None
+        out["high_parts"] = list(fig.high_parts) if fig.high_parts else None
+        out["maybe_empty"] = fig.maybe_empty
+    return out
+
+
 @dataclass(frozen=True)
 class TrendPoint:
     period: str
@@ -226,14 +242,7 @@ class Trend:
                     "committed": p.committed,
                     "note": p.note,
                     "values": [v.as_dict() for v in p.values.values()],
-                    "registries": [
-                        {
-                            "key": f.key,
-                            "value": number(f.value, f.unit),
-                            "parts": list(f.parts) if f.parts else None,
-                        }
-                        for f in p.registries.values()
-                    ],
+                    "registries": [{"key": f.key, **figure_dict(f)} for f in p.registries.values()],
                 }
                 for p in self.points
             ],

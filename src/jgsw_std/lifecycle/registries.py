@@ -151,7 +151,9 @@ def answered_in_time(item: Feedback, on: dt.date, days: int) -> bool | None:
     response = response_on(item, on)
     if response is not None:
         if response.date is None:
-            return None  # answered (the loop closed), on a day nobody recorded
+            # answered (the loop closed) on a day nobody recorded: the answer came before
+            # the closing (F904), so in time if the loop closed by the due day; else unknown
+            return True if item.closed and item.closed <= answer_due(item, days) else None
         return response.date <= answer_due(item, days)
     if undated_response(item, on) or on <= answer_due(item, days):
         return None  # an undated answer; or not due yet (also any item received after ``on``)
@@ -179,11 +181,20 @@ class FeedbackFigures:
     #: of those, the ones past their due day: in time or late (the others: in time or
     #: not yet due), so the in-time rate is a range while any is left
     undated_past_due: int = 0
+    #: answered on a day nobody recorded, the loop closed by the date but after the due
+    #: day: certainly answered (in ``answered``), in time or late (not in either)
+    closed_undated_past_due: int = 0
+
+    @property
+    def in_time_unknown(self) -> int:
+        """The answers whose being in time (or given by the date) the records leave open."""
+        return self.answered_undated + self.closed_undated_past_due
 
 
 def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> FeedbackFigures:
     """Received, answered (in time), closed and open items, and the median days to answer."""
     received = answered = in_time = late = closed = still_open = undated = past_due = 0
+    closed_open = 0
     waits: list[int] = []
     for item in items:
         if item.received > on:
@@ -200,13 +211,23 @@ def feedback_figures(items: Iterable[Feedback], on: dt.date, days: int) -> Feedb
         timely = answered_in_time(item, on, days)
         in_time += timely is True
         late += timely is False
+        closed_open += timely is None and response is not None and response.date is None
         if item.closed is not None and item.closed <= on:
             closed += 1
         else:
             still_open += 1
     median = float(statistics.median(waits)) if waits else None
     return FeedbackFigures(
-        received, answered, in_time, late, closed, still_open, median, undated, past_due
+        received,
+        answered,
+        in_time,
+        late,
+        closed,
+        still_open,
+        median,
+        undated,
+        past_due,
+        closed_open,
     )
 
 

@@ -101,24 +101,59 @@ def delta(diff: IndicatorDiff, lang: str) -> str:
     return pick(lang, f"下限 {low}，上限 {high}", f"low {low}, high {high}")
 
 
+def _registry_number(value: float, unit: str) -> str:
+    if unit == "rate":
+        return f"{value * 100:.1f}%"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def registry_figure(fig: Figure | None, lang: str) -> str:
-    """``10``, ``94.7% (12/13)``, ``13.5`` (days: the label says so); 无数据 when the side
-    has no such figure or no data."""
-    if fig is None or fig.value is None:
+    """``10``, ``94.7% (12/13)``, ``13.5`` (days: the label says so); a range as the
+    indicators show theirs, ``1–2``, ``50.0%–100.0% (1/2–2/2)``, ``100.0% (1/1)（或无数据）``;
+    无数据 when the side has no such figure or no data."""
+    if fig is None or not fig.has_data:
         return word("ind.no-data", lang)
-    if fig.unit == "rate":
-        shown = f"{fig.value * 100:.1f}%"
-        if fig.parts:  # as the indicators show a rate's parts
+    if not fig.is_range:
+        assert fig.value is not None
+        shown = _registry_number(fig.value, fig.unit)
+        if fig.unit == "rate" and fig.parts:  # as the indicators show a rate's parts
             shown += f" ({fig.parts[0]}/{fig.parts[1]})"
         return shown
-    return f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,.1f}"
+    assert fig.low is not None and fig.high is not None
+    low, high = _registry_number(fig.low, fig.unit), _registry_number(fig.high, fig.unit)
+    shown = low if low == high else f"{low}–{high}"
+    lo, hi = fig.low_parts, fig.high_parts
+    if fig.unit == "rate" and lo is not None and hi is not None:
+        shown += f" ({lo[0]}/{lo[1]})" if lo == hi else f" ({lo[0]}/{lo[1]}–{hi[0]}/{hi[1]})"
+    if fig.maybe_empty:
+        shown += pick(lang, "（或无数据）", " (or no data)")
+    return shown
+
+
+def _ends(fig: Figure) -> tuple[float, float]:
+    """A figure's two ends; one value's are that value."""
+    if fig.is_range:
+        assert fig.low is not None and fig.high is not None
+        return fig.low, fig.high
+    assert fig.value is not None
+    return fig.value, fig.value
 
 
 def registry_delta(diff: RegistryDiff, lang: str) -> str:
-    """``+1``, ``-2.5 个百分点``, ``-0.5``; empty when either side has no data."""
+    """``+1``, ``-2.5 个百分点``, ``-0.5``; for ranges each end (``下限 +1，上限 0``) as
+    :func:`delta` has the indicators'; empty when either side has no data or no end
+    moved."""
     a, b = diff.before, diff.after
-    if a is None or b is None or a.value is None or b.value is None:
+    if a is None or b is None or not a.has_data or not b.has_data:
         return ""
+    if a.is_range or b.is_range:
+        unit = "rate" if b.unit == "rate" else "count"
+        (a_low, a_high), (b_low, b_high) = _ends(a), _ends(b)
+        low, high = _change(a_low, b_low, unit, lang), _change(a_high, b_high, unit, lang)
+        if low == high == "0":
+            return ""
+        return pick(lang, f"下限 {low}，上限 {high}", f"low {low}, high {high}")
+    assert a.value is not None and b.value is not None
     if b.unit == "days":
         change = b.value - a.value
         if change == 0:
@@ -283,9 +318,9 @@ def _figure(metric: MetricResult | None) -> dict[str, Any] | None:
 def _registry_value(fig: Figure | None) -> dict[str, Any] | None:
     if fig is None:
         return None
-    from jgsw_std.history.trend import number
+    from jgsw_std.history.trend import figure_dict
 
-    return {"value": number(fig.value, fig.unit), "parts": list(fig.parts) if fig.parts else None}
+    return figure_dict(fig)
 
 
 def as_dict(result: SemanticDiff, lang: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from jgsw_std.history.trend import figure_dict as _figure_dict
 from jgsw_std.i18n import pick
 from jgsw_std.lifecycle.registries import FeedbackFigures
 from jgsw_std.metrics.registries import (
@@ -117,13 +118,7 @@ def registries_document(fig: RegistryFigures, lang: str) -> dict[str, Any]:
         "experts": experts,
         "feedback": feedback,
         "figures": [
-            {
-                "key": f.key,
-                "label": f.label(lang),
-                "unit": f.unit,
-                "value": f.value,
-                "parts": list(f.parts) if f.parts else None,
-            }
+            {"key": f.key, "label": f.label(lang), "unit": f.unit, **_figure_dict(f)}
             for f in fig.flat()
         ],
     }

@@ -50,13 +50,25 @@ def cell(value: TrendValue | None, lang: str) -> str:
     return f"{_show(low, value.unit)}–{_show(value.high, value.unit)}"
 
 
+def _figure_number(value: float, unit: str) -> str:
+    if unit == "rate":
+        return f"{value * 100:.1f}%"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def figure_cell(fig: Figure | None) -> str:
-    """A registry figure: ``10``, ``94.7%``, ``14`` (days), ``12.5``; ``-`` for no data."""
-    if fig is None or fig.value is None:
+    """A registry figure: ``10``, ``94.7%``, ``14`` (days), ``12.5``; a range as
+    :func:`cell` shows the indicators', ``1–2``, ``50.0%–100.0%``, ``100.0%?`` (or no
+    value at all); ``-`` for no data."""
+    if fig is None or not fig.has_data:
         return "-"
-    if fig.unit == "rate":
-        return f"{fig.value * 100:.1f}%"
-    return f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,.1f}"
+    if fig.value is not None:  # one value (a rate's parts may still be open)
+        return _figure_number(fig.value, fig.unit)
+    assert fig.low is not None and fig.high is not None
+    low = _figure_number(fig.low, fig.unit)
+    if fig.high == fig.low:  # one value, but it may yet have nothing to count
+        return f"{low}?"
+    return f"{low}–{_figure_number(fig.high, fig.unit)}"
 
 
 def _registry_rows(
@@ -157,7 +169,9 @@ CSV_COLUMNS = (
 def write_csv(trend: Trend, lang: str) -> str:
     """Long form: one row per period and indicator, for spreadsheets and charts; then the
     warehouse's own figures, with an empty ``indicator`` and their key as ``metric``
-    (``low`` = ``high`` = ``value``; a rate's parts as numerator and denominator)."""
+    (``low`` = ``high`` = ``value``, or the range undated answers leave with ``value``
+    empty unless both ends meet; a rate's parts, when the records fix them, as numerator
+    and denominator)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -185,6 +199,10 @@ def write_csv(trend: Trend, lang: str) -> str:
         for reg in registry_rows:
             fig = point.registries.get(reg.key)
             shown = _csv_number(fig.value if fig else None, reg.unit)
+            low = high = shown
+            if fig is not None and fig.is_range:  # as an indicator's range: value only
+                low = _csv_number(fig.low, reg.unit)  # when both ends meet
+                high = _csv_number(fig.high, reg.unit)
             parts = fig.parts if fig is not None else None
             writer.writerow(
                 [
@@ -194,11 +212,11 @@ def write_csv(trend: Trend, lang: str) -> str:
                     "",
                     reg.key,
                     guard_formula(reg.label(lang)),
-                    "" if fig is not None and fig.value is not None else "no-data",
+                    "" if fig is not None and fig.has_data else "no-data",
                     reg.unit,
                     shown,
-                    shown,
-                    shown,
+                    low,
+                    high,
                     parts[0] if parts else "",
                     parts[1] if parts else "",
                 ]

@@ -48,7 +48,7 @@ def feedback_why(fb: FeedbackSummary, as_of: str, lang: str) -> str:
 def rate_text(figures: FeedbackFigures, lang: str) -> str:
     """``94.7% (18/19)``; no data while no answer was due yet."""
     rate = in_time_rate(figures)
-    if figures.answered_undated:
+    if figures.in_time_unknown:
         # answers on record without their date: in time or not is open, so a range
         span = in_time_range(figures)
         if span is not None and span[0] != span[1]:
