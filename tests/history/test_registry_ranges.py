@@ -255,3 +255,41 @@ def test_a_closed_loop_bounds_an_undated_answer(
     words = cli("status", "--root", str(repo.root), "--as-of", "2025-04-10").stdout
     want = "100.0% (2/2)" if rate["value"] else "50.0%–100.0% (1/2–2/2)"
     assert f"按时答复率 {want}" in words
+
+
+@pytest.mark.parametrize(
+    ("as_of", "span"),
+    [
+        # the undated answer's item received 03-02 is due 04-01
+        ("2025-03-31", {"in_time_rate": 1.0, "in_time_low": 1.0, "in_time_high": 1.0,
+                        "in_time_low_parts": [1, 1], "in_time_high_parts": [2, 2]}),
+        ("2025-04-01", {"in_time_rate": 1.0, "in_time_low": 1.0, "in_time_high": 1.0,
+                        "in_time_low_parts": [1, 1], "in_time_high_parts": [2, 2]}),
+        ("2025-04-02", {"in_time_rate": None, "in_time_low": 0.5, "in_time_high": 1.0,
+                        "in_time_low_parts": [1, 2], "in_time_high_parts": [2, 2]}),
+    ],
+)  # fmt: skip
+def test_status_totals_never_give_a_bare_rate_an_undated_answer_leaves_open(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner, as_of: str, span: dict[str, object]
+) -> None:
+    repo = git_wh(files={STD: standard("DB50/T 1-2015")})
+    undated = feedback("2025-0002", "2025-03-02", NO_DATE)
+    repo.commit("反馈与答复", {DATED: ANSWERED, UNDATED: undated})
+    status = cli("status", "--root", str(repo.root), "--as-of", as_of, "-f", "json")
+    total = json.loads(status.stdout)["registries"]["feedback"]["total"]
+    assert {key: total[key] for key in span} == span
+    assert total["answered_in_time"] == 1 and total["answered_undated"] == 1
+    # and the same for the standard the items are about
+    (group,) = json.loads(status.stdout)["registries"]["feedback"]["by_standard"]
+    assert {key: group[key] for key in span} == span
+
+
+def test_status_totals_keep_their_shape_when_every_answer_is_dated(
+    git_wh: Callable[..., GitWarehouse], cli: CliRunner
+) -> None:
+    repo = git_wh(files={STD: standard("DB50/T 1-2015")})
+    repo.commit("反馈与答复", {DATED: ANSWERED})
+    status = cli("status", "--root", str(repo.root), "--as-of", "2025-04-02", "-f", "json")
+    total = json.loads(status.stdout)["registries"]["feedback"]["total"]
+    assert total["in_time_rate"] == 1.0
+    assert not any(key.startswith("in_time_") and key != "in_time_rate" for key in total)

@@ -17,6 +17,7 @@ from jgsw_std.metrics.registries import (
     FeedbackGroup,
     FeedbackItem,
     RegistryFigures,
+    in_time_range,
     in_time_rate,
 )
 from jgsw_std.reports.registry_words import (
@@ -46,10 +47,34 @@ def _figures_dict(figures: FeedbackFigures) -> dict[str, Any]:
         "answered_in_time": figures.answered_in_time,
         "answers_due": rate[1] if rate else 0,
         "in_time_rate": round(rate[0] / rate[1], 6) if rate else None,
+        **_in_time_span(figures),
         "late": figures.late,
         "closed": figures.closed,
         "open": figures.open,
         "median_days": figures.median_days,
+    }
+
+
+def _in_time_span(figures: FeedbackFigures) -> dict[str, Any]:
+    """The in-time rate's range when answers without their date leave it open (else nothing).
+
+    As in the ``figures`` list: ``in_time_rate`` then holds a value only where
+    both ends meet, so it never claims more than the records show; the ends
+    and their parts are added (``in_time_low`` is null while no answer need
+    be due at all).
+    """
+    span = in_time_range(figures) if figures.in_time_unknown else None
+    if span is None:
+        return {}
+    (low_done, low_due), (high_done, high_due) = span
+    low = round(low_done / low_due, 6) if low_due else None
+    high = round(high_done / high_due, 6)
+    return {
+        "in_time_rate": low if low == high else None,
+        "in_time_low": low,
+        "in_time_high": high,
+        "in_time_low_parts": [low_done, low_due],
+        "in_time_high_parts": [high_done, high_due],
     }
 
 
