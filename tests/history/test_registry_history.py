@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jgsw_std.history.compare import compare_registries
-from jgsw_std.metrics.registries import Figure
+from jgsw_std.metrics.registry_figure import Figure
 from tests.conftest import CliRunner
 from tests.history.conftest import GitWarehouse, standard
 

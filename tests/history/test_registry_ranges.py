@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from jgsw_std.history.compare import compare_registries
-from jgsw_std.metrics.registries import Figure, count_figure
+from jgsw_std.metrics.registry_figure import Figure, count_figure
 from tests.conftest import CliRunner
 from tests.history.conftest import GitWarehouse, standard
 

@@ -29,8 +29,9 @@ from jgsw_std.history.revision import require_warehouse, revision_root, warehous
 from jgsw_std.lifecycle.asof import AsOf
 from jgsw_std.load.warehouse import Warehouse, build_warehouse, load_worktree
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.metrics.registries import Figure, registry_figures
+from jgsw_std.metrics.registries import registry_figures
 from jgsw_std.metrics.registry import compute_all
+from jgsw_std.metrics.registry_figure import Figure
 from jgsw_std.metrics.scope import parse_scope
 from jgsw_std.progress import SILENT, Progress
 

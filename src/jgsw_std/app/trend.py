@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from jgsw_std.history.log import LogEntry
     from jgsw_std.history.trend import Every, Period, Trend, TrendRow, TrendValue
     from jgsw_std.load.warehouse import Warehouse
-    from jgsw_std.metrics.registries import Figure
+    from jgsw_std.metrics.registry_figure import Figure
 
     Values = tuple[dict[int, TrendValue], str, dict[str, Figure]]
 

@@ -20,7 +20,7 @@ from jgsw_std.history.gitrepo import Commit, GitRepo, shallow_error
 from jgsw_std.load.records import PRIVATE_BY_KIND
 from jgsw_std.load.warehouse import FileEntry, Warehouse
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.metrics.registries import Figure
+from jgsw_std.metrics.registry_figure import Figure
 from jgsw_std.model.codes import normalize_code
 from jgsw_std.model.indicators import IndicatorSet
 from jgsw_std.problems import Problem

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from jgsw_std.history.log import LogEntry
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.metrics.registries import Figure
+from jgsw_std.metrics.registry_figure import Figure
 
 Every = Literal["month", "quarter", "year"]
 EVERY: tuple[Every, ...] = ("month", "quarter", "year")

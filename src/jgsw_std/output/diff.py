@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from jgsw_std.history.compare import IndicatorDiff, RecordDiff, RegistryDiff, SemanticDiff, Side
 from jgsw_std.i18n import one_line, pick, word
 from jgsw_std.metrics.base import MetricResult
-from jgsw_std.metrics.registries import Figure
+from jgsw_std.metrics.registry_figure import Figure
 from jgsw_std.problems import Problem
 
 CHANGE_WORDS = {

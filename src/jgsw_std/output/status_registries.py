@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING, Any
 from jgsw_std.history.trend import figure_dict as _figure_dict
 from jgsw_std.i18n import pick
 from jgsw_std.lifecycle.registries import FeedbackFigures
-from jgsw_std.metrics.registries import (
-    FeedbackGroup,
-    FeedbackItem,
-    RegistryFigures,
-    in_time_range,
-    in_time_rate,
-)
+from jgsw_std.metrics.registries import FeedbackGroup, FeedbackItem, RegistryFigures
+from jgsw_std.metrics.registry_figure import in_time_range, in_time_rate
 from jgsw_std.reports.registry_words import (
     days_text,
     feedback_sentence,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from jgsw_std.edit.sheet_layout import guard_formula
 from jgsw_std.history.trend import RegistryRow, Trend, TrendPoint, TrendValue, number
 from jgsw_std.i18n import pick, word
-from jgsw_std.metrics.registries import Figure
+from jgsw_std.metrics.registry_figure import Figure
 
 if TYPE_CHECKING:
     pass

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from jgsw_std.i18n import pick, word
 from jgsw_std.lifecycle.registries import FeedbackFigures
-from jgsw_std.metrics.registries import (
-    FeedbackSummary,
-    PoolFigures,
-    in_time_range,
-    in_time_rate,
-)
+from jgsw_std.metrics.registries import FeedbackSummary, PoolFigures
+from jgsw_std.metrics.registry_figure import in_time_range, in_time_rate
 
 
 def pool_why(pool: PoolFigures, lang: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from jgsw_std.lifecycle.registries import FeedbackFigures
-from jgsw_std.metrics.registries import FeedbackGroup, RegistryFigures, in_time_rate
+from jgsw_std.metrics.registries import FeedbackGroup, RegistryFigures
+from jgsw_std.metrics.registry_figure import in_time_rate
 from jgsw_std.reports.registry_words import days_text, feedback_sentence, rate_text
 from jgsw_std.reports.sections.base import Inputs
 

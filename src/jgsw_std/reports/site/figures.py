@@ -15,7 +15,8 @@ from jgsw_std.i18n import word
 from jgsw_std.reports.registry_words import days_text, feedback_why, pool_why
 
 if TYPE_CHECKING:
-    from jgsw_std.metrics.registries import Figure, RegistryFigures
+    from jgsw_std.metrics.registries import RegistryFigures
+    from jgsw_std.metrics.registry_figure import Figure
 
 
 def figure_text(fig: Figure, lang: str) -> str:
