@@ -63,6 +63,19 @@ def test_activity_without_kind_leaves_its_year_open_for_meeting_and_training(
         assert "activity kind" in english, english
 
 
+def test_the_figure_says_a_kindless_dated_activity_lacks_its_kind_not_its_date(
+    mini: MiniFactory,
+) -> None:
+    # the activity is dated 2021-12-31; only its kind is missing, so the figure's
+    # words must not call it undated
+    wh = warehouse(mini, units=_kindless("2021-12-31"))
+    result = figure(wh, "annual_meetings", Y2021, 1.0)
+    assert "日期不详的活动" not in result.why_zh, result.why_zh
+    assert "另有 1 个取决于日期或类型不详的活动" in result.why_zh, result.why_zh
+    assert "undated activities" not in result.why_en, result.why_en
+    assert "1 more depend on activities without a date or kind" in result.why_en
+
+
 def test_activity_without_kind_after_the_date_counts_for_nothing(mini: MiniFactory) -> None:
     # the day after D: the activity had not happened yet, so 2021 is certainly missing
     wh = warehouse(mini, units=_kindless("2022-01-01"))

@@ -10,7 +10,7 @@ import datetime as dt
 from jgsw_std.lifecycle.asof import AsOf
 from tests.conftest import MiniFactory
 from tests.metrics.build import std, warehouse
-from tests.rules.helpers import findings
+from tests.rules.helpers import findings, messages
 
 JOINT = std(
     "DB50/T 10004-2023",
@@ -70,3 +70,35 @@ def test_a_successor_naming_the_sichuan_code_replaces_the_joint_standard(
     assert old is not None
     assert AsOf(wh, dt.date(2025, 2, 28)).state(old) == "in-force"
     assert AsOf(wh, dt.date(2025, 3, 1)).state(old) == "superseded"
+
+
+def test_a_second_file_under_the_sichuan_code_is_the_same_standard_twice(
+    mini: MiniFactory,
+) -> None:
+    # DB51/T 10004-2023 is DB50/T 10004-2023: two files for it hold one standard twice,
+    # as two files with the same code do (N203 on the second, pointing at the first)
+    sichuan = std(
+        "DB51/T 10004-2023",
+        level="local",
+        area="vehicles",
+        items=["vehicles.quota"],
+        joint=["chongqing"],
+        status="published",
+        published="2023-06-01",
+        effective="2023-07-01",
+    )
+    wh = warehouse(mini, JOINT, sichuan)
+    assert findings(wh, "N203") == [
+        ("data/standards/vehicles/db51-t-10004-2023.yaml", 1, 10, "N203")
+    ]
+    (message,) = messages(wh, "N203")
+    assert "DB51/T 10004-2023" in message and "DB50/T 10004-2023" in message, message
+    assert "data/standards/vehicles/db50-t-10004-2023.yaml" in message, message
+
+
+def test_an_ordinary_sichuan_code_beside_chongqings_same_number_is_no_duplicate(
+    mini: MiniFactory,
+) -> None:
+    plain = std("DB50/T 1004-2023", level="local", area="vehicles", items=["vehicles.quota"])
+    other = std("DB51/T 1004-2023", level="local", area="vehicles", items=["vehicles.quota"])
+    assert findings(warehouse(mini, plain, other), "N203") == []

@@ -122,11 +122,19 @@ def _unit_year_rate(
     years: range,
     answer: YearsFn,
     lack: tuple[str, str],
-) -> None:
+) -> bool:
+    """Rate the unit-years; whether an activity without its kind leaves any of them open."""
     entries: list[Entry[RecordRef]] = []
+    kindless = False
     for rec in units:
-        entries += year_entries(rec, answer(rec, years, result.as_of), lack)
+        found = answer(rec, years, result.as_of)
+        entries += year_entries(rec, found, lack)
+        # a pinned year is an activity of that year without its kind
+        kindless |= bool(found.pinned) or (
+            bool(found.open) and any(f.field == "activity-kind" for f in found.facts)
+        )
     rate_of(result, entries)
+    return kindless
 
 
 def _no_unit_years(result: MetricResult, units: list[DistrictRecord], years: range) -> bool:
@@ -186,11 +194,17 @@ def _activity_rate(
             "范围内各单位均未记录会议、培训等活动。",
             "No unit in scope records any activity.",
         )
-    _unit_year_rate(result, units, years, answer, missing)
+    kindless = _unit_year_rate(result, units, years, answer, missing)
     done, total = len(result.counted_for), len(units) * len(years)
     open_ = len(result.unknown)
-    tail_zh = f"；另有 {open_} 个取决于日期不详的活动（{parts_span(result)}）" if open_ else ""
-    tail_en = f"; {open_} more depend on undated activities ({parts_span(result)})" if open_ else ""
+    # an activity may lack its kind, not its date: say so, as the U rules do
+    what_zh, what_en = (
+        ("日期或类型不详的活动", "activities without a date or kind")
+        if kindless
+        else ("日期不详的活动", "undated activities")
+    )
+    tail_zh = f"；另有 {open_} 个取决于{what_zh}（{parts_span(result)}）" if open_ else ""
+    tail_en = f"; {open_} more depend on {what_en} ({parts_span(result)})" if open_ else ""
     return why(
         result,
         f"{total} 个单位年度中 {done} 个{done_words[0]}（{span(result, percent)}）{tail_zh}。",

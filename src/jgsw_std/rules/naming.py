@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jgsw_std.load.warehouse import Warehouse
-from jgsw_std.model.codes import code_slug, slug_matches
+from jgsw_std.load.warehouse import StandardRecord, Warehouse
+from jgsw_std.model.codes import code_slug, joint_twin, slug_matches
 from jgsw_std.problems import Problem, Severity
 from jgsw_std.rules.registry import CheckContext, rule
 
@@ -115,14 +115,22 @@ def duplicate_code(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
     """Two files hold the same standard code (after normalizing slashes and dashes).
 
     A file whose name is the code's slug is taken as the original; every other
-    file is reported, pointing at it.
+    file is reported, pointing at it. A Sichuan-Chongqing joint standard's two
+    codes (DB50/T 10004-2023 = DB51/T 10004-2023, DOMAIN.md) are one code here.
     """
+    groups: dict[str, list[StandardRecord]] = {}
     for code, recs in wh.by_code.items():
+        twin = joint_twin(code)
+        key = min(code, twin) if twin is not None and twin in wh.by_code else code
+        groups.setdefault(key, []).extend(recs)
+    for recs in groups.values():
         if len(recs) < 2:
             continue
         recs = sorted(recs, key=lambda r: (not slug_matches(_stem(r.path), r.code), r.path))
+        first = recs[0]
         for rec in recs[1:]:
-            yield duplicate_code.problem(rec.path, ("code",), code=code, other=recs[0].path)
+            code = rec.code if rec.code == first.code else f"{rec.code} (= {first.code})"
+            yield duplicate_code.problem(rec.path, ("code",), code=code, other=first.path)
 
 
 @rule(
