@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,15 +38,10 @@ effective: 2020-06-01
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty cache of this test's own, a 1 ms settling margin, and a run started."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+def fresh(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shared empty cache (tests/conftest.py), with a 1 ms settling margin."""
     monkeypatch.setattr(blob_ids, "SETTLED_NS", 1_000_000)
-    cache.reset("zh")
-    yield folder
-    cache.reset("zh")
+    return fresh
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,12 +51,10 @@ appointed: 2022-05-20
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(folder))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+def fresh(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shared empty cache (tests/conftest.py), with the default file size limit."""
     monkeypatch.delenv(MAX_FILE_ENV, raising=False)
-    yield folder
+    return fresh
 
 
 @pytest.fixture

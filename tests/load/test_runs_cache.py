@@ -22,10 +22,7 @@ DATED: PlainProblem = (
 PLAIN: PlainProblem = ("data/x.yaml", "N201", "error", {"ids": ["a", "b"]}, 0, 0, ("id", 2), True)
 
 
-@pytest.fixture(autouse=True)
-def fresh(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path))
-    cache.reset("zh")
+pytestmark = pytest.mark.usefixtures("fresh")  # each test its own empty cache
 
 
 def _saved(run: runs_cache.Run, weight: int = 2) -> runs_cache.Run | None:
