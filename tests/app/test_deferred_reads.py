@@ -111,6 +111,7 @@ def test_a_file_changed_after_its_stat_is_read_afresh(
     _new_run()
     with sqlite3.connect(cache.cache_path()) as conn:  # no parse kept: A's bytes are wanted
         conn.execute("DELETE FROM records")
+        conn.execute("DELETE FROM loaded")  # nor the models of the last load
     _lookup(wh.root)  # A is trusted as the blob it was
     _write(wh.root, A, 7, "公务用车编制管理规范（改于检查途中）")  # ... and changes now
     outcome = run_check(CheckRequest(root=wh.root, as_of=ON))

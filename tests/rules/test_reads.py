@@ -52,7 +52,8 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Docs:
 
 def _enriched(docs: Docs) -> Docs:
     """Fields the demo leaves out, given to some standards: English titles, citations
-    (some of repealed standards) and collaboration groups."""
+    (some of repealed standards), collaboration groups and faulty documents; and
+    materials with an unknown area or a faulty address."""
     framework = docs["data/framework.yaml"]
     groups = [g["code"] for g in framework.get("collab_groups") or []]
     rels = [rel for rel in docs if kind_of(rel) == "standard"]
@@ -67,8 +68,19 @@ def _enriched(docs: Docs) -> Docs:
             doc["references"] = [codes[(index + 1) % len(codes)], *repealed[index % 3 :][:1]]
         if index % 5 == 0 and groups:
             doc["collab_group"] = groups[index % len(groups)]
+        if index % 7 == 0:  # documents M904 and M906 find fault with
+            doc["documents"] = [
+                *(doc.get("documents") or []),
+                {"kind": "other", "title": f"草案 {index}", "url": "ftp://example.org/draft"},
+                {"kind": "interpretation"},
+            ]
         if _valid("standard", doc):
             out[rel] = doc
+    for index, rel in enumerate(rel for rel in docs if kind_of(rel) == "material"):
+        if index % 2 == 0:  # an area M907 does not know
+            out[rel] = {**docs[rel], "areas": ["no-such-area"]}
+        else:  # an address M904 refuses
+            out[rel] = {**docs[rel], "url": "ftp://example.org/material"}
     return out
 
 

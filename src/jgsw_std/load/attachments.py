@@ -56,6 +56,8 @@ def path_escape(path: str) -> str | None:
     "absolute" for ``/x``, ``\\\\server\\x`` and ``C:\\x``; "drive" for ``C:x``;
     "parent" for any ``..`` step. ``\\`` counts as a separator, as on Windows.
     """
+    if ":" not in path and ".." not in path and not path.startswith(("/", "\\")):
+        return None  # the common case, a plain relative path: no drive, root or parent
     win = PureWindowsPath(path)
     if path.startswith(("/", "\\")) or win.is_absolute():
         return "absolute"

@@ -3,7 +3,7 @@
 Everything in it is keyed by content. A file is known by its git blob id (the
 sha1 of ``blob <length>\\0<bytes>``, what ``git hash-object`` prints), so one
 entry serves the working tree, ``--rev``, ``diff``, ``history`` and ``trend``
-alike. Six tables:
+alike. Eight tables:
 
 - ``records``: each blob's parse and validation (load/records_cache.py);
 - ``places``: each blob's problem positions and suppression comments
@@ -11,13 +11,17 @@ alike. Six tables:
 - ``memos``: results of checks over groups of files, by a digest of their
   inputs (load/memo_cache.py);
 - ``results``: the finished output of a whole command (app/finished.py);
+- ``digests``: the SHA-256 of the documents' files, by their state
+  (load/attachment_digests.py);
 - ``runs``: per root and settings, the last check's blob ids and each rule's
   unsettled findings, so that a run in which few files changed re-runs only
   the rules that read what changed (load/runs_cache.py, rules/reuse.py);
 - ``files``: per root, path -> (mtime, size, inode, ctime) and blob id, which
   lets a run skip reading and hashing files that have not changed, and a
   summary of it that a run with nothing changed reads instead
-  (load/blob_ids.py).
+  (load/blob_ids.py);
+- ``loaded``: per root, the models its last load built, so that a run in
+  which few files changed validates only those (load/models_cache.py).
 
 The cache is a convenience and never an error: a corrupt, locked, full or
 read-only file is reported once on stderr and the run goes on without it.
@@ -49,7 +53,7 @@ ENV_DIR = "JGSW_CACHE_DIR"
 ENV_OFF = "JGSW_NO_CACHE"
 FILE_NAME = "cache.sqlite3"
 #: Bumped when the tables change shape; an older file is emptied and rebuilt.
-SCHEMA = "5"
+SCHEMA = "6"
 #: How long a process waits for another one's write before giving up (seconds).
 BUSY_TIMEOUT = 1.0
 #: Entries not written by this jgsw (another version) and results older than
@@ -69,6 +73,9 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS digests (stamp TEXT, key TEXT, value BLOB, written INTEGER,"
     " PRIMARY KEY (stamp, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, value BLOB, written INTEGER)",
+    # per root, the models its last load built, in parts (load/models_cache.py)
+    "CREATE TABLE IF NOT EXISTS loaded (root TEXT, part INTEGER, stamp TEXT, value BLOB,"
+    " written INTEGER, PRIMARY KEY (root, part))",
     # one marshal value per root: {rel: ((mtime_ns, size, inode, ctime_ns), seen_ns, blob)},
     # and its summary (load/blob_ids.py: the whole tree's id, while every file is as recorded)
     "CREATE TABLE IF NOT EXISTS files (root TEXT PRIMARY KEY, value BLOB, summary BLOB)",
@@ -117,8 +124,9 @@ def forget_each_run(memo: dict[Any, Any]) -> None:
     _MEMOS.append(memo)
 
 
-#: Writes that can wait until the output is out (see :func:`later` and :func:`flush`).
-_LATER: list[Callable[[Store], None]] = []
+#: Writes that can wait until the output is out (see :func:`later` and :func:`flush`),
+#: each with its weight and whether only the last flush may make it.
+_LATER: list[tuple[Callable[[Store], None], int, bool]] = []
 #: Deferred writes of at least this many items are made by a detached process.
 DETACH_FROM = 256
 #: Deferred writes never hold more than this many bytes: past it, what waits is
@@ -213,23 +221,27 @@ def waiting() -> int:
     return _WEIGHT[0]
 
 
-def later(write: Callable[[Store], None], weight: int, held: int = 0) -> None:
+def later(
+    write: Callable[[Store], None], weight: int, held: int = 0, *, final: bool = False
+) -> None:
     """Keep ``write`` for :func:`flush`: filling the cache need not delay the answer.
 
     ``weight``: about how many rows it writes (large deferred work is done by
     a detached process, small work in this one); ``held``: the bytes it keeps
     alive meanwhile (past :data:`LATER_BUDGET` in all, everything is written now).
+    ``final``: costly work on what the run keeps alive anyway (pickling its
+    models): only the last flush, once the output is out, does it.
     """
     if not enabled():
         return
-    _LATER.append(write)
+    _LATER.append((write, weight, final))
     _WEIGHT[0] += weight
     _HELD[0] += held
     if _HELD[0] > LATER_BUDGET:
-        flush()
+        flush(midway=True)
 
 
-def flush(detach: bool = False) -> None:
+def flush(detach: bool = False, *, midway: bool = False) -> None:
     """Do the deferred writes: here, or (``detach``, large work, fork available) in a
     forked process of its own that outlives this one, so that a person waits for
     the output only.
@@ -239,8 +251,11 @@ def flush(detach: bool = False) -> None:
     the null device and it starts a session of its own, so a terminal or a pipe
     reading jgsw's output sees the end when jgsw ends.
     """
-    writes, _LATER[:] = list(_LATER), []
-    weight, _WEIGHT[0], _HELD[0] = _WEIGHT[0], 0, 0
+    # midway (memory is short), the final writes wait for the last flush
+    made = [one for one in _LATER if not (midway and one[2])]
+    _LATER[:] = [one for one in _LATER if midway and one[2]]
+    writes, weight = [one[0] for one in made], sum(one[1] for one in made)
+    _WEIGHT[0], _HELD[0] = sum(one[1] for one in _LATER), 0
     if not writes or not enabled():
         return
     if detach and weight >= DETACH_FROM and hasattr(os, "fork") and sys.platform != "win32":
@@ -348,7 +363,7 @@ class Store:
                     f"DELETE FROM {table} WHERE stamp != ? AND written < ?",
                     (stamp, now - KEEP_SECONDS),
                 )
-            for table in ("results", "runs"):
+            for table in ("results", "runs", "loaded"):
                 conn.execute(f"DELETE FROM {table} WHERE written < ?", (now - KEEP_SECONDS,))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
 
@@ -364,7 +379,17 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     """A new file, or one written by an older layout: start it afresh."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("records", "places", "memos", "digests", "results", "runs", "files", "meta"):
+        for table in (
+            "records",
+            "places",
+            "memos",
+            "digests",
+            "results",
+            "runs",
+            "loaded",
+            "files",
+            "meta",
+        ):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES:
             conn.execute(statement)

@@ -144,8 +144,12 @@ class FileEntry:
         Freeing them costs time (about 30 ms at 10,000), so the loader drops
         them only in a large warehouse.
         """
-        self._kept_keys = _keys(self._data) if isinstance(self._data, dict) else None
-        self._data, self._dropped = None, True
+        if not self._dropped:  # dropped already (a model from the cache): the keys stay
+            self.keep_keys_only(_keys(self._data) if isinstance(self._data, dict) else None)
+
+    def keep_keys_only(self, keys: tuple[Any, ...] | None) -> None:
+        """Hold the document's top-level keys (None: not a mapping), not the document."""
+        self._kept_keys, self._data, self._dropped = keys, None, True
 
 
 def _keys(document: dict[Any, Any]) -> tuple[Any, ...]:

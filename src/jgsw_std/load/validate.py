@@ -7,12 +7,12 @@ same blob in many revisions) and, when the cache is on, between runs
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from jgsw_std.load import cache, records_cache
+from jgsw_std.load import cache, models_cache, records_cache
 from jgsw_std.load import file_codes as file_rules
 from jgsw_std.load.decode import guess_encoding, line_col_of_byte
 from jgsw_std.load.files import SourceFile
@@ -21,6 +21,7 @@ from jgsw_std.load.parse import Parsed, parse_bytes, parse_many
 from jgsw_std.load.records import FileEntry, Kind, kind_of
 from jgsw_std.load.schema_problems import problems_from_validation
 from jgsw_std.load.yamlread import MAX_EXPANDED
+from jgsw_std.model.codes import ParsedCode
 from jgsw_std.model.district import District
 from jgsw_std.model.expert import Expert
 from jgsw_std.model.feedback import Feedback
@@ -125,27 +126,48 @@ def read_entry(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
     return validate_entry(entry, parse_bytes(entry.source.data))
 
 
+class Unparsed:
+    """What stands for the document of a file whose model came from the models cache:
+    its top-level keys (placing a problem needs them) and a standard's parsed code.
+    The loader drops the document (FileEntry.drop_data); it is parsed again if asked for."""
+
+    __slots__ = ("keys", "parsed")
+
+    def __init__(self, keys: tuple[Any, ...] | None, parsed: ParsedCode | None) -> None:
+        self.keys, self.parsed = keys, parsed
+
+
 def read_entries(
-    entries: list[FileEntry], parse: Callable[[Sequence[bytes]], list[Parsed]] = parse_many
+    entries: list[FileEntry],
+    parse: Callable[[Sequence[bytes]], list[Parsed]] = parse_many,
+    recalled: Mapping[tuple[str, str], models_cache.Kept] | None = None,
 ) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
     """Read every entry, from the blob caches where possible, parsing the rest in bulk.
 
-    First this run's memory of git blobs, then the persistent cache (when on),
-    then parsing. Each entry also gets the positions its parse recorded
-    (``entry.outline``). ``parse`` does the bulk parse (check shares it between
-    two processes, which then must agree on what is left to parse: see
-    records_cache.prefetch).
+    First this run's memory of git blobs, then ``recalled`` (the models the last
+    load of this working tree built: the document is then an :class:`Unparsed`),
+    then the persistent cache (when on), then parsing. Each entry also gets the
+    positions its parse recorded (``entry.outline``). ``parse`` does the bulk
+    parse (check shares it between two processes, which then must agree on what
+    is left to parse: see records_cache.prefetch).
     """
     results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
     todo: list[int] = []
     for index, entry in enumerate(entries):
         blob = entry.source.blob
-        cached = _BLOB_CACHE.get((blob, entry.kind)) if blob else None
-        if cached is None:
+        key = (blob, entry.kind) if blob else None
+        cached = _BLOB_CACHE.get(key) if key else None
+        if cached is not None:
+            data, model, problems, entry.outline = cached
+            results[index] = (data, model, _moved(problems, entry.rel))
+            continue
+        kept = recalled.get(key) if recalled and key else None
+        if kept is None:
             todo.append(index)
             continue
-        data, model, problems, entry.outline = cached
-        results[index] = (data, model, _moved(problems, entry.rel))
+        _, _, model, plain, entry.outline, keys, code = kept
+        problems = [Problem.from_plain(p) for p in plain] if plain else []
+        results[index] = (Unparsed(keys, code), model, _moved(problems, entry.rel))
     todo = _from_store(entries, todo, results)
     parsed = parse([entries[i].source.data for i in todo])
     fresh: dict[tuple[str, str], records_cache.Record] = {}

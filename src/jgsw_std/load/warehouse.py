@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from jgsw_std.load import cache, models_cache, records_cache
 from jgsw_std.load import file_codes as file_rules
-from jgsw_std.load import records_cache
 from jgsw_std.load.attachments import AttachmentReader, WorktreeFiles
 from jgsw_std.load.compact import LARGE, SHARE_FROM, Sharer
 from jgsw_std.load.decode import decode_utf8
@@ -45,9 +45,9 @@ from jgsw_std.load.records import (
     kind_of,
 )
 from jgsw_std.load.textpos import TextPositions
-from jgsw_std.load.validate import read_entries, read_entry, warm_blob_cache
+from jgsw_std.load.validate import Unparsed, read_entries, read_entry, warm_blob_cache
 from jgsw_std.model.base import SYNTHETIC
-from jgsw_std.model.codes import joint_twin, normalize_code, parse_code
+from jgsw_std.model.codes import ParsedCode, joint_twin_of, normalize_code, parse_code
 from jgsw_std.model.district import District
 from jgsw_std.model.expert import Expert
 from jgsw_std.model.feedback import Feedback
@@ -114,9 +114,10 @@ class Warehouse:
         file holds becomes an alias, so two files never merge into one.
         """
         out: dict[str, str] = {}
-        for code in self.by_code:
-            twin = joint_twin(code)
-            if twin is not None and twin not in self.by_code:
+        by_code = self.by_code
+        for code, records in by_code.items():
+            twin = joint_twin_of(records[0].parsed)  # parsed already: 10,000 parses spared
+            if twin is not None and twin not in by_code:
                 out[twin] = code
         return out
 
@@ -325,9 +326,20 @@ def build_warehouse(
     large = len(readable) >= LARGE  # memory, not time, is short: see load/compact.py
     # each standard as it comes, so the next files' models reuse what sharing frees
     share = Sharer() if len(readable) >= SHARE_FROM else None
-    for entry, (data, model, file_problems) in _read_in_chunks(readable, parse):
-        entry.data = data
+    last = _LastLoad.of(root, revision, parse, sources)
+    parsed_of: dict[int, ParsedCode] = {}  # id(model) -> parsed code, from the models cache
+    for entry, (data, model, file_problems) in _read_in_chunks(readable, parse, last.recalled):
+        if type(data) is Unparsed:
+            entry.keep_keys_only(data.keys)
+            last.used += 1
+            if data.parsed is not None and model is not None:
+                parsed_of[id(model)] = data.parsed
+        else:
+            entry.data = data
+            last.read += 1
         entry.valid = model is not None
+        if model is not None:
+            last.models.append((entry, model, file_problems))
         problems.extend(file_problems)
         if large and entry.source.worktree:
             entry.drop_data()  # git blobs keep theirs: revisions are compared field by field
@@ -361,17 +373,21 @@ def build_warehouse(
     framework = framework or Framework()
     prefixes = tuple(framework.internal_prefixes)
     known_items = framework.item_area
+    if last.prefixes != prefixes:
+        parsed_of.clear()  # read with other internal prefixes: parse again
     standards = [
         StandardRecord(
             model,
             rel,
+            parsed_of.get(id(model))
             # parse_code is cached per argument tuple: call it as the validator did
-            parse_code(model.code, prefixes) if prefixes else parse_code(model.code),
+            or (parse_code(model.code, prefixes) if prefixes else parse_code(model.code)),
             model.code,
             _full_items(model, known_items),
         )
         for model, rel in standard_models
     ]
+    last.remember(prefixes, standards)
     return Warehouse(
         root=root,
         framework=framework,
@@ -390,13 +406,77 @@ def build_warehouse(
     )
 
 
+class _LastLoad:
+    """The models cache for one load (load/models_cache.py): what the last load of
+    this working tree built, and, once this load is done, what it built for the next.
+
+    Only a load of the working tree in one process takes part: a revision's
+    files come from git (the records cache serves those), and check's two
+    processes must agree on what is left to parse.
+    """
+
+    def __init__(
+        self, root: Path | None, recalled: models_cache.Recalled, written: str | None
+    ) -> None:
+        self.root = root
+        self.recalled = recalled
+        self.prefixes = models_cache.prefixes_of(written)
+        self.used = 0  # files whose model came from ``recalled``
+        self.read = 0  # files read otherwise
+        self.models: list[tuple[FileEntry, BaseModel, list[Problem]]] = []
+
+    @classmethod
+    def of(
+        cls,
+        root: Path | None,
+        revision: str | None,
+        parse: Callable[[Sequence[bytes]], list[Parsed]],
+        sources: list[SourceFile],
+    ) -> _LastLoad:
+        if (
+            root is None
+            or revision is not None
+            or parse is not parse_many
+            or not cache.enabled()
+            or not all(source.worktree for source in sources)
+        ):
+            return cls(None, {}, None)
+        return cls(root, *models_cache.recall(root))
+
+    def remember(self, prefixes: tuple[str, ...], standards: list[StandardRecord]) -> None:
+        """Keep this load's models for the next, unless they are the ones recalled."""
+        if self.root is None or (self.read == 0 and self.used == len(self.recalled)):
+            return
+        models, self.recalled = self.models, {}
+
+        def make() -> list[models_cache.Kept]:
+            parsed = {id(record.model): record.parsed for record in standards}
+            return [
+                (
+                    entry.source.blob or "",
+                    entry.kind,
+                    model,
+                    [p.to_plain() for p in problems],
+                    entry.outline,
+                    entry.keys,
+                    parsed.get(id(model)),
+                )
+                for entry, model, problems in models
+                if entry.source.blob
+            ]
+
+        models_cache.remember(self.root, prefixes, make, len(models))
+
+
 #: Files parsed and validated together: the parsed documents of one chunk at a
 #: time are alive, not a whole warehouse's (about 150 MB at 50,000 standards).
 CHUNK = 4096
 
 
 def _read_in_chunks(
-    entries: list[FileEntry], parse: Callable[[Sequence[bytes]], list[Parsed]]
+    entries: list[FileEntry],
+    parse: Callable[[Sequence[bytes]], list[Parsed]],
+    recalled: models_cache.Recalled,
 ) -> Iterator[tuple[FileEntry, tuple[Any, BaseModel | None, list[Problem]]]]:
     """Each entry with what reading it gave, chunk by chunk.
 
@@ -407,7 +487,7 @@ def _read_in_chunks(
     records_cache.expect(len(entries))
     for start in range(0, len(entries), size):
         chunk = entries[start : start + size]
-        results: list[Any] = read_entries(chunk, parse)
+        results: list[Any] = read_entries(chunk, parse, recalled)
         for index, entry in enumerate(chunk):
             found, results[index] = results[index], None  # each document goes once used
             yield entry, found

@@ -100,6 +100,11 @@ def joint_twin(code: str) -> str | None:
         parsed = parse_code(code)
     except CodeError:
         return None
+    return joint_twin_of(parsed)
+
+
+def joint_twin_of(parsed: ParsedCode) -> str | None:
+    """:func:`joint_twin` of a code already parsed."""
     if not parsed.joint or parsed.region not in (CHONGQING, SICHUAN):
         return None
     other = SICHUAN if parsed.region == CHONGQING else CHONGQING

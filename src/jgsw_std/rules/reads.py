@@ -8,8 +8,8 @@ whose value can change the rule's findings, read directly or through what it
 asks (``ctx.at``'s states and duties, ``wh.by_code``, a record's ``items``...).
 A kind left out is one the rule does not read at all; ``ALL`` stands for
 every field of a kind. A rule not declared here always re-runs: the safe
-default, kept by the rules that read more than the records (M9xx read the
-documents' files outside data/, which may change while data/ does not).
+default, kept by the rules that read more than the records (M901-M903 read
+the documents' files outside data/, which may change while data/ does not).
 
 Whatever else a rule reads is the same whenever this is asked: which files
 exist and which of them are valid (a changed file must be valid before and
@@ -100,6 +100,11 @@ READS: dict[str, Reads] = {
     "Q701": {"standard": STATE | {"area", "title", "title_en"}},
     "Q702": {"standard": STATE | {"references"}},
     "Q703": {"standard": STATE | {"evaluations"}},
+    # documents (M901-M903 also read the files on disk: not declared, always re-run)
+    "M904": {"standard": _f("code", "documents"), "material": ALL},
+    "M905": {"standard": STATE | {"documents"}, "material": ALL},
+    "M906": {"standard": _f("code", "documents"), "material": ALL},
+    "M907": {"material": _f("areas")},
     # districts
     "U801": {"district": ALL},
     "U802": {"district": ALL},

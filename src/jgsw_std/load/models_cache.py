@@ -1,0 +1,183 @@
+"""The models of a working tree's last load, kept in the cache's ``loaded`` table.
+
+The ``records`` table gives each file's parsed document back, and the loader
+validates it again: for 10,000 standards, fetching 10,000 rows, reading them
+back from marshal form and validating them takes about 0.3 s, the largest
+part of a check in which one file changed. Here the models the last load of
+the same root built are kept whole, in a few pickles: reading them back takes
+about half that, and the parsed codes come with them. The loader then
+validates only the files whose blob id it has not met (load/warehouse.py).
+
+Key: the root and a part number (a part holds :data:`PART` files, so that a
+large warehouse's load holds one part's bytes at a time). Each row carries
+the stamp it was written under: jgsw's code stamp and pydantic's version
+(a pickle of a model is only good for the classes that wrote it), and the
+internal prefixes of framework.yaml that the parsed codes were read with.
+One set of rows per root, replaced by each load that read anything new.
+
+A pickle can name any function to call, so these are read back by an
+unpickler that names only what a model holds: jgsw's model classes and the
+parsed code, ``datetime.date`` and the builtin containers. A cache file that
+someone else could write cannot make jgsw run anything; a value that does not
+read back, or holds anything else, is ignored (the files are validated from
+``records`` or parsed again).
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from jgsw_std.load import cache
+from jgsw_std.load.outline import Outline
+from jgsw_std.model.codes import ParsedCode
+from jgsw_std.problems import PlainProblem
+
+#: Files a part holds.
+PART = 4096
+
+#: What a part keeps of each file whose document validated.
+Kept = tuple[
+    str,  # blob id
+    str,  # kind
+    BaseModel,  # the model
+    list[PlainProblem],  # the loader's problems (Y, S) for it
+    Outline | None,  # the positions its parse recorded
+    tuple[Any, ...] | None,  # the document's top-level keys
+    ParsedCode | None,  # a standard's parsed code (with the stamp's prefixes)
+]
+#: What a recalled file gives back, by (blob id, kind).
+Recalled = dict[tuple[str, str], Kept]
+
+_BUILTINS = frozenset({"list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bool"})
+
+
+class _ModelsOnly(pickle.Unpickler):
+    """An unpickler that can name nothing but model classes, dates and containers."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in _BUILTINS:
+            return super().find_class(module, name)
+        if (module, name) == ("datetime", "date"):
+            return super().find_class(module, name)
+        if module.startswith("jgsw_std.model.") and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (
+                issubclass(found, BaseModel) or found is ParsedCode or _is_enum(found)
+            ):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not kept in the models cache")
+
+
+def _is_enum(found: type) -> bool:
+    import enum
+
+    return issubclass(found, enum.Enum)
+
+
+def _code() -> str:
+    """The stamp's start: this jgsw and this pydantic (whose classes the pickles name)."""
+    import pydantic
+
+    return f"{cache.code_stamp()}|{pydantic.VERSION}|"
+
+
+def stamp(prefixes: tuple[str, ...]) -> str:
+    """What a part must have been written under to be read: jgsw, pydantic, the prefixes."""
+    return _code() + ",".join(prefixes)
+
+
+def recall(root: Path) -> tuple[Recalled, str | None]:
+    """The files kept by the last load of ``root``, and the stamp they were written under.
+
+    The stamp's end names the internal prefixes the parsed codes were read with;
+    the caller uses those only if framework.yaml still declares the same.
+    """
+    store = cache.store()
+    if store is None:
+        return {}, None
+    rows: list[tuple[Any, ...]] = []
+    with cache.guard():
+        rows = store.conn.execute(
+            "SELECT stamp, value FROM loaded WHERE root = ? ORDER BY part", (str(root),)
+        ).fetchall()
+    if not rows:
+        return {}, None
+    written = rows[0][0]
+    if not isinstance(written, str) or not written.startswith(_code()):
+        return {}, None
+    if any(row[0] != written for row in rows):  # parts of two loads: trust neither
+        return {}, None
+    found: Recalled = {}
+    for row in rows:
+        part = _read(row[1])
+        if part is None:
+            return {}, None
+        for kept in part:
+            found[(kept[0], kept[1])] = kept
+    return found, written
+
+
+def _read(value: Any) -> list[Kept] | None:
+    if not isinstance(value, bytes):
+        return None
+    try:
+        part = _ModelsOnly(io.BytesIO(value)).load()
+    except Exception:  # any damage or foreign content: not used
+        return None
+    if not isinstance(part, list) or not all(_well_formed(kept) for kept in part):
+        return None
+    return part
+
+
+def _well_formed(kept: Any) -> bool:
+    return (
+        isinstance(kept, tuple)
+        and len(kept) == 7
+        and isinstance(kept[0], str)
+        and isinstance(kept[1], str)
+        and isinstance(kept[2], BaseModel)
+        and isinstance(kept[3], list)
+        and (kept[6] is None or isinstance(kept[6], ParsedCode))
+    )
+
+
+def remember(
+    root: Path, prefixes: tuple[str, ...], make: Callable[[], list[Kept]], count: int
+) -> None:
+    """Keep what ``make`` gives (``count`` files) as ``root``'s last load, once the
+    output is out.
+
+    ``make`` and the pickling are left to the final write (a detached process
+    where there is one): the models are alive until then anyway.
+    """
+    if not cache.enabled():
+        return
+    written = stamp(prefixes)
+    where = str(root)
+    cache.later(lambda store: _write(store, where, written, make()), count, final=True)
+
+
+def _write(store: cache.Store, root: str, written: str, items: list[Kept]) -> None:
+    now = int(time.time())
+    rows = []
+    for part, start in enumerate(range(0, len(items), PART)):
+        value = pickle.dumps(items[start : start + PART], protocol=pickle.HIGHEST_PROTOCOL)
+        rows.append((root, part, written, value, now))
+    with store.writing() as conn:
+        conn.execute("DELETE FROM loaded WHERE root = ?", (root,))
+        conn.executemany("INSERT INTO loaded VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def prefixes_of(written: str | None) -> tuple[str, ...] | None:
+    """The internal prefixes a stamp names (None: no stamp)."""
+    if written is None:
+        return None
+    tail = written.rsplit("|", 1)[-1]
+    return tuple(tail.split(",")) if tail else ()
