@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Sample, demo_warehouse, machine_speed, measure, medians
+from _common import Sample, compile_jgsw, demo_warehouse, machine_speed, measure, medians
 
 from jgsw_std.load.blob_ids import SETTLED_NS
 from jgsw_std.load.cache import ENV_DIR
@@ -170,6 +170,7 @@ def main() -> int:
         parent.mkdir(parents=True, exist_ok=True)
         root = demo_warehouse(parent, args.standards)
         cache = Path(scratch) / "cache"
+        print(compile_jgsw())
         print(machine_speed())
         ok = True
         for fork, label in (("0", "one process"), ("1", "two processes (forked child)")):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import demo_warehouse, machine_speed, report, time_command
+from _common import compile_jgsw, demo_warehouse, machine_speed, report, time_command
 
 BUDGETS = {1_000: None, 10_000: 1.5}
 
@@ -43,6 +43,7 @@ def main() -> int:
         parent.mkdir(parents=True, exist_ok=True)
         over = False
         roots = {size: demo_warehouse(parent, size) for size in BUDGETS}
+        print(compile_jgsw())
         print(machine_speed())
         for size, budget in BUDGETS.items():
             command = ["check", "--root", str(roots[size])]

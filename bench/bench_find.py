@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import demo_warehouse, machine_speed, report, time_command
+from _common import compile_jgsw, demo_warehouse, machine_speed, report, time_command
 
 SIZE = 10_000
 BUDGET = 0.3
@@ -37,6 +37,7 @@ def main() -> int:
         root = demo_warehouse(parent, SIZE)
         cache = Path(scratch) / "cache"
         env = {"JGSW_CACHE_DIR": str(cache)}
+        print(compile_jgsw())
         print(machine_speed())
         check = ["check", "--root", str(root)]
         time_command(check, 1)

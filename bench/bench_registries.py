@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import demo_warehouse, machine_speed, report
+from _common import compile_jgsw, demo_warehouse, machine_speed, report
 
 from jgsw_std.demo.registries import EXPERTS
 from jgsw_std.edit.quoting import render_document
@@ -176,6 +176,7 @@ def main() -> int:
         parent = args.keep or Path(scratch)
         parent.mkdir(parents=True, exist_ok=True)
         without, with_ = prepare(parent)
+        print(compile_jgsw())
         print(machine_speed())
         commands = {
             # --no-cache: the whole load and check each run, not a remembered result

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import demo_warehouse, machine_speed
+from _common import compile_jgsw, demo_warehouse, machine_speed
 
 REPO = Path(__file__).resolve().parent.parent
 SIZE = 10_000
@@ -110,6 +110,7 @@ def main() -> int:
         os.environ["JGSW_CACHE_DIR"] = str(work / "cache")  # the search stubs: not the user's
         parent = args.keep or work
         parent.mkdir(parents=True, exist_ok=True)
+        print(compile_jgsw())
         print(machine_speed())
         shipped = []
         for n in range(args.runs + 1):
