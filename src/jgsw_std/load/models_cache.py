@@ -102,25 +102,27 @@ def recall(root: Path) -> tuple[Recalled, str | None]:
     store = cache.store()
     if store is None:
         return {}, None
-    rows: list[tuple[Any, ...]] = []
+    found: Recalled = {}
+    written: str | None = None
     with cache.guard():
+        # row by row: a large warehouse's load holds one part's bytes at a time
         rows = store.conn.execute(
             "SELECT stamp, value FROM loaded WHERE root = ? ORDER BY part", (str(root),)
-        ).fetchall()
-    if not rows:
+        )
+        for stamp_, value in rows:
+            if written is None:
+                if not isinstance(stamp_, str) or not stamp_.startswith(_code()):
+                    return {}, None
+                written = stamp_
+            elif stamp_ != written:  # parts of two loads: trust neither
+                return {}, None
+            part = _read(value)
+            if part is None:
+                return {}, None
+            for kept in part:
+                found[(kept[0], kept[1])] = kept
+    if written is None or not cache.enabled():  # nothing kept, or the store failed midway
         return {}, None
-    written = rows[0][0]
-    if not isinstance(written, str) or not written.startswith(_code()):
-        return {}, None
-    if any(row[0] != written for row in rows):  # parts of two loads: trust neither
-        return {}, None
-    found: Recalled = {}
-    for row in rows:
-        part = _read(row[1])
-        if part is None:
-            return {}, None
-        for kept in part:
-            found[(kept[0], kept[1])] = kept
     return found, written
 
 
