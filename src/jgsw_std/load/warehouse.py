@@ -338,8 +338,8 @@ def build_warehouse(
             entry.data = data
             last.read += 1
         entry.valid = model is not None
-        if model is not None:
-            last.models.append((entry, model, file_problems))
+        if model is not None and file_problems and last.root is not None:
+            last.problems[entry.rel] = file_problems
         problems.extend(file_problems)
         if large and entry.source.worktree:
             entry.drop_data()  # git blobs keep theirs: revisions are compared field by field
@@ -387,8 +387,7 @@ def build_warehouse(
         )
         for model, rel in standard_models
     ]
-    last.remember(prefixes, standards)
-    return Warehouse(
+    wh = Warehouse(
         root=root,
         framework=framework,
         indicators=indicators,
@@ -404,6 +403,8 @@ def build_warehouse(
         # a revision's files are read from git by whoever built it (history/)
         attachments=WorktreeFiles(root) if root is not None and revision is None else None,
     )
+    last.remember(prefixes, wh)
+    return wh
 
 
 class _LastLoad:
@@ -423,7 +424,8 @@ class _LastLoad:
         self.prefixes = models_cache.prefixes_of(written)
         self.used = 0  # files whose model came from ``recalled``
         self.read = 0  # files read otherwise
-        self.models: list[tuple[FileEntry, BaseModel, list[Problem]]] = []
+        #: the loader's problems of the valid files that have some (most have none)
+        self.problems: dict[str, list[Problem]] = {}
 
     @classmethod
     def of(
@@ -443,29 +445,42 @@ class _LastLoad:
             return cls(None, {}, None)
         return cls(root, *models_cache.recall(root))
 
-    def remember(self, prefixes: tuple[str, ...], standards: list[StandardRecord]) -> None:
-        """Keep this load's models for the next, unless they are the ones recalled."""
+    def remember(self, prefixes: tuple[str, ...], wh: Warehouse) -> None:
+        """Keep this load's models for the next, unless they are the ones recalled.
+
+        What is kept is gathered from ``wh`` when it is written (after the
+        output): the load itself holds nothing more for it.
+        """
         if self.root is None or (self.read == 0 and self.used == len(self.recalled)):
             return
-        models, self.recalled = self.models, {}
+        self.recalled = {}
+        problems = self.problems
 
         def make() -> list[models_cache.Kept]:
-            parsed = {id(record.model): record.parsed for record in standards}
+            found: dict[str, tuple[BaseModel, ParsedCode | None]] = {
+                rec.path: (rec.model, rec.parsed) for rec in wh.standards
+            }
+            for records in (wh.districts, wh.experts, wh.materials, wh.feedback):
+                found.update((rec.path, (rec.model, None)) for rec in records)
+            if wh.indicators is not None:
+                found[INDICATORS_PATH] = (wh.indicators, None)
+            if wh.files.get(FRAMEWORK_PATH) is not None:
+                found[FRAMEWORK_PATH] = (wh.framework, None)
             return [
                 (
-                    entry.source.blob or "",
+                    entry.source.blob,
                     entry.kind,
-                    model,
-                    [p.to_plain() for p in problems],
+                    found[rel][0],
+                    [p.to_plain() for p in problems.get(rel, ())],
                     entry.outline,
                     entry.keys,
-                    parsed.get(id(model)),
+                    found[rel][1],
                 )
-                for entry, model, problems in models
-                if entry.source.blob
+                for rel, entry in wh.files.items()
+                if entry.valid and entry.source.blob and rel in found
             ]
 
-        models_cache.remember(self.root, prefixes, make, len(models))
+        models_cache.remember(self.root, prefixes, make, len(wh.files))
 
 
 #: Files parsed and validated together: the parsed documents of one chunk at a
