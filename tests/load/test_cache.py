@@ -549,3 +549,50 @@ def test_the_early_scan_is_the_listing_and_its_stat_handed_over_once(
     monkeypatch.setattr(scan, "stat_values", no_second_look)
     assert listed == paths and blob_ids.settled_tree(root, listed) == tree
     scan.finish()
+
+
+def test_after_a_change_identify_uses_the_stat_the_summary_took(
+    fresh: Path, tmp_path: Path, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One stat a file in a run where a file changed: the summary's is handed on."""
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: a\n", "data/b.yaml": b"title: b\n"})
+    blob_ids.identify(root, paths)
+    cache.flush()
+    (root / paths[0]).write_bytes(b"title: changed\n")
+    time.sleep(0.01)
+    cache.reset("zh")
+    assert blob_ids.settled_tree(root, paths) is None  # a changed: the summary misses
+
+    def no_second_stat(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file was stat-ed again")
+
+    monkeypatch.setattr(blob_ids.os, "stat", no_second_stat)
+    found = blob_ids.identify(root, paths)
+    monkeypatch.undo()
+    assert found.blobs[paths[0]] == cache.blob_id(b"title: changed\n")
+    assert found.blobs[paths[1]] == cache.blob_id(b"title: b\n")
+    assert list(found.read) == [paths[0]]  # b was trusted from its stat, a read
+
+
+def test_a_file_read_after_the_handed_on_stat_is_recorded_as_of_that_stat(
+    fresh: Path, tmp_path: Path, quick: None
+) -> None:
+    """What is recorded is no newer than the stat it was judged by: the time before
+    the summary's stat, not the (later) time identify read the file."""
+    root = tmp_path / "wh"
+    paths = _old_files(root, {"data/a.yaml": b"title: a\n"})
+    blob_ids.identify(root, paths)
+    cache.flush()
+    (root / paths[0]).write_bytes(b"title: now\n")
+    cache.reset("zh")
+    before = time.time_ns()
+    assert blob_ids.settled_tree(root, paths) is None
+    after = time.time_ns()
+    time.sleep(0.01)
+    blob_ids.identify(root, paths)
+    cache.flush()
+    cache.reset("zh")
+    _, seen, blob = _table(root)[paths[0]]
+    assert blob == cache.blob_id(b"title: now\n")
+    assert before <= seen <= after

@@ -86,9 +86,14 @@ def listing(root: Path) -> list[str]:
 
 
 #: The stat of the listed files, when a thread made it early (scan.start): root ->
-#: (the listing it belongs to, its values); taken by :func:`settled_tree`.
-_STATTED: dict[str, tuple[list[str], list[int] | None]] = {}
+#: (the listing it belongs to, its values, the time before the first stat);
+#: taken by :func:`settled_tree`, which hands it on to :func:`identify` (in
+#: :data:`_STATS`) when some file changed, so that no file is stat-ed twice.
+Stats = tuple[Sequence[str], list[int] | None, int]
+_STATTED: dict[str, Stats] = {}
+_STATS: dict[str, Stats] = {}
 cache.forget_each_run(_STATTED)
+cache.forget_each_run(_STATS)
 
 
 def listed_for_lookup(root: Path) -> list[str]:
@@ -98,7 +103,7 @@ def listed_for_lookup(root: Path) -> list[str]:
         early = scan.take(root)
         if early is not None and early.paths is not None:
             _LISTED[key] = early.paths
-            _STATTED[key] = (early.paths, early.values)
+            _STATTED[key] = (early.paths, early.values, early.started)
         else:
             _LISTED[key] = list(iter_data_paths(root))
     return _LISTED[key]
@@ -158,22 +163,32 @@ def identify(root: Path, paths: Sequence[str], only_if_recorded: bool = False) -
     native = os.sep != "/"
     limit = max_file_bytes()
     inside = os.path.realpath(root)
-    for rel in paths:
+    # the stat settled_tree took of these very paths (regular files, links followed)
+    given = _STATS.pop(key, None)
+    values = given[1] if given is not None and given[0] is paths else None
+    for index, rel in enumerate(paths):
         if not rel.isascii() and not name_is_utf8(rel):
             continue
         full = prefix + (rel.replace("/", os.sep) if native else rel)
-        started = time.time_ns()  # before the stat: what is recorded is no newer than this
-        try:
-            info = os.stat(full)
-        except OSError:
-            continue
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            continue  # Y008 / Y009 now, whatever was recorded (under another limit, say)
-        now = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+        if values is not None and given is not None:
+            started = given[2]  # taken before that stat
+            at = 4 * index
+            now = (values[at], values[at + 1], values[at + 2], values[at + 3])
+        else:
+            started = time.time_ns()  # before the stat: what is recorded is no newer than this
+            try:
+                info = os.stat(full)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue  # Y008 now, whatever was recorded
+            now = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+        if now[1] > limit:
+            continue  # Y009 now, whatever was recorded (under another limit, say)
         entry = known.get(rel)
         if entry is not None and trusted(entry[0], entry[1], now):
             out.blobs[rel] = entry[2]
-            out.sizes[rel] = info.st_size
+            out.sizes[rel] = now[1]
             continue
         data = read_bounded(full, limit, inside)
         if data is None:
@@ -241,10 +256,17 @@ def settled_tree(root: Path, paths: Sequence[str]) -> str | None:
     if limit != max_file_bytes():
         return None  # a file's size may be judged otherwise now (Y009)
     early = _STATTED.pop(str(root), None)
-    values = early[1] if early is not None and early[0] is paths else scan.stat_values(root, paths)
+    if early is not None and early[0] is paths:
+        values, started = early[1], early[2]
+    else:
+        started = time.time_ns()
+        values = scan.stat_values(root, paths)
     if values is None:
         return None
-    return str(tree) if _stat_digest(paths, values) == digest else None
+    if _stat_digest(paths, values) == digest:
+        return str(tree)
+    _STATS[str(root)] = (paths, values, started)  # some file changed: identify looks
+    return None
 
 
 def record_later(root: Path, blobs: dict[str, str], started: int) -> None:

@@ -11,7 +11,7 @@ always joined before the run goes on (:func:`finish`), so no fork ever
 happens while it runs.
 
 This module is imported before anything else on that path: the standard
-library's os, stat and threading only.
+library's os, stat, threading and time only.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -81,12 +82,14 @@ class Early:
         self.root = root
         self.paths: list[str] | None = None
         self.values: list[int] | None = None
+        self.started = 0  # time.time_ns() before the first stat
         self._thread = threading.Thread(target=self._run, name="jgsw-scan", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
             paths = list(iter_data_paths(self.root))
+            self.started = time.time_ns()
             self.values = stat_values(self.root, paths)
             self.paths = paths
         except Exception:  # the main thread lists again, and says what is wrong
