@@ -251,3 +251,20 @@ def test_a_large_load_keeps_the_keys_of_the_kept_models(
     wh = _load(root)
     assert wh.files[B].keys is not None and "code" in wh.files[B].keys
     assert _seen(wh) == _seen(_without_cache(root))
+
+
+def test_a_large_warehouse_s_shared_empty_list_comes_back_shared(
+    fresh: Path, mini: MiniFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not one ordinary list that every model of a part would share (load/compact.py)."""
+    from jgsw_std.load import warehouse
+    from jgsw_std.load.compact import NO_ITEMS
+
+    monkeypatch.setattr(warehouse, "SHARE_FROM", 1)
+    root = _two(mini)
+    first = _load(root).standard("JGSW 8-2020")
+    assert first is not None and first.model.reviews is NO_ITEMS
+    monkeypatch.setattr(warehouse, "SHARE_FROM", 10**9)  # no sharing on the way back
+    recalled, _ = models_cache.recall(root)
+    models = [kept[2] for kept in recalled.values() if kept[1] == "standard"]
+    assert models and all(model.reviews is NO_ITEMS for model in models)  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ read back, or holds anything else, is ignored (the files are validated from
 
 from __future__ import annotations
 
+import copyreg
 import io
 import pickle
 import time
@@ -35,6 +36,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from jgsw_std.load import cache
+from jgsw_std.load.compact import NoItems
 from jgsw_std.load.outline import Outline
 from jgsw_std.model.codes import ParsedCode
 from jgsw_std.problems import PlainProblem
@@ -58,13 +60,18 @@ Recalled = dict[tuple[str, str], Kept]
 _BUILTINS = frozenset({"list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bool"})
 
 
+#: Names a pickle may use besides the model classes: dates, and the one shared
+#: empty list of a large warehouse's models (load/compact.py), kept shared.
+_NAMES = frozenset({("datetime", "date"), ("jgsw_std.load.compact", "NO_ITEMS")})
+
+
 class _ModelsOnly(pickle.Unpickler):
     """An unpickler that can name nothing but model classes, dates and containers."""
 
     def find_class(self, module: str, name: str) -> Any:
         if module == "builtins" and name in _BUILTINS:
             return super().find_class(module, name)
-        if (module, name) == ("datetime", "date"):
+        if (module, name) in _NAMES:
             return super().find_class(module, name)
         if module.startswith("jgsw_std.model.") and "." not in name:
             found = super().find_class(module, name)
@@ -170,11 +177,24 @@ def _write(store: cache.Store, root: str, written: str, items: list[Kept]) -> No
     now = int(time.time())
     rows = []
     for part, start in enumerate(range(0, len(items), PART)):
-        value = pickle.dumps(items[start : start + PART], protocol=pickle.HIGHEST_PROTOCOL)
-        rows.append((root, part, written, value, now))
+        rows.append((root, part, written, _dumped(items[start : start + PART]), now))
     with store.writing() as conn:
         conn.execute("DELETE FROM loaded WHERE root = ?", (root,))
         conn.executemany("INSERT INTO loaded VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _dumped(items: list[Kept]) -> bytes:
+    """A part in pickle form, the shared empty list named as itself (not copied into
+    one ordinary list that every model of the part would then share)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, NoItems: _by_name}
+    pickler.dump(items)
+    return buffer.getvalue()
+
+
+def _by_name(obj: object) -> str:
+    return "NO_ITEMS"
 
 
 def prefixes_of(written: str | None) -> tuple[str, ...] | None:
