@@ -86,7 +86,7 @@ def _load(root: Path) -> Warehouse:
     return wh
 
 
-def _seen(wh: Warehouse) -> list[tuple[Any, ...]]:
+def _seen(wh: Warehouse) -> list[Any]:
     """What the load gave: each standard's model, path, parsed code and items; the problems."""
     standards = [(r.model, r.path, r.parsed, r.code, r.items) for r in wh.standards]
     others = [(d.model, d.path) for d in wh.districts]
@@ -249,7 +249,8 @@ def test_a_large_load_keeps_the_keys_of_the_kept_models(
     _load(root)
     monkeypatch.setattr(warehouse, "LARGE", 1)
     wh = _load(root)
-    assert wh.files[B].keys is not None and "code" in wh.files[B].keys
+    keys = wh.files[B].keys
+    assert keys is not None and "code" in keys
     assert _seen(wh) == _seen(_without_cache(root))
 
 
