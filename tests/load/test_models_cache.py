@@ -160,6 +160,13 @@ def _replace_values(value: bytes) -> None:
         conn.execute("UPDATE loaded SET value = ?", (value,))
 
 
+class _NotAModel:
+    """A pickle that asks the model maker for something that is not a model."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (models_cache._model, (dict, {}, frozenset()))
+
+
 class _Runs:
     """A pickle that, unpickled without care, would call ``marker.touch()``."""
 
@@ -180,6 +187,7 @@ class _Runs:
             id="not-a-model",
         ),
         pytest.param(lambda marker: pickle.dumps({"a": 1}), id="not-a-list"),
+        pytest.param(lambda marker: pickle.dumps([_NotAModel()]), id="maker-without-a-model"),
     ],
 )
 def test_a_value_that_is_not_a_kept_load_is_not_used(

@@ -25,7 +25,6 @@ read back, or holds anything else, is ignored (the files are validated from
 
 from __future__ import annotations
 
-import copyreg
 import io
 import pickle
 import time
@@ -60,9 +59,15 @@ Recalled = dict[tuple[str, str], Kept]
 _BUILTINS = frozenset({"list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bool"})
 
 
-#: Names a pickle may use besides the model classes: dates, and the one shared
-#: empty list of a large warehouse's models (load/compact.py), kept shared.
-_NAMES = frozenset({("datetime", "date"), ("jgsw_std.load.compact", "NO_ITEMS")})
+#: Names a pickle may use besides the model classes: dates, the one shared empty
+#: list of a large warehouse's models (load/compact.py), and the model maker.
+_NAMES = frozenset(
+    {
+        ("datetime", "date"),
+        ("jgsw_std.load.compact", "NO_ITEMS"),
+        ("jgsw_std.load.models_cache", "_model"),
+    }
+)
 
 
 class _ModelsOnly(pickle.Unpickler):
@@ -184,17 +189,51 @@ def _write(store: cache.Store, root: str, written: str, items: list[Kept]) -> No
 
 
 def _dumped(items: list[Kept]) -> bytes:
-    """A part in pickle form, the shared empty list named as itself (not copied into
-    one ordinary list that every model of the part would then share)."""
+    """A part in pickle form (see :class:`_Pickler`)."""
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, NoItems: _by_name}
-    pickler.dump(items)
+    _Pickler(buffer).dump(items)
     return buffer.getvalue()
 
 
-def _by_name(obj: object) -> str:
-    return "NO_ITEMS"
+class _Pickler(pickle.Pickler):
+    """Models in the form quickest to read back, each set of given fields once.
+
+    A model is written as a call of :func:`_model` (one call to read it back,
+    instead of pydantic's ``__setstate__`` on a four-key dict), with its set of
+    given fields shared, frozen, with every model that has the same (as a
+    large warehouse's models have them, load/compact.py): some 50,000 sets for
+    10,000 standards are a hundred or so. The shared empty list of a large
+    warehouse is named as itself, not copied into one ordinary list that every
+    model of the part would then share.
+    """
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, BaseModel):
+            given = frozenset(obj.__pydantic_fields_set__)
+            shared = self._sets.setdefault(given, given)
+            return _model, (type(obj), obj.__dict__, shared)
+        if type(obj) is NoItems:
+            return "NO_ITEMS"
+        return NotImplemented
+
+
+_SETATTR = object.__setattr__
+
+
+def _model(cls: type[BaseModel], values: dict[str, Any], given: frozenset[str]) -> BaseModel:
+    """A model as :class:`_Pickler` wrote it: its fields' values as validated, not again."""
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or type(values) is not dict:
+        raise pickle.UnpicklingError("not a model")
+    model = cls.__new__(cls)
+    _SETATTR(model, "__dict__", values)
+    _SETATTR(model, "__pydantic_fields_set__", given)
+    _SETATTR(model, "__pydantic_extra__", None)
+    _SETATTR(model, "__pydantic_private__", None)
+    return model
 
 
 def prefixes_of(written: str | None) -> tuple[str, ...] | None:
