@@ -112,6 +112,15 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     cache.reset("zh")
 
 
+@pytest.fixture
+def quick_settle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A settling margin of 1 ms instead of 3 s (load/blob_ids.py: "racy git"), so
+    that files written by a test are trusted by their stat within it."""
+    from jgsw_std.load import blob_ids
+
+    monkeypatch.setattr(blob_ids, "SETTLED_NS", 1_000_000)
+
+
 @dataclass
 class MiniWarehouse:
     root: Path

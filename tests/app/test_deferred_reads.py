@@ -37,11 +37,8 @@ effective: 2020-06-01
 """
 
 
-@pytest.fixture
-def fresh(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The shared empty cache (tests/conftest.py), with a 1 ms settling margin."""
-    monkeypatch.setattr(blob_ids, "SETTLED_NS", 1_000_000)
-    return fresh
+#: the shared empty cache (tests/conftest.py's ``fresh``), with a 1 ms settling margin
+pytestmark = pytest.mark.usefixtures("quick_settle")
 
 
 @pytest.fixture
