@@ -158,7 +158,7 @@ def test_regrouping_without_date_is_kept_and_reported(mini: MiniFactory) -> None
     assert wh.problems == []  # no S101: the district is kept
     (zh,) = messages(wh, "R312")
     assert zh == (
-        "垫江县 的分区调整（regrouped 第 1 条）缺少调整生效日期 date，按区域统计时不采用该调整"
+        "垫江县的分区调整（regrouped 第 1 条）缺少调整生效日期 date，按区域统计时不采用该调整"
     )
     (en,) = messages(wh, "R312", lang="en")
     assert "lacks its date" in en
@@ -197,3 +197,21 @@ def test_material_without_title_is_kept_and_named_by_its_slug(mini: MiniFactory)
     assert (material.model.title, material.model.shown_title) == (None, "plan-text")
     # M906 (no path, no url) names it by its slug rather than by an empty title
     assert messages(wh, "M906") == ["资料“plan-text”既没有 path 也没有 url"]
+
+
+def test_a_district_without_region_is_named_without_a_stray_space(mini: MiniFactory) -> None:
+    text = "slug: dianjiang\nname: 垫江县\nkind: county\n"
+    wh = mini({DIANJIANG: text}).load()
+    (zh,) = messages(wh, "R310")
+    assert zh == "垫江县没有 region（一区两群归属），按区域统计时不会计入任何区域"
+    (en,) = messages(wh, "R310", lang="en")
+    assert en == "垫江县 has no region, so no regional figure counts it"
+
+
+def test_a_district_file_named_otherwise_says_which_name_in_chinese(mini: MiniFactory) -> None:
+    text = "slug: dianjiang\nname: 垫江县\nkind: county\nregion: northeast\n"
+    wh = mini({"data/districts/dian-jiang.yaml": text}).load()
+    (zh,) = messages(wh, "N201")
+    assert zh == "文件名 dian-jiang 与地区标识（slug）不符，应为 dianjiang.yaml"
+    (en,) = messages(wh, "N201", lang="en")
+    assert en == "file name dian-jiang does not match the district slug; expected dianjiang.yaml"

@@ -53,13 +53,13 @@ def file_name_not_slug(wh: Warehouse, ctx: CheckContext) -> Iterator[Problem]:
                 ("slug",),
                 name=stem,
                 expected=f"{drec.slug}.{suffix}",
-                what="slug",
+                what="地区标识（slug）",
                 what_en="district slug",
             )
     named: list[tuple[str, str, str, str, str]] = [
-        *((r.path, r.slug, "slug", "专家 slug", "expert slug") for r in wh.experts),
-        *((r.path, r.slug, "slug", "资料 slug", "material slug") for r in wh.materials),
-        *((r.path, r.id, "id", "反馈编号", "feedback id") for r in wh.feedback),
+        *((r.path, r.slug, "slug", "专家标识（slug）", "expert slug") for r in wh.experts),
+        *((r.path, r.slug, "slug", "资料标识（slug）", "material slug") for r in wh.materials),
+        *((r.path, r.id, "id", "反馈编号（id）", "feedback id") for r in wh.feedback),
     ]
     for path, ident, key, what, what_en in named:
         stem = _stem(path)

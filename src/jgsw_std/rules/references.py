@@ -315,7 +315,7 @@ def subregion_outside_main_urban(wh: Warehouse, ctx: CheckContext) -> Iterator[P
     "R310",
     "district-without-region",
     Severity.WARNING,
-    zh="{name} 没有 region（一区两群归属），按区域统计时不会计入任何区域",
+    zh="{name}没有 region（一区两群归属），按区域统计时不会计入任何区域",
     en="{name} has no region, so no regional figure counts it",
     hint_zh="写 region: main-urban / northeast / southeast（市级文件 chongqing 不写）。",
     hint_en="Add region: main-urban, northeast or southeast (not for the city file).",
@@ -341,7 +341,7 @@ _REGROUPING_FIELDS = {
     "R312",
     "regrouping-incomplete",
     Severity.WARNING,
-    zh="{name} 的分区调整（regrouped 第 {entry} 条）缺少{fields_zh}，按区域统计时不采用该调整",
+    zh="{name}的分区调整（regrouped 第 {entry} 条）缺少{fields_zh}，按区域统计时不采用该调整",
     en="{name}'s change of grouping (regrouped entry {entry}) lacks its {fields_en}, so regional "
     "figures do not apply it",
     hint_zh="补上 date（调整生效日期）和 region（调整后的一区两群归属）。",
