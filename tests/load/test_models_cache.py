@@ -9,6 +9,7 @@ cannot make jgsw run it.
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import sqlite3
 import time
@@ -18,8 +19,10 @@ from typing import Any
 import pytest
 from tests.conftest import MINI_FRAMEWORK, MiniFactory
 
+from jgsw_std.lifecycle.state import state_at
 from jgsw_std.load import cache, models_cache, validate
 from jgsw_std.load.warehouse import Warehouse, load_worktree
+from jgsw_std.model.framework import Framework
 
 A = "data/standards/vehicles/db50-t-7-2020.yaml"
 B = "data/standards/vehicles/jgsw-8-2020.yaml"
@@ -270,7 +273,200 @@ def test_a_large_warehouse_s_shared_empty_list_comes_back_shared(
     root = _two(mini)
     first = _load(root).standard("JGSW 8-2020")
     assert first is not None and first.model.reviews is NO_ITEMS
-    monkeypatch.setattr(warehouse, "SHARE_FROM", 10**9)  # no sharing on the way back
-    recalled, _ = models_cache.recall(root)
+    recalled, _ = models_cache.recall(root)  # read back as pickled: nothing shares them
     models = [kept[2] for kept in recalled.values() if kept[1] == "standard"]
     assert models and all(model.reviews is NO_ITEMS for model in models)  # type: ignore[attr-defined]
+
+
+# -- review s20: what a load without the cache gives, in the corners -------------------
+
+
+def test_two_files_of_the_same_bytes_get_a_model_each(fresh: Path, mini: MiniFactory) -> None:
+    """A standard naming itself as its successor, twice: each file is the other's
+    successor only if each has its own model (lifecycle/state.py asks by identity)."""
+    root = mini().root
+    text = STANDARD.format(code="DB50/T 9-2020", title="自指标准", level="local")
+    text += "supersedes: [DB50/T 9-2020]\nsuperseded_by: DB50/T 9-2020\n"
+    for rel in (A, A.replace("7-2020", "7-2020-copy")):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    _load(root)
+    wh = _load(root)  # both recalled, or one recalled and one from the records
+    assert len({id(r.model) for r in wh.standards}) == 2
+    plain = _without_cache(root)
+    on = dt.date(2025, 12, 30)
+    assert [state_at(wh, r, on) for r in wh.standards] == [
+        state_at(plain, r, on) for r in plain.standards
+    ]
+    assert _seen(wh) == _seen(plain)
+
+
+@pytest.mark.parametrize(
+    ("declared", "fixed"),
+    [('["JGSW,CQ"]', "[JGSW, CQ]"), ('["X|JGSW"]', "[JGSW]")],
+    ids=["comma", "bar"],
+)
+def test_prefixes_holding_a_comma_or_a_bar_are_told_apart(
+    fresh: Path, mini: MiniFactory, declared: str, fixed: str
+) -> None:
+    root = _two(mini, framework=MINI_FRAMEWORK + f"internal_prefixes: {declared}\n")
+    assert _load(root).standard("JGSW 8-2020").parsed.level == "industry"  # type: ignore[union-attr]
+    framework = root / "data" / "framework.yaml"
+    framework.write_text(MINI_FRAMEWORK + f"internal_prefixes: {fixed}\n", encoding="utf-8")
+    wh = _load(root)
+    assert wh.standard("JGSW 8-2020").parsed.level == "internal"  # type: ignore[union-attr]
+    assert _seen(wh) == _seen(_without_cache(root))
+
+
+@pytest.mark.parametrize("extra", ["invalid", "same-bytes"])
+def test_nothing_new_is_rewritten_beside_an_invalid_file_or_a_copy(
+    fresh: Path, mini: MiniFactory, extra: str
+) -> None:
+    """An invalid file is never kept, and one row serves two files of the same bytes:
+    neither makes every load pickle the warehouse again."""
+    root = _two(mini)
+    other = root / A.replace("7-2020", "7-2020-extra")
+    if extra == "invalid":
+        other.write_text("code: [not, a, code]\n", encoding="utf-8")
+    else:
+        other.write_bytes((root / A).read_bytes())
+    _load(root)
+    before = _rows()
+    time.sleep(1.1)  # a rewrite would carry a later time
+    _load(root)
+    assert _rows() == before
+
+
+def _tampered(root: Path, change: Any) -> None:
+    """Every kept file of the stored parts, changed by ``change``, stored again."""
+    with sqlite3.connect(cache.cache_path()) as conn:
+        rows = conn.execute("SELECT part, value FROM loaded").fetchall()
+        for part, value in rows:
+            kept = models_cache._read(value)
+            assert kept is not None
+            new = models_cache._dumped([change(one) for one in kept])
+            conn.execute("UPDATE loaded SET value = ? WHERE part = ?", (new, part))
+
+
+def _without_code(one: Any) -> Any:
+    model = one[2]
+    values = {k: v for k, v in model.__dict__.items() if k != "code"}
+    return (*one[:2], models_cache._model(type(model), values, frozenset()), *one[3:])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda one: (*one[:3], [("x",)], *one[4:]), id="a-bad-problem"),
+        pytest.param(lambda one: (*one[:4], ("x",), *one[5:]), id="a-bad-outline"),
+        pytest.param(lambda one: (*one[:5], ["code"], one[6]), id="keys-not-a-tuple"),
+        pytest.param(
+            lambda one: (
+                one[0],
+                one[1],
+                Framework() if one[1] != "framework" else one[2],
+                *one[3:],
+            ),
+            id="another-kind",
+        ),
+        pytest.param(_without_code, id="a-field-missing"),
+    ],
+)
+def test_a_kept_file_of_the_wrong_shape_is_validated_afresh(
+    fresh: Path, mini: MiniFactory, change: Any
+) -> None:
+    from jgsw_std.app.check import check_warehouse
+
+    root = _two(mini)
+    _duplicate_key(root)  # a load problem to place
+    _load(root)
+    _tampered(root, change)
+    wh = _load(root)  # no traceback: the kept files are not used
+    plain = _without_cache(root)
+    assert _seen(wh) == _seen(plain)
+    on = dt.date(2025, 12, 31)
+    placed = [(p.path, p.code, p.line, p.col) for p in check_warehouse(wh, on).problems]
+    assert placed == [(p.path, p.code, p.line, p.col) for p in check_warehouse(plain, on).problems]
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("builtins", "eval"),
+        ("builtins", "getattr"),
+        ("builtins", "__import__"),
+        ("os", "system"),
+        ("jgsw_std.model.codes", "parse_code"),
+        ("jgsw_std.load.cache", "reset"),
+        ("pydantic", "BaseModel"),
+    ],
+)
+def test_the_unpickler_names_nothing_that_runs_code(module: str, name: str) -> None:
+    import io
+
+    with pytest.raises(pickle.UnpicklingError):
+        models_cache._ModelsOnly(io.BytesIO(b"")).find_class(module, name)
+
+
+class _Evaluates:
+    """A pickle that, unpickled without care, would evaluate Python."""
+
+    def __init__(self, marker: Path) -> None:
+        self.source = f"__import__('pathlib').Path({str(marker)!r}).touch()"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (eval, (self.source,))
+
+
+def test_a_pickle_that_would_evaluate_python_is_ignored(fresh: Path, mini: MiniFactory) -> None:
+    root = _two(mini)
+    _load(root)
+    marker = root.parent / "evaluated"
+    _replace_values(pickle.dumps([_Evaluates(marker)]))
+    assert models_cache.recall(root) == ({}, None)
+    assert not marker.exists()
+
+
+def _duplicate_key(root: Path) -> None:
+    text = (root / B).read_text(encoding="utf-8")
+    (root / B).write_text(text + "title: 公务用车处置管理规范\n", encoding="utf-8")
+
+
+def test_a_kept_valid_file_keeps_its_load_problems(fresh: Path, mini: MiniFactory) -> None:
+    root = _two(mini)
+    _duplicate_key(root)  # valid, with a Y-code warning
+    _load(root)
+    _write(root, A, "DB50/T 7-2020", "公务用车编制管理规范（修订）")
+    wh = _load(root)  # B recalled
+    assert any(p.path == B for p in wh.problems)
+    assert _seen(wh) == _seen(_without_cache(root))
+
+
+def test_a_renamed_file_s_kept_problems_move_with_it(fresh: Path, mini: MiniFactory) -> None:
+    root = _two(mini)
+    _duplicate_key(root)
+    _load(root)
+    moved = B.replace("jgsw-8-2020", "jgsw-8-2020-moved")
+    (root / B).rename(root / moved)
+    wh = _load(root)
+    assert {p.path for p in wh.problems} & {B, moved} == {moved}
+    assert _seen(wh) == _seen(_without_cache(root))
+
+
+def test_a_kept_file_s_document_is_parsed_once_when_asked_for(
+    fresh: Path, mini: MiniFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`diff` asks a changed file's document several times (history/compare.py)."""
+    from jgsw_std.load import parse
+
+    root = _two(mini)
+    _load(root)
+    wh = _load(root)
+    entry = wh.files[B]
+    assert entry._dropped
+    calls: list[bytes] = []
+    real = parse.parse_bytes
+    monkeypatch.setattr(parse, "parse_bytes", lambda data: calls.append(data) or real(data))
+    first, second = entry.data, entry.data
+    assert first == second == real((root / B).read_bytes())[0]
+    assert len(calls) == 1

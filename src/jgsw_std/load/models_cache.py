@@ -13,19 +13,26 @@ large warehouse's load holds one part's bytes at a time). Each row carries
 the stamp it was written under: jgsw's code stamp and pydantic's version
 (a pickle of a model is only good for the classes that wrote it), and the
 internal prefixes of framework.yaml that the parsed codes were read with.
-One set of rows per root, replaced by each load that read anything new.
+One set of rows per root, replaced by each load that met a valid file it
+did not find here, or did not meet one it found.
 
 A pickle can name any function to call, so these are read back by an
 unpickler that names only what a model holds: jgsw's model classes and the
-parsed code, ``datetime.date`` and the builtin containers. A cache file that
-someone else could write cannot make jgsw run anything; a value that does not
-read back, or holds anything else, is ignored (the files are validated from
-``records`` or parsed again).
+parsed code, ``datetime.date``, the builtin containers, the shared empty list
+and :func:`_model`. A cache file that someone else could write cannot make
+jgsw run anything. A value that does not read back, or whose shape is not
+:data:`Kept`'s (its problems and positions included), or whose model is not
+of its file's kind with every field set (load/validate.py), is ignored: the
+files are validated from ``records`` or parsed again. What is not checked is
+each field's value inside a model (checking it is validating again): a value
+crafted to be wrong there, by someone who can write the user's cache file,
+can make a run fail (never run code) until ``jgsw cache clear``.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import pickle
 import time
 from collections.abc import Callable
@@ -38,7 +45,7 @@ from jgsw_std.load import cache
 from jgsw_std.load.compact import NoItems
 from jgsw_std.load.outline import Outline
 from jgsw_std.model.codes import ParsedCode
-from jgsw_std.problems import PlainProblem
+from jgsw_std.problems import PlainProblem, Severity
 
 #: Files a part holds.
 PART = 4096
@@ -101,8 +108,9 @@ def _code() -> str:
 
 
 def stamp(prefixes: tuple[str, ...]) -> str:
-    """What a part must have been written under to be read: jgsw, pydantic, the prefixes."""
-    return _code() + ",".join(prefixes)
+    """What a part must have been written under to be read: jgsw, pydantic, the prefixes
+    (as JSON: a prefix may hold any character, a comma or a bar too)."""
+    return _code() + json.dumps(list(prefixes), ensure_ascii=False)
 
 
 def recall(root: Path) -> tuple[Recalled, str | None]:
@@ -151,6 +159,8 @@ def _read(value: Any) -> list[Kept] | None:
 
 
 def _well_formed(kept: Any) -> bool:
+    """Whether a kept file has the shape :data:`Kept` says, its problems and positions
+    included (the loader checks the model's class against the file's kind)."""
     return (
         isinstance(kept, tuple)
         and len(kept) == 7
@@ -158,7 +168,39 @@ def _well_formed(kept: Any) -> bool:
         and isinstance(kept[1], str)
         and isinstance(kept[2], BaseModel)
         and isinstance(kept[3], list)
+        and all(_plain_problem(one) for one in kept[3])
+        and (kept[4] is None or _outline(kept[4]))
+        and (kept[5] is None or isinstance(kept[5], tuple))
         and (kept[6] is None or isinstance(kept[6], ParsedCode))
+    )
+
+
+_SEVERITIES = frozenset(severity.value for severity in Severity)
+
+
+def _plain_problem(one: Any) -> bool:
+    """A :data:`PlainProblem`: path, code, severity, args, line, column, key path, key."""
+    return (
+        type(one) is tuple
+        and len(one) == 8
+        and type(one[0]) is str
+        and type(one[1]) is str
+        and one[2] in _SEVERITIES
+        and type(one[3]) is dict
+        and type(one[4]) is int
+        and type(one[5]) is int
+        and type(one[6]) is tuple
+        and type(one[7]) is bool
+    )
+
+
+def _outline(one: Any) -> bool:
+    return (
+        type(one) is tuple
+        and len(one) == 3
+        and type(one[0]) is int
+        and type(one[1]) is int
+        and type(one[2]) is dict
     )
 
 
@@ -215,7 +257,10 @@ class _Pickler(pickle.Pickler):
         if isinstance(obj, BaseModel):
             given = frozenset(obj.__pydantic_fields_set__)
             shared = self._sets.setdefault(given, given)
-            return _model, (type(obj), obj.__dict__, shared)
+            values, fields = obj.__dict__, type(obj).model_fields
+            if len(values) != len(fields):  # a cached_property's value too: fields only
+                values = {name: values[name] for name in fields if name in values}
+            return _model, (type(obj), values, shared)
         if type(obj) is NoItems:
             return "NO_ITEMS"
         return NotImplemented
@@ -237,8 +282,13 @@ def _model(cls: type[BaseModel], values: dict[str, Any], given: frozenset[str]) 
 
 
 def prefixes_of(written: str | None) -> tuple[str, ...] | None:
-    """The internal prefixes a stamp names (None: no stamp)."""
-    if written is None:
+    """The internal prefixes a stamp names (None: no stamp, or not one this jgsw wrote)."""
+    if written is None or not written.startswith(_code()):
         return None
-    tail = written.rsplit("|", 1)[-1]
-    return tuple(tail.split(",")) if tail else ()
+    try:
+        found = json.loads(written[len(_code()) :])
+    except ValueError:
+        return None
+    if not isinstance(found, list) or not all(isinstance(one, str) for one in found):
+        return None
+    return tuple(found)

@@ -117,11 +117,12 @@ class FileEntry:
 
     @property
     def data(self) -> Any:
-        """The parsed document; read again from the file's bytes if it was dropped."""
+        """The parsed document; read again from the file's bytes if it was dropped, and
+        kept then (a comparison of revisions asks a changed file's several times)."""
         if self._dropped:
             from jgsw_std.load.parse import parse_bytes
 
-            return parse_bytes(self.source.data)[0]
+            self._data, self._dropped = parse_bytes(self.source.data)[0], False
         return self._data
 
     @data.setter

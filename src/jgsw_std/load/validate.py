@@ -7,7 +7,7 @@ same blob in many revisions) and, when the cache is on, between runs
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -140,7 +140,7 @@ class Unparsed:
 def read_entries(
     entries: list[FileEntry],
     parse: Callable[[Sequence[bytes]], list[Parsed]] = parse_many,
-    recalled: Mapping[tuple[str, str], models_cache.Kept] | None = None,
+    recalled: dict[tuple[str, str], models_cache.Kept] | None = None,
 ) -> list[tuple[Any, BaseModel | None, list[Problem]]]:
     """Read every entry, from the blob caches where possible, parsing the rest in bulk.
 
@@ -150,6 +150,10 @@ def read_entries(
     positions its parse recorded (``entry.outline``). ``parse`` does the bulk
     parse (check shares it between two processes, which then must agree on what
     is left to parse: see records_cache.prefetch).
+
+    A recalled model is taken once (popped): two files with the same bytes get
+    a model each, as a load without the cache gives them (lifecycle/state.py
+    tells a standard from its successors by the model's identity).
     """
     results: list[tuple[Any, BaseModel | None, list[Problem]] | None] = [None] * len(entries)
     todo: list[int] = []
@@ -161,8 +165,8 @@ def read_entries(
             data, model, problems, entry.outline = cached
             results[index] = (data, model, _moved(problems, entry.rel))
             continue
-        kept = recalled.get(key) if recalled and key else None
-        if kept is None:
+        kept = recalled.pop(key, None) if recalled and key else None
+        if kept is None or not _whole(kept[2], entry.kind):
             todo.append(index)
             continue
         _, _, model, plain, entry.outline, keys, code = kept
@@ -185,6 +189,17 @@ def read_entries(
         results[index] = result
     records_cache.save(list(fresh.items()))
     return [r for r in results if r is not None]
+
+
+#: Each kind's model fields: a recalled model must have every one set.
+_FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset(cls.model_fields) for kind, cls in _MODELS.items()
+}
+
+
+def _whole(model: BaseModel, kind: Kind) -> bool:
+    """Whether a recalled model is of the file's kind and has all its fields."""
+    return type(model) is _MODELS.get(kind) and model.__dict__.keys() == _FIELDS[kind]
 
 
 def _moved(problems: list[Problem], rel: str) -> list[Problem]:

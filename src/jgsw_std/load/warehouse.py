@@ -336,7 +336,8 @@ def build_warehouse(
                 parsed_of[id(model)] = data.parsed
         else:
             entry.data = data
-            last.read += 1
+            if model is not None and (entry.source.blob, entry.kind) not in last.kept:
+                last.new += 1
         entry.valid = model is not None
         if model is not None and file_problems and last.root is not None:
             last.problems[entry.rel] = file_problems
@@ -420,10 +421,11 @@ class _LastLoad:
         self, root: Path | None, recalled: models_cache.Recalled, written: str | None
     ) -> None:
         self.root = root
-        self.recalled = recalled
+        self.recalled = recalled  # taken from as the load goes (validate.read_entries)
+        self.kept = frozenset(recalled)  # what the last load kept: (blob id, kind)
         self.prefixes = models_cache.prefixes_of(written)
         self.used = 0  # files whose model came from ``recalled``
-        self.read = 0  # files read otherwise
+        self.new = 0  # valid files read otherwise, of a (blob id, kind) not kept
         #: the loader's problems of the valid files that have some (most have none)
         self.problems: dict[str, list[Problem]] = {}
 
@@ -451,7 +453,11 @@ class _LastLoad:
         What is kept is gathered from ``wh`` when it is written (after the
         output): the load itself holds nothing more for it.
         """
-        if self.root is None or (self.read == 0 and self.used == len(self.recalled)):
+        # Nothing to keep that is not kept: no new valid file, and every kept one met
+        # (an invalid file is never kept; a second file of the same bytes needs no row).
+        if self.root is None or (
+            self.new == 0 and self.used == len(self.kept) and self.prefixes == prefixes
+        ):
             return
         self.recalled = {}
         problems = self.problems
