@@ -87,17 +87,9 @@ class _ModelsOnly(pickle.Unpickler):
             return super().find_class(module, name)
         if module.startswith("jgsw_std.model.") and "." not in name:
             found = super().find_class(module, name)
-            if isinstance(found, type) and (
-                issubclass(found, BaseModel) or found is ParsedCode or _is_enum(found)
-            ):
+            if isinstance(found, type) and (issubclass(found, BaseModel) or found is ParsedCode):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not kept in the models cache")
-
-
-def _is_enum(found: type) -> bool:
-    import enum
-
-    return issubclass(found, enum.Enum)
 
 
 def _code() -> str:

@@ -129,7 +129,8 @@ def read_entry(entry: FileEntry) -> tuple[Any, BaseModel | None, list[Problem]]:
 class Unparsed:
     """What stands for the document of a file whose model came from the models cache:
     its top-level keys (placing a problem needs them) and a standard's parsed code.
-    The loader drops the document (FileEntry.drop_data); it is parsed again if asked for."""
+    The loader keeps only the keys (FileEntry.keep_keys_only); the document is parsed
+    again if asked for."""
 
     __slots__ = ("keys", "parsed")
 
